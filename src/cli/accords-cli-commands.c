@@ -1,0 +1,307 @@
+/* accords-cli-commands.c: the verbs of accords-cli */
+#define G_LOG_DOMAIN "accords-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "accords-agreement.h"
+#include "accords-cli-commands.h"
+#include "accords-cli-json.h"
+#include "accords-country-list.h"
+#include "accords-dataset.h"
+#include "accords-party.h"
+#include "accords-store-agreements.h"
+
+struct _AccordsCli
+{
+  char           *db_path;
+  AccordsContext *context;
+  gboolean        context_failed;
+};
+
+void
+accords_cli_error (const char *format,
+                   ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  fprintf (stderr, "accords-cli: %s\n", message);
+}
+
+AccordsContext *
+accords_cli_get_context (AccordsCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (cli->context == NULL && !cli->context_failed)
+    {
+      cli->context = accords_context_new (cli->db_path, &error);
+      if (cli->context == NULL)
+        {
+          accords_cli_error ("%s", error->message);
+          cli->context_failed = TRUE;
+        }
+    }
+  return cli->context;
+}
+
+const char *
+accords_cli_get_db_path (AccordsCli *cli)
+{
+  return cli->db_path;
+}
+
+gboolean
+accords_cli_parse_options (const char    *command,
+                           const char    *parameter_string,
+                           GOptionEntry  *entries,
+                           int           *argc,
+                           char        ***argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter_string);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = g_strdup_printf ("accords-cli %s", command);
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      accords_cli_error ("%s: %s", command, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* countries [--json] */
+static int
+cmd_countries (AccordsCli *cli,
+               int         argc,
+               char      **argv)
+{
+  gboolean json = FALSE, all = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("Include countries without agreements"), NULL },
+    { NULL }
+  };
+  AccordsContext *context;
+  g_autoptr(AccordsCountryList) list = NULL;
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  if (!accords_cli_parse_options ("countries", "", entries, &argc, &argv))
+    return 2;
+  if (!(context = accords_cli_get_context (cli)))
+    return 1;
+
+  list = accords_country_list_new (context);
+  json_builder_begin_array (b);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(AccordsCountry) c = g_list_model_get_item (G_LIST_MODEL (list), i);
+      AccordsStatus status = accords_country_get_status (c);
+
+      if (!all && accords_country_get_agreement_count (c) == 0)
+        continue;
+      if (json)
+        {
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "code");
+          json_builder_add_string_value (b, accords_country_get_code (c));
+          json_builder_set_member_name (b, "alpha3");
+          json_builder_add_string_value (b, accords_country_get_alpha3 (c));
+          json_builder_set_member_name (b, "numeric");
+          json_builder_add_string_value (b, accords_country_get_numeric (c));
+          json_builder_set_member_name (b, "name");
+          json_builder_add_string_value (b, accords_country_get_name (c));
+          json_builder_set_member_name (b, "agreements");
+          json_builder_add_int_value (b, accords_country_get_agreement_count (c));
+          json_builder_set_member_name (b, "status");
+          json_builder_add_string_value (b, accords_status_to_string (status));
+          json_builder_end_object (b);
+        }
+      else
+        printf ("%s  %-36s %3u  %s\n", accords_country_get_code (c), accords_country_get_name (c),
+                accords_country_get_agreement_count (c), accords_status_get_label (status));
+    }
+  json_builder_end_array (b);
+
+  if (json && !accords_cli_print_json (json_builder_get_root (b)))
+    return 1;
+  return 0;
+}
+
+/* agreements [--json] [--country CC] */
+static int
+cmd_agreements (AccordsCli *cli,
+                int         argc,
+                char      **argv)
+{
+  gboolean json = FALSE;
+  g_autofree char *country = NULL;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "country", 0, 0, G_OPTION_ARG_STRING, &country, N_("Only agreements this country is party to"), "CC" },
+    { NULL }
+  };
+  AccordsContext *context;
+  g_autoptr(GListStore) agreements = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) array = json_array_new ();
+
+  if (!accords_cli_parse_options ("agreements", "", entries, &argc, &argv))
+    return 2;
+  if (!(context = accords_cli_get_context (cli)))
+    return 1;
+
+  if (country != NULL)
+    {
+      g_autofree char *upper = g_ascii_strup (country, -1);
+      g_free (country);
+      country = g_steal_pointer (&upper);
+      if (accords_iso_codes_lookup (accords_context_get_iso_codes (context), country) == NULL)
+        {
+          accords_cli_error (_("“%s” is not a known country code"), country);
+          return 1;
+        }
+    }
+
+  agreements = accords_store_load_agreements (accords_context_get_store (context), country, &error);
+  if (agreements == NULL)
+    {
+      accords_cli_error ("%s", error->message);
+      return 1;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (agreements)); i++)
+    {
+      g_autoptr(AccordsAgreement) a = g_list_model_get_item (G_LIST_MODEL (agreements), i);
+
+      if (json)
+        json_array_add_element (array, accords_agreement_to_json (a));
+      else
+        {
+          GListModel *parties = G_LIST_MODEL (accords_agreement_get_parties (a));
+          g_autoptr(GString) codes = g_string_new (NULL);
+
+          for (guint k = 0; k < g_list_model_get_n_items (parties); k++)
+            {
+              g_autoptr(AccordsParty) p = g_list_model_get_item (parties, k);
+              if (strstr (codes->str, accords_party_get_country (p)) == NULL)
+                g_string_append_printf (codes, "%s%s", codes->len ? "," : "", accords_party_get_country (p));
+            }
+          printf ("%-28s %-12s %-9s %s\n", accords_agreement_get_slug (a),
+                  accords_status_to_string (accords_agreement_get_status (a)), codes->str,
+                  accords_agreement_get_title (a));
+        }
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonNode) root = json_node_init_array (json_node_alloc (), array);
+      if (!accords_cli_print_json (root))
+        return 1;
+    }
+  return 0;
+}
+
+static const AccordsCliCommand commands[] = {
+  { "countries", "[--json] [--all]", N_("List the countries party to agreements"), cmd_countries },
+  { "agreements", "[--json] [--country CC]", N_("List the agreements"), cmd_agreements },
+};
+
+const AccordsCliCommand *
+accords_cli_commands (guint *n_commands)
+{
+  *n_commands = G_N_ELEMENTS (commands);
+  return commands;
+}
+
+static void
+print_usage (FILE *out)
+{
+  guint n;
+  const AccordsCliCommand *cmds = accords_cli_commands (&n);
+
+  fprintf (out, "%s\n\n", _("Usage: accords-cli [--db PATH] COMMAND [OPTIONS]"));
+  fprintf (out, "%s\n", _("Commands:"));
+  for (guint i = 0; i < n; i++)
+    fprintf (out, "  %-12s %-34s %s\n", cmds[i].name, cmds[i].usage, _(cmds[i].summary));
+  fprintf (out, "\n%s\n", _("--db PATH chooses the database (default: the one the app uses)."));
+}
+
+int
+accords_cli_main (int    argc,
+                  char **argv)
+{
+  AccordsCli cli = { 0 };
+  guint n;
+  const AccordsCliCommand *cmds;
+  int i = 1;
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  while (i < argc && argv[i][0] == '-')
+    {
+      if (g_str_equal (argv[i], "--db") && i + 1 < argc)
+        {
+          g_free (cli.db_path);
+          cli.db_path = g_strdup (argv[i + 1]);
+          i += 2;
+        }
+      else if (g_str_has_prefix (argv[i], "--db="))
+        {
+          g_free (cli.db_path);
+          cli.db_path = g_strdup (argv[i] + 5);
+          i++;
+        }
+      else if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
+        {
+          print_usage (stdout);
+          return 0;
+        }
+      else if (g_str_equal (argv[i], "--version"))
+        {
+          printf ("accords-cli %s\n", PACKAGE_VERSION);
+          return 0;
+        }
+      else
+        {
+          accords_cli_error (_("unknown option %s"), argv[i]);
+          print_usage (stderr);
+          return 2;
+        }
+    }
+
+  if (i >= argc)
+    {
+      print_usage (stderr);
+      return 2;
+    }
+
+  cmds = accords_cli_commands (&n);
+  for (guint k = 0; k < n; k++)
+    if (g_str_equal (cmds[k].name, argv[i]))
+      {
+        status = cmds[k].run (&cli, argc - i, argv + i);
+        g_clear_object (&cli.context);
+        g_free (cli.db_path);
+        return status;
+      }
+
+  accords_cli_error (_("unknown command “%s”"), argv[i]);
+  print_usage (stderr);
+  g_free (cli.db_path);
+  return 2;
+}

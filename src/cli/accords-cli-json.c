@@ -1,0 +1,24 @@
+/* accords-cli-json.c: JSON on standard output */
+#define G_LOG_DOMAIN "accords-cli-json"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include "accords-cli-json.h"
+
+gboolean
+accords_cli_print_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+  gsize len;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, &len);
+  if (fwrite (text, 1, len, stdout) != len || fputc ('\n', stdout) == EOF || fflush (stdout) != 0)
+    return FALSE;
+  return TRUE;
+}

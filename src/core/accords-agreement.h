@@ -1,0 +1,66 @@
+/* accords-agreement.h: an agreement between states, with its parties, events and sources */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "accords-status.h"
+
+G_BEGIN_DECLS
+
+#define ACCORDS_TYPE_AGREEMENT (accords_agreement_get_type ())
+
+G_DECLARE_FINAL_TYPE (AccordsAgreement, accords_agreement, ACCORDS, AGREEMENT, GObject)
+
+AccordsAgreement *accords_agreement_new (void);
+gint64 accords_agreement_get_id (AccordsAgreement *self);
+void accords_agreement_set_id (AccordsAgreement *self, gint64 id);
+const char *accords_agreement_get_slug (AccordsAgreement *self);
+void accords_agreement_set_slug (AccordsAgreement *self, const char *slug);
+const char *accords_agreement_get_title (AccordsAgreement *self);
+void accords_agreement_set_title (AccordsAgreement *self, const char *title);
+const char *accords_agreement_get_short_title (AccordsAgreement *self);
+void accords_agreement_set_short_title (AccordsAgreement *self, const char *short_title);
+const char * const *accords_agreement_get_aliases (AccordsAgreement *self);
+void accords_agreement_set_aliases (AccordsAgreement *self, const char * const *aliases);
+const char * const *accords_agreement_get_types (AccordsAgreement *self);
+void accords_agreement_set_types (AccordsAgreement *self, const char * const *types);
+const char *accords_agreement_get_instrument_form (AccordsAgreement *self);
+void accords_agreement_set_instrument_form (AccordsAgreement *self, const char *instrument_form);
+const char *accords_agreement_get_legal_status (AccordsAgreement *self);
+void accords_agreement_set_legal_status (AccordsAgreement *self, const char *legal_status);
+const char *accords_agreement_get_operational_status (AccordsAgreement *self);
+void accords_agreement_set_operational_status (AccordsAgreement *self, const char *operational_status);
+const char *accords_agreement_get_status_override (AccordsAgreement *self);
+void accords_agreement_set_status_override (AccordsAgreement *self, const char *status_override);
+const char *accords_agreement_get_display_status (AccordsAgreement *self);
+void accords_agreement_set_display_status (AccordsAgreement *self, const char *display_status);
+const char *accords_agreement_get_status_as_of (AccordsAgreement *self);
+void accords_agreement_set_status_as_of (AccordsAgreement *self, const char *status_as_of);
+const char *accords_agreement_get_summary (AccordsAgreement *self);
+void accords_agreement_set_summary (AccordsAgreement *self, const char *summary);
+const char *accords_agreement_get_scope (AccordsAgreement *self);
+void accords_agreement_set_scope (AccordsAgreement *self, const char *scope);
+const char *accords_agreement_get_cap (AccordsAgreement *self);
+void accords_agreement_set_cap (AccordsAgreement *self, const char *cap);
+const char * const *accords_agreement_get_related (AccordsAgreement *self);
+void accords_agreement_set_related (AccordsAgreement *self, const char * const *related);
+const char *accords_agreement_get_created (AccordsAgreement *self);
+void accords_agreement_set_created (AccordsAgreement *self, const char *created);
+const char *accords_agreement_get_updated (AccordsAgreement *self);
+void accords_agreement_set_updated (AccordsAgreement *self, const char *updated);
+
+GListStore   *accords_agreement_get_parties   (AccordsAgreement *self);
+GListStore   *accords_agreement_get_events    (AccordsAgreement *self);
+GListStore   *accords_agreement_get_sources   (AccordsAgreement *self);
+GListStore   *accords_agreement_get_flags     (AccordsAgreement *self);
+GListStore   *accords_agreement_get_people    (AccordsAgreement *self);
+GListStore   *accords_agreement_get_facts     (AccordsAgreement *self);
+/* The status its events give it on a date (NULL: all events), ignoring any override */
+AccordsStatus accords_agreement_derive_status (AccordsAgreement *self,
+                                               const char       *on_date);
+/* The status it is shown with: the override when set, else the derived one */
+AccordsStatus accords_agreement_get_status    (AccordsAgreement *self);
+gboolean      accords_agreement_has_party     (AccordsAgreement *self,
+                                               const char       *country);
+
+G_END_DECLS

@@ -1,0 +1,110 @@
+/* accords-context.c: what the app, the CLI and the widgets share: the store and the country list */
+#define G_LOG_DOMAIN "accords-context"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "accords-context.h"
+#include "accords-dataset.h"
+#include "accords-resources.h"
+#include "accords-store-agreements.h"
+
+struct _AccordsContext
+{
+  GObject          parent_instance;
+
+  AccordsStore    *store;
+  AccordsIsoCodes *iso_codes;
+};
+
+G_DEFINE_FINAL_TYPE (AccordsContext, accords_context, G_TYPE_OBJECT)
+
+static void
+accords_context_dispose (GObject *object)
+{
+  AccordsContext *self = (AccordsContext *) object;
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->iso_codes);
+
+  G_OBJECT_CLASS (accords_context_parent_class)->dispose (object);
+}
+
+static void
+accords_context_class_init (AccordsContextClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = accords_context_dispose;
+}
+
+static void
+accords_context_init (AccordsContext *self)
+{
+}
+
+char *
+accords_context_default_db_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "accords", "accords.db", NULL);
+}
+
+AccordsContext *
+accords_context_new (const char  *db_path,
+                     GError     **error)
+{
+  g_autoptr(AccordsContext) self = g_object_new (ACCORDS_TYPE_CONTEXT, NULL);
+  g_autofree char *default_path = NULL;
+  g_autofree char *dir = NULL;
+
+  accords_resources_ensure_registered ();
+
+  if (db_path == NULL)
+    db_path = default_path = accords_context_default_db_path ();
+
+  dir = g_path_get_dirname (db_path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Cannot create the folder %s: %s"), dir, g_strerror (saved));
+      return NULL;
+    }
+
+  self->iso_codes = accords_iso_codes_new (NULL, error);
+  if (self->iso_codes == NULL)
+    return NULL;
+
+  self->store = accords_store_open (db_path, error);
+  if (self->store == NULL)
+    return NULL;
+
+  if (!accords_store_sync_countries (self->store, self->iso_codes, error) ||
+      !accords_dataset_seed (self->store, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+AccordsStore *
+accords_context_get_store (AccordsContext *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_CONTEXT (self), NULL);
+  return self->store;
+}
+
+AccordsIsoCodes *
+accords_context_get_iso_codes (AccordsContext *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_CONTEXT (self), NULL);
+  return self->iso_codes;
+}
+
+const char *
+accords_context_get_country_name (AccordsContext *self,
+                                  const char     *code)
+{
+  g_return_val_if_fail (ACCORDS_IS_CONTEXT (self), code);
+  return accords_iso_codes_get_display_name (self->iso_codes, code);
+}

@@ -1,0 +1,27 @@
+/* accords-context.h: what the app, the CLI and the widgets share: the store and the country list */
+#pragma once
+
+#include <glib-object.h>
+
+#include "accords-iso-codes.h"
+#include "accords-store.h"
+
+G_BEGIN_DECLS
+
+#define ACCORDS_TYPE_CONTEXT (accords_context_get_type ())
+
+G_DECLARE_FINAL_TYPE (AccordsContext, accords_context, ACCORDS, CONTEXT, GObject)
+
+/* The database in the user's data directory */
+char            *accords_context_default_db_path (void);
+
+/* Opens (creating, migrating and seeding once) the database at db_path, or
+ * the default one when db_path is NULL. */
+AccordsContext  *accords_context_new             (const char     *db_path,
+                                                  GError        **error);
+AccordsStore    *accords_context_get_store       (AccordsContext *self);
+AccordsIsoCodes *accords_context_get_iso_codes   (AccordsContext *self);
+const char      *accords_context_get_country_name (AccordsContext *self,
+                                                   const char     *code);
+
+G_END_DECLS

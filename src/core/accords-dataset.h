@@ -1,0 +1,37 @@
+/* accords-dataset.h: agreements as JSON, for the CLI, dataset exchange and the embedded seed */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "accords-agreement.h"
+#include "accords-store.h"
+
+G_BEGIN_DECLS
+
+/* Reads one agreement object.  where names it in messages ("agreements[3]"). */
+AccordsAgreement *accords_agreement_from_json   (JsonNode          *node,
+                                                 const char        *where,
+                                                 GError           **error);
+JsonNode         *accords_agreement_to_json     (AccordsAgreement  *agreement);
+
+/* Checks what the schema cannot: dates that exist, known countries, http(s)
+ * URLs, a title, a well-formed id.  The message names the field. */
+gboolean          accords_agreement_validate    (AccordsAgreement  *agreement,
+                                                 AccordsStore      *store,
+                                                 GError           **error);
+
+/* Loads every agreement of a dataset document ({"agreements": [...]}) or a
+ * bare array of agreements into the store, in one transaction: all or none. */
+gboolean          accords_dataset_load          (AccordsStore      *store,
+                                                 JsonNode          *root,
+                                                 const char        *where,
+                                                 guint             *n_loaded,
+                                                 GError           **error);
+JsonNode         *accords_dataset_to_json       (AccordsStore      *store,
+                                                 GError           **error);
+
+/* Seeds a new database from the embedded dataset, once. */
+gboolean          accords_dataset_seed          (AccordsStore      *store,
+                                                 GError           **error);
+
+G_END_DECLS

@@ -1,0 +1,24 @@
+/* accords-error.h: the error domain of the core */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define ACCORDS_ERROR (accords_error_quark ())
+
+typedef enum {
+  ACCORDS_ERROR_FAILED,
+  ACCORDS_ERROR_NOT_A_DATABASE,
+  ACCORDS_ERROR_TOO_NEW,
+  ACCORDS_ERROR_SQL,
+  ACCORDS_ERROR_INVALID,
+  ACCORDS_ERROR_NOT_FOUND,
+  ACCORDS_ERROR_EXISTS,
+  ACCORDS_ERROR_NOT_A_FEED,
+  ACCORDS_ERROR_CANCELLED,
+} AccordsError;
+
+GQuark accords_error_quark (void);
+
+G_END_DECLS

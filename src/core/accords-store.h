@@ -1,0 +1,75 @@
+/* accords-store.h: the SQLite database: one connection, migrations, cached statements */
+#pragma once
+
+#include <glib-object.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+/* What a "changed" signal says was touched */
+typedef enum {
+  ACCORDS_STORE_CHANGE_AGREEMENTS = 1 << 0,
+  ACCORDS_STORE_CHANGE_ITEMS      = 1 << 1,
+  ACCORDS_STORE_CHANGE_FEEDS      = 1 << 2,
+  ACCORDS_STORE_CHANGE_NOTES      = 1 << 3,
+  ACCORDS_STORE_CHANGE_LINKS      = 1 << 4,
+} AccordsStoreChange;
+
+#define ACCORDS_TYPE_STORE (accords_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (AccordsStore, accords_store, ACCORDS, STORE, GObject)
+
+/* Opens (creating if needed) and migrates the database at path.  A file that
+ * is not a SQLite database, or one written by a newer Accords, is refused
+ * and left untouched. */
+AccordsStore  *accords_store_open               (const char    *path,
+                                                 GError       **error);
+const char    *accords_store_get_path           (AccordsStore  *self);
+guint          accords_store_get_schema_version (AccordsStore  *self);
+sqlite3       *accords_store_get_db             (AccordsStore  *self);
+
+/* A prepared statement, cached for the life of the store, reset and with its
+ * bindings cleared.  Do not finalize it. */
+sqlite3_stmt  *accords_store_prepare            (AccordsStore  *self,
+                                                 const char    *sql,
+                                                 GError       **error);
+gboolean       accords_store_exec               (AccordsStore  *self,
+                                                 const char    *sql,
+                                                 GError       **error);
+/* Steps a statement that returns no rows; FALSE with an error on failure */
+gboolean       accords_store_step_done          (AccordsStore  *self,
+                                                 sqlite3_stmt  *stmt,
+                                                 GError       **error);
+void           accords_store_set_error          (AccordsStore  *self,
+                                                 GError       **error,
+                                                 const char    *doing);
+
+/* Transactions nest: the outermost is BEGIN IMMEDIATE, inner ones savepoints. */
+gboolean       accords_store_begin              (AccordsStore  *self,
+                                                 GError       **error);
+gboolean       accords_store_commit             (AccordsStore  *self,
+                                                 GError       **error);
+void           accords_store_rollback           (AccordsStore  *self);
+
+char          *accords_store_get_meta           (AccordsStore  *self,
+                                                 const char    *key);
+gboolean       accords_store_set_meta           (AccordsStore  *self,
+                                                 const char    *key,
+                                                 const char    *value,
+                                                 GError       **error);
+
+/* Tells every listener (list models, the map) that data changed */
+void           accords_store_emit_changed       (AccordsStore      *self,
+                                                 AccordsStoreChange what);
+
+/* Column helpers */
+const char    *accords_stmt_text                (sqlite3_stmt  *stmt,
+                                                 int            column);
+void           accords_stmt_bind_text           (sqlite3_stmt  *stmt,
+                                                 int            index,
+                                                 const char    *text);
+void           accords_stmt_bind_text_or_null   (sqlite3_stmt  *stmt,
+                                                 int            index,
+                                                 const char    *text);
+
+G_END_DECLS

@@ -1,0 +1,424 @@
+/* accords-agreement-view.c: everything known about one agreement */
+#define G_LOG_DOMAIN "accords-agreement-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "accords-agreement-view.h"
+#include "accords-event.h"
+#include "accords-flag.h"
+#include "accords-party.h"
+#include "accords-source.h"
+#include "accords-status-chip.h"
+#include "accords-util.h"
+
+struct _AccordsAgreementView
+{
+  GtkWidget          parent_instance;
+
+  GtkScrolledWindow *scroller;
+  GtkLabel          *title_label;
+  AccordsStatusChip *status_chip;
+  GtkLabel          *status_label;
+  GtkLabel          *override_label;
+  GtkLabel          *types_label;
+  GtkWidget         *flags_section;
+  GtkListBox        *flags_list;
+  GtkListBox        *parties_list;
+  GtkLabel          *summary_label;
+  GtkListBox        *events_list;
+  GtkListBox        *sources_list;
+
+  AccordsContext    *context;
+  AccordsAgreement  *agreement;
+};
+
+G_DEFINE_FINAL_TYPE (AccordsAgreementView, accords_agreement_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_AGREEMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* "third_country_deportation" -> "Third country deportation" */
+static char *
+humanize (const char *identifier)
+{
+  g_autofree char *text = g_strdelimit (g_strdup (identifier), "_-", ' ');
+
+  if (*text)
+    {
+      g_autofree char *rest = g_strdup (g_utf8_next_char (text));
+      gunichar first = g_unichar_toupper (g_utf8_get_char (text));
+      char buf[8] = { 0 };
+
+      g_unichar_to_utf8 (first, buf);
+      return g_strconcat (buf, rest, NULL);
+    }
+  return g_steal_pointer (&text);
+}
+
+static const char *
+role_label (const char *role)
+{
+  if (g_strcmp0 (role, "sending") == 0)
+    return _("Sending");
+  if (g_strcmp0 (role, "receiving") == 0)
+    return _("Receiving");
+  if (g_strcmp0 (role, "transit") == 0)
+    return _("Transit");
+  if (g_strcmp0 (role, "funder") == 0)
+    return _("Funder");
+  return role;
+}
+
+static GtkWidget *
+create_party_row (gpointer item,
+                  gpointer user_data)
+{
+  AccordsAgreementView *self = user_data;
+  AccordsParty *party = item;
+  const char *code = accords_party_get_country (party);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *code_label = gtk_label_new (code);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 self->context ? accords_context_get_country_name (self->context, code) : code);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), role_label (accords_party_get_role (party)));
+  gtk_widget_add_css_class (code_label, "dim-label");
+  gtk_widget_add_css_class (code_label, "monospace");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), code_label);
+  return row;
+}
+
+static GtkWidget *
+create_event_row (gpointer item,
+                  gpointer user_data)
+{
+  AccordsAgreementView *self = user_data;
+  AccordsEvent *event = item;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *date = gtk_label_new (NULL);
+  GtkWidget *marker = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *dot = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *type = gtk_label_new (accords_event_type_get_label (accords_event_get_event_type (event)));
+  GtkWidget *description = gtk_label_new (accords_event_get_description (event));
+  g_autofree char *date_text = accords_date_format (accords_event_get_date (event));
+  const char *actor = accords_event_get_actor (event);
+  const AccordsEventType *event_type = accords_event_type_lookup (accords_event_get_event_type (event));
+  g_autofree char *a11y = NULL;
+
+  gtk_label_set_label (GTK_LABEL (date), date_text);
+  gtk_label_set_xalign (GTK_LABEL (date), 1);
+  gtk_label_set_yalign (GTK_LABEL (date), 0);
+  gtk_widget_set_size_request (date, 110, -1);
+  gtk_widget_add_css_class (date, "numeric");
+  gtk_widget_add_css_class (date, "timeline-date");
+
+  gtk_widget_add_css_class (marker, "timeline-marker");
+  gtk_widget_add_css_class (dot, "timeline-dot");
+  if (event_type && event_type->implies != ACCORDS_STATUS_NONE)
+    gtk_widget_add_css_class (dot, "status-change");
+  gtk_widget_set_halign (dot, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (marker), dot);
+
+  gtk_label_set_xalign (GTK_LABEL (type), 0);
+  gtk_widget_add_css_class (type, "heading");
+  gtk_label_set_xalign (GTK_LABEL (description), 0);
+  gtk_label_set_wrap (GTK_LABEL (description), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (description), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (description), TRUE);
+  gtk_box_append (GTK_BOX (text), type);
+  gtk_box_append (GTK_BOX (text), description);
+  if (!accords_str_empty (actor) && self->context)
+    {
+      g_autofree char *by = g_strdup_printf (_("By %s"), accords_context_get_country_name (self->context, actor));
+      GtkWidget *actor_label = gtk_label_new (by);
+
+      gtk_label_set_xalign (GTK_LABEL (actor_label), 0);
+      gtk_widget_add_css_class (actor_label, "dim-label");
+      gtk_widget_add_css_class (actor_label, "caption");
+      gtk_box_append (GTK_BOX (text), actor_label);
+    }
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_margin_bottom (text, 12);
+
+  gtk_box_append (GTK_BOX (box), date);
+  gtk_box_append (GTK_BOX (box), marker);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+
+  a11y = g_strdup_printf ("%s: %s. %s", date_text,
+                          accords_event_type_get_label (accords_event_get_event_type (event)),
+                          accords_event_get_description (event));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+  return row;
+}
+
+static void
+source_row_activated_cb (AdwActionRow *row,
+                         gpointer      user_data)
+{
+  const char *url = g_object_get_data (G_OBJECT (row), "url");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (row));
+
+  if (url != NULL)
+    gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, url, GDK_CURRENT_TIME);
+}
+
+static GtkWidget *
+create_source_row (gpointer item,
+                   gpointer user_data)
+{
+  AccordsSource *source = item;
+  const char *url = accords_source_get_url (source);
+  const char *title = accords_source_get_title (source);
+  GtkWidget *row = adw_action_row_new ();
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  const char *host = uri ? g_uri_get_host (uri) : NULL;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (!accords_str_empty (title))
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), host ? host : url);
+    }
+  else
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), host ? host : url);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), url);
+    }
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("adw-external-link-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_widget_set_tooltip_text (row, url);
+  g_object_set_data_full (G_OBJECT (row), "url", g_strdup (url), g_free);
+  g_signal_connect (row, "activated", G_CALLBACK (source_row_activated_cb), NULL);
+  return row;
+}
+
+static GtkWidget *
+create_flag_row (gpointer item,
+                 gpointer user_data)
+{
+  AccordsFlag *flag = item;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon;
+  gboolean resolved = !accords_str_empty (accords_flag_get_resolved (flag));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), accords_flag_get_text (flag));
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  if (resolved)
+    {
+      g_autofree char *subtitle = g_strdup_printf (_("Resolved %s: %s"), accords_flag_get_resolved (flag),
+                                                   accords_flag_get_resolution (flag));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+    }
+  icon = gtk_image_new_from_icon_name (resolved ? "object-select-symbolic" : "dialog-warning-symbolic");
+  gtk_widget_add_css_class (icon, resolved ? "success" : "warning");
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  return row;
+}
+
+static void
+update (AccordsAgreementView *self)
+{
+  AccordsAgreement *a = self->agreement;
+  g_autoptr(GString) types = g_string_new (NULL);
+  AccordsStatus status;
+  const char * const *strv;
+
+  if (a == NULL)
+    {
+      gtk_label_set_label (self->title_label, "");
+      gtk_list_box_bind_model (self->parties_list, NULL, NULL, NULL, NULL);
+      gtk_list_box_bind_model (self->events_list, NULL, NULL, NULL, NULL);
+      gtk_list_box_bind_model (self->sources_list, NULL, NULL, NULL, NULL);
+      gtk_list_box_bind_model (self->flags_list, NULL, NULL, NULL, NULL);
+      return;
+    }
+
+  status = accords_agreement_get_status (a);
+  gtk_label_set_label (self->title_label, accords_agreement_get_title (a));
+  accords_status_chip_set_status (self->status_chip, status);
+  gtk_label_set_label (self->status_label, accords_status_get_label (status));
+  gtk_widget_set_visible (GTK_WIDGET (self->override_label),
+                          !accords_str_empty (accords_agreement_get_status_override (a)));
+  if (!accords_str_empty (accords_agreement_get_status_override (a)))
+    {
+      g_autofree char *tip = g_strdup_printf (_("Its events alone would make it “%s”"),
+                                              accords_status_get_label (accords_agreement_derive_status (a, NULL)));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->override_label), tip);
+    }
+
+  strv = accords_agreement_get_types (a);
+  for (guint i = 0; strv && strv[i]; i++)
+    {
+      g_autofree char *h = humanize (strv[i]);
+      if (types->len)
+        g_string_append (types, " · ");
+      g_string_append (types, h);
+    }
+  gtk_label_set_label (self->types_label, types->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->types_label), types->len > 0);
+
+  gtk_label_set_label (self->summary_label, accords_agreement_get_summary (a));
+
+  gtk_list_box_bind_model (self->parties_list, G_LIST_MODEL (accords_agreement_get_parties (a)),
+                           create_party_row, self, NULL);
+  gtk_list_box_bind_model (self->events_list, G_LIST_MODEL (accords_agreement_get_events (a)),
+                           create_event_row, self, NULL);
+  gtk_list_box_bind_model (self->sources_list, G_LIST_MODEL (accords_agreement_get_sources (a)),
+                           create_source_row, self, NULL);
+  gtk_list_box_bind_model (self->flags_list, G_LIST_MODEL (accords_agreement_get_flags (a)),
+                           create_flag_row, self, NULL);
+  gtk_widget_set_visible (self->flags_section,
+                          g_list_model_get_n_items (G_LIST_MODEL (accords_agreement_get_flags (a))) > 0);
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accords_agreement_get_title (a), -1);
+}
+
+static void
+accords_agreement_view_dispose (GObject *object)
+{
+  AccordsAgreementView *self = (AccordsAgreementView *) object;
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ACCORDS_TYPE_AGREEMENT_VIEW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+  g_clear_object (&self->agreement);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (accords_agreement_view_parent_class)->dispose (object);
+}
+
+static void
+accords_agreement_view_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  AccordsAgreementView *self = ACCORDS_AGREEMENT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_AGREEMENT:
+      g_value_set_object (value, self->agreement);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+accords_agreement_view_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  AccordsAgreementView *self = ACCORDS_AGREEMENT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_AGREEMENT:
+      accords_agreement_view_set_agreement (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+accords_agreement_view_class_init (AccordsAgreementViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = accords_agreement_view_dispose;
+  object_class->get_property = accords_agreement_view_get_property;
+  object_class->set_property = accords_agreement_view_set_property;
+
+  properties[PROP_AGREEMENT] =
+    g_param_spec_object ("agreement", NULL, NULL, ACCORDS_TYPE_AGREEMENT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (ACCORDS_TYPE_STATUS_CHIP);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/accords-agreement-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, status_chip);
+  gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, status_label);
+  gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, override_label);
+  gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, types_label);
+  gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, flags_section);
+  gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, flags_list);
+  gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, parties_list);
+  gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, events_list);
+  gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, sources_list);
+  gtk_widget_class_set_css_name (widget_class, "agreementview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+accords_agreement_view_init (AccordsAgreementView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+accords_agreement_view_new (void)
+{
+  return g_object_new (ACCORDS_TYPE_AGREEMENT_VIEW, NULL);
+}
+
+void
+accords_agreement_view_set_context (AccordsAgreementView *self,
+                                    AccordsContext       *context)
+{
+  g_return_if_fail (ACCORDS_IS_AGREEMENT_VIEW (self));
+  g_set_object (&self->context, context);
+}
+
+AccordsAgreement *
+accords_agreement_view_get_agreement (AccordsAgreementView *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_AGREEMENT_VIEW (self), NULL);
+  return self->agreement;
+}
+
+void
+accords_agreement_view_set_agreement (AccordsAgreementView *self,
+                                      AccordsAgreement     *agreement)
+{
+  g_return_if_fail (ACCORDS_IS_AGREEMENT_VIEW (self));
+
+  if (!g_set_object (&self->agreement, agreement))
+    return;
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AGREEMENT]);
+}
+
+GtkListBox *
+accords_agreement_view_get_events_list (AccordsAgreementView *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_AGREEMENT_VIEW (self), NULL);
+  return self->events_list;
+}

@@ -1,0 +1,233 @@
+/* accords-application.c: the application: options, app-wide actions, the window */
+#define G_LOG_DOMAIN "accords-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "accords-application.h"
+#include "accords-context.h"
+#include "accords-resources.h"
+#include "accords-window.h"
+
+struct _AccordsApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *db_path;
+  AccordsContext *context;
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (AccordsApplication, accords_application, ADW_TYPE_APPLICATION)
+
+static GSettings *
+load_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_warning ("The settings schema %s is not installed: window state will not be remembered", APP_ID);
+      return NULL;
+    }
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+show_error_window (AccordsApplication *self,
+                   const GError       *error)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (self));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *page = adw_status_page_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "dialog-error-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Cannot Open the Database"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (page), error->message);
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), page);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  gtk_window_set_title (GTK_WINDOW (window), "Accords");
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 420);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+accords_application_activate (GApplication *app)
+{
+  AccordsApplication *self = ACCORDS_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  if (self->context == NULL)
+    self->context = accords_context_new (self->db_path, &error);
+  if (self->context == NULL)
+    {
+      g_printerr ("accords: %s\n", error->message);
+      show_error_window (self, error);
+      return;
+    }
+
+  window = GTK_WINDOW (accords_window_new (GTK_APPLICATION (app), self->context, self->settings));
+  gtk_window_present (window);
+}
+
+static int
+accords_application_handle_local_options (GApplication *app,
+                                          GVariantDict *options)
+{
+  AccordsApplication *self = ACCORDS_APPLICATION (app);
+  const char *db = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("accords %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  if (g_variant_dict_lookup (options, "db", "^&ay", &db))
+    {
+      self->db_path = g_canonicalize_filename (db, NULL);
+      /* another database is another session, not the running instance */
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+  return -1;
+}
+
+static void
+accords_application_startup (GApplication *app)
+{
+  AccordsApplication *self = ACCORDS_APPLICATION (app);
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  G_APPLICATION_CLASS (accords_application_parent_class)->startup (app);
+
+  self->settings = load_settings ();
+  gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+accords_application_dispose (GObject *object)
+{
+  AccordsApplication *self = (AccordsApplication *) object;
+
+  g_clear_object (&self->context);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (accords_application_parent_class)->dispose (object);
+}
+
+static void
+accords_application_finalize (GObject *object)
+{
+  AccordsApplication *self = (AccordsApplication *) object;
+
+  g_free (self->db_path);
+
+  G_OBJECT_CLASS (accords_application_parent_class)->finalize (object);
+}
+
+static void
+accords_application_class_init (AccordsApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = accords_application_dispose;
+  object_class->finalize = accords_application_finalize;
+  app_class->activate = accords_application_activate;
+  app_class->startup = accords_application_startup;
+  app_class->handle_local_options = accords_application_handle_local_options;
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  static const char *developers[] = { "The Accords developers", NULL };
+  AccordsApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  AdwAboutWindow *about;
+
+  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  adw_about_window_set_application_name (about, "Accords");
+  adw_about_window_set_application_icon (about, APP_ID);
+  adw_about_window_set_version (about, PACKAGE_VERSION);
+  adw_about_window_set_developers (about, developers);
+  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  adw_about_window_set_comments (about, _("Track migration and deportation agreements between states"));
+  /* TRANSLATORS: your names, one per line */
+  adw_about_window_set_translator_credits (about, _("translator-credits"));
+  adw_about_window_add_legal_section (about, _("Country names and codes"),
+                                      _("From the iso-codes package, Debian"),
+                                      GTK_LICENSE_LGPL_2_1, NULL);
+  adw_about_window_add_legal_section (about, _("Map"),
+                                      _("Made with Natural Earth data (public domain), by way of the world-atlas package (ISC)"),
+                                      GTK_LICENSE_CUSTOM, NULL);
+  if (window)
+    gtk_window_set_transient_for (GTK_WINDOW (about), window);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  /* closing the windows lets them save their state first */
+  for (GList *l = windows; l; )
+    {
+      GtkWindow *w = l->data;
+      l = l->next;
+      gtk_window_close (w);
+    }
+  g_application_quit (app);
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+accords_application_init (AccordsApplication *self)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const GOptionEntry options[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Use the database at PATH"), N_("PATH") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+    { NULL }
+  };
+
+  accords_resources_ensure_registered ();
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+}
+
+AccordsApplication *
+accords_application_new (void)
+{
+  return g_object_new (ACCORDS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       NULL);
+}

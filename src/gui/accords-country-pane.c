@@ -1,0 +1,439 @@
+/* accords-country-pane.c: the searchable, filterable list of countries */
+#define G_LOG_DOMAIN "accords-country-pane"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "accords-country-pane.h"
+#include "accords-status-chip.h"
+#include "accords-util.h"
+
+struct _AccordsCountryPane
+{
+  GtkWidget           parent_instance;
+
+  GtkDropDown        *status_dropdown;
+  GtkToggleButton    *show_all_button;
+  GtkStack           *stack;
+  GtkListView        *list_view;
+
+  AccordsCountryList *countries;
+  GtkFilterListModel *filtered;
+  GtkSingleSelection *selection;
+  GtkCustomFilter    *filter;
+  char               *search;        /* case-folded */
+  char               *selected;      /* code */
+  gboolean            syncing;
+};
+
+G_DEFINE_FINAL_TYPE (AccordsCountryPane, accords_country_pane, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SELECTED_COUNTRY,
+  PROP_SHOW_ALL,
+  PROP_STATUS_FILTER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  AccordsCountryPane *self = user_data;
+  AccordsCountry *country = item;
+  AccordsStatusGroup group = gtk_drop_down_get_selected (self->status_dropdown);
+  gboolean show_all = gtk_toggle_button_get_active (self->show_all_button);
+
+  if (!show_all && accords_country_get_agreement_count (country) == 0 && self->search == NULL)
+    return FALSE;
+  if (group != ACCORDS_STATUS_GROUP_NONE &&
+      accords_status_get_group (accords_country_get_status (country)) != group)
+    return FALSE;
+  if (self->search != NULL)
+    {
+      g_autofree char *name = g_utf8_casefold (accords_country_get_name (country), -1);
+      g_autofree char *code = g_utf8_casefold (accords_country_get_code (country), -1);
+      g_autofree char *alpha3 = g_utf8_casefold (accords_str_or_empty (accords_country_get_alpha3 (country)), -1);
+
+      if (strstr (name, self->search) == NULL && g_strcmp0 (code, self->search) != 0 &&
+          g_strcmp0 (alpha3, self->search) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+update_stack (AccordsCountryPane *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+
+  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+}
+
+/* Re-select the chosen country after the filter moved rows around */
+static void
+sync_selection (AccordsCountryPane *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+
+  self->syncing = TRUE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AccordsCountry) c = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
+
+      if (g_strcmp0 (accords_country_get_code (c), self->selected) == 0)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          self->syncing = FALSE;
+          return;
+        }
+    }
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->syncing = FALSE;
+}
+
+static void
+refilter (AccordsCountryPane *self)
+{
+  self->syncing = TRUE;
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  self->syncing = FALSE;
+  sync_selection (self);
+  update_stack (self);
+}
+
+static void
+selection_changed_cb (AccordsCountryPane *self)
+{
+  AccordsCountry *country;
+
+  if (self->syncing)
+    return;
+  country = gtk_single_selection_get_selected_item (self->selection);
+  if (country == NULL)
+    return;   /* a filter hid the row: the selection stays */
+  if (accords_set_str (&self->selected, accords_country_get_code (country)))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_COUNTRY]);
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *chip = accords_status_chip_new ();
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *count = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (name, TRUE);
+  gtk_widget_add_css_class (count, "dim-label");
+  gtk_widget_add_css_class (count, "numeric");
+  gtk_box_append (GTK_BOX (box), chip);
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), count);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  AccordsCountry *country = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *chip = gtk_widget_get_first_child (box);
+  GtkWidget *name = gtk_widget_get_next_sibling (chip);
+  GtkWidget *count = gtk_widget_get_next_sibling (name);
+  guint n = accords_country_get_agreement_count (country);
+  g_autofree char *n_text = n > 0 ? g_strdup_printf ("%u", n) : g_strdup ("");
+  g_autofree char *a11y = NULL;
+
+  accords_status_chip_set_status (ACCORDS_STATUS_CHIP (chip), accords_country_get_status (country));
+  gtk_label_set_label (GTK_LABEL (name), accords_country_get_name (country));
+  gtk_label_set_label (GTK_LABEL (count), n_text);
+  gtk_widget_set_tooltip_text (count, n > 0 ? g_dngettext (GETTEXT_PACKAGE, "%u agreement", "%u agreements", n) : NULL);
+  a11y = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u agreement, %s", "%s, %u agreements, %s", n),
+                          accords_country_get_name (country), n,
+                          accords_status_get_label (accords_country_get_status (country)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+}
+
+static void
+countries_changed_cb (AccordsCountryPane *self)
+{
+  refilter (self);
+}
+
+static void
+accords_country_pane_dispose (GObject *object)
+{
+  AccordsCountryPane *self = (AccordsCountryPane *) object;
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ACCORDS_TYPE_COUNTRY_PANE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->countries);
+
+  G_OBJECT_CLASS (accords_country_pane_parent_class)->dispose (object);
+}
+
+static void
+accords_country_pane_finalize (GObject *object)
+{
+  AccordsCountryPane *self = (AccordsCountryPane *) object;
+
+  g_free (self->search);
+  g_free (self->selected);
+
+  G_OBJECT_CLASS (accords_country_pane_parent_class)->finalize (object);
+}
+
+static void
+accords_country_pane_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  AccordsCountryPane *self = ACCORDS_COUNTRY_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED_COUNTRY:
+      g_value_set_string (value, self->selected);
+      break;
+
+    case PROP_SHOW_ALL:
+      g_value_set_boolean (value, accords_country_pane_get_show_all (self));
+      break;
+
+    case PROP_STATUS_FILTER:
+      g_value_set_int (value, accords_country_pane_get_status_filter (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+accords_country_pane_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  AccordsCountryPane *self = ACCORDS_COUNTRY_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED_COUNTRY:
+      accords_country_pane_set_selected_country (self, g_value_get_string (value));
+      break;
+
+    case PROP_SHOW_ALL:
+      accords_country_pane_set_show_all (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_STATUS_FILTER:
+      accords_country_pane_set_status_filter (self, g_value_get_int (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+accords_country_pane_class_init (AccordsCountryPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = accords_country_pane_dispose;
+  object_class->finalize = accords_country_pane_finalize;
+  object_class->get_property = accords_country_pane_get_property;
+  object_class->set_property = accords_country_pane_set_property;
+
+  properties[PROP_SELECTED_COUNTRY] =
+    g_param_spec_string ("selected-country", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SHOW_ALL] =
+    g_param_spec_boolean ("show-all", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_STATUS_FILTER] =
+    g_param_spec_int ("status-filter", NULL, NULL, 0, ACCORDS_N_STATUS_GROUPS - 1, 0,
+                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/accords-country-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, AccordsCountryPane, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AccordsCountryPane, show_all_button);
+  gtk_widget_class_bind_template_child (widget_class, AccordsCountryPane, stack);
+  gtk_widget_class_bind_template_child (widget_class, AccordsCountryPane, list_view);
+  gtk_widget_class_set_css_name (widget_class, "countrypane");
+}
+
+static void
+filter_widget_changed_cb (AccordsCountryPane *self,
+                          GParamSpec         *pspec,
+                          GObject            *widget)
+{
+  refilter (self);
+  if (widget == G_OBJECT (self->show_all_button))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_ALL]);
+  else
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_FILTER]);
+}
+
+static void
+accords_country_pane_init (AccordsCountryPane *self)
+{
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_string_list_append (statuses, _("All statuses"));
+  for (guint g = ACCORDS_STATUS_GROUP_NONE + 1; g < ACCORDS_N_STATUS_GROUPS; g++)
+    gtk_string_list_append (statuses, accords_status_group_get_label (g));
+  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
+
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filtered));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_swapped (self->status_dropdown, "notify::selected", G_CALLBACK (filter_widget_changed_cb), self);
+  g_signal_connect_swapped (self->show_all_button, "notify::active", G_CALLBACK (filter_widget_changed_cb), self);
+}
+
+GtkWidget *
+accords_country_pane_new (void)
+{
+  return g_object_new (ACCORDS_TYPE_COUNTRY_PANE, NULL);
+}
+
+void
+accords_country_pane_set_model (AccordsCountryPane *self,
+                                AccordsCountryList *countries)
+{
+  g_return_if_fail (ACCORDS_IS_COUNTRY_PANE (self));
+
+  if (self->countries)
+    g_signal_handlers_disconnect_by_func (self->countries, countries_changed_cb, self);
+  g_set_object (&self->countries, countries);
+  gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (countries));
+  if (countries)
+    g_signal_connect_object (countries, "items-changed", G_CALLBACK (countries_changed_cb), self,
+                             G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  refilter (self);
+}
+
+const char *
+accords_country_pane_get_selected_country (AccordsCountryPane *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_COUNTRY_PANE (self), NULL);
+  return self->selected;
+}
+
+void
+accords_country_pane_set_selected_country (AccordsCountryPane *self,
+                                           const char         *code)
+{
+  g_return_if_fail (ACCORDS_IS_COUNTRY_PANE (self));
+
+  if (accords_str_empty (code))
+    code = NULL;
+  if (!accords_set_str (&self->selected, code))
+    return;
+  sync_selection (self);
+  /* a country hidden by the filters is shown when chosen elsewhere (the map) */
+  if (code && gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION &&
+      !gtk_toggle_button_get_active (self->show_all_button))
+    {
+      AccordsCountry *c = self->countries ? accords_country_list_lookup (self->countries, code) : NULL;
+      if (c && accords_country_get_agreement_count (c) == 0)
+        gtk_toggle_button_set_active (self->show_all_button, TRUE);
+    }
+  {
+    guint pos = gtk_single_selection_get_selected (self->selection);
+    if (pos != GTK_INVALID_LIST_POSITION)
+      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", pos);
+  }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_COUNTRY]);
+}
+
+void
+accords_country_pane_set_search_text (AccordsCountryPane *self,
+                                      const char         *text)
+{
+  g_autofree char *folded = NULL;
+
+  g_return_if_fail (ACCORDS_IS_COUNTRY_PANE (self));
+
+  if (text != NULL)
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (text));
+      if (*stripped)
+        folded = g_utf8_casefold (stripped, -1);
+    }
+  if (!accords_set_str (&self->search, folded))
+    return;
+  refilter (self);
+}
+
+gboolean
+accords_country_pane_get_show_all (AccordsCountryPane *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_COUNTRY_PANE (self), FALSE);
+  return gtk_toggle_button_get_active (self->show_all_button);
+}
+
+void
+accords_country_pane_set_show_all (AccordsCountryPane *self,
+                                   gboolean            show_all)
+{
+  g_return_if_fail (ACCORDS_IS_COUNTRY_PANE (self));
+  gtk_toggle_button_set_active (self->show_all_button, show_all);
+}
+
+AccordsStatusGroup
+accords_country_pane_get_status_filter (AccordsCountryPane *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_COUNTRY_PANE (self), ACCORDS_STATUS_GROUP_NONE);
+  return gtk_drop_down_get_selected (self->status_dropdown);
+}
+
+void
+accords_country_pane_set_status_filter (AccordsCountryPane *self,
+                                        AccordsStatusGroup  group)
+{
+  g_return_if_fail (ACCORDS_IS_COUNTRY_PANE (self));
+  g_return_if_fail (group < ACCORDS_N_STATUS_GROUPS);
+  gtk_drop_down_set_selected (self->status_dropdown, group);
+}
+
+guint
+accords_country_pane_get_n_visible (AccordsCountryPane *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_COUNTRY_PANE (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+}

@@ -1,0 +1,33 @@
+/* accords-country-pane.h: the searchable, filterable list of countries */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "accords-country-list.h"
+#include "accords-status.h"
+
+G_BEGIN_DECLS
+
+#define ACCORDS_TYPE_COUNTRY_PANE (accords_country_pane_get_type ())
+
+G_DECLARE_FINAL_TYPE (AccordsCountryPane, accords_country_pane, ACCORDS, COUNTRY_PANE, GtkWidget)
+
+GtkWidget  *accords_country_pane_new                  (void);
+void        accords_country_pane_set_model            (AccordsCountryPane *self,
+                                                       AccordsCountryList *countries);
+const char *accords_country_pane_get_selected_country (AccordsCountryPane *self);
+void        accords_country_pane_set_selected_country (AccordsCountryPane *self,
+                                                       const char         *code);
+void        accords_country_pane_set_search_text      (AccordsCountryPane *self,
+                                                       const char         *text);
+gboolean    accords_country_pane_get_show_all         (AccordsCountryPane *self);
+void        accords_country_pane_set_show_all         (AccordsCountryPane *self,
+                                                       gboolean            show_all);
+/* The status group shown (NONE: every status) */
+AccordsStatusGroup accords_country_pane_get_status_filter (AccordsCountryPane *self);
+void        accords_country_pane_set_status_filter    (AccordsCountryPane *self,
+                                                       AccordsStatusGroup  group);
+/* Number of rows shown */
+guint       accords_country_pane_get_n_visible        (AccordsCountryPane *self);
+
+G_END_DECLS

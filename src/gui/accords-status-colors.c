@@ -1,0 +1,45 @@
+/* accords-status-colors.c: the colours of the statuses, for light and dark styles */
+#define G_LOG_DOMAIN "accords-status-colors"
+
+#include "config.h"
+
+#include "accords-status-colors.h"
+
+static const struct {
+  guint32 light;
+  guint32 dark;
+} palette[ACCORDS_N_STATUS_GROUPS] = {
+  [ACCORDS_STATUS_GROUP_NONE]        = { 0xdeddda, 0x4a4650 },
+  [ACCORDS_STATUS_GROUP_EARLY]       = { 0xf0e442, 0xd8cd3c },
+  [ACCORDS_STATUS_GROUP_SIGNED]      = { 0x56b4e9, 0x5fbdf0 },
+  [ACCORDS_STATUS_GROUP_IN_FORCE]    = { 0x0072b2, 0x2b8fd0 },
+  [ACCORDS_STATUS_GROUP_IMPLEMENTED] = { 0x009e73, 0x1fb487 },
+  [ACCORDS_STATUS_GROUP_SUSPENDED]   = { 0xe69f00, 0xeeab1c },
+  [ACCORDS_STATUS_GROUP_ENDED]       = { 0xd55e00, 0xe5732a },
+  [ACCORDS_STATUS_GROUP_STRUCK_DOWN] = { 0xcc79a7, 0xd98cb7 },
+};
+
+void
+accords_status_group_get_color (AccordsStatusGroup group,
+                                gboolean           dark,
+                                GdkRGBA           *color)
+{
+  guint32 rgb;
+
+  g_return_if_fail (group < ACCORDS_N_STATUS_GROUPS);
+  g_return_if_fail (color != NULL);
+
+  rgb = dark ? palette[group].dark : palette[group].light;
+  color->red = ((rgb >> 16) & 0xff) / 255.0f;
+  color->green = ((rgb >> 8) & 0xff) / 255.0f;
+  color->blue = (rgb & 0xff) / 255.0f;
+  color->alpha = 1.0f;
+}
+
+void
+accords_status_get_color (AccordsStatus  status,
+                          gboolean       dark,
+                          GdkRGBA       *color)
+{
+  accords_status_group_get_color (accords_status_get_group (status), dark, color);
+}

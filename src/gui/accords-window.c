@@ -1,0 +1,502 @@
+/* accords-window.c: the main window: countries, the map and the agreements */
+#define G_LOG_DOMAIN "accords-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "accords-agreement-view.h"
+#include "accords-country-list.h"
+#include "accords-country-pane.h"
+#include "accords-party.h"
+#include "accords-status-chip.h"
+#include "accords-store-agreements.h"
+#include "accords-util.h"
+#include "accords-window.h"
+
+struct _AccordsWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
+  GtkWidget            *content;
+  GtkSearchEntry       *search_entry;
+  AccordsCountryPane   *country_pane;
+  AdwViewStack         *view_stack;
+  AdwFlap              *flap;
+  AdwBin               *map_bin;
+  GtkStack             *panel_stack;
+  GtkLabel             *panel_title;
+  GtkListBox           *agreement_list;
+  AccordsAgreementView *agreement_view;
+
+  AccordsContext       *context;
+  GSettings            *settings;
+  AccordsCountryList   *countries;
+  GListStore           *agreements;
+  char                 *selected_agreement;
+};
+
+G_DEFINE_FINAL_TYPE (AccordsWindow, accords_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_SETTINGS,
+  PROP_SELECTED_AGREEMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GtkWidget *
+create_agreement_row (gpointer item,
+                      gpointer user_data)
+{
+  AccordsWindow *self = user_data;
+  AccordsAgreement *a = item;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *chip = accords_status_chip_new ();
+  AccordsStatus status = accords_agreement_get_status (a);
+  GListModel *parties = G_LIST_MODEL (accords_agreement_get_parties (a));
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *subtitle = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (parties); i++)
+    {
+      g_autoptr(AccordsParty) p = g_list_model_get_item (parties, i);
+      const char *code = accords_party_get_country (p);
+
+      if (!g_hash_table_add (seen, (gpointer) code))
+        continue;
+      if (names->len)
+        g_string_append (names, ", ");
+      g_string_append (names, accords_context_get_country_name (self->context, code));
+    }
+  /* TRANSLATORS: status of an agreement · the countries party to it */
+  subtitle = g_strdup_printf (_("%s · %s"), accords_status_get_label (status), names->str);
+
+  accords_status_chip_set_status (ACCORDS_STATUS_CHIP (chip), status);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), chip);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), accords_agreement_get_title (a));
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "slug", g_strdup (accords_agreement_get_slug (a)), g_free);
+  gtk_widget_add_css_class (row, "agreement-row");
+  return row;
+}
+
+static AccordsAgreement *
+find_agreement (AccordsWindow *self,
+                const char    *slug)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->agreements));
+
+  for (guint i = 0; i < n; i++)
+    {
+      AccordsAgreement *a = g_list_model_get_item (G_LIST_MODEL (self->agreements), i);
+
+      g_object_unref (a);   /* the list holds it */
+      if (g_strcmp0 (accords_agreement_get_slug (a), slug) == 0)
+        return a;
+    }
+  return NULL;
+}
+
+static void
+show_selected_agreement (AccordsWindow *self)
+{
+  AccordsAgreement *a = self->selected_agreement ? find_agreement (self, self->selected_agreement) : NULL;
+
+  accords_agreement_view_set_agreement (self->agreement_view, a);
+  gtk_stack_set_visible_child_name (self->panel_stack, a ? "detail" : "list");
+}
+
+static void
+reload_agreements (AccordsWindow *self)
+{
+  const char *code = accords_country_pane_get_selected_country (self->country_pane);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) loaded = NULL;
+  g_autofree char *title = NULL;
+  guint n;
+
+  loaded = accords_store_load_agreements (accords_context_get_store (self->context), code, &error);
+  if (loaded == NULL)
+    {
+      AdwToast *toast = adw_toast_new (error->message);
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      return;
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (loaded));
+  g_list_store_splice (self->agreements, 0, g_list_model_get_n_items (G_LIST_MODEL (self->agreements)), NULL, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) a = g_list_model_get_item (G_LIST_MODEL (loaded), i);
+      g_list_store_append (self->agreements, a);
+    }
+
+  if (code != NULL)
+    title = n > 0 ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u agreement", "%s: %u agreements", n),
+                                     accords_context_get_country_name (self->context, code), n)
+                  : g_strdup_printf (_("%s: no agreements tracked"),
+                                     accords_context_get_country_name (self->context, code));
+  else
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "All %u agreement", "All %u agreements", n), n);
+  gtk_label_set_label (self->panel_title, title);
+
+  /* the agreement shown stays if the country still has it */
+  if (self->selected_agreement && find_agreement (self, self->selected_agreement) == NULL)
+    g_clear_pointer (&self->selected_agreement, g_free);
+  show_selected_agreement (self);
+}
+
+static void
+country_selected_cb (AccordsWindow *self)
+{
+  const char *code = accords_country_pane_get_selected_country (self->country_pane);
+
+  reload_agreements (self);
+  if (code != NULL)
+    {
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      adw_flap_set_reveal_flap (self->flap, TRUE);
+    }
+}
+
+static void
+agreement_activated_cb (AccordsWindow *self,
+                        GtkListBoxRow *row)
+{
+  accords_window_select_agreement (self, g_object_get_data (G_OBJECT (row), "slug"));
+}
+
+static void
+search_changed_cb (AccordsWindow  *self,
+                   GtkSearchEntry *entry)
+{
+  accords_country_pane_set_search_text (self->country_pane, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+store_changed_cb (AccordsWindow *self,
+                  guint          what)
+{
+  if (what & ACCORDS_STORE_CHANGE_AGREEMENTS)
+    reload_agreements (self);
+}
+
+static void
+show_countries_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AccordsWindow *self = ACCORDS_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+}
+
+static void
+show_agreements_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  accords_window_select_agreement (ACCORDS_WINDOW (widget), NULL);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AccordsWindow *self = ACCORDS_WINDOW (widget);
+
+  if (self->selected_agreement != NULL)
+    accords_window_select_agreement (self, NULL);
+  else if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AccordsWindow *self = ACCORDS_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+accords_window_constructed (GObject *object)
+{
+  AccordsWindow *self = ACCORDS_WINDOW (object);
+
+  G_OBJECT_CLASS (accords_window_parent_class)->constructed (object);
+
+  g_assert (self->context != NULL);
+
+  accords_agreement_view_set_context (self->agreement_view, self->context);
+  self->countries = accords_country_list_new (self->context);
+  accords_country_pane_set_model (self->country_pane, self->countries);
+
+  g_signal_connect_object (accords_context_get_store (self->context), "changed",
+                           G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->country_pane, "notify::selected-country",
+                           G_CALLBACK (country_selected_cb), self, G_CONNECT_SWAPPED);
+
+  if (self->settings != NULL)
+    {
+      g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "hide-empty-countries", self->country_pane, "show-all",
+                       G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_INVERT_BOOLEAN);
+      g_settings_bind (self->settings, "selected-country", self->country_pane, "selected-country",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "selected-agreement", self, "selected-agreement",
+                       G_SETTINGS_BIND_DEFAULT);
+    }
+
+  reload_agreements (self);
+}
+
+static void
+accords_window_dispose (GObject *object)
+{
+  AccordsWindow *self = (AccordsWindow *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ACCORDS_TYPE_WINDOW);
+  g_clear_object (&self->countries);
+  g_clear_object (&self->agreements);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (accords_window_parent_class)->dispose (object);
+}
+
+static void
+accords_window_finalize (GObject *object)
+{
+  AccordsWindow *self = (AccordsWindow *) object;
+
+  g_free (self->selected_agreement);
+
+  G_OBJECT_CLASS (accords_window_parent_class)->finalize (object);
+}
+
+static void
+accords_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  AccordsWindow *self = ACCORDS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+
+    case PROP_SELECTED_AGREEMENT:
+      g_value_set_string (value, self->selected_agreement ? self->selected_agreement : "");
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+accords_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  AccordsWindow *self = ACCORDS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
+    case PROP_SELECTED_AGREEMENT:
+      accords_window_select_agreement (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+accords_window_class_init (AccordsWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = accords_window_constructed;
+  object_class->dispose = accords_window_dispose;
+  object_class->finalize = accords_window_finalize;
+  object_class->get_property = accords_window_get_property;
+  object_class->set_property = accords_window_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, ACCORDS_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_AGREEMENT] =
+    g_param_spec_string ("selected-agreement", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (ACCORDS_TYPE_COUNTRY_PANE);
+  g_type_ensure (ACCORDS_TYPE_AGREEMENT_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/accords-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AccordsWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AccordsWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AccordsWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, AccordsWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, AccordsWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AccordsWindow, country_pane);
+  gtk_widget_class_bind_template_child (widget_class, AccordsWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, AccordsWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, AccordsWindow, map_bin);
+  gtk_widget_class_bind_template_child (widget_class, AccordsWindow, panel_stack);
+  gtk_widget_class_bind_template_child (widget_class, AccordsWindow, panel_title);
+  gtk_widget_class_bind_template_child (widget_class, AccordsWindow, agreement_list);
+  gtk_widget_class_bind_template_child (widget_class, AccordsWindow, agreement_view);
+
+  gtk_widget_class_install_action (widget_class, "win.show-countries", NULL, show_countries_action);
+  gtk_widget_class_install_action (widget_class, "win.show-agreements", NULL, show_agreements_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+}
+
+static void
+accords_window_init (AccordsWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->agreements = g_list_store_new (ACCORDS_TYPE_AGREEMENT);
+  gtk_list_box_bind_model (self->agreement_list, G_LIST_MODEL (self->agreements),
+                           create_agreement_row, self, NULL);
+  g_signal_connect_swapped (self->agreement_list, "row-activated", G_CALLBACK (agreement_activated_cb), self);
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->country_pane));
+}
+
+AccordsWindow *
+accords_window_new (GtkApplication *application,
+                    AccordsContext *context,
+                    GSettings      *settings)
+{
+  g_return_val_if_fail (ACCORDS_IS_CONTEXT (context), NULL);
+
+  return g_object_new (ACCORDS_TYPE_WINDOW,
+                       "application", application,
+                       "context", context,
+                       "settings", settings,
+                       NULL);
+}
+
+AccordsContext *
+accords_window_get_context (AccordsWindow *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_WINDOW (self), NULL);
+  return self->context;
+}
+
+AccordsCountryPane *
+accords_window_get_country_pane (AccordsWindow *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_WINDOW (self), NULL);
+  return self->country_pane;
+}
+
+AccordsAgreementView *
+accords_window_get_agreement_view (AccordsWindow *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_WINDOW (self), NULL);
+  return self->agreement_view;
+}
+
+GListModel *
+accords_window_get_agreements (AccordsWindow *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_WINDOW (self), NULL);
+  return G_LIST_MODEL (self->agreements);
+}
+
+void
+accords_window_select_country (AccordsWindow *self,
+                               const char    *code)
+{
+  g_return_if_fail (ACCORDS_IS_WINDOW (self));
+  accords_country_pane_set_selected_country (self->country_pane, code);
+}
+
+const char *
+accords_window_get_selected_country (AccordsWindow *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_WINDOW (self), NULL);
+  return accords_country_pane_get_selected_country (self->country_pane);
+}
+
+void
+accords_window_select_agreement (AccordsWindow *self,
+                                 const char    *slug)
+{
+  g_return_if_fail (ACCORDS_IS_WINDOW (self));
+
+  if (accords_str_empty (slug))
+    slug = NULL;
+  if (slug != NULL && find_agreement (self, slug) == NULL)
+    return;   /* not among the listed agreements: keep the list */
+  if (!accords_set_str (&self->selected_agreement, slug))
+    return;
+  show_selected_agreement (self);
+  if (slug != NULL)
+    adw_flap_set_reveal_flap (self->flap, TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_AGREEMENT]);
+}
+
+const char *
+accords_window_get_selected_agreement (AccordsWindow *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_WINDOW (self), NULL);
+  return self->selected_agreement;
+}
+
+void
+accords_window_add_toast (AccordsWindow *self,
+                          AdwToast      *toast)
+{
+  g_return_if_fail (ACCORDS_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

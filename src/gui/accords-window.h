@@ -1,0 +1,34 @@
+/* accords-window.h: the main window: countries, the map and the agreements */
+#pragma once
+
+#include <adwaita.h>
+
+#include "accords-agreement-view.h"
+#include "accords-context.h"
+#include "accords-country-pane.h"
+
+G_BEGIN_DECLS
+
+#define ACCORDS_TYPE_WINDOW (accords_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (AccordsWindow, accords_window, ACCORDS, WINDOW, AdwApplicationWindow)
+
+/* settings may be NULL: nothing is remembered then */
+AccordsWindow        *accords_window_new                  (GtkApplication *application,
+                                                           AccordsContext *context,
+                                                           GSettings      *settings);
+AccordsContext       *accords_window_get_context          (AccordsWindow  *self);
+AccordsCountryPane   *accords_window_get_country_pane     (AccordsWindow  *self);
+AccordsAgreementView *accords_window_get_agreement_view   (AccordsWindow  *self);
+/* The agreements listed for the selected country (all of them when none is) */
+GListModel           *accords_window_get_agreements       (AccordsWindow  *self);
+void                  accords_window_select_country       (AccordsWindow  *self,
+                                                           const char     *code);
+const char           *accords_window_get_selected_country (AccordsWindow  *self);
+void                  accords_window_select_agreement     (AccordsWindow  *self,
+                                                           const char     *slug);
+const char           *accords_window_get_selected_agreement (AccordsWindow *self);
+void                  accords_window_add_toast            (AccordsWindow  *self,
+                                                           AdwToast       *toast);
+
+G_END_DECLS

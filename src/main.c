@@ -1,0 +1,22 @@
+/* main.c: starts the application */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "accords-application.h"
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(AccordsApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = accords_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}
