@@ -1,0 +1,60 @@
+/* accords-importer.h: news files into the store, one transaction per file */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "accords-context.h"
+#include "accords-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  char   *path;          /* the file as given */
+  char   *feed_title;    /* the feed's title, or NULL when rejected */
+  gint64  feed_id;       /* 0 when rejected */
+  guint   n_new;
+  guint   n_updated;
+  guint   n_unchanged;
+  guint   n_feeds;       /* OPML: feeds it named (local files imported, URLs kept) */
+  gboolean bozo;         /* ill-formed but recovered */
+  GError *error;         /* set when the file was rejected: nothing of it landed */
+} AccordsImportResult;
+
+void accords_import_result_free (AccordsImportResult *result);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AccordsImportResult, accords_import_result_free)
+
+/* Called on the caller's main context: fraction of all files done (0..1) and
+ * the file being imported. */
+typedef void (*AccordsImportProgressFunc) (double      fraction,
+                                           const char *path,
+                                           gpointer    user_data);
+
+/* Imports one file (RSS, RDF, Atom or OPML) synchronously, in one transaction:
+ * it lands whole or not at all.  Returns FALSE only for failures of the
+ * database itself; a rejected file is TRUE with result->error set. */
+gboolean   accords_importer_import_file   (AccordsStore              *store,
+                                           GFile                     *file,
+                                           AccordsImportResult       *result,
+                                           AccordsImportProgressFunc  progress,
+                                           gpointer                   progress_data,
+                                           GCancellable              *cancellable,
+                                           GError                   **error);
+
+/* Imports the files in a worker thread with its own connection, one
+ * transaction each; emits AccordsStore::changed on the context's store when
+ * done.  Cancelling stops between items and rolls the current file back. */
+void       accords_importer_import_async  (AccordsContext            *context,
+                                           GFile                    **files,
+                                           guint                      n_files,
+                                           AccordsImportProgressFunc  progress,
+                                           gpointer                   progress_data,
+                                           GDestroyNotify             progress_destroy,
+                                           GCancellable              *cancellable,
+                                           GAsyncReadyCallback        callback,
+                                           gpointer                   user_data);
+/* A GPtrArray of AccordsImportResult, one per file, in order */
+GPtrArray *accords_importer_import_finish (AccordsContext            *context,
+                                           GAsyncResult              *result,
+                                           GError                   **error);
+
+G_END_DECLS

@@ -1,0 +1,35 @@
+/* accords-item-list.h: news items as a lazy GListModel over the store, for 100,000 rows and more */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "accords-context.h"
+#include "accords-item.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  ACCORDS_ITEM_SORT_DATE,
+  ACCORDS_ITEM_SORT_TITLE,
+  ACCORDS_ITEM_SORT_FEED,
+} AccordsItemSort;
+
+#define ACCORDS_TYPE_ITEM_LIST (accords_item_list_get_type ())
+
+G_DECLARE_FINAL_TYPE (AccordsItemList, accords_item_list, ACCORDS, ITEM_LIST, GObject)
+
+/* Holds only the ordered ids; rows are read in pages as they are asked for.
+ * Follows the store: refreshes when items change. */
+AccordsItemList *accords_item_list_new        (AccordsContext  *context);
+/* FTS5 query; text with FTS syntax errors is searched as plain words */
+void             accords_item_list_set_search (AccordsItemList *self,
+                                               const char      *query);
+/* 0: every feed */
+void             accords_item_list_set_feed   (AccordsItemList *self,
+                                               gint64           feed_id);
+void             accords_item_list_set_sort   (AccordsItemList *self,
+                                               AccordsItemSort  sort,
+                                               gboolean         descending);
+void             accords_item_list_refresh    (AccordsItemList *self);
+
+G_END_DECLS
