@@ -187,3 +187,158 @@ accords_cli_cmd_parse (AccordsCli *cli,
   fputs (pp.n > 0 ? "\n  ]\n}\n" : "]\n}\n", stdout);
   return fflush (stdout) == 0 ? 0 : 1;
 }
+
+/* import FILE... */
+int
+accords_cli_cmd_import (AccordsCli *cli,
+                        int         argc,
+                        char      **argv)
+{
+  GOptionEntry entries[] = {
+    { NULL }
+  };
+  AccordsContext *context;
+  AccordsStore *store;
+  int status = 0;
+  gboolean changed = FALSE;
+
+  if (!accords_cli_parse_options ("import", _("FILE…"), entries, &argc, &argv))
+    return 2;
+  if (argc < 2)
+    {
+      accords_cli_error (_("import: give at least one FILE"));
+      return 2;
+    }
+  if (!(context = accords_cli_get_context (cli)))
+    return 1;
+  store = accords_context_get_store (context);
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
+      g_autoptr(AccordsImportResult) result = g_new0 (AccordsImportResult, 1);
+      g_autoptr(GError) error = NULL;
+
+      result->path = g_strdup (argv[i]);
+      if (!accords_importer_import_file (store, file, result, NULL, NULL, NULL, &error))
+        {
+          accords_cli_error ("%s: %s", argv[i], error->message);
+          return 1;
+        }
+      if (result->error != NULL)
+        {
+          accords_cli_error (_("%s: rejected: %s"), argv[i], result->error->message);
+          status = 1;
+          continue;
+        }
+      changed = TRUE;
+      if (result->n_feeds > 0)
+        printf (_("%s: %u feeds; %u new, %u updated, %u unchanged\n"), argv[i],
+                result->n_feeds, result->n_new, result->n_updated, result->n_unchanged);
+      else
+        printf (_("%s: %u new, %u updated, %u unchanged%s\n"), argv[i],
+                result->n_new, result->n_updated, result->n_unchanged,
+                result->bozo ? _(" (ill-formed, recovered)") : "");
+    }
+  if (changed)
+    accords_store_emit_changed (store, ACCORDS_STORE_CHANGE_ITEMS | ACCORDS_STORE_CHANGE_FEEDS);
+  return fflush (stdout) == 0 ? status : 1;
+}
+
+/* items [--json] [--search QUERY] [--feed ID] [--limit N] */
+int
+accords_cli_cmd_items (AccordsCli *cli,
+                       int         argc,
+                       char      **argv)
+{
+  gboolean json = FALSE;
+  g_autofree char *search = NULL;
+  gint64 feed_id = 0;
+  int limit = 0;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "search", 0, 0, G_OPTION_ARG_STRING, &search, N_("Only items matching this full-text query"), N_("QUERY") },
+    { "feed", 0, 0, G_OPTION_ARG_INT64, &feed_id, N_("Only items of this feed"), N_("ID") },
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("At most this many items"), N_("N") },
+    { NULL }
+  };
+  AccordsContext *context;
+  AccordsStore *store;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  if (!accords_cli_parse_options ("items", "", entries, &argc, &argv))
+    return 2;
+  if (argc > 1)
+    {
+      accords_cli_error (_("items: unexpected argument “%s”"), argv[1]);
+      return 2;
+    }
+  if (limit < 0 || feed_id < 0)
+    {
+      accords_cli_error (_("items: --limit and --feed take a number of 0 or more"));
+      return 2;
+    }
+  if (!(context = accords_cli_get_context (cli)))
+    return 1;
+  store = accords_context_get_store (context);
+
+  ids = accords_store_query_item_ids (store, search, feed_id, ACCORDS_ITEM_SORT_DATE, TRUE, limit, &error);
+  if (ids == NULL)
+    {
+      accords_cli_error ("%s", error->message);
+      return 1;
+    }
+
+  if (json)
+    fputs ("[", stdout);
+  /* In pages, so that any number of items prints in flat memory */
+  for (guint start = 0; start < ids->len; start += 256)
+    {
+      g_autoptr(GPtrArray) items = accords_store_load_items (store, &g_array_index (ids, gint64, start),
+                                                             MIN (256, ids->len - start), &error);
+      if (items == NULL)
+        {
+          accords_cli_error ("%s", error->message);
+          return 1;
+        }
+      for (guint i = 0; i < items->len; i++)
+        {
+          AccordsItem *item = items->pdata[i];
+          const char *date = *accords_item_get_published (item) ? accords_item_get_published (item)
+                                                                : accords_item_get_updated (item);
+
+          if (!json)
+            {
+              printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", accords_item_get_id (item),
+                      *date ? date : "-", accords_item_get_title (item), accords_item_get_feed_title (item));
+              continue;
+            }
+          fputs (n++ == 0 ? "\n  {\n" : ",\n  {\n", stdout);
+          printf ("    \"id\": %" G_GINT64_FORMAT ",\n    \"feed_id\": %" G_GINT64_FORMAT ",\n",
+                  accords_item_get_id (item), accords_item_get_feed_id (item));
+          json_member (stdout, "    ", "feed", accords_item_get_feed_title (item), FALSE);
+          json_member (stdout, "    ", "guid", accords_item_get_guid (item), FALSE);
+          json_member (stdout, "    ", "title", accords_item_get_title (item), FALSE);
+          json_member (stdout, "    ", "link", accords_item_get_link (item), FALSE);
+          json_member (stdout, "    ", "author", accords_item_get_author (item), FALSE);
+          json_member (stdout, "    ", "published", accords_item_get_published (item), FALSE);
+          json_member (stdout, "    ", "updated", accords_item_get_updated (item), FALSE);
+          json_member (stdout, "    ", "summary", accords_item_get_summary_text (item), FALSE);
+          fputs ("    \"categories\": [", stdout);
+          for (const char * const *c = accords_item_get_categories (item); *c; c++)
+            {
+              if (c != accords_item_get_categories (item))
+                fputs (", ", stdout);
+              json_string (stdout, *c);
+            }
+          fputs ("],\n", stdout);
+          json_member (stdout, "    ", "enclosure", accords_item_get_enclosure (item), TRUE);
+          fputs ("  }", stdout);
+        }
+    }
+  if (json)
+    fputs (n > 0 ? "\n]\n" : "]\n", stdout);
+  return fflush (stdout) == 0 ? 0 : 1;
+}
