@@ -66,10 +66,11 @@ typedef struct {
 } ParsePrinter;
 
 static gboolean
-print_entry_cb (AccordsFeedEntry  *e,
+print_entry_cb (AccordsFeedEntry  *entry,
                 gpointer           user_data,
                 GError           **error)
 {
+  g_autoptr(AccordsFeedEntry) e = entry;
   ParsePrinter *pp = user_data;
   FILE *out = pp->out;
 

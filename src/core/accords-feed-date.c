@@ -89,9 +89,25 @@ accords_feed_date_format (gint64 seconds,
   gint64 rest = seconds - days * 86400;
   int y, m, d;
 
+  int fields[6];
+  char *o = buf;
+
   civil_from_days (days, &y, &m, &d);
-  g_snprintf (buf, 21, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d,
-              (int) (rest / 3600), (int) (rest / 60 % 60), (int) (rest % 60));
+  fields[0] = y, fields[1] = m, fields[2] = d;
+  fields[3] = (int) (rest / 3600), fields[4] = (int) (rest / 60 % 60), fields[5] = (int) (rest % 60);
+  /* YYYY-MM-DDTHH:MM:SSZ, written by hand: this runs for every item */
+  *o++ = '0' + y / 1000 % 10;
+  *o++ = '0' + y / 100 % 10;
+  *o++ = '0' + y / 10 % 10;
+  *o++ = '0' + y % 10;
+  for (int i = 1; i < 6; i++)
+    {
+      *o++ = i == 3 ? 'T' : i < 3 ? '-' : ':';
+      *o++ = '0' + fields[i] / 10;
+      *o++ = '0' + fields[i] % 10;
+    }
+  *o++ = 'Z';
+  *o = '\0';
 }
 
 /* Reads exactly n digits */

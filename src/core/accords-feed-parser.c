@@ -185,26 +185,42 @@ clean_text (char *text)
     0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
   };
-  gboolean needs = FALSE;
+  gboolean needs = FALSE, all_ascii = TRUE;
   GString *out;
+  const guchar *s;
 
-  if (!g_utf8_validate (text, -1, NULL))
+  /* One pass finds both invalid UTF-8 and characters to replace */
+  for (s = (const guchar *) text; *s; s++)
+    {
+      if (*s >= 0x20 && *s < 0x80)
+        continue;
+      if (*s < 0x20)
+        {
+          if (*s != '\t' && *s != '\n' && *s != '\r')
+            needs = TRUE;
+          continue;
+        }
+      all_ascii = FALSE;
+      break;
+    }
+  if (!all_ascii && !g_utf8_validate ((const char *) s, -1, NULL))
     {
       char *valid = g_utf8_make_valid (text, -1);
       g_free (text);
       text = valid;
     }
-  for (const guchar *s = (const guchar *) text; *s; s++)
-    if ((*s < 0x20 && *s != '\t' && *s != '\n' && *s != '\r') || (*s == 0xC2 && s[1] >= 0x80 && s[1] <= 0x9F))
-      {
-        needs = TRUE;
-        break;
-      }
+  if (!all_ascii && !needs)
+    for (const guchar *q = (const guchar *) text; *q; q++)
+      if ((*q < 0x20 && *q != '\t' && *q != '\n' && *q != '\r') || (*q == 0xC2 && q[1] >= 0x80 && q[1] <= 0x9F))
+        {
+          needs = TRUE;
+          break;
+        }
   if (!needs)
     return text;
 
   out = g_string_sized_new (strlen (text));
-  for (const guchar *s = (const guchar *) text; *s; s++)
+  for (s = (const guchar *) text; *s; s++)
     {
       if (*s < 0x20 && *s != '\t' && *s != '\n' && *s != '\r')
         continue;
@@ -774,10 +790,11 @@ end_item (Parser *p)
   empty_if_null (&e->content_text);
 
   p->info->n_items++;
-  if (p->entry_func != NULL && p->error == NULL &&
-      !p->entry_func (e, p->user_data, &p->error) && p->error == NULL)
+  p->entry = NULL;
+  if (p->entry_func == NULL || p->error != NULL)
+    accords_feed_entry_free (e);
+  else if (!p->entry_func (e, p->user_data, &p->error) && p->error == NULL)
     g_set_error_literal (&p->error, ACCORDS_ERROR, ACCORDS_ERROR_FAILED, _("Reading the items stopped"));
-  g_clear_pointer (&p->entry, accords_feed_entry_free);
 }
 
 /* ---------------------------------------------------- content constructs */

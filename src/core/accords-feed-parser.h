@@ -43,8 +43,8 @@ void accords_feed_entry_free (AccordsFeedEntry *entry);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AccordsFeedEntry, accords_feed_entry_free)
 
 /* Called for each item as soon as it is read, in document order.  The
- * entry belongs to the parser and lives only for the call.  Returning FALSE
- * with error set stops the parse with that error. */
+ * entry is handed over: free it with accords_feed_entry_free().  Returning
+ * FALSE with error set stops the parse with that error. */
 typedef gboolean (*AccordsFeedEntryFunc) (AccordsFeedEntry  *entry,
                                           gpointer           user_data,
                                           GError           **error);

@@ -296,38 +296,43 @@ text_break (TextWriter *w,
     w->pending_space = TRUE;
 }
 
+static const guint8 ascii_space[256] = {
+  [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\f'] = 1,
+};
+
 static void
 text_append (TextWriter *w,
              const char *s,
              gsize       len)
 {
-  const char *end = s + len;
+  const guchar *p = (const guchar *) s, *end = p + len;
+  gsize old;
+  char *o;
 
-  if (w->out == NULL)
+  if (w->out == NULL || len == 0)
     return;
-  while (s < end)
-    {
-      const char *run = s;
 
-      if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f')
+  /* At most one separator and the text itself */
+  old = w->out->len;
+  g_string_set_size (w->out, old + len + 1);
+  o = w->out->str + old;
+  for (; p < end; p++)
+    {
+      if (ascii_space[*p])
         {
           w->pending_space = TRUE;
-          s++;
           continue;
         }
-      while (s < end && !(*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f'))
-        s++;
-      if (!w->at_start)
+      if (w->pending_space || w->pending_line)
         {
-          if (w->pending_line)
-            g_string_append_c (w->out, '\n');
-          else if (w->pending_space)
-            g_string_append_c (w->out, ' ');
+          if (!w->at_start)
+            *o++ = w->pending_line ? '\n' : ' ';
+          w->pending_line = w->pending_space = FALSE;
         }
-      w->pending_line = w->pending_space = FALSE;
       w->at_start = FALSE;
-      g_string_append_len (w->out, run, s - run);
+      *o++ = (char) *p;
     }
+  g_string_truncate (w->out, o - w->out->str);
 }
 
 static void
@@ -340,30 +345,29 @@ text_append_unichar (TextWriter *w,
   text_append (w, buf, n);
 }
 
+static const guint8 html_special[256] = {
+  ['&'] = 1, ['<'] = 2, ['>'] = 3, ['"'] = 4,
+};
+
 void
 accords_html_escape (GString    *out,
                      const char *text,
                      gsize       len)
 {
-  const char *end = text + len, *run = text;
+  static const char * const replacements[] = { NULL, "&amp;", "&lt;", "&gt;", "&quot;" };
+  const guchar *s = (const guchar *) text, *end = s + len, *run = s;
 
-  for (const char *s = text; s < end; s++)
+  for (; s < end; s++)
     {
-      const char *rep;
+      guint8 kind = html_special[*s];
 
-      switch (*s)
-        {
-        case '&': rep = "&amp;"; break;
-        case '<': rep = "&lt;"; break;
-        case '>': rep = "&gt;"; break;
-        case '"': rep = "&quot;"; break;
-        default: continue;
-        }
-      g_string_append_len (out, run, s - run);
-      g_string_append (out, rep);
+      if (kind == 0)
+        continue;
+      g_string_append_len (out, (const char *) run, s - run);
+      g_string_append (out, replacements[kind]);
       run = s + 1;
     }
-  g_string_append_len (out, run, end - run);
+  g_string_append_len (out, (const char *) run, end - run);
 }
 
 /* Text with character references decoded, into html (escaped) and text */

@@ -36,26 +36,56 @@ typedef struct {
   gpointer                   progress_data;
   const char                *path;
   guint                      n_seen;
-  GHashTable                *written;      /* ids of items this file wrote */
+  gint64                     last_id;      /* items above it are this file's */
+  GHashTable                *updated;      /* ids of older items this file updated */
   gboolean                   db_failed;
 } ImportJob;
 
-/* 64-bit FNV-1a, over fields separated by a byte no text holds */
+/* An item on its way from the parser's thread, with what that thread
+ * could work out for it */
+typedef struct {
+  AccordsFeedEntry *entry;
+  char             *key;
+  gint64            hash;
+} PipeItem;
+
+static void
+pipe_item_free (PipeItem *item)
+{
+  accords_feed_entry_free (item->entry);
+  g_free (item->key);
+  g_free (item);
+}
+
+/* A 64-bit hash of fields, eight bytes at a time; a field's length is part
+ * of it, so that moving text from one field to the next changes it. */
 static guint64
 hash_fields (const char * const *fields,
              guint               n)
 {
+  const guint64 k = G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
   guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
 
   for (guint i = 0; i < n; i++)
     {
-      for (const guchar *s = (const guchar *) (fields[i] ? fields[i] : ""); *s; s++)
+      const char *s = fields[i] ? fields[i] : "";
+      gsize len = strlen (s), j = 0;
+
+      for (; j + 8 <= len; j += 8)
         {
-          h ^= *s;
-          h *= G_GUINT64_CONSTANT (0x100000001b3);
+          guint64 w;
+          memcpy (&w, s + j, 8);
+          h = (h ^ (w * k)) * k;
+          h ^= h >> 29;
         }
-      h ^= 0x1f;
-      h *= G_GUINT64_CONSTANT (0x100000001b3);
+      {
+        guint64 w = 0;
+        memcpy (&w, s + j, len - j);
+        h = (h ^ (w * k)) * k;
+        h ^= h >> 29;
+      }
+      h = (h ^ (len + 0x1f)) * k;
+      h ^= h >> 32;
     }
   return h;
 }
@@ -119,14 +149,15 @@ report_progress (ImportJob *job)
   job->progress (CLAMP ((double) position / (double) job->size, 0.0, 1.0), job->path, job->progress_data);
 }
 
+/* Stores one item; runs on the importing thread */
 static gboolean
-store_entry_cb (AccordsFeedEntry  *entry,
-                gpointer           user_data,
-                GError           **error)
+store_entry (ImportJob         *job,
+             PipeItem          *item,
+             GError           **error)
 {
-  ImportJob *job = user_data;
-  g_autofree char *key = item_key (entry);
-  gint64 item_id, old_hash, hash;
+  AccordsFeedEntry *entry = item->entry;
+  const char *key = item->key;
+  gint64 item_id, old_hash, hash = item->hash;
 
   if (++job->n_seen % PROGRESS_EVERY == 0)
     report_progress (job);
@@ -138,10 +169,10 @@ store_entry_cb (AccordsFeedEntry  *entry,
     goto db_failed;
 
   /* The same item twice in one file: the first one counts */
-  if (item_id != 0 && job->written != NULL && g_hash_table_contains (job->written, &item_id))
+  if (item_id > job->last_id ||
+      (item_id != 0 && job->updated != NULL && g_hash_table_contains (job->updated, &item_id)))
     return TRUE;
 
-  hash = content_hash (entry);
   if (item_id == 0)
     {
       if (!accords_store_insert_item (job->store, job->feed_id, key, hash, entry, &item_id, error))
@@ -153,6 +184,9 @@ store_entry_cb (AccordsFeedEntry  *entry,
       if (!accords_store_update_item (job->store, item_id, hash, entry, error))
         goto db_failed;
       job->result->n_updated++;
+      if (job->updated == NULL)
+        job->updated = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      g_hash_table_add (job->updated, g_memdup2 (&item_id, sizeof item_id));
     }
   else
     {
@@ -162,14 +196,155 @@ store_entry_cb (AccordsFeedEntry  *entry,
 
   /* Here each stored item's id and text are at hand: what links news to
    * countries and agreements belongs here, in the same transaction. */
-  if (job->written == NULL)
-    job->written = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_hash_table_add (job->written, g_memdup2 (&item_id, sizeof item_id));
   return TRUE;
 
 db_failed:
   job->db_failed = TRUE;
   return FALSE;
+}
+
+/* The parser runs in a thread of its own and hands items over in batches,
+ * so that reading the file and writing the database overlap. */
+#define BATCH_SIZE 64
+#define MAX_BATCHES 16
+
+typedef struct {
+  GMutex            lock;
+  GCond             cond;
+  GQueue            batches;     /* GPtrArray of PipeItem */
+  GPtrArray        *filling;     /* the parser thread's */
+  gboolean          done;
+  gint              stop;        /* atomic: the importer gave up */
+  GInputStream     *stream;
+  GCancellable     *cancellable;
+  AccordsFeedInfo  *info;
+  GError           *error;
+} Pipe;
+
+static void
+pipe_push (Pipe      *pipe,
+           GPtrArray *batch)
+{
+  g_mutex_lock (&pipe->lock);
+  while (g_queue_get_length (&pipe->batches) >= MAX_BATCHES && !g_atomic_int_get (&pipe->stop))
+    g_cond_wait (&pipe->cond, &pipe->lock);
+  g_queue_push_tail (&pipe->batches, batch);
+  g_cond_broadcast (&pipe->cond);
+  g_mutex_unlock (&pipe->lock);
+}
+
+static gboolean
+pipe_entry_cb (AccordsFeedEntry  *entry,
+               gpointer           user_data,
+               GError           **error)
+{
+  Pipe *pipe = user_data;
+
+  if (g_atomic_int_get (&pipe->stop))
+    {
+      accords_feed_entry_free (entry);
+      g_set_error_literal (error, ACCORDS_ERROR, ACCORDS_ERROR_CANCELLED, _("The import stopped"));
+      return FALSE;
+    }
+  if (pipe->filling == NULL)
+    pipe->filling = g_ptr_array_new_full (BATCH_SIZE, (GDestroyNotify) pipe_item_free);
+  {
+    PipeItem *item = g_new (PipeItem, 1);
+
+    item->entry = entry;
+    item->key = item_key (entry);
+    item->hash = content_hash (entry);
+    g_ptr_array_add (pipe->filling, item);
+  }
+  if (pipe->filling->len == BATCH_SIZE)
+    pipe_push (pipe, g_steal_pointer (&pipe->filling));
+  return TRUE;
+}
+
+static gpointer
+parser_thread (gpointer user_data)
+{
+  Pipe *pipe = user_data;
+  GError *error = NULL;
+  AccordsFeedInfo *info;
+
+  info = accords_feed_parse (pipe->stream, NULL, pipe_entry_cb, pipe, pipe->cancellable, &error);
+  if (pipe->filling != NULL)
+    pipe_push (pipe, g_steal_pointer (&pipe->filling));
+
+  g_mutex_lock (&pipe->lock);
+  pipe->info = info;
+  pipe->error = error;
+  pipe->done = TRUE;
+  g_cond_broadcast (&pipe->cond);
+  g_mutex_unlock (&pipe->lock);
+  return NULL;
+}
+
+/* Parses stream in a thread and stores its items here; the feed record,
+ * or NULL with the parser's error (or the database's, db_failed set). */
+static AccordsFeedInfo *
+parse_and_store (ImportJob     *job,
+                 GInputStream  *stream,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  Pipe pipe = { 0 };
+  GThread *thread;
+  GError *store_error = NULL;
+  AccordsFeedInfo *info;
+
+  g_mutex_init (&pipe.lock);
+  g_cond_init (&pipe.cond);
+  g_queue_init (&pipe.batches);
+  pipe.stream = stream;
+  pipe.cancellable = cancellable;
+
+  thread = g_thread_new ("accords-parse", parser_thread, &pipe);
+
+  for (;;)
+    {
+      g_autoptr(GPtrArray) batch = NULL;
+
+      g_mutex_lock (&pipe.lock);
+      while (g_queue_is_empty (&pipe.batches) && !pipe.done)
+        g_cond_wait (&pipe.cond, &pipe.lock);
+      batch = g_queue_pop_head (&pipe.batches);
+      g_cond_broadcast (&pipe.cond);
+      g_mutex_unlock (&pipe.lock);
+
+      if (batch == NULL)
+        break;
+      if (store_error != NULL)
+        continue;  /* drained until the parser sees it must stop */
+      for (guint i = 0; i < batch->len; i++)
+        {
+          if (!store_entry (job, batch->pdata[i], &store_error))
+            {
+              g_atomic_int_set (&pipe.stop, TRUE);
+              g_mutex_lock (&pipe.lock);
+              g_cond_broadcast (&pipe.cond);
+              g_mutex_unlock (&pipe.lock);
+              break;
+            }
+        }
+    }
+
+  g_thread_join (thread);
+  g_mutex_clear (&pipe.lock);
+  g_cond_clear (&pipe.cond);
+
+  info = pipe.info;
+  if (store_error != NULL)
+    {
+      g_clear_pointer (&info, accords_feed_info_free);
+      g_clear_error (&pipe.error);
+      g_propagate_error (error, store_error);
+      return NULL;
+    }
+  if (info == NULL)
+    g_propagate_error (error, pipe.error);
+  return info;
 }
 
 static char *
@@ -270,6 +445,7 @@ import_feed_stream (AccordsStore              *store,
   g_autoptr(GError) local_error = NULL;
   ImportJob job = { 0 };
   guint n_new = result->n_new, n_updated = result->n_updated, n_unchanged = result->n_unchanged;
+  gint64 last_id;
 
   if (url == NULL)
     url = g_file_get_uri (file);
@@ -284,23 +460,27 @@ import_feed_stream (AccordsStore              *store,
 
   if (!accords_store_begin (store, error))
     return FALSE;
-  if (!accords_store_ensure_feed (store, url, "file", "", &job.feed_id, NULL, error))
+  if ((last_id = accords_store_get_last_item_id (store, error)) < 0 ||
+      !accords_store_ensure_feed (store, url, "file", "", &job.feed_id, NULL, error))
     {
       accords_store_rollback (store);
       return FALSE;
     }
 
-  info = accords_feed_parse (stream, NULL, store_entry_cb, &job, cancellable, &local_error);
-  g_clear_pointer (&job.written, g_hash_table_unref);
+  job.last_id = last_id;
+  info = parse_and_store (&job, stream, cancellable, &local_error);
+  g_clear_pointer (&job.updated, g_hash_table_unref);
 
-  if (info == NULL || !accords_store_update_feed (store, job.feed_id, info, info ? &local_error : NULL))
+  if (info == NULL ||
+      !accords_store_index_new_items (store, last_id, &local_error) ||
+      !accords_store_update_feed (store, job.feed_id, info, &local_error))
     {
       /* Nothing of the file lands */
       accords_store_rollback (store);
       result->n_new = n_new;
       result->n_updated = n_updated;
       result->n_unchanged = n_unchanged;
-      if (job.db_failed || (info != NULL && local_error != NULL))
+      if (job.db_failed || info != NULL)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;

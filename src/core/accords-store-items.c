@@ -568,3 +568,48 @@ accords_store_update_item (AccordsStore            *self,
   bind_entry (stmt, entry, content_hash, categories);
   return accords_store_step_done (self, stmt, error);
 }
+
+gint64
+accords_store_get_last_item_id (AccordsStore  *self,
+                                GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int rc;
+
+  g_return_val_if_fail (ACCORDS_IS_STORE (self), 0);
+
+  stmt = accords_store_prepare (self, "SELECT coalesce(max(id), 0) FROM item", error);
+  if (stmt == NULL)
+    return -1;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  else
+    {
+      accords_store_set_error (self, error, _("Reading news items"));
+      id = -1;
+    }
+  sqlite3_reset (stmt);
+  return id;
+}
+
+gboolean
+accords_store_index_new_items (AccordsStore  *self,
+                               gint64         after_id,
+                               GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ACCORDS_IS_STORE (self), FALSE);
+
+  stmt = accords_store_prepare (self,
+                                "INSERT INTO item_fts (rowid, title, summary_text, content_text)"
+                                " SELECT id, title, summary_text, content_text FROM item WHERE id > ?"
+                                " ORDER BY id",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, after_id);
+  return accords_store_step_done (self, stmt, error);
+}

@@ -85,6 +85,14 @@ gboolean    accords_store_insert_item      (AccordsStore     *self,
                                             const AccordsFeedEntry *entry,
                                             gint64           *item_id,
                                             GError          **error);
+/* The largest item id, 0 when there is none, -1 on error */
+gint64      accords_store_get_last_item_id (AccordsStore     *self,
+                                            GError          **error);
+/* Adds the items inserted after after_id to the full-text index: every
+ * INSERT INTO item must be followed by this in the same transaction. */
+gboolean    accords_store_index_new_items  (AccordsStore     *self,
+                                            gint64            after_id,
+                                            GError          **error);
 gboolean    accords_store_update_item      (AccordsStore     *self,
                                             gint64            item_id,
                                             gint64            content_hash,
