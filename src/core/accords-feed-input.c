@@ -46,6 +46,7 @@ struct _AccordsFeedInput
   gsize         out_pos;
   guint64       bytes_read;
   guint64       emitted;    /* bytes handed on so far */
+  char         *first_element;
   GHashTable   *declared;   /* entity names the internal subset declares */
   char         *repair;
   GError       *error;
@@ -88,6 +89,7 @@ accords_feed_input_free (AccordsFeedInput *self)
   g_byte_array_unref (self->pending);
   g_byte_array_unref (self->out);
   g_hash_table_unref (self->declared);
+  g_free (self->first_element);
   g_free (self->repair);
   g_clear_error (&self->error);
   g_free (self);
@@ -103,6 +105,12 @@ const GError *
 accords_feed_input_get_error (AccordsFeedInput *self)
 {
   return self->error;
+}
+
+const char *
+accords_feed_input_get_first_element (AccordsFeedInput *self)
+{
+  return self->first_element;
 }
 
 guint64
@@ -609,6 +617,14 @@ process (AccordsFeedInput *self)
               self->state = STATE_PI;
               i += 2;
               continue;
+            }
+          if (self->first_element == NULL && len - i >= 2 && g_ascii_isalpha (d[i + 1]))
+            {
+              gsize k = i + 1;
+
+              while (k < len && k - i < 64 && (g_ascii_isalnum (d[k]) || d[k] == ':' || d[k] == '-' || d[k] == '_'))
+                k++;
+              self->first_element = g_strndup ((const char *) d + i + 1, k - i - 1);
             }
           if (len - i >= 9 && memcmp (d + i, "<!ENTITY", 8) == 0)
             {

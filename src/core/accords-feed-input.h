@@ -25,6 +25,8 @@ int               accords_feed_input_read          (void             *input,
 const char       *accords_feed_input_get_repair    (AccordsFeedInput *input);
 /* The read error that stopped the input, or NULL */
 const GError     *accords_feed_input_get_error     (AccordsFeedInput *input);
+/* The name of the first element seen in the bytes, or NULL */
+const char       *accords_feed_input_get_first_element (AccordsFeedInput *input);
 guint64           accords_feed_input_get_bytes_read (AccordsFeedInput *input);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AccordsFeedInput, accords_feed_input_free)

@@ -102,6 +102,20 @@ typedef struct {
 } Capture;
 
 typedef struct {
+  char     *raw;        /* NULL: none */
+  Mode      mode;
+  gboolean  saw_child;
+  char     *base;
+} Markup;
+
+static void
+markup_clear (Markup *m)
+{
+  g_clear_pointer (&m->raw, g_free);
+  g_clear_pointer (&m->base, g_free);
+}
+
+typedef struct {
   xmlTextReaderPtr      reader;
   AccordsFeedInput     *input;
   const char           *base_uri;
@@ -124,6 +138,9 @@ typedef struct {
   Capture               cap;
 
   AccordsFeedEntry     *entry;
+  Markup                summary;      /* read, not yet sanitized */
+  Markup                content;
+  AccordsFeedMarkupFunc markup_func;
   char                 *guid;
   gboolean              guid_permalink;
   char                 *rdf_about;
@@ -561,7 +578,7 @@ as_plain_text (Capture    *c,
 }
 
 static void
-as_html (Capture    *c,
+as_html (Markup     *c,
          const char *raw,
          char      **html_out,
          char      **text_out)
@@ -699,27 +716,19 @@ end_capture (Parser *p)
         case T_ITEM_SUMMARY:
         case T_ITEM_CONTENT:
           {
-            char *html = NULL, *text = NULL;
+            /* Sanitized when the item ends, if it is wanted then */
+            Markup *m = c->target == T_ITEM_SUMMARY ? &p->summary : &p->content;
+            const char *s;
 
-            as_html (c, raw, &html, &text);
-            if (*html == '\0' && *text == '\0')
-              {
-                g_free (html);
-                g_free (text);
-                break;
-              }
-            if (c->target == T_ITEM_SUMMARY)
-              {
-                set_field (&e->summary, html);
-                g_free (e->summary_text);
-                e->summary_text = text;
-              }
-            else
-              {
-                set_field (&e->content, html);
-                g_free (e->content_text);
-                e->content_text = text;
-              }
+            for (s = raw; *s == ' ' || *s == '\t' || *s == '\n' || *s == '\r'; s++)
+              ;
+            if (*s == '\0')
+              break;
+            markup_clear (m);
+            m->raw = g_steal_pointer (&raw);
+            m->mode = c->mode;
+            m->saw_child = c->saw_child;
+            m->base = g_strdup (c->base);
           }
           break;
         case T_ITEM_CATEGORY:
@@ -747,6 +756,8 @@ begin_item (Parser *p)
   p->guid_permalink = FALSE;
   p->entry_has_alternate_link = FALSE;
   g_ptr_array_set_size (p->authors, 0);
+  markup_clear (&p->summary);
+  markup_clear (&p->content);
 
   if (p->family == FAMILY_RDF && xmlTextReaderHasAttributes (p->reader) == 1)
     p->rdf_about = get_attribute_ns (p, "about", NS_RDF);
@@ -784,6 +795,46 @@ end_item (Parser *p)
   empty_if_null (&e->title);
   empty_if_null (&e->link);
   empty_if_null (&e->author);
+
+  {
+    g_autofree char *categories = NULL;
+    char modes[8];
+    const char *fields[14];
+
+    g_ptr_array_add (e->categories, NULL);
+    categories = g_strjoinv ("\n", (char **) e->categories->pdata);
+    g_ptr_array_remove_index (e->categories, e->categories->len - 1);
+    g_snprintf (modes, sizeof modes, "%d%d%d%d", p->summary.mode, p->summary.saw_child,
+                p->content.mode, p->content.saw_child);
+    fields[0] = e->id;
+    fields[1] = e->title;
+    fields[2] = e->link;
+    fields[3] = e->author;
+    fields[4] = e->published;
+    fields[5] = e->updated;
+    fields[6] = categories;
+    fields[7] = e->enclosure;
+    fields[8] = p->summary.raw;
+    fields[9] = p->summary.base;
+    fields[10] = p->content.raw;
+    fields[11] = p->content.base;
+    fields[12] = modes;
+    fields[13] = "1";   /* the version of what the parser makes of an item */
+    e->fingerprint = accords_feed_hash_fields (fields, G_N_ELEMENTS (fields));
+  }
+
+  if (p->markup_func == NULL || p->markup_func (e, p->user_data))
+    {
+      if (p->summary.raw != NULL)
+        as_html (&p->summary, p->summary.raw, &e->summary, &e->summary_text);
+      if (p->content.raw != NULL)
+        as_html (&p->content, p->content.raw, &e->content, &e->content_text);
+    }
+  else
+    e->markup_skipped = TRUE;
+  markup_clear (&p->summary);
+  markup_clear (&p->content);
+
   empty_if_null (&e->summary);
   empty_if_null (&e->content);
   empty_if_null (&e->summary_text);
@@ -1352,6 +1403,26 @@ on_entity_reference (Parser *p)
   capture_append (p, ";", 1);
 }
 
+/* Why a document gave no root element */
+static void
+no_root_error (AccordsFeedInput  *input,
+               const char        *first_error,
+               GError           **error)
+{
+  const char *first = accords_feed_input_get_first_element (input);
+
+  if (accords_feed_input_get_bytes_read (input) == 0)
+    g_set_error_literal (error, ACCORDS_ERROR, ACCORDS_ERROR_NOT_A_FEED, _("the file is empty"));
+  else if (first != NULL && g_ascii_strcasecmp (first, "html") == 0)
+    g_set_error_literal (error, ACCORDS_ERROR, ACCORDS_ERROR_NOT_A_FEED, _("it is an HTML page, not a feed"));
+  else if (first != NULL)
+    g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_NOT_A_FEED, _("it is not well-formed XML (%s)"),
+                 first_error ? first_error : _("no element could be read"));
+  else
+    g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_NOT_A_FEED, _("it is not XML (%s)"),
+                 first_error ? first_error : _("no element found"));
+}
+
 static int
 close_cb (void *context)
 {
@@ -1370,6 +1441,37 @@ new_reader (AccordsFeedInput *input,
                          XML_PARSE_NOERROR | XML_PARSE_COMPACT | XML_PARSE_NOCDATA);
 }
 
+guint64
+accords_feed_hash_fields (const char * const *fields,
+                          guint               n_fields)
+{
+  const guint64 k = G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+
+  /* Eight bytes at a time; each field's length goes in too, so that text
+   * moving from one field to the next changes the hash */
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const char *s = fields[i] ? fields[i] : "";
+      gsize len = strlen (s), j = 0;
+      guint64 w;
+
+      for (; j + 8 <= len; j += 8)
+        {
+          memcpy (&w, s + j, 8);
+          h = (h ^ (w * k)) * k;
+          h ^= h >> 29;
+        }
+      w = 0;
+      memcpy (&w, s + j, len - j);
+      h = (h ^ (w * k)) * k;
+      h ^= h >> 29;
+      h = (h ^ (len + (fields[i] ? 0x1f : 0x2f))) * k;
+      h ^= h >> 32;
+    }
+  return h;
+}
+
 AccordsFeedInfo *
 accords_feed_parse (GInputStream          *stream,
                     const char            *base_uri,
@@ -1377,6 +1479,18 @@ accords_feed_parse (GInputStream          *stream,
                     gpointer               user_data,
                     GCancellable          *cancellable,
                     GError               **error)
+{
+  return accords_feed_parse_full (stream, base_uri, entry_func, NULL, user_data, cancellable, error);
+}
+
+AccordsFeedInfo *
+accords_feed_parse_full (GInputStream          *stream,
+                         const char            *base_uri,
+                         AccordsFeedEntryFunc   entry_func,
+                         AccordsFeedMarkupFunc  markup_func,
+                         gpointer               user_data,
+                         GCancellable          *cancellable,
+                         GError               **error)
 {
   Parser p = { 0 };
   AccordsFeedInfo *result = NULL;
@@ -1388,6 +1502,7 @@ accords_feed_parse (GInputStream          *stream,
   p.input = accords_feed_input_new (stream, cancellable);
   p.base_uri = base_uri;
   p.entry_func = entry_func;
+  p.markup_func = markup_func;
   p.user_data = user_data;
   p.cancellable = cancellable;
   p.info = g_new0 (AccordsFeedInfo, 1);
@@ -1466,11 +1581,7 @@ accords_feed_parse (GInputStream          *stream,
 
   if (!p.saw_root)
     {
-      if (accords_feed_input_get_bytes_read (p.input) == 0)
-        g_set_error_literal (error, ACCORDS_ERROR, ACCORDS_ERROR_NOT_A_FEED, _("the file is empty"));
-      else
-        g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_NOT_A_FEED, _("it holds no XML element, so no feed (%s)"),
-                     p.first_error ? p.first_error : _("no element found"));
+      no_root_error (p.input, p.first_error, error);
       goto out;
     }
 
@@ -1516,6 +1627,8 @@ out:
   accords_feed_input_free (p.input);
   accords_feed_info_free (p.info);
   g_clear_pointer (&p.entry, accords_feed_entry_free);
+  markup_clear (&p.summary);
+  markup_clear (&p.content);
   g_string_free (p.cap.buf, TRUE);
   g_free (p.cap.base);
   g_ptr_array_unref (p.authors);
@@ -1569,11 +1682,8 @@ accords_feed_sniff_root (GInputStream  *stream,
     {
       if (accords_feed_input_get_error (input) != NULL)
         g_propagate_error (error, g_error_copy (accords_feed_input_get_error (input)));
-      else if (accords_feed_input_get_bytes_read (input) == 0)
-        g_set_error_literal (error, ACCORDS_ERROR, ACCORDS_ERROR_NOT_A_FEED, _("the file is empty"));
       else
-        g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_NOT_A_FEED, _("it is not XML (%s)"),
-                     p.first_error ? p.first_error : _("no element found"));
+        no_root_error (input, p.first_error, error);
     }
   g_free (p.first_error);
   return root;

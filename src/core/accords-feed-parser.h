@@ -37,6 +37,8 @@ typedef struct {
   char      *content_text;  /* plain text of content, for the index */
   GPtrArray *categories;    /* of char*, plain text */
   char      *enclosure;     /* URL, or NULL */
+  guint64    fingerprint;   /* a hash of the item as the file has it */
+  gboolean   markup_skipped; /* summary and content left out, as asked */
 } AccordsFeedEntry;
 
 void accords_feed_entry_free (AccordsFeedEntry *entry);
@@ -48,6 +50,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AccordsFeedEntry, accords_feed_entry_free)
 typedef gboolean (*AccordsFeedEntryFunc) (AccordsFeedEntry  *entry,
                                           gpointer           user_data,
                                           GError           **error);
+
+/* Optional: called when an item is read, before its summary and content
+ * are sanitized, with every other field and the fingerprint set.  FALSE
+ * leaves them out (markup_skipped): for an item already stored unchanged. */
+typedef gboolean (*AccordsFeedMarkupFunc) (const AccordsFeedEntry *entry,
+                                           gpointer                user_data);
 
 /* Reads a feed from stream, calling entry_func for each item; memory stays
  * flat whatever the size.  base_uri (may be NULL) resolves relative links
@@ -63,11 +71,22 @@ AccordsFeedInfo *accords_feed_parse        (GInputStream          *stream,
                                             gpointer               user_data,
                                             GCancellable          *cancellable,
                                             GError               **error);
+AccordsFeedInfo *accords_feed_parse_full   (GInputStream          *stream,
+                                            const char            *base_uri,
+                                            AccordsFeedEntryFunc   entry_func,
+                                            AccordsFeedMarkupFunc  markup_func,
+                                            gpointer               user_data,
+                                            GCancellable          *cancellable,
+                                            GError               **error);
 AccordsFeedInfo *accords_feed_parse_bytes  (GBytes                *bytes,
                                             const char            *base_uri,
                                             AccordsFeedEntryFunc   entry_func,
                                             gpointer               user_data,
                                             GError               **error);
+
+/* A 64-bit hash of n_fields strings (NULL and "" differ) */
+guint64 accords_feed_hash_fields (const char * const *fields,
+                                  guint               n_fields);
 
 /* The local name of the document's root element ("rss", "feed", "opml",
  * "html", ...), read without reading further; NULL with an error when the

@@ -36,8 +36,6 @@ typedef struct {
   gpointer                   progress_data;
   const char                *path;
   guint                      n_seen;
-  gint64                     last_id;      /* items above it are this file's */
-  GHashTable                *updated;      /* ids of older items this file updated */
   gboolean                   db_failed;
 } ImportJob;
 
@@ -47,6 +45,8 @@ typedef struct {
   AccordsFeedEntry *entry;
   char             *key;
   gint64            hash;
+  gboolean          unchanged;   /* stored already, as it is */
+  gboolean          repeated;    /* its key came earlier in the file */
 } PipeItem;
 
 static void
@@ -57,43 +57,11 @@ pipe_item_free (PipeItem *item)
   g_free (item);
 }
 
-/* A 64-bit hash of fields, eight bytes at a time; a field's length is part
- * of it, so that moving text from one field to the next changes it. */
-static guint64
-hash_fields (const char * const *fields,
-             guint               n)
-{
-  const guint64 k = G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
-  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
-
-  for (guint i = 0; i < n; i++)
-    {
-      const char *s = fields[i] ? fields[i] : "";
-      gsize len = strlen (s), j = 0;
-
-      for (; j + 8 <= len; j += 8)
-        {
-          guint64 w;
-          memcpy (&w, s + j, 8);
-          h = (h ^ (w * k)) * k;
-          h ^= h >> 29;
-        }
-      {
-        guint64 w = 0;
-        memcpy (&w, s + j, len - j);
-        h = (h ^ (w * k)) * k;
-        h ^= h >> 29;
-      }
-      h = (h ^ (len + 0x1f)) * k;
-      h ^= h >> 32;
-    }
-  return h;
-}
-
 /* What identifies an item within its feed: its guid, else its link, else
  * a hash of its title and date.  NULL for an item with nothing to know it by. */
 static char *
-item_key (const AccordsFeedEntry *e)
+item_key_full (const AccordsFeedEntry *e,
+               gboolean                have_text)
 {
   const char *date = e->published ? e->published : e->updated;
 
@@ -104,38 +72,22 @@ item_key (const AccordsFeedEntry *e)
   if (*e->title != '\0' || date != NULL)
     {
       const char *fields[] = { e->title, date };
-      return g_strdup_printf ("hash:%016" G_GINT64_MODIFIER "x", hash_fields (fields, G_N_ELEMENTS (fields)));
+      return g_strdup_printf ("hash:%016" G_GINT64_MODIFIER "x", accords_feed_hash_fields (fields, G_N_ELEMENTS (fields)));
     }
+  if (!have_text)
+    return NULL;
   if (*e->summary_text != '\0' || *e->content_text != '\0')
     {
       const char *fields[] = { e->summary_text, e->content_text };
-      return g_strdup_printf ("text:%016" G_GINT64_MODIFIER "x", hash_fields (fields, G_N_ELEMENTS (fields)));
+      return g_strdup_printf ("text:%016" G_GINT64_MODIFIER "x", accords_feed_hash_fields (fields, G_N_ELEMENTS (fields)));
     }
   return NULL;
 }
 
-static gint64
-content_hash (const AccordsFeedEntry *e)
+static char *
+item_key (const AccordsFeedEntry *e)
 {
-  g_autofree char *categories = NULL;
-  const char *fields[11];
-
-  g_ptr_array_add (e->categories, NULL);
-  categories = g_strjoinv ("\n", (char **) e->categories->pdata);
-  g_ptr_array_remove_index (e->categories, e->categories->len - 1);
-
-  fields[0] = e->id;
-  fields[1] = e->title;
-  fields[2] = e->link;
-  fields[3] = e->author;
-  fields[4] = e->published;
-  fields[5] = e->updated;
-  fields[6] = e->summary;
-  fields[7] = e->content;
-  fields[8] = e->summary_text;
-  fields[9] = categories;
-  fields[10] = e->enclosure;
-  return (gint64) hash_fields (fields, G_N_ELEMENTS (fields));
+  return item_key_full (e, TRUE);
 }
 
 static void
@@ -162,16 +114,18 @@ store_entry (ImportJob         *job,
   if (++job->n_seen % PROGRESS_EVERY == 0)
     report_progress (job);
 
-  if (key == NULL)
+  /* No key: nothing to know it by.  The same item twice in one file: the
+   * first one counts. */
+  if (key == NULL || item->repeated)
     return TRUE;
+  if (item->unchanged)
+    {
+      job->result->n_unchanged++;
+      return TRUE;
+    }
 
   if (!accords_store_find_item (job->store, job->feed_id, key, &item_id, &old_hash, error))
     goto db_failed;
-
-  /* The same item twice in one file: the first one counts */
-  if (item_id > job->last_id ||
-      (item_id != 0 && job->updated != NULL && g_hash_table_contains (job->updated, &item_id)))
-    return TRUE;
 
   if (item_id == 0)
     {
@@ -184,9 +138,6 @@ store_entry (ImportJob         *job,
       if (!accords_store_update_item (job->store, item_id, hash, entry, error))
         goto db_failed;
       job->result->n_updated++;
-      if (job->updated == NULL)
-        job->updated = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-      g_hash_table_add (job->updated, g_memdup2 (&item_id, sizeof item_id));
     }
   else
     {
@@ -217,6 +168,9 @@ typedef struct {
   gint              stop;        /* atomic: the importer gave up */
   GInputStream     *stream;
   GCancellable     *cancellable;
+  GHashTable       *stored;      /* key -> fingerprint of the feed's items */
+  GHashTable       *seen;        /* keys read so far in this file */
+  char             *next_key;    /* the key of the item being read */
   AccordsFeedInfo  *info;
   GError           *error;
 } Pipe;
@@ -252,13 +206,37 @@ pipe_entry_cb (AccordsFeedEntry  *entry,
     PipeItem *item = g_new (PipeItem, 1);
 
     item->entry = entry;
-    item->key = item_key (entry);
-    item->hash = content_hash (entry);
+    item->key = pipe->next_key ? g_steal_pointer (&pipe->next_key) : item_key (entry);
+    item->hash = (gint64) entry->fingerprint;
+    item->unchanged = entry->markup_skipped;
+    item->repeated = item->key != NULL && !g_hash_table_add (pipe->seen, g_strdup (item->key));
     g_ptr_array_add (pipe->filling, item);
   }
   if (pipe->filling->len == BATCH_SIZE)
     pipe_push (pipe, g_steal_pointer (&pipe->filling));
   return TRUE;
+}
+
+/* In the parser's thread: an item stored with the same fingerprint is not
+ * sanitized again, so that importing a file again costs little */
+static gboolean
+pipe_markup_cb (const AccordsFeedEntry *entry,
+                gpointer                user_data)
+{
+  Pipe *pipe = user_data;
+  gint64 *stored;
+
+  /* Only keys that do not need the markup's text can be known here */
+  g_free (pipe->next_key);
+  pipe->next_key = item_key_full (entry, FALSE);
+  if (pipe->next_key == NULL)
+    return TRUE;
+  if (g_hash_table_contains (pipe->seen, pipe->next_key))
+    return FALSE;   /* a repeat, which will not be stored */
+  if (pipe->stored == NULL)
+    return TRUE;
+  stored = g_hash_table_lookup (pipe->stored, pipe->next_key);
+  return stored == NULL || *stored != (gint64) entry->fingerprint;
 }
 
 static gpointer
@@ -268,7 +246,9 @@ parser_thread (gpointer user_data)
   GError *error = NULL;
   AccordsFeedInfo *info;
 
-  info = accords_feed_parse (pipe->stream, NULL, pipe_entry_cb, pipe, pipe->cancellable, &error);
+  info = accords_feed_parse_full (pipe->stream, NULL, pipe_entry_cb, pipe_markup_cb, pipe,
+                                  pipe->cancellable, &error);
+  g_clear_pointer (&pipe->next_key, g_free);
   if (pipe->filling != NULL)
     pipe_push (pipe, g_steal_pointer (&pipe->filling));
 
@@ -299,6 +279,14 @@ parse_and_store (ImportJob     *job,
   g_queue_init (&pipe.batches);
   pipe.stream = stream;
   pipe.cancellable = cancellable;
+  pipe.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  pipe.stored = accords_store_get_item_fingerprints (job->store, job->feed_id, &store_error);
+  if (store_error != NULL)
+    {
+      job->db_failed = TRUE;
+      g_propagate_error (error, store_error);
+      return NULL;
+    }
 
   thread = g_thread_new ("accords-parse", parser_thread, &pipe);
 
@@ -331,6 +319,8 @@ parse_and_store (ImportJob     *job,
     }
 
   g_thread_join (thread);
+  g_clear_pointer (&pipe.stored, g_hash_table_unref);
+  g_clear_pointer (&pipe.seen, g_hash_table_unref);
   g_mutex_clear (&pipe.lock);
   g_cond_clear (&pipe.cond);
 
@@ -467,9 +457,7 @@ import_feed_stream (AccordsStore              *store,
       return FALSE;
     }
 
-  job.last_id = last_id;
   info = parse_and_store (&job, stream, cancellable, &local_error);
-  g_clear_pointer (&job.updated, g_hash_table_unref);
 
   if (info == NULL ||
       !accords_store_index_new_items (store, last_id, &local_error) ||

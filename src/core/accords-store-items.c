@@ -613,3 +613,35 @@ accords_store_index_new_items (AccordsStore  *self,
   sqlite3_bind_int64 (stmt, 1, after_id);
   return accords_store_step_done (self, stmt, error);
 }
+
+GHashTable *
+accords_store_get_item_fingerprints (AccordsStore  *self,
+                                     gint64         feed_id,
+                                     GError       **error)
+{
+  g_autoptr(GHashTable) table = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ACCORDS_IS_STORE (self), NULL);
+
+  stmt = accords_store_prepare (self, "SELECT key, content_hash FROM item WHERE feed_id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, feed_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 hash = sqlite3_column_int64 (stmt, 1);
+
+      if (table == NULL)
+        table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_hash_table_insert (table, g_strdup (accords_stmt_text (stmt, 0)), g_memdup2 (&hash, sizeof hash));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      accords_store_set_error (self, error, _("Reading news items"));
+      return NULL;
+    }
+  return g_steal_pointer (&table);
+}
