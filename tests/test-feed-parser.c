@@ -85,6 +85,7 @@ parse_path (const char *path,
                                out->info->subtitle, out->info->language };
 
       g_assert_no_error (out->error);
+      g_assert_true (out->info->bozo_message == NULL || g_utf8_validate (out->info->bozo_message, -1, NULL));
       for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
         g_assert_true (fields[i] != NULL && g_utf8_validate (fields[i], -1, NULL));
       g_assert_cmpuint (out->info->n_items, ==, out->entries->len);

@@ -209,7 +209,10 @@ detect_encoding (AccordsFeedInput *self)
           if (self->iconv != (GIConv) -1)
             self->decode = DECODE_ICONV;
           else if (self->repair == NULL)
-            self->repair = g_strdup_printf (_("an unknown encoding “%s”, read as UTF-8"), declared);
+            {
+              g_autofree char *valid = g_utf8_make_valid (declared, -1);
+              self->repair = g_strdup_printf (_("an unknown encoding “%s”, read as UTF-8"), valid);
+            }
         }
     }
   if (skip > 0)
@@ -677,7 +680,11 @@ process (AccordsFeedInput *self)
                   g_byte_array_append (self->out, d + run, i - run);
                   g_byte_array_append (self->out, (const guint8 *) "&amp;", 5);
                   if (self->repair == NULL)
-                    self->repair = g_strdup_printf (_("the undefined entity “&%s;”"), name);
+                    {
+                      /* the name may hold bytes that are not UTF-8 yet */
+                      g_autofree char *valid = g_utf8_make_valid (name, -1);
+                      self->repair = g_strdup_printf (_("the undefined entity “&%s;”"), valid);
+                    }
                   i++;
                   run = i;
                   continue;
