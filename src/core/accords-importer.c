@@ -707,7 +707,16 @@ worker_progress_cb (double      fraction,
   m->data = g_atomic_rc_box_acquire (data);
   m->fraction = overall;
   m->path = g_strdup (path);
-  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, deliver_progress_cb, m, progress_message_free);
+  /* Always through a source: g_main_context_invoke() would run it right here
+   * while no thread owns the context */
+  {
+    g_autoptr(GSource) source = g_idle_source_new ();
+
+    g_source_set_priority (source, G_PRIORITY_DEFAULT);
+    g_source_set_callback (source, deliver_progress_cb, m, progress_message_free);
+    g_source_set_static_name (source, "[accords] import progress");
+    g_source_attach (source, data->context);
+  }
 }
 
 static void
