@@ -143,6 +143,35 @@ test_broken_markup (void)
   }
 }
 
+/* The fuzzer's finds, read as HTML fragments too, from buffers with no
+ * terminating NUL to lean on */
+static void
+test_regressions (void)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "data", "feeds", "regress", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autofree char *contents = NULL;
+      g_autofree char *exact = NULL;
+      g_autoptr(GString) html = g_string_new (NULL);
+      g_autoptr(GString) text = g_string_new (NULL);
+      gsize len;
+
+      g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+      if (!g_utf8_validate (contents, len, NULL))
+        continue;
+      exact = g_memdup2 (contents, len);
+      accords_html_sanitize (exact, len, "https://base.example/", html, text);
+      g_assert_true (g_utf8_validate (html->str, html->len, NULL));
+      g_assert_true (g_utf8_validate (text->str, text->len, NULL));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -155,6 +184,7 @@ main (int    argc,
   g_test_add_func ("/feed/sanitize/urls", test_urls);
   g_test_add_func ("/feed/sanitize/text-and-entities", test_text_and_entities);
   g_test_add_func ("/feed/sanitize/broken-markup", test_broken_markup);
+  g_test_add_func ("/feed/sanitize/regressions", test_regressions);
 
   return g_test_run ();
 }

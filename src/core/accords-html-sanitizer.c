@@ -926,7 +926,8 @@ handle_tag (Sanitizer  *z,
               return end;
             s = lt + 1;
             if (s < end && *s == '/' && (gsize) (end - s) > k &&
-                g_ascii_strncasecmp (s + 1, e->name, k) == 0 && !g_ascii_isalnum (s[1 + k]))
+                g_ascii_strncasecmp (s + 1, e->name, k) == 0 &&
+                (s + 1 + k == end || !g_ascii_isalnum (s[1 + k])))
               depth--;
             else if ((gsize) (end - s) >= k && g_ascii_strncasecmp (s, e->name, k) == 0 &&
                      (s + k == end || !g_ascii_isalnum (s[k])))
