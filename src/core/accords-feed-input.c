@@ -488,6 +488,12 @@ note_entity_declaration (AccordsFeedInput *self,
     g_hash_table_add (self->declared, g_strndup ((const char *) d + start, i - start));
 }
 
+/* The bytes process() must look at: markup delimiters and non-ASCII */
+static const guint8 special[256] = {
+  ['&'] = 1, ['<'] = 1, [']'] = 1, ['-'] = 1, ['?'] = 1,
+  [0x80 ... 0xff] = 1,
+};
+
 /* Processes pending (UTF-8) into out; keeps what cannot be decided yet */
 static void
 process (AccordsFeedInput *self)
@@ -500,7 +506,7 @@ process (AccordsFeedInput *self)
     {
       guint8 c = d[i];
 
-      if (c < 0x80 && c != '&' && c != '<' && c != ']' && c != '-' && c != '?')
+      if (!special[c])
         {
           i++;
           continue;

@@ -561,6 +561,9 @@ capture_text (Parser *p)
     }
   else
     text = g_strndup (c->buf->str, c->buf->len);
+  /* Markup is cleaned once sanitized, if it is wanted at all */
+  if (c->target == T_ITEM_SUMMARY || c->target == T_ITEM_CONTENT)
+    return text;
   return clean_text (text);
 }
 
@@ -826,9 +829,17 @@ end_item (Parser *p)
   if (p->markup_func == NULL || p->markup_func (e, p->user_data))
     {
       if (p->summary.raw != NULL)
-        as_html (&p->summary, p->summary.raw, &e->summary, &e->summary_text);
+        {
+          as_html (&p->summary, p->summary.raw, &e->summary, &e->summary_text);
+          e->summary = clean_text (e->summary);
+          e->summary_text = clean_text (e->summary_text);
+        }
       if (p->content.raw != NULL)
-        as_html (&p->content, p->content.raw, &e->content, &e->content_text);
+        {
+          as_html (&p->content, p->content.raw, &e->content, &e->content_text);
+          e->content = clean_text (e->content);
+          e->content_text = clean_text (e->content_text);
+        }
     }
   else
     e->markup_skipped = TRUE;

@@ -12,9 +12,6 @@
 #include "accords-opml.h"
 #include "accords-store-items.h"
 
-/* Progress is reported every this many items */
-#define PROGRESS_EVERY 512
-
 void
 accords_import_result_free (AccordsImportResult *result)
 {
@@ -35,7 +32,6 @@ typedef struct {
   AccordsImportProgressFunc  progress;
   gpointer                   progress_data;
   const char                *path;
-  guint                      n_seen;
   gboolean                   db_failed;
 } ImportJob;
 
@@ -45,8 +41,6 @@ typedef struct {
   AccordsFeedEntry *entry;
   char             *key;
   gint64            hash;
-  gboolean          unchanged;   /* stored already, as it is */
-  gboolean          repeated;    /* its key came earlier in the file */
 } PipeItem;
 
 static void
@@ -111,19 +105,6 @@ store_entry (ImportJob         *job,
   const char *key = item->key;
   gint64 item_id, old_hash, hash = item->hash;
 
-  if (++job->n_seen % PROGRESS_EVERY == 0)
-    report_progress (job);
-
-  /* No key: nothing to know it by.  The same item twice in one file: the
-   * first one counts. */
-  if (key == NULL || item->repeated)
-    return TRUE;
-  if (item->unchanged)
-    {
-      job->result->n_unchanged++;
-      return TRUE;
-    }
-
   if (!accords_store_find_item (job->store, job->feed_id, key, &item_id, &old_hash, error))
     goto db_failed;
 
@@ -170,6 +151,8 @@ typedef struct {
   GCancellable     *cancellable;
   GHashTable       *stored;      /* key -> fingerprint of the feed's items */
   GHashTable       *seen;        /* keys read so far in this file */
+  guint             n_unchanged; /* items stored already as they are */
+  guint             n_held_back;
   char             *next_key;    /* the key of the item being read */
   AccordsFeedInfo  *info;
   GError           *error;
@@ -203,13 +186,26 @@ pipe_entry_cb (AccordsFeedEntry  *entry,
   if (pipe->filling == NULL)
     pipe->filling = g_ptr_array_new_full (BATCH_SIZE, (GDestroyNotify) pipe_item_free);
   {
-    PipeItem *item = g_new (PipeItem, 1);
+    g_autofree char *key = pipe->next_key ? g_steal_pointer (&pipe->next_key) : item_key (entry);
+    gboolean first = key != NULL && g_hash_table_add (pipe->seen, g_strdup (key));
+    PipeItem *item;
 
+    /* Nothing to know it by, the same item again in this file (the first
+     * one counts), or stored already as it is: none of these goes further,
+     * though a batch still does now and then to tell how far the file is. */
+    if (!first || entry->markup_skipped)
+      {
+        if (first)
+          pipe->n_unchanged++;
+        accords_feed_entry_free (entry);
+        if (++pipe->n_held_back % (BATCH_SIZE * 16) == 0)
+          pipe_push (pipe, g_steal_pointer (&pipe->filling));
+        return TRUE;
+      }
+    item = g_new (PipeItem, 1);
     item->entry = entry;
-    item->key = pipe->next_key ? g_steal_pointer (&pipe->next_key) : item_key (entry);
+    item->key = g_steal_pointer (&key);
     item->hash = (gint64) entry->fingerprint;
-    item->unchanged = entry->markup_skipped;
-    item->repeated = item->key != NULL && !g_hash_table_add (pipe->seen, g_strdup (item->key));
     g_ptr_array_add (pipe->filling, item);
   }
   if (pipe->filling->len == BATCH_SIZE)
@@ -305,6 +301,7 @@ parse_and_store (ImportJob     *job,
         break;
       if (store_error != NULL)
         continue;  /* drained until the parser sees it must stop */
+      report_progress (job);
       for (guint i = 0; i < batch->len; i++)
         {
           if (!store_entry (job, batch->pdata[i], &store_error))
@@ -321,6 +318,7 @@ parse_and_store (ImportJob     *job,
   g_thread_join (thread);
   g_clear_pointer (&pipe.stored, g_hash_table_unref);
   g_clear_pointer (&pipe.seen, g_hash_table_unref);
+  job->result->n_unchanged += pipe.n_unchanged;
   g_mutex_clear (&pipe.lock);
   g_cond_clear (&pipe.cond);
 
