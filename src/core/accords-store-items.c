@@ -446,39 +446,6 @@ accords_store_update_feed (AccordsStore           *self,
   return accords_store_step_done (self, stmt, error);
 }
 
-gboolean
-accords_store_find_item (AccordsStore  *self,
-                         gint64         feed_id,
-                         const char    *key,
-                         gint64        *item_id,
-                         gint64        *content_hash,
-                         GError       **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = accords_store_prepare (self, "SELECT id, content_hash FROM item WHERE feed_id = ? AND key = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, feed_id);
-  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  *item_id = 0;
-  *content_hash = 0;
-  if (rc == SQLITE_ROW)
-    {
-      *item_id = sqlite3_column_int64 (stmt, 0);
-      *content_hash = sqlite3_column_int64 (stmt, 1);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      accords_store_set_error (self, error, _("Reading news items"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static char *
 join_categories (const AccordsFeedEntry *e)
 {
@@ -625,17 +592,19 @@ accords_store_get_item_fingerprints (AccordsStore  *self,
 
   g_return_val_if_fail (ACCORDS_IS_STORE (self), NULL);
 
-  stmt = accords_store_prepare (self, "SELECT key, content_hash FROM item WHERE feed_id = ?", error);
+  stmt = accords_store_prepare (self, "SELECT key, id, content_hash FROM item WHERE feed_id = ?", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, feed_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 hash = sqlite3_column_int64 (stmt, 1);
+      AccordsStoredItem *stored = g_new (AccordsStoredItem, 1);
 
+      stored->id = sqlite3_column_int64 (stmt, 1);
+      stored->fingerprint = sqlite3_column_int64 (stmt, 2);
       if (table == NULL)
         table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      g_hash_table_insert (table, g_strdup (accords_stmt_text (stmt, 0)), g_memdup2 (&hash, sizeof hash));
+      g_hash_table_insert (table, g_strdup (accords_stmt_text (stmt, 0)), stored);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)

@@ -71,18 +71,16 @@ gboolean    accords_store_update_feed      (AccordsStore     *self,
                                             gint64            feed_id,
                                             const AccordsFeedInfo *info,
                                             GError          **error);
-/* What the importer knows of a feed's items: key -> fingerprint (gint64*);
+typedef struct {
+  gint64 id;
+  gint64 fingerprint;
+} AccordsStoredItem;
+
+/* What the importer knows of a feed's items: key -> AccordsStoredItem;
  * NULL (without an error) when the feed has none */
 GHashTable *accords_store_get_item_fingerprints (AccordsStore *self,
                                                  gint64        feed_id,
                                                  GError      **error);
-/* Finds the item of feed_id with key: *item_id 0 when there is none */
-gboolean    accords_store_find_item        (AccordsStore     *self,
-                                            gint64            feed_id,
-                                            const char       *key,
-                                            gint64           *item_id,
-                                            gint64           *content_hash,
-                                            GError          **error);
 gboolean    accords_store_insert_item      (AccordsStore     *self,
                                             gint64            feed_id,
                                             const char       *key,
