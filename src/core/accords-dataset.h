@@ -15,7 +15,8 @@ AccordsAgreement *accords_agreement_from_json   (JsonNode          *node,
 JsonNode         *accords_agreement_to_json     (AccordsAgreement  *agreement);
 
 /* Checks what the schema cannot: dates that exist, known countries, http(s)
- * URLs, a title, a well-formed id.  The message names the field. */
+ * URLs, a title, a well-formed id.  The message names the field; it is the
+ * first issue accords_agreement_check() (accords-validation.h) finds. */
 gboolean          accords_agreement_validate    (AccordsAgreement  *agreement,
                                                  AccordsStore      *store,
                                                  GError           **error);
