@@ -10,6 +10,7 @@
 
 #include "accords-agreement.h"
 #include "accords-cli-commands.h"
+#include "accords-cli-dataset.h"
 #include "accords-cli-json.h"
 #include "accords-country-list.h"
 #include "accords-dataset.h"
@@ -21,6 +22,7 @@ struct _AccordsCli
   char           *db_path;
   AccordsContext *context;
   gboolean        context_failed;
+  gboolean        no_seed;
 };
 
 void
@@ -43,7 +45,7 @@ accords_cli_get_context (AccordsCli *cli)
 
   if (cli->context == NULL && !cli->context_failed)
     {
-      cli->context = accords_context_new (cli->db_path, &error);
+      cli->context = accords_context_new_full (cli->db_path, !cli->no_seed, &error);
       if (cli->context == NULL)
         {
           accords_cli_error ("%s", error->message);
@@ -215,6 +217,13 @@ cmd_agreements (AccordsCli *cli,
 static const AccordsCliCommand commands[] = {
   { "countries", "[--json] [--all]", N_("List the countries party to agreements"), cmd_countries },
   { "agreements", "[--json] [--country CC]", N_("List the agreements"), cmd_agreements },
+  { "agreement", "show|edit|delete ID | add",
+    N_("One agreement: show [--json], add/edit --json FILE, delete [--force]"), accords_cli_agreement },
+  { "export-dataset", "[-o FILE]", N_("Write every agreement as a dataset that import-dataset reads"),
+    accords_cli_export_dataset },
+  { "import-dataset", "FILE [--prefer ours|theirs]",
+    N_("Merge a dataset by agreement id; conflicts are listed unless --prefer settles them"),
+    accords_cli_import_dataset },
 };
 
 const AccordsCliCommand *
@@ -235,6 +244,7 @@ print_usage (FILE *out)
   for (guint i = 0; i < n; i++)
     fprintf (out, "  %-12s %-34s %s\n", cmds[i].name, cmds[i].usage, _(cmds[i].summary));
   fprintf (out, "\n%s\n", _("--db PATH chooses the database (default: the one the app uses)."));
+  fprintf (out, "%s\n", _("--no-seed starts a new database empty, without the built-in agreements."));
 }
 
 int
@@ -264,6 +274,11 @@ accords_cli_main (int    argc,
         {
           g_free (cli.db_path);
           cli.db_path = g_strdup (argv[i] + 5);
+          i++;
+        }
+      else if (g_str_equal (argv[i], "--no-seed"))
+        {
+          cli.no_seed = TRUE;
           i++;
         }
       else if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
