@@ -661,6 +661,7 @@ accords_dataset_load (AccordsStore  *store,
   if (root != NULL && JSON_NODE_HOLDS_ARRAY (root))
     array = json_node_get_array (root);
   else if (root != NULL && JSON_NODE_HOLDS_OBJECT (root) &&
+           json_object_has_member (json_node_get_object (root), "agreements") &&
            JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (root), "agreements")))
     array = json_object_get_array_member (json_node_get_object (root), "agreements");
 

@@ -18,6 +18,7 @@ typedef enum {
 } RunKind;
 
 typedef struct {
+  AccordsHistory *history;   /* the outer task's source object keeps it */
   RunKind         kind;
   AccordsCommand *command;   /* chosen when the run starts */
   char           *path;
@@ -350,8 +351,8 @@ run_thread (GTask        *task,
             gpointer      task_data,
             GCancellable *cancellable)
 {
-  AccordsHistory *self = source_object;
   Run *run = task_data;
+  AccordsHistory *self = run->history;
   g_autoptr(GError) error = NULL;
 
   if (self->worker == NULL)
@@ -367,8 +368,8 @@ run_done_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  AccordsHistory *self = ACCORDS_HISTORY (object);
   g_autoptr(GTask) outer = user_data;
+  AccordsHistory *self = g_task_get_source_object (outer);
   Run *run = g_task_get_task_data (outer);
   g_autoptr(GError) error = NULL;
 
@@ -423,7 +424,9 @@ start_next (AccordsHistory *self)
 
   self->running = g_object_ref (outer);
   notify_all (self);
-  inner = g_task_new (self, NULL, run_done_cb, outer);
+  /* no source object: the worker thread may drop the inner task last, and
+   * only the outer task, finished on this thread, should hold us */
+  inner = g_task_new (NULL, NULL, run_done_cb, outer);
   g_task_set_source_tag (inner, start_next);
   g_task_set_task_data (inner, run, NULL);
   g_task_run_in_thread (inner, run_thread);
@@ -439,6 +442,7 @@ queue_run (AccordsHistory      *self,
   GTask *task = g_task_new (self, NULL, callback, user_data);
   Run *run = g_new0 (Run, 1);
 
+  run->history = self;
   run->kind = kind;
   run->command = command ? g_object_ref (command) : NULL;
   run->path = g_strdup (accords_store_get_path (self->store));

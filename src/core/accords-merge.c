@@ -398,7 +398,8 @@ dataset_array (JsonNode    *root,
   if (root != NULL && JSON_NODE_HOLDS_ARRAY (root))
     return json_node_get_array (root);
   if (root != NULL && JSON_NODE_HOLDS_OBJECT (root) &&
-      JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (root), "agreements")))
+      json_object_has_member (json_node_get_object (root), "agreements") &&
+           JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (root), "agreements")))
     return json_object_get_array_member (json_node_get_object (root), "agreements");
   g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_INVALID,
                _("%s: expected an array of agreements or an object with an “agreements” array"), where);
