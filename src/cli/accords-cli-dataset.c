@@ -477,11 +477,9 @@ accords_cli_export_dataset (AccordsCli *cli,
     { NULL }
   };
   AccordsContext *context;
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  gsize len;
+  gsize len = 0;
 
   if (!accords_cli_parse_options ("export-dataset", "", entries, &argc, &argv))
     return 2;
@@ -492,22 +490,21 @@ accords_cli_export_dataset (AccordsCli *cli,
     }
   if (!(context = accords_cli_get_context (cli)))
     return 1;
-  if (!(root = accords_dataset_to_json (accords_context_get_store (context), &error)))
+  if (!(text = accords_dataset_to_data (accords_context_get_store (context), &len, NULL, &error)))
     {
       accords_cli_error ("%s", error->message);
       return 1;
     }
   if (output == NULL || g_str_equal (output, "-"))
-    return accords_cli_print_json (root) ? 0 : 1;
-
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, &len);
-  text = g_realloc (text, len + 2);
-  text[len] = '\n';
-  text[len + 1] = '\0';
-  if (!g_file_set_contents (output, text, (gssize) len + 1, &error))
+    {
+      if (fwrite (text, 1, len, stdout) != len || fflush (stdout) != 0)
+        {
+          accords_cli_error (_("export-dataset: cannot write to standard output"));
+          return 1;
+        }
+      return 0;
+    }
+  if (!g_file_set_contents (output, text, (gssize) len, &error))
     {
       accords_cli_error ("%s", error->message);
       return 1;

@@ -737,6 +737,93 @@ accords_dataset_to_json (AccordsStore  *store,
   return json_builder_get_root (b);
 }
 
+char *
+accords_dataset_to_data (AccordsStore  *store,
+                         gsize         *length,
+                         guint         *n_agreements,
+                         GError       **error)
+{
+  g_autoptr(JsonNode) root = accords_dataset_to_json (store, error);
+  g_autoptr(JsonGenerator) generator = NULL;
+  char *text;
+  gsize len;
+
+  if (root == NULL)
+    return NULL;
+  generator = json_generator_new ();
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, &len);
+  text = g_realloc (text, len + 2);
+  text[len] = '\n';
+  text[len + 1] = '\0';
+  if (length)
+    *length = len + 1;
+  if (n_agreements)
+    *n_agreements = json_array_get_length (json_object_get_array_member (json_node_get_object (root), "agreements"));
+  return text;
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  const char *db_path = g_object_get_data (G_OBJECT (task), "db-path");
+  g_autoptr(AccordsStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gsize len = 0;
+  guint n = 0;
+
+  if ((store = accords_store_open (db_path, &error)) == NULL ||
+      (text = accords_dataset_to_data (store, &len, &n, &error)) == NULL ||
+      !g_file_replace_contents (file, text, len, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL,
+                                cancellable, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_int (task, n);
+}
+
+void
+accords_dataset_export_async (AccordsStore        *store,
+                              GFile               *file,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (ACCORDS_IS_STORE (store));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, accords_dataset_export_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_object_set_data_full (G_OBJECT (task), "db-path", g_strdup (accords_store_get_path (store)), g_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+accords_dataset_export_finish (GAsyncResult  *result,
+                               guint         *n_agreements,
+                               GError       **error)
+{
+  gssize n;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  n = g_task_propagate_int (G_TASK (result), error);
+  if (n < 0)
+    return FALSE;
+  if (n_agreements)
+    *n_agreements = (guint) n;
+  return TRUE;
+}
+
 gboolean
 accords_dataset_seed (AccordsStore  *store,
                       GError       **error)

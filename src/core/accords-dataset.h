@@ -31,6 +31,21 @@ gboolean          accords_dataset_load          (AccordsStore      *store,
 JsonNode         *accords_dataset_to_json       (AccordsStore      *store,
                                                  GError           **error);
 
+/* The dataset as export-dataset writes it: pretty JSON and a newline */
+char             *accords_dataset_to_data       (AccordsStore      *store,
+                                                 gsize             *length,
+                                                 guint             *n_agreements,
+                                                 GError           **error);
+/* Writes it to file from a worker thread with its own connection */
+void              accords_dataset_export_async  (AccordsStore        *store,
+                                                 GFile               *file,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean          accords_dataset_export_finish (GAsyncResult      *result,
+                                                 guint             *n_agreements,
+                                                 GError           **error);
+
 /* Seeds a new database from the embedded dataset, once. */
 gboolean          accords_dataset_seed          (AccordsStore      *store,
                                                  GError           **error);

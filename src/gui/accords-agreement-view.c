@@ -18,6 +18,8 @@ struct _AccordsAgreementView
 {
   GtkWidget          parent_instance;
 
+  GtkStack          *mode_stack;
+  AccordsAgreementEditor *editor;
   GtkScrolledWindow *scroller;
   GtkLabel          *title_label;
   AccordsStatusChip *status_chip;
@@ -33,6 +35,7 @@ struct _AccordsAgreementView
 
   AccordsContext    *context;
   AccordsAgreement  *agreement;
+  gboolean           editing;
 };
 
 G_DEFINE_FINAL_TYPE (AccordsAgreementView, accords_agreement_view, GTK_TYPE_WIDGET)
@@ -40,6 +43,7 @@ G_DEFINE_FINAL_TYPE (AccordsAgreementView, accords_agreement_view, GTK_TYPE_WIDG
 enum {
   PROP_0,
   PROP_AGREEMENT,
+  PROP_EDITING,
   N_PROPS
 };
 
@@ -232,7 +236,8 @@ create_flag_row (gpointer item,
 }
 
 static void
-update (AccordsAgreementView *self)
+update (AccordsAgreementView *self,
+        gboolean              same)
 {
   AccordsAgreement *a = self->agreement;
   g_autoptr(GString) types = g_string_new (NULL);
@@ -286,7 +291,9 @@ update (AccordsAgreementView *self)
   gtk_widget_set_visible (self->flags_section,
                           g_list_model_get_n_items (G_LIST_MODEL (accords_agreement_get_flags (a))) > 0);
 
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  /* the page stays where it was when the same agreement comes back saved */
+  if (!same)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accords_agreement_get_title (a), -1);
 }
@@ -320,6 +327,10 @@ accords_agreement_view_get_property (GObject    *object,
       g_value_set_object (value, self->agreement);
       break;
 
+    case PROP_EDITING:
+      g_value_set_boolean (value, self->editing);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -337,6 +348,10 @@ accords_agreement_view_set_property (GObject      *object,
     {
     case PROP_AGREEMENT:
       accords_agreement_view_set_agreement (self, g_value_get_object (value));
+      break;
+
+    case PROP_EDITING:
+      accords_agreement_view_set_editing (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -357,10 +372,16 @@ accords_agreement_view_class_init (AccordsAgreementViewClass *klass)
   properties[PROP_AGREEMENT] =
     g_param_spec_object ("agreement", NULL, NULL, ACCORDS_TYPE_AGREEMENT,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_EDITING] =
+    g_param_spec_boolean ("editing", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ACCORDS_TYPE_STATUS_CHIP);
+  g_type_ensure (ACCORDS_TYPE_AGREEMENT_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/accords-agreement-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, mode_stack);
+  gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, editor);
   gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, scroller);
   gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, title_label);
   gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, status_chip);
@@ -373,6 +394,8 @@ accords_agreement_view_class_init (AccordsAgreementViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, events_list);
   gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, sources_list);
+  gtk_widget_class_install_property_action (widget_class, "agreement.editing", "editing");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "agreement.editing", NULL);
   gtk_widget_class_set_css_name (widget_class, "agreementview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -395,6 +418,7 @@ accords_agreement_view_set_context (AccordsAgreementView *self,
 {
   g_return_if_fail (ACCORDS_IS_AGREEMENT_VIEW (self));
   g_set_object (&self->context, context);
+  accords_agreement_editor_set_context (self->editor, context);
 }
 
 AccordsAgreement *
@@ -408,11 +432,16 @@ void
 accords_agreement_view_set_agreement (AccordsAgreementView *self,
                                       AccordsAgreement     *agreement)
 {
+  gboolean same;
+
   g_return_if_fail (ACCORDS_IS_AGREEMENT_VIEW (self));
 
+  same = self->agreement != NULL && agreement != NULL &&
+         g_strcmp0 (accords_agreement_get_slug (self->agreement), accords_agreement_get_slug (agreement)) == 0;
   if (!g_set_object (&self->agreement, agreement))
     return;
-  update (self);
+  update (self, same);
+  accords_agreement_editor_set_agreement (self->editor, agreement);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AGREEMENT]);
 }
 
@@ -421,4 +450,56 @@ accords_agreement_view_get_events_list (AccordsAgreementView *self)
 {
   g_return_val_if_fail (ACCORDS_IS_AGREEMENT_VIEW (self), NULL);
   return self->events_list;
+}
+
+GtkListBox *
+accords_agreement_view_get_sources_list (AccordsAgreementView *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_AGREEMENT_VIEW (self), NULL);
+  return self->sources_list;
+}
+
+void
+accords_agreement_view_set_history (AccordsAgreementView *self,
+                                    AccordsHistory       *history)
+{
+  g_return_if_fail (ACCORDS_IS_AGREEMENT_VIEW (self));
+  accords_agreement_editor_set_history (self->editor, history);
+}
+
+gboolean
+accords_agreement_view_get_editing (AccordsAgreementView *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_AGREEMENT_VIEW (self), FALSE);
+  return self->editing;
+}
+
+void
+accords_agreement_view_set_editing (AccordsAgreementView *self,
+                                    gboolean              editing)
+{
+  g_return_if_fail (ACCORDS_IS_AGREEMENT_VIEW (self));
+
+  editing = !!editing;
+  if (self->editing == editing)
+    return;
+  self->editing = editing;
+  gtk_stack_set_visible_child_name (self->mode_stack, editing ? "edit" : "read");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
+}
+
+AccordsAgreementEditor *
+accords_agreement_view_get_editor (AccordsAgreementView *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_AGREEMENT_VIEW (self), NULL);
+  return self->editor;
+}
+
+void
+accords_agreement_view_new_agreement (AccordsAgreementView *self)
+{
+  g_return_if_fail (ACCORDS_IS_AGREEMENT_VIEW (self));
+
+  accords_agreement_view_set_editing (self, TRUE);
+  accords_agreement_editor_new_agreement (self->editor);
 }
