@@ -66,6 +66,7 @@ struct _AccordsAgreementEditor
   GPtrArray         *alias_rows;
   GPtrArray         *type_rows;
   AccordsFormDialog *dialog;        /* weak */
+  char              *created_slug;  /* focus its title when it shows */
   gboolean           updating;
 };
 
@@ -599,8 +600,13 @@ create_source_row (gpointer item,
   AccordsAgreementEditor *self = user_data;
   AccordsSource *s = item;
 
-  return part_row ("source", index_in (accords_agreement_get_sources (self->agreement), item),
-                   source_label (s), accords_source_get_url (s));
+  g_autoptr(GUri) uri = g_uri_parse (accords_source_get_url (s), G_URI_FLAGS_NONE, NULL);
+  const char *host = uri ? g_uri_get_host (uri) : NULL;
+  guint index = index_in (accords_agreement_get_sources (self->agreement), item);
+
+  if (accords_str_empty (accords_source_get_title (s)) && host != NULL)
+    return part_row ("source", index, host, accords_source_get_url (s));
+  return part_row ("source", index, source_label (s), accords_source_get_url (s));
 }
 
 static GtkWidget *
@@ -667,7 +673,7 @@ bind (AccordsAgreementEditor *self,
 }
 
 static void
-set_placeholder (GtkListBox *list,
+show_when_empty (GtkListBox *list,
                  const char *text)
 {
   GtkWidget *label = gtk_label_new (text);
@@ -1424,30 +1430,42 @@ dialog_changed_cb (AccordsFormDialog *dialog,
   accords_form_dialog_set_can_save (dialog, check_dialog (pe, dialog, c));
 }
 
+static const struct {
+  const char *kind;
+  const char *added;      /* for Undo */
+  const char *edited;
+  const char *add_title;  /* of the dialog */
+  const char *edit_title;
+} part_labels[] = {
+  { "party", N_("Add party"), N_("Edit party"), N_("Add Party"), N_("Edit Party") },
+  { "event", N_("Add event"), N_("Edit event"), N_("Add Event"), N_("Edit Event") },
+  { "person", N_("Add person"), N_("Edit person"), N_("Add Person"), N_("Edit Person") },
+  { "financial_term", N_("Add financial term"), N_("Edit financial term"), N_("Add Financial Term"), N_("Edit Financial Term") },
+  { "observation", N_("Add observation"), N_("Edit observation"), N_("Add Observation"), N_("Edit Observation") },
+  { "legal_challenge", N_("Add legal challenge"), N_("Edit legal challenge"), N_("Add Legal Challenge"), N_("Edit Legal Challenge") },
+  { "concern", N_("Add concern"), N_("Edit concern"), N_("Add Concern"), N_("Edit Concern") },
+  { "source", N_("Add source"), N_("Edit source"), N_("Add Source"), N_("Edit Source") },
+  { "flag", N_("Add something to verify"), N_("Edit what to verify"), N_("Add Something to Verify"), N_("Edit What to Verify") },
+  { "resolve", N_("Resolve what to verify"), N_("Resolve what to verify"), N_("Resolve"), N_("Resolve") },
+};
+
 static const char *
 part_label (const char *kind,
             gboolean    is_new)
 {
-  static const struct {
-    const char *kind;
-    const char *added;
-    const char *edited;
-  } labels[] = {
-    { "party", N_("Add party"), N_("Edit party") },
-    { "event", N_("Add event"), N_("Edit event") },
-    { "person", N_("Add person"), N_("Edit person") },
-    { "financial_term", N_("Add financial term"), N_("Edit financial term") },
-    { "observation", N_("Add observation"), N_("Edit observation") },
-    { "legal_challenge", N_("Add legal challenge"), N_("Edit legal challenge") },
-    { "concern", N_("Add concern"), N_("Edit concern") },
-    { "source", N_("Add source"), N_("Edit source") },
-    { "flag", N_("Add something to verify"), N_("Edit what to verify") },
-    { "resolve", N_("Resolve what to verify"), N_("Resolve what to verify") },
-  };
+  for (guint i = 0; i < G_N_ELEMENTS (part_labels); i++)
+    if (g_str_equal (part_labels[i].kind, kind))
+      return _(is_new ? part_labels[i].added : part_labels[i].edited);
+  return kind;
+}
 
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_str_equal (labels[i].kind, kind))
-      return _(is_new ? labels[i].added : labels[i].edited);
+static const char *
+part_title (const char *kind,
+            gboolean    is_new)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (part_labels); i++)
+    if (g_str_equal (part_labels[i].kind, kind))
+      return _(is_new ? part_labels[i].add_title : part_labels[i].edit_title);
   return kind;
 }
 
@@ -1474,7 +1492,7 @@ open_part_dialog (AccordsAgreementEditor *self,
   AccordsAgreement *a = self->agreement;
   AccordsFormDialog *dialog;
   PartEdit *pe;
-  const char *title = part_label (kind, index < 0);
+  const char *title = part_title (kind, index < 0);
 
   if (a == NULL || self->context == NULL)
     return;
@@ -1931,6 +1949,7 @@ creation_save_cb (AccordsFormDialog *dialog,
       return;
     }
   a = creation_candidate (dialog);
+  accords_set_str (&cr->self->created_slug, accords_agreement_get_slug (a));
   command = accords_command_new (_("Create agreement"));
   accords_command_add_change (command, NULL, a);
   p = g_new0 (Pending, 1);
@@ -2001,6 +2020,7 @@ accords_agreement_editor_finalize (GObject *object)
   AccordsAgreementEditor *self = (AccordsAgreementEditor *) object;
 
   g_free (self->stored_slug);
+  g_free (self->created_slug);
   g_ptr_array_unref (self->alias_rows);
   g_ptr_array_unref (self->type_rows);
 
@@ -2101,15 +2121,15 @@ accords_agreement_editor_init (AccordsAgreementEditor *self)
                             G_CALLBACK (summary_changed_cb), self);
   g_signal_connect_swapped (self->summary_button, "clicked", G_CALLBACK (summary_save_cb), self);
 
-  set_placeholder (self->parties_list, _("No parties yet"));
-  set_placeholder (self->events_list, _("No events yet"));
-  set_placeholder (self->people_list, _("No people yet"));
-  set_placeholder (self->financial_list, _("No financial terms yet"));
-  set_placeholder (self->observations_list, _("No observations yet"));
-  set_placeholder (self->challenges_list, _("No legal challenges yet"));
-  set_placeholder (self->concerns_list, _("No concerns yet"));
-  set_placeholder (self->sources_list, _("No sources yet"));
-  set_placeholder (self->flags_list, _("Nothing to verify"));
+  show_when_empty (self->parties_list, _("No parties yet"));
+  show_when_empty (self->events_list, _("No events yet"));
+  show_when_empty (self->people_list, _("No people yet"));
+  show_when_empty (self->financial_list, _("No financial terms yet"));
+  show_when_empty (self->observations_list, _("No observations yet"));
+  show_when_empty (self->challenges_list, _("No legal challenges yet"));
+  show_when_empty (self->concerns_list, _("No concerns yet"));
+  show_when_empty (self->sources_list, _("No sources yet"));
+  show_when_empty (self->flags_list, _("Nothing to verify"));
 }
 
 GtkWidget *
@@ -2148,6 +2168,11 @@ accords_agreement_editor_set_agreement (AccordsAgreementEditor *self,
   self->agreement = accords_agreement_copy (agreement);
   self->stored_slug = g_strdup (accords_agreement_get_slug (agreement));
   update (self);
+  if (self->created_slug != NULL && g_str_equal (self->created_slug, self->stored_slug))
+    {
+      g_clear_pointer (&self->created_slug, g_free);
+      gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+    }
 }
 
 AccordsAgreement *

@@ -121,6 +121,7 @@ side_new (const char *heading,
   gtk_widget_set_vexpand (text, TRUE);
   if (!*value)
     gtk_widget_add_css_class (text, "dim-label");
+  gtk_widget_add_css_class (text, "merge-value");
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), text);
   gtk_widget_set_margin_top (box, 6);
