@@ -14,6 +14,9 @@
 #include "accords-dataset-io.h"
 #include "accords-dataset.h"
 #include "accords-event.h"
+#include "accords-fact.h"
+#include "accords-flag.h"
+#include "accords-source.h"
 #include "accords-form-dialog.h"
 #include "accords-merge-dialog.h"
 #include "accords-store-agreements.h"
@@ -345,6 +348,205 @@ test_curate (void)
   g_rmdir (dir);
 }
 
+/* The parts of a seeded agreement, each through its dialog */
+
+typedef struct {
+  AccordsWindow *window;
+  guint          people;
+  guint          facts;
+  guint          sources;
+  guint          parties;
+  guint          flags;
+} Counts;
+
+static guint
+n_of (AccordsWindow *window,
+      GListStore *(*get) (AccordsAgreement *))
+{
+  AccordsAgreement *a = shown (window);
+
+  return a ? g_list_model_get_n_items (G_LIST_MODEL (get (a))) : 0;
+}
+
+static gboolean
+counts_are (gpointer data)
+{
+  Counts *c = data;
+
+  return idle (c->window) &&
+         n_of (c->window, accords_agreement_get_people) == c->people &&
+         n_of (c->window, accords_agreement_get_facts) == c->facts &&
+         n_of (c->window, accords_agreement_get_sources) == c->sources &&
+         n_of (c->window, accords_agreement_get_parties) == c->parties &&
+         n_of (c->window, accords_agreement_get_flags) == c->flags;
+}
+
+static void
+save_and_wait (AccordsFormDialog *dialog,
+               Counts            *c)
+{
+  g_assert_true (accords_form_dialog_get_can_save (dialog));
+  accords_form_dialog_save (dialog);
+  wait_until (counts_are, c);
+}
+
+static gpointer
+part (AccordsWindow *window,
+      GListStore *(*get) (AccordsAgreement *),
+      guint          index)
+{
+  return g_list_model_get_item (G_LIST_MODEL (get (shown (window))), index);
+}
+
+static void
+test_parts (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("accords-editor-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "ui.db", NULL);
+  AccordsContext *context = accords_context_new (path, &error);
+  AccordsWindow *window;
+  AccordsAgreementView *view;
+  AccordsAgreementEditor *editor;
+  AccordsFormDialog *dialog;
+  Counts c = { 0 };
+  const char *new_url = "https://example.org/flight-report";
+
+  g_assert_no_error (error);
+  window = accords_window_new (NULL, context, NULL);
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+  accords_window_select_country (window, "RW");
+  accords_window_select_agreement (window, "us-rw-2025");
+  iterate ();
+  view = accords_window_get_agreement_view (window);
+  editor = accords_agreement_view_get_editor (view);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "agreement.editing", NULL));
+  g_assert_true (accords_agreement_view_get_editing (view));
+  c.window = window;
+  c.people = n_of (window, accords_agreement_get_people);
+  c.facts = n_of (window, accords_agreement_get_facts);
+  c.sources = n_of (window, accords_agreement_get_sources);
+  c.parties = n_of (window, accords_agreement_get_parties);
+  c.flags = n_of (window, accords_agreement_get_flags);
+
+  /* a person with a dated role: an end before the start is refused beside it */
+  dialog = open_dialog (editor, "person");
+  accords_form_dialog_set_value (dialog, "name", "Olivier Nduhungirehe");
+  accords_form_dialog_set_value (dialog, "role", "Minister of Foreign Affairs");
+  accords_form_dialog_set_value (dialog, "country", "RW");
+  accords_form_dialog_set_value (dialog, "start", "2024-12");
+  accords_form_dialog_set_value (dialog, "end", "2024-01");
+  g_assert_nonnull (strstr (accords_form_dialog_get_message (dialog, "end"), "before the start"));
+  g_assert_false (accords_form_dialog_get_can_save (dialog));
+  accords_form_dialog_set_value (dialog, "end", "");
+  c.people++;
+  save_and_wait (dialog, &c);
+
+  /* an observation, cited to a new source given by URL and title */
+  dialog = open_dialog (editor, "observation");
+  accords_form_dialog_set_value (dialog, "count", "many");
+  g_assert_nonnull (strstr (accords_form_dialog_get_message (dialog, "count"), "not a whole number"));
+  accords_form_dialog_set_value (dialog, "count", "7");
+  accords_form_dialog_set_value (dialog, "date", "2025-08");
+  accords_form_dialog_set_value (dialog, "description", "People transferred");
+  accords_form_dialog_set_value (dialog, "new_url", "flight-report");
+  g_assert_nonnull (strstr (accords_form_dialog_get_message (dialog, "new_url"), "not an http or https URL"));
+  accords_form_dialog_set_value (dialog, "new_url", new_url);
+  accords_form_dialog_set_value (dialog, "new_title", "Flight report");
+  c.facts++;
+  c.sources++;
+  save_and_wait (dialog, &c);
+
+  /* a financial term, cited to that same source: one source row */
+  dialog = open_dialog (editor, "financial_term");
+  accords_form_dialog_set_value (dialog, "amount", "7500000");
+  accords_form_dialog_set_value (dialog, "currency", "dollars");
+  g_assert_nonnull (strstr (accords_form_dialog_get_message (dialog, "currency"), "ISO 4217"));
+  accords_form_dialog_set_value (dialog, "currency", "USD");
+  accords_form_dialog_set_value (dialog, "description", "Paid to Rwanda");
+  accords_form_dialog_set_value (dialog, "source", new_url);
+  c.facts++;
+  save_and_wait (dialog, &c);
+
+  /* editing the source's URL carries its citations along */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.edit", "(su)", "source", c.sources - 1));
+  dialog = accords_agreement_editor_get_dialog (editor);
+  g_assert_cmpstr (accords_form_dialog_get_value (dialog, "url"), ==, new_url);
+  accords_form_dialog_set_value (dialog, "url", "https://example.org/flight-report-2");
+  accords_form_dialog_set_value (dialog, "publisher", "Rwanda Broadcasting Agency");
+  accords_form_dialog_save (dialog);
+  wait_until (idle, window);
+  for (guint i = 0; i < c.facts; i++)
+    {
+      g_autoptr(AccordsFact) f = part (window, accords_agreement_get_facts, i);
+
+      g_assert_cmpstr (accords_fact_get_source_url (f), !=, new_url);
+    }
+  {
+    g_autoptr(AccordsSource) src = part (window, accords_agreement_get_sources, c.sources - 1);
+    g_assert_cmpstr (accords_source_get_publisher (src), ==, "Rwanda Broadcasting Agency");
+  }
+
+  /* something to verify, then resolved with a note of how */
+  dialog = open_dialog (editor, "flag");
+  accords_form_dialog_set_value (dialog, "text", "Check the amount paid");
+  c.flags++;
+  save_and_wait (dialog, &c);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.resolve-flag", "u", c.flags - 1));
+  dialog = accords_agreement_editor_get_dialog (editor);
+  g_assert_nonnull (dialog);
+  accords_form_dialog_set_value (dialog, "resolution", "");
+  g_assert_nonnull (strstr (accords_form_dialog_get_message (dialog, "resolution"), "how it was resolved"));
+  g_assert_false (accords_form_dialog_get_can_save (dialog));
+  accords_form_dialog_set_value (dialog, "resolution", "The budget law gives it");
+  accords_form_dialog_save (dialog);
+  wait_until (idle, window);
+  {
+    g_autoptr(AccordsFlag) flag = part (window, accords_agreement_get_flags, c.flags - 1);
+    g_assert_cmpstr (accords_flag_get_resolution (flag), ==, "The budget law gives it");
+    g_assert_nonnull (accords_flag_get_resolved (flag));
+  }
+
+  /* deleting a party, and its Undo */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete", "(su)", "party", 0));
+  c.parties--;
+  wait_until (counts_are, &c);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  c.parties++;
+  wait_until (counts_are, &c);
+
+  /* the short title, and removing a type, undone */
+  {
+    g_autofree char *first = g_strdup (accords_agreement_get_types (shown (window))[0]);
+    const char * const *types;
+
+    g_assert_true (accords_agreement_editor_apply_text (editor, "short_title", "US–Rwanda"));
+    wait_until (idle, window);
+    g_assert_cmpstr (accords_agreement_get_short_title (shown (window)), ==, "US–Rwanda");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.remove-type", "u", 0));
+    wait_until (idle, window);
+    types = accords_agreement_get_types (shown (window));
+    g_assert_true (types == NULL || g_strv_length ((char **) types) == 0);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    wait_until (idle, window);
+    g_assert_cmpstr (accords_agreement_get_types (shown (window))[0], ==, first);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (context);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+    g_unlink (path);
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  g_rmdir (dir);
+}
+
 static void
 test_country_search (void)
 {
@@ -377,6 +579,7 @@ main (int argc, char **argv)
   adw_init ();
 
   g_test_add_func ("/editor/curate-in-the-window", test_curate);
+  g_test_add_func ("/editor/parts-through-their-dialogs", test_parts);
   g_test_add_func ("/editor/country-search", test_country_search);
 
   return g_test_run ();
