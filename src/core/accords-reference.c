@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "accords-reference.h"
 #include "accords-status.h"
@@ -291,50 +292,45 @@ accords_reference_parts_clear (AccordsReferenceParts *parts)
   g_clear_pointer (&parts->accessed, g_free);
 }
 
-static void
-append_sentence (GString    *out,
-                 const char *text)
+void
+accords_reference_format_runs (AccordsReference  *self,
+                               char             **before,
+                               char             **url,
+                               char             **after)
 {
-  gsize n;
+  AccordsReferenceParts parts = { 0 };
+  GString *head = g_string_new (NULL);
 
-  if (out->len > 0)
-    g_string_append_c (out, ' ');
-  g_string_append (out, text);
-  n = out->len;
-  if (n > 0 && out->str[n - 1] != '.' && out->str[n - 1] != '?' && out->str[n - 1] != '!')
-    g_string_append_c (out, '.');
+  g_return_if_fail (ACCORDS_IS_REFERENCE (self));
+
+  accords_reference_get_parts (self, &parts);
+  g_string_append (head, parts.label);
+  if (head->len > 0 && strchr (".?!", head->str[head->len - 1]) == NULL)
+    g_string_append_c (head, '.');
+  if (parts.publisher && parts.date)
+    g_string_append_printf (head, " %s, %s.", parts.publisher, parts.date);
+  else if (parts.publisher || parts.date)
+    g_string_append_printf (head, " %s.", parts.publisher ? parts.publisher : parts.date);
+  if (parts.url)
+    g_string_append_c (head, ' ');
+
+  *before = g_string_free (head, FALSE);
+  *url = g_steal_pointer (&parts.url);
+  /* no full stop after a bare URL, where it could be taken for part of it */
+  if (parts.accessed)
+    *after = g_strdup_printf (*url ? " (%s)." : " %s.", parts.accessed);
+  else
+    *after = g_strdup ("");
+  accords_reference_parts_clear (&parts);
 }
 
 char *
 accords_reference_format (AccordsReference *self)
 {
-  AccordsReferenceParts parts = { 0 };
-  GString *out = g_string_new (NULL);
+  g_autofree char *before = NULL, *url = NULL, *after = NULL;
 
   g_return_val_if_fail (ACCORDS_IS_REFERENCE (self), NULL);
 
-  accords_reference_get_parts (self, &parts);
-  append_sentence (out, parts.label);
-  if (parts.publisher && parts.date)
-    {
-      g_autofree char *both = g_strdup_printf ("%s, %s", parts.publisher, parts.date);
-      append_sentence (out, both);
-    }
-  else if (parts.publisher || parts.date)
-    append_sentence (out, parts.publisher ? parts.publisher : parts.date);
-  if (parts.url && parts.accessed)
-    {
-      g_autofree char *both = g_strdup_printf ("%s (%s)", parts.url, parts.accessed);
-      append_sentence (out, both);
-    }
-  else if (parts.url)
-    {
-      /* no full stop that could be taken for part of the address */
-      g_string_append_c (out, ' ');
-      g_string_append (out, parts.url);
-    }
-  else if (parts.accessed)
-    append_sentence (out, parts.accessed);
-  accords_reference_parts_clear (&parts);
-  return g_string_free (out, FALSE);
+  accords_reference_format_runs (self, &before, &url, &after);
+  return g_strconcat (before, url ? url : "", after, NULL);
 }

@@ -48,6 +48,12 @@ typedef struct {
 void                accords_reference_get_parts      (AccordsReference      *self,
                                                       AccordsReferenceParts *parts);
 void                accords_reference_parts_clear    (AccordsReferenceParts *parts);
+/* The entry in three runs of plain text, for formats that make the URL a
+ * link: what comes before the URL, the URL (or NULL), what comes after */
+void                accords_reference_format_runs    (AccordsReference    *self,
+                                                      char               **before,
+                                                      char               **url,
+                                                      char               **after);
 /* "Label. Publisher, 4 May 2025. URL (accessed 6 May 2025)." */
 char               *accords_reference_format         (AccordsReference    *self);
 
