@@ -403,6 +403,46 @@ test_sources (Fixture *f, gconstpointer data)
   g_assert_error (error, ACCORDS_ERROR, ACCORDS_ERROR_NOT_FOUND);
 }
 
+static void
+test_citable (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) citable = NULL;
+  g_autoptr(AccordsReference) last = NULL, item = NULL;
+  guint n_seeded, n;
+  gint64 added;
+
+  citable = accords_store_list_citable (f->store, "us-rw-2025", &error);
+  g_assert_no_error (error);
+  n_seeded = g_list_model_get_n_items (G_LIST_MODEL (citable));
+  /* the seed holds eight sources for US–Rwanda */
+  g_assert_cmpuint (n_seeded, ==, 8);
+  g_clear_object (&citable);
+
+  added = add_source (f, "https://example.org/added", "Added later", "us-rw-2025");
+  g_assert_true (accords_store_exec (f->store,
+                                     "INSERT INTO feed (id, url, title) VALUES (3, 'file:///wire.xml', 'Wire');"
+                                     "INSERT INTO item (id, feed_id, key, title, link, published) VALUES"
+                                     " (10, 3, 'a', 'Linked', 'https://example.org/10', '2025-08-01T00:00:00Z'),"
+                                     " (11, 3, 'b', 'Rejected', 'https://example.org/11', '2025-08-02T00:00:00Z');"
+                                     "INSERT INTO item_agreement (item_id, agreement_id, state)"
+                                     " SELECT 10, id, 'suggested' FROM agreement WHERE slug = 'us-rw-2025';"
+                                     "INSERT INTO item_agreement (item_id, agreement_id, state)"
+                                     " SELECT 11, id, 'rejected' FROM agreement WHERE slug = 'us-rw-2025';",
+                                     &error));
+  citable = accords_store_list_citable (f->store, "us-rw-2025", &error);
+  g_assert_no_error (error);
+  n = g_list_model_get_n_items (G_LIST_MODEL (citable));
+  /* the new source comes after the others, then the one linked item */
+  g_assert_cmpuint (n, ==, n_seeded + 2);
+  last = g_list_model_get_item (G_LIST_MODEL (citable), n - 2);
+  g_assert_cmpint (accords_reference_get_id (last), ==, added);
+  item = g_list_model_get_item (G_LIST_MODEL (citable), n - 1);
+  g_assert_cmpint (accords_reference_get_kind (item), ==, ACCORDS_CITATION_ITEM);
+  g_assert_cmpstr (accords_reference_get_title (item), ==, "Linked");
+  g_assert_cmpstr (accords_reference_get_publisher (item), ==, "Wire");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -419,6 +459,7 @@ main (int argc, char **argv)
   g_test_add ("/notes/store/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/notes/store/references", Fixture, NULL, fixture_set_up, test_references, fixture_tear_down);
   g_test_add ("/notes/store/sources", Fixture, NULL, fixture_set_up, test_sources, fixture_tear_down);
+  g_test_add ("/notes/store/citable", Fixture, NULL, fixture_set_up, test_citable, fixture_tear_down);
 
   return g_test_run ();
 }

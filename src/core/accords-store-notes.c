@@ -550,6 +550,56 @@ accords_store_load_note_references (AccordsStore  *self,
   return g_steal_pointer (&references);
 }
 
+GListStore *
+accords_store_list_citable (AccordsStore  *self,
+                            const char    *agreement,
+                            GError       **error)
+{
+  g_autoptr(GListStore) citable = g_list_store_new (ACCORDS_TYPE_REFERENCE);
+  static const struct {
+    AccordsCitationKind kind;
+    const char *sql;
+  } queries[] = {
+    { ACCORDS_CITATION_SOURCE,
+      "SELECT s.id, s.title, s.publisher, s.published, s.url, s.accessed FROM agreement_source x"
+      " JOIN source s ON s.id = x.source_id JOIN agreement a ON a.id = x.agreement_id"
+      " WHERE a.slug = ? ORDER BY x.position, s.id" },
+    { ACCORDS_CITATION_ITEM,
+      "SELECT i.id, i.title, f.title, CASE WHEN i.published <> '' THEN i.published ELSE i.updated END,"
+      " i.link, COALESCE(f.last_fetch, '') FROM item_agreement ia"
+      " JOIN agreement a ON a.id = ia.agreement_id JOIN item i ON i.id = ia.item_id JOIN feed f ON f.id = i.feed_id"
+      " WHERE a.slug = ? AND ia.state <> 'rejected' ORDER BY i.published DESC, i.id DESC LIMIT 500" },
+  };
+
+  g_return_val_if_fail (ACCORDS_IS_STORE (self), NULL);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      sqlite3_stmt *stmt = accords_store_prepare (self, queries[q].sql, error);
+      int rc;
+
+      if (stmt == NULL)
+        return NULL;
+      accords_stmt_bind_text (stmt, 1, agreement);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          g_autoptr(AccordsReference) reference =
+            accords_reference_new (queries[q].kind, sqlite3_column_int64 (stmt, 0),
+                                   accords_stmt_text (stmt, 1), accords_stmt_text (stmt, 2),
+                                   accords_stmt_text (stmt, 3), accords_stmt_text (stmt, 4),
+                                   accords_stmt_text (stmt, 5));
+          g_list_store_append (citable, reference);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          accords_store_set_error (self, error, _("Reading what a note can cite"));
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&citable);
+}
+
 gboolean
 accords_store_check_citations (AccordsStore  *self,
                                const char    *body,

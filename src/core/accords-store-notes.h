@@ -72,6 +72,12 @@ AccordsReference *accords_store_load_reference (AccordsStore        *self,
 GListStore  *accords_store_load_note_references (AccordsStore   *self,
                                                  const char     *body,
                                                  GError        **error);
+/* What a note on the agreement can cite: its sources in their order, then
+ * the news items linked to it (unless the link was rejected), newest first;
+ * a GListStore of AccordsReference */
+GListStore  *accords_store_list_citable      (AccordsStore      *self,
+                                              const char        *agreement,
+                                              GError           **error);
 /* Fails, naming where (a file name), the line and the marker, when body
  * cites a source or item the store does not hold */
 gboolean     accords_store_check_citations   (AccordsStore      *self,
