@@ -488,6 +488,64 @@ test_export_dialog (Fixture *f, gconstpointer data)
   g_unlink (path);
 }
 
+/* The page's shortcuts are binding actions: find Ctrl+Shift+C among them */
+static gboolean
+has_shortcut (GtkWidget *widget, const char *trigger, const char *action)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          g_autofree char *text = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          GtkShortcutAction *a = gtk_shortcut_get_action (shortcut);
+          g_autofree char *name = a ? gtk_shortcut_action_to_string (a) : NULL;
+
+          if (g_strcmp0 (text, trigger) == 0 && name && strstr (name, action))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+test_shortcuts_and_close (Fixture *f, gconstpointer data)
+{
+  AccordsNoteEditor *editor = accords_notes_page_get_editor (f->page);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (accords_note_editor_get_buffer (editor));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AccordsNote) note = accords_store_create_note (f->store, "us-rw-2025", NULL, "# Closing\n\n", &error);
+  g_autofree char *body = NULL;
+
+  g_assert_true (has_shortcut (GTK_WIDGET (f->page), "<Shift><Control>c", "notes.cite"));
+  g_assert_true (has_shortcut (GTK_WIDGET (editor), "<Control>f", "editor.find"));
+  g_assert_true (has_shortcut (GTK_WIDGET (f->window), "<Control>e", "win.export"));
+
+  select_us_rwanda (f);
+  g_assert_cmpint (accords_note_get_id (accords_note_editor_get_note (editor)), ==, accords_note_get_id (note));
+  {
+    GtkTextIter end;
+    gtk_text_buffer_get_end_iter (buffer, &end);
+    gtk_text_buffer_insert (buffer, &end, "Typed just before closing.", -1);
+  }
+  g_assert_true (accords_note_editor_get_pending (editor));
+  /* closing the window saves what the second of quiet has not */
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  iterate ();
+  body = stored_body (f, accords_note_get_id (note));
+  g_assert_cmpstr (body, ==, "# Closing\n\nTyped just before closing.");
+  /* the fixture's window is gone: give it a fresh one to tear down */
+  g_object_unref (f->window);
+  f->window = accords_window_new (NULL, f->context, NULL);
+  g_object_ref_sink (f->window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -499,6 +557,7 @@ main (int argc, char **argv)
   g_test_add ("/notes-ui/delete-undo-rename", Fixture, NULL, fixture_set_up, test_delete_undo_rename, fixture_tear_down);
   g_test_add ("/notes-ui/window-search", Fixture, NULL, fixture_set_up, test_window_search, fixture_tear_down);
   g_test_add ("/notes-ui/export-dialog", Fixture, NULL, fixture_set_up, test_export_dialog, fixture_tear_down);
+  g_test_add ("/notes-ui/shortcuts-and-close", Fixture, NULL, fixture_set_up, test_shortcuts_and_close, fixture_tear_down);
 
   return g_test_run ();
 }

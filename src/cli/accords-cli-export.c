@@ -1,5 +1,5 @@
 /* accords-cli-export.c: accords-cli export */
-#define G_LOG_DOMAIN "accords-cli"
+#define G_LOG_DOMAIN "accords-cli-export"
 
 #include "config.h"
 

@@ -1,5 +1,5 @@
 /* accords-cli-notes.c: accords-cli note and source */
-#define G_LOG_DOMAIN "accords-cli"
+#define G_LOG_DOMAIN "accords-cli-notes"
 
 #include "config.h"
 

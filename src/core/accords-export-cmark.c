@@ -1,5 +1,5 @@
 /* accords-export-cmark.c: note bodies as cmark trees, with citations made links */
-#define G_LOG_DOMAIN "accords-export"
+#define G_LOG_DOMAIN "accords-export-cmark"
 
 #include "config.h"
 

@@ -1,5 +1,5 @@
 /* accords-export-data.c: datasets for analysis: CSV (RFC 4180) and JSON */
-#define G_LOG_DOMAIN "accords-export"
+#define G_LOG_DOMAIN "accords-export-data"
 
 #include "config.h"
 

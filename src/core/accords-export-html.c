@@ -1,5 +1,5 @@
 /* accords-export-html.c: a report as one self-contained HTML file */
-#define G_LOG_DOMAIN "accords-export"
+#define G_LOG_DOMAIN "accords-export-html"
 
 #include "config.h"
 

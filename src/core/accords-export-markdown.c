@@ -1,5 +1,5 @@
 /* accords-export-markdown.c: a report as Markdown */
-#define G_LOG_DOMAIN "accords-export"
+#define G_LOG_DOMAIN "accords-export-markdown"
 
 #include "config.h"
 

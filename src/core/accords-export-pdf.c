@@ -1,5 +1,5 @@
 /* accords-export-pdf.c: a report as a paged PDF, laid out with Pango and cairo */
-#define G_LOG_DOMAIN "accords-export"
+#define G_LOG_DOMAIN "accords-export-pdf"
 
 #include "config.h"
 

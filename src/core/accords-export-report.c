@@ -1,5 +1,5 @@
 /* accords-export-report.c: the report every document format is rendered from */
-#define G_LOG_DOMAIN "accords-export"
+#define G_LOG_DOMAIN "accords-export-report"
 
 #include "config.h"
 

@@ -284,14 +284,14 @@ accords_export_dialog_new (GtkWindow      *parent,
 
   if (self->note != NULL)
     {
-      g_autofree char *label = g_strdup_printf (_("The note “%s”"), accords_note_get_display_title (note));
-      gtk_string_list_append (scopes, label);
+      gtk_string_list_append (scopes, _("This note"));
       scope = ACCORDS_EXPORT_SCOPE_NOTE;
       g_array_append_val (self->scopes, scope);
     }
   if (self->agreement != NULL)
     {
-      g_autofree char *label = g_strdup_printf (_("The dossier of %s"), self->agreement_title);
+      /* TRANSLATORS: an export choice: "US–Rwanda dossier" */
+      g_autofree char *label = g_strdup_printf (_("%s dossier"), self->agreement_title);
       gtk_string_list_append (scopes, label);
       scope = ACCORDS_EXPORT_SCOPE_AGREEMENT;
       g_array_append_val (self->scopes, scope);

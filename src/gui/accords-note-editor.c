@@ -69,8 +69,15 @@ update_scheme (AccordsNoteEditor *self)
   GtkSourceStyleScheme *scheme =
     gtk_source_style_scheme_manager_get_scheme (schemes, adw_style_manager_get_dark (manager) ? "Adwaita-dark" : "Adwaita");
 
+  /* GNOME's blue 1 reads on dark backgrounds, blue 4 on light ones */
+  GdkRGBA ink = adw_style_manager_get_dark (manager)
+    ? (GdkRGBA) { 0.60, 0.76, 0.95, 1.0 }
+    : (GdkRGBA) { 0.10, 0.37, 0.71, 1.0 };
+
   if (scheme != NULL)
     gtk_source_buffer_set_style_scheme (self->buffer, scheme);
+  if (self->citation_tag != NULL)
+    g_object_set (self->citation_tag, "foreground-rgba", &ink, NULL);
 }
 
 /* Marks every citation marker with the citation tag */
@@ -483,6 +490,19 @@ drop_autosave (AccordsNoteEditor *self)
   g_clear_object (&self->autosave);
 }
 
+/* Hidden means the window closes or another view shows: the note is saved
+ * now rather than after the pause */
+static void
+accords_note_editor_unmap (GtkWidget *widget)
+{
+  AccordsNoteEditor *self = ACCORDS_NOTE_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->autosave != NULL && !accords_autosave_flush (self->autosave, &error))
+    autosave_failed_cb (self, error);
+  GTK_WIDGET_CLASS (accords_note_editor_parent_class)->unmap (widget);
+}
+
 static void
 accords_note_editor_dispose (GObject *object)
 {
@@ -555,6 +575,7 @@ accords_note_editor_class_init (AccordsNoteEditorClass *klass)
   object_class->dispose = accords_note_editor_dispose;
   object_class->get_property = accords_note_editor_get_property;
   object_class->set_property = accords_note_editor_set_property;
+  widget_class->unmap = accords_note_editor_unmap;
 
   properties[PROP_NOTE] =
     g_param_spec_object ("note", NULL, NULL, ACCORDS_TYPE_NOTE,
@@ -595,7 +616,6 @@ accords_note_editor_init (AccordsNoteEditor *self)
 {
   GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
   GdkRGBA highlight = { 0.21, 0.52, 0.89, 0.16 };
-  GdkRGBA ink = { 0.10, 0.37, 0.71, 1.0 };
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -604,7 +624,6 @@ accords_note_editor_init (AccordsNoteEditor *self)
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->view), GTK_TEXT_BUFFER (self->buffer));
   self->citation_tag = gtk_text_buffer_create_tag (GTK_TEXT_BUFFER (self->buffer), "citation",
                                                    "background-rgba", &highlight,
-                                                   "foreground-rgba", &ink,
                                                    "weight", 600,
                                                    NULL);
   update_scheme (self);
@@ -631,6 +650,7 @@ accords_note_editor_init (AccordsNoteEditor *self)
 
   gtk_text_view_set_editable (GTK_TEXT_VIEW (self->view), FALSE);
   update_words (self, "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note editor"), -1);
 }
 
 GtkWidget *

@@ -53,9 +53,11 @@ show_error (AccordsNotesPage *self,
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   AdwToast *toast;
 
-  g_warning ("%s", message);
   if (overlay == NULL)
-    return;
+    {
+      g_warning ("%s", message);
+      return;
+    }
   toast = adw_toast_new (message);
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
