@@ -45,10 +45,12 @@ import sys
 VERSION = 1
 
 # The closest the app zooms: a 2560 px wide map at 48 times the fitted scale.
-# A point whose triangle covers less than half a pixel there never shows.
+# A point whose triangle covers less than a square pixel there never shows
+# (the app draws a point from a square pixel of area up: VISIBLE_AREA in
+# src/core/accords-world.c).
 WORLD_WIDTH = 2 * 2.7064  # Equal Earth, unit sphere
 MAX_PX_PER_UNIT = 2560 / WORLD_WIDTH * 48
-DROP_AREA = 0.5 / (MAX_PX_PER_UNIT ** 2)
+DROP_AREA = 1.0 / (MAX_PX_PER_UNIT ** 2)
 LEVELS_PER_OCTAVE = 8.0
 
 # Shapes Natural Earth draws without an ISO numeric code

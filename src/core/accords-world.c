@@ -12,8 +12,9 @@
 #include "accords-resources.h"
 #include "accords-world.h"
 
-/* Smallest triangle, in square pixels, worth a point on screen */
-#define VISIBLE_AREA 0.5
+/* Smallest triangle, in square pixels, worth a point on screen; the
+ * converter drops the points below it at the closest zoom */
+#define VISIBLE_AREA 1.0
 
 struct _AccordsWorld
 {
