@@ -35,6 +35,7 @@ struct _AccordsMapCanvas
   char               *selected_country;
   char               *selected_agreement;
   int                 hovered;
+  gboolean            show_legend;
 
   double              pointer_x, pointer_y;
   double              drag_center_x, drag_center_y;
@@ -176,6 +177,7 @@ ensure_renderer (AccordsMapCanvas *self)
   self->renderer = accords_map_renderer_new (self->world, self->model);
   accords_map_renderer_set_dark (self->renderer, adw_style_manager_get_dark (adw_style_manager_get_default ()));
   accords_map_renderer_set_hovered (self->renderer, -1);
+  accords_map_renderer_set_show_legend (self->renderer, self->show_legend);
   update_selection_index (self);
   update_links (self);
   update_description (self);
@@ -831,6 +833,7 @@ accords_map_canvas_init (AccordsMapCanvas *self)
   GtkGesture *gesture;
 
   self->hovered = -1;
+  self->show_legend = TRUE;
   gtk_widget_set_focusable (widget, TRUE);
   gtk_widget_set_has_tooltip (widget, TRUE);
   gtk_widget_set_overflow (widget, GTK_OVERFLOW_HIDDEN);
@@ -1044,6 +1047,25 @@ accords_map_canvas_zoom_reset (AccordsMapCanvas *self)
   stop_zoom_animation (self);
   accords_map_viewport_init (&self->viewport, self->viewport.width, self->viewport.height);
   viewport_changed (self);
+}
+
+void
+accords_map_canvas_set_show_legend (AccordsMapCanvas *self,
+                                    gboolean          show_legend)
+{
+  g_return_if_fail (ACCORDS_IS_MAP_CANVAS (self));
+
+  self->show_legend = !!show_legend;
+  if (self->renderer)
+    accords_map_renderer_set_show_legend (self->renderer, self->show_legend);
+  invalidate_base (self);
+}
+
+gboolean
+accords_map_canvas_get_show_legend (AccordsMapCanvas *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_MAP_CANVAS (self), FALSE);
+  return self->show_legend;
 }
 
 char *

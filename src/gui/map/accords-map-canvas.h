@@ -50,6 +50,9 @@ void                accords_map_canvas_zoom                 (AccordsMapCanvas *s
                                                              double            factor,
                                                              gboolean          animate);
 void                accords_map_canvas_zoom_reset           (AccordsMapCanvas *self);
+void                accords_map_canvas_set_show_legend      (AccordsMapCanvas *self,
+                                                             gboolean          show_legend);
+gboolean            accords_map_canvas_get_show_legend      (AccordsMapCanvas *self);
 /* What the pointer's tooltip says about a country, as Pango markup */
 char               *accords_map_canvas_describe_country     (AccordsMapCanvas *self,
                                                              const char       *code);

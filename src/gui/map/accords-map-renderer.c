@@ -744,13 +744,23 @@ draw_legend (AccordsMapRenderer       *self,
       row_h = MAX (row_h, MAX (h, swatch) + 4);
     }
 
-  /* one column where it fits beside the map, two on narrow or short views */
-  cols = (n * row_h + 2 * pad > vp->height * 0.4 || vp->width < 640) ? 2 : 1;
+  /* two columns on wide views, where the map leaves little height; one on
+   * tall, narrow ones, where it leaves room below the map */
+  {
+    double one_w = 2 * pad + swatch + gap + label_w, one_h = 2 * pad + n * row_h;
+    double two_w = 2 * pad + 2 * (swatch + gap + label_w) + col_gap, two_h = 2 * pad + (n + 1) / 2 * row_h;
+    double room_w = vp->width - 2 * LEGEND_MARGIN;
+
+    if (two_w <= room_w && (vp->width >= vp->height || one_h > vp->height * 0.45))
+      cols = 2, box_w = two_w, box_h = two_h;
+    else if (one_w <= room_w && one_h <= vp->height * 0.6)
+      cols = 1, box_w = one_w, box_h = one_h;
+    else if (two_w <= room_w && two_h <= vp->height * 0.6)
+      cols = 2, box_w = two_w, box_h = two_h;
+    else
+      goto out;
+  }
   rows = (n + cols - 1) / cols;
-  box_w = 2 * pad + cols * (swatch + gap + label_w) + (cols - 1) * col_gap;
-  box_h = 2 * pad + rows * row_h;
-  if (box_w > vp->width - 2 * LEGEND_MARGIN)
-    goto out;
   x = LEGEND_MARGIN;
   y = vp->height - LEGEND_MARGIN - box_h;
 

@@ -38,6 +38,7 @@ enum {
   PROP_SELECTED_COUNTRY,
   PROP_SELECTED_AGREEMENT,
   PROP_PLAYING,
+  PROP_SHOW_LEGEND,
   N_PROPS
 };
 
@@ -82,6 +83,8 @@ update_label (AccordsMapView *self)
   /* TRANSLATORS: the date beside the map's slider, short; see g_date_time_format() */
   text = g_date_time_format (dt, _("%-d %b %Y"));
   gtk_label_set_label (self->date_label, text);
+  /* the slider counts days: say the date instead */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_scale), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text, -1);
 }
 
 /* The slider spans the timeline: the earliest event to today or the latest
@@ -444,6 +447,10 @@ accords_map_view_get_property (GObject    *object,
       g_value_set_boolean (value, self->play_tick != 0);
       break;
 
+    case PROP_SHOW_LEGEND:
+      g_value_set_boolean (value, accords_map_canvas_get_show_legend (self->canvas));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -471,6 +478,14 @@ accords_map_view_set_property (GObject      *object,
       accords_map_view_set_playing (self, g_value_get_boolean (value));
       break;
 
+    case PROP_SHOW_LEGEND:
+      if (accords_map_canvas_get_show_legend (self->canvas) != g_value_get_boolean (value))
+        {
+          accords_map_canvas_set_show_legend (self->canvas, g_value_get_boolean (value));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -495,6 +510,9 @@ accords_map_view_class_init (AccordsMapViewClass *klass)
   properties[PROP_PLAYING] =
     g_param_spec_boolean ("playing", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SHOW_LEGEND] =
+    g_param_spec_boolean ("show-legend", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ACCORDS_TYPE_MAP_CANVAS);
@@ -511,6 +529,7 @@ accords_map_view_class_init (AccordsMapViewClass *klass)
   gtk_widget_class_install_action (widget_class, "map.play", NULL, play_action);
   gtk_widget_class_install_action (widget_class, "map.today", NULL, today_action);
   gtk_widget_class_install_action (widget_class, "map.export", "s", export_action);
+  gtk_widget_class_install_property_action (widget_class, "map.legend", "show-legend");
 
   gtk_widget_class_set_css_name (widget_class, "mapview");
 }
