@@ -25,6 +25,7 @@ struct _AccordsMapView
 
   AccordsMapModel      *model;
   guint32               today;        /* julian days */
+  guint32               first, last;  /* the range shown, as YYYYMMDD */
   gboolean              updating;
   guint                 play_tick;
   gint64                play_last;
@@ -99,6 +100,11 @@ update_range (AccordsMapView *self)
   if (self->model == NULL)
     return;
   accords_map_model_get_date_range (self->model, &first, &last);
+  /* most changes (the slider's own, while it plays) leave the range alone */
+  if (first == self->first && last == self->last)
+    return;
+  self->first = first;
+  self->last = last;
   self->today = julian_of_key (accords_date_key (today_text));
   date = accords_map_model_get_date (self->model);
 
@@ -564,6 +570,7 @@ accords_map_view_set_model (AccordsMapView  *self,
   if (model)
     g_signal_connect_swapped (model, "changed", G_CALLBACK (model_changed_cb), self);
   accords_map_canvas_set_model (self->canvas, model);
+  self->first = self->last = 0;
   update_range (self);
 }
 
