@@ -250,9 +250,11 @@ make_caption (AccordsMapView *self)
   g_autofree char *when = accords_date_format (date ? date : today);
   g_autofree char *caption = NULL;
 
+  /* TRANSLATORS: captions of an exported map, with a date */
   caption = date ? g_strdup_printf (_("Agreements on %s"), when) : g_strdup_printf (_("Agreements as of %s"), when);
   if (type)
     {
+      /* TRANSLATORS: a map's caption: the type of agreement it shows, then when */
       char *with_type = g_strdup_printf (_("%s · %s"), accords_agreement_type_get_label (type), caption);
 
       g_free (caption);
