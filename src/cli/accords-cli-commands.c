@@ -11,6 +11,7 @@
 #include "accords-agreement.h"
 #include "accords-cli-commands.h"
 #include "accords-cli-json.h"
+#include "accords-cli-link.h"
 #include "accords-country-list.h"
 #include "accords-dataset.h"
 #include "accords-party.h"
@@ -215,6 +216,7 @@ cmd_agreements (AccordsCli *cli,
 static const AccordsCliCommand commands[] = {
   { "countries", "[--json] [--all]", N_("List the countries party to agreements"), cmd_countries },
   { "agreements", "[--json] [--country CC]", N_("List the agreements"), cmd_agreements },
+  { "link", "[--file PATH] [TEXT…|-]", N_("Show the countries and agreements a text would be linked to"), accords_cli_link },
 };
 
 const AccordsCliCommand *
