@@ -9,6 +9,8 @@
 #include "accords-country-list.h"
 #include "accords-country-pane.h"
 #include "accords-export-dialog.h"
+#include "accords-map-model.h"
+#include "accords-map-view.h"
 #include "accords-notes-page.h"
 #include "accords-party.h"
 #include "accords-status-chip.h"
@@ -29,6 +31,7 @@ struct _AccordsWindow
   AdwViewStack         *view_stack;
   AdwFlap              *flap;
   AdwBin               *map_bin;
+  AccordsMapView       *map_view;
   GtkStack             *panel_stack;
   GtkLabel             *panel_title;
   GtkListBox           *agreement_list;
@@ -38,6 +41,7 @@ struct _AccordsWindow
   AccordsContext       *context;
   GSettings            *settings;
   AccordsCountryList   *countries;
+  AccordsMapModel      *map_model;
   GListStore           *agreements;
   char                 *selected_agreement;
 };
@@ -316,6 +320,15 @@ accords_window_constructed (GObject *object)
   accords_agreement_view_set_context (self->agreement_view, self->context);
   self->countries = accords_country_list_new (self->context);
   accords_country_pane_set_model (self->country_pane, self->countries);
+  /* the map and the list share the countries, their filters and the selection */
+  self->map_model = accords_map_model_new (self->countries);
+  accords_map_view_set_model (self->map_view, self->map_model);
+  g_object_bind_property (self->country_pane, "selected-country", self->map_view, "selected-country",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->country_pane, "status-filter", self->map_model, "status-filter",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "selected-agreement", self->map_view, "selected-agreement",
+                          G_BINDING_SYNC_CREATE);
 
   g_signal_connect_object (accords_context_get_store (self->context), "changed",
                            G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
@@ -350,6 +363,7 @@ accords_window_dispose (GObject *object)
   AccordsWindow *self = (AccordsWindow *) object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ACCORDS_TYPE_WINDOW);
+  g_clear_object (&self->map_model);
   g_clear_object (&self->countries);
   g_clear_object (&self->agreements);
   g_clear_object (&self->settings);
@@ -447,6 +461,7 @@ accords_window_class_init (AccordsWindowClass *klass)
 
   g_type_ensure (ACCORDS_TYPE_COUNTRY_PANE);
   g_type_ensure (ACCORDS_TYPE_AGREEMENT_VIEW);
+  g_type_ensure (ACCORDS_TYPE_MAP_VIEW);
   g_type_ensure (ACCORDS_TYPE_NOTES_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/accords-window.ui");
@@ -459,6 +474,7 @@ accords_window_class_init (AccordsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordsWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, AccordsWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, AccordsWindow, map_bin);
+  gtk_widget_class_bind_template_child (widget_class, AccordsWindow, map_view);
   gtk_widget_class_bind_template_child (widget_class, AccordsWindow, panel_stack);
   gtk_widget_class_bind_template_child (widget_class, AccordsWindow, panel_title);
   gtk_widget_class_bind_template_child (widget_class, AccordsWindow, agreement_list);
@@ -521,6 +537,13 @@ accords_window_get_country_pane (AccordsWindow *self)
 {
   g_return_val_if_fail (ACCORDS_IS_WINDOW (self), NULL);
   return self->country_pane;
+}
+
+AccordsMapView *
+accords_window_get_map_view (AccordsWindow *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_WINDOW (self), NULL);
+  return self->map_view;
 }
 
 AccordsAgreementView *

@@ -6,6 +6,7 @@
 #include "accords-agreement-view.h"
 #include "accords-context.h"
 #include "accords-country-pane.h"
+#include "accords-map-view.h"
 #include "accords-notes-page.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,7 @@ AccordsWindow        *accords_window_new                  (GtkApplication *appli
 AccordsContext       *accords_window_get_context          (AccordsWindow  *self);
 AccordsCountryPane   *accords_window_get_country_pane     (AccordsWindow  *self);
 AccordsAgreementView *accords_window_get_agreement_view   (AccordsWindow  *self);
+AccordsMapView       *accords_window_get_map_view         (AccordsWindow  *self);
 /* The agreements listed for the selected country (all of them when none is) */
 GListModel           *accords_window_get_agreements       (AccordsWindow  *self);
 void                  accords_window_select_country       (AccordsWindow  *self,
