@@ -132,6 +132,24 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("export", "--format", "json", "-o", path, db=db)
     data = json.load(open(path, encoding="utf-8")) if r.returncode == 0 else {}
     check("JSON parses, 21 agreements", len(data.get("agreements", [])) == 21, r.stderr.decode())
+    path = os.path.join(tmp, "all.geojson")
+    r = run("export", "--format", "geojson", "--all", "-o", path, db=db)
+    geo = json.load(open(path, encoding="utf-8")) if r.returncode == 0 else {}
+    feats = geo.get("features", [])
+    ok = geo.get("type") == "FeatureCollection" and "crs" not in geo and len(feats) > 0
+    for feat in feats:
+        g = feat.get("geometry", {})
+        coords = g.get("coordinates")
+        positions = [coords] if g.get("type") == "Point" else coords if g.get("type") == "LineString" else []
+        ok = ok and feat.get("type") == "Feature" and isinstance(feat.get("properties"), dict) and positions
+        for lon, lat in positions:
+            ok = ok and -180 <= lon <= 180 and -90 <= lat <= 90
+    check("GeoJSON is an RFC 7946 FeatureCollection", ok, r.stderr.decode())
+    usrw = [x for x in feats if x["properties"]["agreement"] == "us-rw-2025"]
+    check("US–Rwanda: a point per party, a line US to RW",
+          sum(1 for x in usrw if x["geometry"]["type"] == "Point") == 2 and
+          [(x["properties"]["from"], x["properties"]["to"]) for x in usrw if x["geometry"]["type"] == "LineString"]
+          == [("US", "RW")], usrw)
     r = run("export", "--format", "md", "--all", "-o", "-", db=db)
     check("export to standard output", r.returncode == 0 and r.stdout.startswith(b"# Migration agreements"), r.stderr.decode())
 

@@ -14,6 +14,7 @@
 #include "accords-store-agreements.h"
 #include "accords-store-notes.h"
 #include "accords-store-sources.h"
+#include "accords-world.h"
 
 typedef struct {
   char            *dir;
@@ -586,6 +587,139 @@ test_json (Fixture *f, gconstpointer data)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (first, "events")), ==, 3);
 }
 
+/* RFC 7946: what a GeoJSON reader may rely on */
+static void
+assert_position (JsonNode *node)
+{
+  JsonArray *position;
+  double lon, lat;
+
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (node));
+  position = json_node_get_array (node);
+  g_assert_cmpuint (json_array_get_length (position), >=, 2);
+  g_assert_cmpuint (json_array_get_length (position), <=, 3);
+  for (guint i = 0; i < json_array_get_length (position); i++)
+    g_assert_true (json_node_get_value_type (json_array_get_element (position, i)) == G_TYPE_DOUBLE ||
+                   json_node_get_value_type (json_array_get_element (position, i)) == G_TYPE_INT64);
+  lon = json_array_get_double_element (position, 0);
+  lat = json_array_get_double_element (position, 1);
+  g_assert_cmpfloat (lon, >=, -180);
+  g_assert_cmpfloat (lon, <=, 180);
+  g_assert_cmpfloat (lat, >=, -90);
+  g_assert_cmpfloat (lat, <=, 90);
+}
+
+static void
+assert_geometry (JsonObject *geometry)
+{
+  const char *type = json_object_get_string_member (geometry, "type");
+  JsonNode *coordinates = json_object_get_member (geometry, "coordinates");
+
+  g_assert_nonnull (coordinates);
+  if (g_str_equal (type, "Point"))
+    assert_position (coordinates);
+  else if (g_str_equal (type, "LineString"))
+    {
+      JsonArray *line = json_node_get_array (coordinates);
+
+      g_assert_cmpuint (json_array_get_length (line), >=, 2);
+      for (guint i = 0; i < json_array_get_length (line); i++)
+        assert_position (json_array_get_element (line, i));
+    }
+  else
+    g_error ("unexpected geometry type %s", type);
+}
+
+static void
+assert_rfc7946 (JsonNode *root)
+{
+  JsonObject *collection;
+  JsonArray *features;
+
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+  collection = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (collection, "type"), ==, "FeatureCollection");
+  /* RFC 7946 has no "crs": positions are WGS 84 longitude, latitude */
+  g_assert_false (json_object_has_member (collection, "crs"));
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (json_object_get_member (collection, "features")));
+  features = json_object_get_array_member (collection, "features");
+  for (guint i = 0; i < json_array_get_length (features); i++)
+    {
+      JsonObject *feature = json_array_get_object_element (features, i);
+      JsonNode *geometry = json_object_get_member (feature, "geometry");
+      JsonNode *properties = json_object_get_member (feature, "properties");
+
+      g_assert_cmpstr (json_object_get_string_member (feature, "type"), ==, "Feature");
+      g_assert_nonnull (geometry);
+      g_assert_nonnull (properties);
+      g_assert_true (JSON_NODE_HOLDS_OBJECT (properties) || JSON_NODE_HOLDS_NULL (properties));
+      g_assert_false (json_object_has_member (feature, "crs"));
+      if (!JSON_NODE_HOLDS_NULL (geometry))
+        assert_geometry (json_node_get_object (geometry));
+    }
+}
+
+static void
+test_geojson (Fixture *f, gconstpointer data)
+{
+  g_auto(AccordsExportOptions) options;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AccordsWorld) world = accords_world_new_from_resource (NULL, &error);
+  g_autofree char *text = NULL;
+  JsonArray *features;
+  guint points = 0, lines = 0;
+  double us_lon, us_lat, rw_lon, rw_lat;
+
+  g_assert_no_error (error);
+  options_for (&options, ACCORDS_EXPORT_SCOPE_ALL, ACCORDS_EXPORT_FORMAT_GEOJSON);
+  bytes = render (f, &options);
+  text = bytes_to_string (bytes);
+  assert_golden (f, "agreements.geojson", text);
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  assert_rfc7946 (json_parser_get_root (parser));
+
+  /* a point per party at its country's label point, a line per pair */
+  g_assert_true (accords_world_get_centroid (world, "US", &us_lon, &us_lat));
+  g_assert_true (accords_world_get_centroid (world, "RW", &rw_lon, &rw_lat));
+  features = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "features");
+  for (guint i = 0; i < json_array_get_length (features); i++)
+    {
+      JsonObject *feature = json_array_get_object_element (features, i);
+      JsonObject *geometry = json_object_get_object_member (feature, "geometry");
+      JsonObject *properties = json_object_get_object_member (feature, "properties");
+      JsonArray *coordinates = json_object_get_array_member (geometry, "coordinates");
+
+      if (g_strcmp0 (json_object_get_string_member (properties, "agreement"), "us-rw-2025") != 0)
+        continue;
+      if (g_str_equal (json_object_get_string_member (geometry, "type"), "Point"))
+        {
+          gboolean us = g_str_equal (json_object_get_string_member (properties, "country"), "US");
+
+          points++;
+          g_assert_cmpfloat_with_epsilon (json_array_get_double_element (coordinates, 0), us ? us_lon : rw_lon, 1e-4);
+          g_assert_cmpfloat_with_epsilon (json_array_get_double_element (coordinates, 1), us ? us_lat : rw_lat, 1e-4);
+        }
+      else
+        {
+          JsonArray *from = json_array_get_array_element (coordinates, 0);
+          JsonArray *to = json_array_get_array_element (coordinates, 1);
+
+          lines++;
+          g_assert_cmpstr (json_object_get_string_member (properties, "from"), ==, "US");
+          g_assert_cmpstr (json_object_get_string_member (properties, "to"), ==, "RW");
+          g_assert_cmpfloat_with_epsilon (json_array_get_double_element (from, 0), us_lon, 1e-4);
+          g_assert_cmpfloat_with_epsilon (json_array_get_double_element (to, 1), rw_lat, 1e-4);
+        }
+    }
+  /* three parties (US sends and funds, Rwanda receives), one pair */
+  g_assert_cmpuint (points, ==, 3);
+  g_assert_cmpuint (lines, ==, 1);
+}
+
 static void
 test_bad_requests (Fixture *f, gconstpointer data)
 {
@@ -710,6 +844,7 @@ main (int argc, char **argv)
   g_test_add ("/export/pdf", Fixture, NULL, fixture_set_up, test_pdf, fixture_tear_down);
   g_test_add ("/export/csv", Fixture, NULL, fixture_set_up, test_csv, fixture_tear_down);
   g_test_add ("/export/json", Fixture, NULL, fixture_set_up, test_json, fixture_tear_down);
+  g_test_add ("/export/geojson", Fixture, NULL, fixture_set_up, test_geojson, fixture_tear_down);
   g_test_add ("/export/bad-requests", Fixture, NULL, fixture_set_up, test_bad_requests, fixture_tear_down);
   g_test_add ("/export/atomic", Fixture, NULL, fixture_set_up, test_atomic, fixture_tear_down);
 

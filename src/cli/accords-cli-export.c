@@ -18,7 +18,7 @@ accords_cli_cmd_export (AccordsCli *cli,
   gint64 note = 0;
   gboolean all = FALSE;
   GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("md, html, pdf, csv or json"), "FORMAT" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("md, html, pdf, csv, json or geojson"), "FORMAT" },
     { "note", 0, 0, G_OPTION_ARG_INT64, &note, N_("Export this note"), "ID" },
     { "agreement", 0, 0, G_OPTION_ARG_STRING, &agreement, N_("Export this agreement’s dossier"), "ID" },
     { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("Export everything (the default)"), NULL },
@@ -41,7 +41,7 @@ accords_cli_cmd_export (AccordsCli *cli,
     }
   if (format == NULL || !accords_export_format_from_string (format, &options.format))
     {
-      accords_cli_error (_("export: --format must be md, html, pdf, csv or json"));
+      accords_cli_error (_("export: --format must be md, html, pdf, csv, json or geojson"));
       return 2;
     }
   if ((note != 0) + (agreement != NULL) + all > 1)

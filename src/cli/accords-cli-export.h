@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-/* export --format md|html|pdf|csv|json [--note ID | --agreement ID | --all] -o FILE */
+/* export --format md|html|pdf|csv|json|geojson [--note ID | --agreement ID | --all] -o FILE */
 int accords_cli_cmd_export (AccordsCli *cli,
                             int         argc,
                             char      **argv);

@@ -85,6 +85,10 @@ GBytes        *accords_export_dataset_json    (AccordsStore               *store
                                                AccordsIsoCodes            *iso_codes,
                                                const AccordsExportOptions *options,
                                                GError                    **error);
+GBytes        *accords_export_dataset_geojson (AccordsStore               *store,
+                                               AccordsIsoCodes            *iso_codes,
+                                               const AccordsExportOptions *options,
+                                               GError                    **error);
 
 /* The exported-on date of the options, as UTC midnight */
 GDateTime     *accords_export_options_dup_date (const AccordsExportOptions *options);

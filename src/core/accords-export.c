@@ -1,4 +1,4 @@
-/* accords-export.c: reports (Markdown, HTML, PDF) and datasets (CSV, JSON) */
+/* accords-export.c: reports (Markdown, HTML, PDF) and datasets (CSV, JSON, GeoJSON) */
 #define G_LOG_DOMAIN "accords-export"
 
 #include "config.h"
@@ -25,6 +25,7 @@ static const struct {
   [ACCORDS_EXPORT_FORMAT_PDF] = { "pdf", "pdf", "application/pdf" },
   [ACCORDS_EXPORT_FORMAT_CSV] = { "csv", "csv", "text/csv" },
   [ACCORDS_EXPORT_FORMAT_JSON] = { "json", "json", "application/json" },
+  [ACCORDS_EXPORT_FORMAT_GEOJSON] = { "geojson", "geojson", "application/geo+json" },
 };
 
 static const char * const tables[] = {
@@ -168,6 +169,8 @@ accords_export_render (AccordsStore                *store,
     return accords_export_dataset_csv (store, iso_codes, options, error);
   if (options->format == ACCORDS_EXPORT_FORMAT_JSON)
     return accords_export_dataset_json (store, iso_codes, options, error);
+  if (options->format == ACCORDS_EXPORT_FORMAT_GEOJSON)
+    return accords_export_dataset_geojson (store, iso_codes, options, error);
 
   report = accords_report_build (store, iso_codes, options, error);
   if (report == NULL)
@@ -182,6 +185,7 @@ accords_export_render (AccordsStore                *store,
       return accords_report_to_pdf (report, options->paper, error);
     case ACCORDS_EXPORT_FORMAT_CSV:
     case ACCORDS_EXPORT_FORMAT_JSON:
+    case ACCORDS_EXPORT_FORMAT_GEOJSON:
     default:
       g_return_val_if_reached (NULL);
     }

@@ -1,4 +1,4 @@
-/* accords-export.h: reports (Markdown, HTML, PDF) and datasets (CSV, JSON) */
+/* accords-export.h: reports (Markdown, HTML, PDF) and datasets (CSV, JSON, GeoJSON) */
 #pragma once
 
 #include <gio/gio.h>
@@ -21,6 +21,7 @@ typedef enum {
   ACCORDS_EXPORT_FORMAT_PDF,
   ACCORDS_EXPORT_FORMAT_CSV,
   ACCORDS_EXPORT_FORMAT_JSON,
+  ACCORDS_EXPORT_FORMAT_GEOJSON,   /* RFC 7946: a point per party, a line per sending–receiving pair */
 } AccordsExportFormat;
 
 /* Which table a CSV export holds */
