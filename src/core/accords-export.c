@@ -218,6 +218,7 @@ accords_write_file_atomic (const char  *path,
   g_autofree char *base = NULL;
   g_autofree char *temp = NULL;
   g_autofree char *pattern = NULL;
+  g_autofree char *random_part = NULL;
   const guint8 *p = data;
   gsize left = length;
   GStatBuf existing;
@@ -230,7 +231,9 @@ accords_write_file_atomic (const char  *path,
 
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
-  pattern = g_strdup_printf (".%s.XXXXXX", base);
+  /* g_mkstemp_full() replaces the six trailing X with a unique name */
+  random_part = g_strnfill (6, 'X');
+  pattern = g_strdup_printf (".%s.%s", base, random_part);
   temp = g_build_filename (dir, pattern, NULL);
   fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0666);
   if (fd < 0)

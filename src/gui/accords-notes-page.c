@@ -439,7 +439,7 @@ new_action (GtkWidget  *widget,
     }
   accords_notes_page_open_note (self, accords_note_get_id (note));
 
-  /* the placeholder title is selected, to be typed over */
+  /* the suggested title is selected, to be typed over */
   buffer = GTK_TEXT_BUFFER (accords_note_editor_get_buffer (self->editor));
   gtk_text_buffer_get_iter_at_offset (buffer, &start, 2);
   end = start;
@@ -711,7 +711,7 @@ static void
 accords_notes_page_init (AccordsNotesPage *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  GtkWidget *placeholder;
+  GtkWidget *hint;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -728,14 +728,15 @@ accords_notes_page_init (AccordsNotesPage *self)
 
   self->citable = g_list_store_new (ACCORDS_TYPE_REFERENCE);
   gtk_list_box_bind_model (self->citable_list, G_LIST_MODEL (self->citable), create_citable_row, self, NULL);
-  placeholder = gtk_label_new (_("Choose an agreement: its sources and linked news can be cited here"));
-  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
-  gtk_label_set_justify (GTK_LABEL (placeholder), GTK_JUSTIFY_CENTER);
-  gtk_widget_set_margin_start (placeholder, 12);
-  gtk_widget_set_margin_end (placeholder, 12);
-  gtk_widget_set_margin_top (placeholder, 12);
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_list_box_set_placeholder (self->citable_list, placeholder);
+  /* what an empty list says */
+  hint = gtk_label_new (_("Choose an agreement: its sources and linked news can be cited here"));
+  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+  gtk_label_set_justify (GTK_LABEL (hint), GTK_JUSTIFY_CENTER);
+  gtk_widget_set_margin_start (hint, 12);
+  gtk_widget_set_margin_end (hint, 12);
+  gtk_widget_set_margin_top (hint, 12);
+  gtk_widget_add_css_class (hint, "dim-label");
+  gtk_list_box_set_placeholder (self->citable_list, hint);
   g_signal_connect_object (self->citable_list, "row-activated", G_CALLBACK (citable_activated_cb), self, G_CONNECT_SWAPPED);
 
   gtk_drop_down_set_selected (self->scope_dropdown, ACCORDS_NOTES_PAGE_ALL);
