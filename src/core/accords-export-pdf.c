@@ -627,6 +627,14 @@ cmark_blocks (Pdf        *pdf,
 static void
 references (Pdf *pdf)
 {
+  g_autofree char *widest = g_strdup_printf ("[%u]", pdf->report->references->len);
+  g_autoptr(PangoLayout) probe = new_layout (pdf, widest, pdf->body_font, content_width (pdf));
+  double indent;
+  int w, h;
+
+  /* the numbers' column is as wide as the widest number */
+  pango_layout_get_size (probe, &w, &h);
+  indent = MAX (28.0, (double) w / PANGO_SCALE + 8);
   add_space (pdf, 4);
   for (guint r = 0; r < pdf->report->references->len; r++)
     {
@@ -654,11 +662,11 @@ references (Pdf *pdf)
       pdf->bullet = g_strdup_printf ("[%u]", r + 1);
       pdf->bullet_x = pdf->left;
       add_space (pdf, 3);
-      layout = new_layout (pdf, text, pdf->body_font, content_width (pdf) - 28);
+      layout = new_layout (pdf, text, pdf->body_font, content_width (pdf) - indent);
       ensure_room (pdf, 14);
       cairo_tag_begin (pdf->cr, CAIRO_TAG_DEST, anchor);
       cairo_tag_end (pdf->cr, CAIRO_TAG_DEST);
-      flow_layout (pdf, layout, pdf->left + 28, FALSE, uri != NULL ? url : NULL);
+      flow_layout (pdf, layout, pdf->left + indent, FALSE, uri != NULL ? url : NULL);
     }
 }
 
