@@ -7,6 +7,7 @@
 #include "accords-context.h"
 #include "accords-country-pane.h"
 #include "accords-map-view.h"
+#include "accords-notes-page.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +31,9 @@ const char           *accords_window_get_selected_country (AccordsWindow  *self)
 void                  accords_window_select_agreement     (AccordsWindow  *self,
                                                            const char     *slug);
 const char           *accords_window_get_selected_agreement (AccordsWindow *self);
+/* The Notes view.  Actions for other views: win.cite-source and
+ * win.cite-item (an int64 id) cite into the open note; win.export */
+AccordsNotesPage     *accords_window_get_notes_page       (AccordsWindow  *self);
 void                  accords_window_add_toast            (AccordsWindow  *self,
                                                            AdwToast       *toast);
 
