@@ -11,7 +11,10 @@
 #include "accords-agreement.h"
 #include "accords-cli-commands.h"
 #include "accords-cli-dataset.h"
+#include "accords-cli-export.h"
 #include "accords-cli-json.h"
+#include "accords-cli-link.h"
+#include "accords-cli-notes.h"
 #include "accords-country-list.h"
 #include "accords-dataset.h"
 #include "accords-party.h"
@@ -217,6 +220,10 @@ cmd_agreements (AccordsCli *cli,
 static const AccordsCliCommand commands[] = {
   { "countries", "[--json] [--all]", N_("List the countries party to agreements"), cmd_countries },
   { "agreements", "[--json] [--country CC]", N_("List the agreements"), cmd_agreements },
+  { "export", "--format md|html|pdf|csv|json|geojson [--note ID | --agreement ID | --all] -o FILE", N_("Export a note, a dossier or everything"), accords_cli_cmd_export },
+  { "note", "add --agreement ID --file FILE.md | list [--json]", N_("Add a note from a Markdown file, or list the notes"), accords_cli_cmd_note },
+  { "source", "add --url URL [--title TITLE] [--agreement ID]", N_("Add a source that notes can cite"), accords_cli_cmd_source },
+  { "link", "[--file PATH] [TEXT…|-]", N_("Show the countries and agreements a text would be linked to"), accords_cli_link },
   { "agreement", "show|edit|delete ID | add",
     N_("One agreement: show [--json], add/edit --json FILE, delete [--force]"), accords_cli_agreement },
   { "export-dataset", "[-o FILE]", N_("Write every agreement as a dataset that import-dataset reads"),

@@ -260,7 +260,7 @@ snapshot_sources (AccordsStore  *store,
   while (g_hash_table_iter_next (&iter, &url, NULL))
     {
       g_autoptr(GError) local = NULL;
-      AccordsSource *row = accords_store_load_source (store, url, &local);
+      AccordsSource *row = accords_store_load_source_by_url (store, url, &local);
 
       if (local != NULL)
         {

@@ -541,7 +541,7 @@ source_from_row (sqlite3_stmt *stmt)
 }
 
 gpointer
-accords_store_load_source (AccordsStore  *self,
+accords_store_load_source_by_url (AccordsStore  *self,
                            const char    *url,
                            GError       **error)
 {

@@ -42,7 +42,7 @@ gboolean        accords_store_restore_cascade  (AccordsStore    *self,
                                                 GError         **error);
 
 /* The source row of this URL, or NULL when there is none */
-gpointer        accords_store_load_source      (AccordsStore    *self,
+gpointer        accords_store_load_source_by_url (AccordsStore  *self,
                                                 const char      *url,
                                                 GError         **error);
 /* Writes the source row of its URL exactly as given: empty fields are

@@ -5,11 +5,12 @@
 
 #include <glib/gi18n.h>
 
+#include "accords-agreement-type.h"
 #include "accords-vocabulary.h"
 
 static const AccordsTerm agreement_types[] = {
   { "third_country_deportation",     N_("Third-country deportation") },
-  { "third_country_asylum_transfer", N_("Asylum transfer to a third country") },
+  { "third_country_asylum_transfer", N_("Third-country asylum transfer") },
   { "offshore_processing",           N_("Offshore processing") },
   { "transit_repatriation_hub",      N_("Transit and repatriation hub") },
   { "detention_outsourcing",         N_("Detention outsourcing") },
@@ -93,6 +94,9 @@ accords_vocabulary_get_label (AccordsVocabulary  vocabulary,
 {
   const AccordsTerm *term = accords_vocabulary_lookup (vocabulary, name);
 
+  /* one name for a type wherever it shows: the map's and the list's too */
+  if (vocabulary == ACCORDS_VOCABULARY_AGREEMENT_TYPE && name != NULL)
+    return g_strdup (accords_agreement_type_get_label (name));
   if (term != NULL)
     return g_strdup (_(term->label));
   return accords_humanize (name ? name : "");

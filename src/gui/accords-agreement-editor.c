@@ -1295,7 +1295,7 @@ build_candidate (PartEdit          *pe,
       if (pe->index >= 0)
         {
           c->source_after = accords_part_copy (s);
-          c->source_before = accords_store_load_source (get_store (self), accords_source_get_url (s), NULL);
+          c->source_before = accords_store_load_source_by_url (get_store (self), accords_source_get_url (s), NULL);
         }
     }
   else if (g_str_equal (kind, "flag") || g_str_equal (kind, "resolve"))

@@ -451,7 +451,7 @@ accords_agreement_view_class_init (AccordsAgreementViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, events_list);
   gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, sources_list);
   gtk_widget_class_install_property_action (widget_class, "agreement.editing", "editing");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "agreement.editing", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "agreement.editing", NULL);
   gtk_widget_class_set_css_name (widget_class, "agreementview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
