@@ -18,6 +18,7 @@
 #include "accords-flag.h"
 #include "accords-source.h"
 #include "accords-form-dialog.h"
+#include "accords-map-model.h"
 #include "accords-merge-dialog.h"
 #include "accords-store-agreements.h"
 #include "accords-window.h"
@@ -79,6 +80,16 @@ country_status (AccordsWindow *window,
                 const char    *code)
 {
   return accords_country_get_status (accords_country_list_lookup (accords_window_get_countries (window), code));
+}
+
+/* What the map colours: the countries of its model with a status */
+static gboolean
+on_map (AccordsWindow *window,
+        const char    *code)
+{
+  g_auto(GStrv) coloured = accords_map_model_dup_coloured_codes (accords_map_view_get_model (accords_window_get_map_view (window)));
+
+  return coloured != NULL && g_strv_contains ((const char * const *) coloured, code);
 }
 
 static AccordsAgreement *
@@ -192,6 +203,7 @@ test_curate (void)
   /* France and Senegal have no agreement yet */
   g_assert_cmpint (country_status (window, "FR"), ==, ACCORDS_STATUS_NONE);
   g_assert_cmpint (country_status (window, "SN"), ==, ACCORDS_STATUS_NONE);
+  g_assert_false (on_map (window, "SN"));
 
   /* New agreement (Ctrl+N): the id follows the title; the countries are searchable */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-agreement", NULL));
@@ -246,9 +258,11 @@ test_curate (void)
   accords_form_dialog_save (dialog);
   wait_until (has_event, window);
 
-  /* both countries are coloured in the list the pane and the map read */
+  /* both countries are coloured in the list the pane and the map read, and on the map */
   g_assert_cmpint (country_status (window, "FR"), ==, ACCORDS_STATUS_SIGNED);
   g_assert_cmpint (country_status (window, "SN"), ==, ACCORDS_STATUS_SIGNED);
+  g_assert_true (on_map (window, "FR"));
+  g_assert_true (on_map (window, "SN"));
   /* the event is on the timeline, citing its source */
   g_assert_cmpuint (count_rows (accords_agreement_view_get_events_list (view)), ==, 1);
   g_assert_cmpuint (count_rows (accords_agreement_view_get_sources_list (view)), ==, 1);
@@ -277,6 +291,7 @@ test_curate (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   wait_until (has_no_event, window);
   g_assert_cmpint (country_status (window, "SN"), ==, ACCORDS_STATUS_NONE);
+  g_assert_false (on_map (window, "SN"));
   g_assert_cmpuint (count_rows (accords_agreement_view_get_events_list (view)), ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
   wait_until (has_event, window);
