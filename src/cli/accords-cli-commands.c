@@ -10,6 +10,7 @@
 
 #include "accords-agreement.h"
 #include "accords-cli-commands.h"
+#include "accords-cli-dataset.h"
 #include "accords-cli-export.h"
 #include "accords-cli-json.h"
 #include "accords-cli-link.h"
@@ -24,6 +25,7 @@ struct _AccordsCli
   char           *db_path;
   AccordsContext *context;
   gboolean        context_failed;
+  gboolean        no_seed;
 };
 
 void
@@ -46,7 +48,7 @@ accords_cli_get_context (AccordsCli *cli)
 
   if (cli->context == NULL && !cli->context_failed)
     {
-      cli->context = accords_context_new (cli->db_path, &error);
+      cli->context = accords_context_new_full (cli->db_path, !cli->no_seed, &error);
       if (cli->context == NULL)
         {
           accords_cli_error ("%s", error->message);
@@ -222,6 +224,13 @@ static const AccordsCliCommand commands[] = {
   { "note", "add --agreement ID --file FILE.md | list [--json]", N_("Add a note from a Markdown file, or list the notes"), accords_cli_cmd_note },
   { "source", "add --url URL [--title TITLE] [--agreement ID]", N_("Add a source that notes can cite"), accords_cli_cmd_source },
   { "link", "[--file PATH] [TEXT…|-]", N_("Show the countries and agreements a text would be linked to"), accords_cli_link },
+  { "agreement", "show|edit|delete ID | add",
+    N_("One agreement: show [--json], add/edit --json FILE, delete [--force]"), accords_cli_agreement },
+  { "export-dataset", "[-o FILE]", N_("Write every agreement as a dataset that import-dataset reads"),
+    accords_cli_export_dataset },
+  { "import-dataset", "FILE [--prefer ours|theirs]",
+    N_("Merge a dataset by agreement id; conflicts are listed unless --prefer settles them"),
+    accords_cli_import_dataset },
 };
 
 const AccordsCliCommand *
@@ -242,6 +251,7 @@ print_usage (FILE *out)
   for (guint i = 0; i < n; i++)
     fprintf (out, "  %-12s %-34s %s\n", cmds[i].name, cmds[i].usage, _(cmds[i].summary));
   fprintf (out, "\n%s\n", _("--db PATH chooses the database (default: the one the app uses)."));
+  fprintf (out, "%s\n", _("--no-seed starts a new database empty, without the built-in agreements."));
 }
 
 int
@@ -271,6 +281,11 @@ accords_cli_main (int    argc,
         {
           g_free (cli.db_path);
           cli.db_path = g_strdup (argv[i] + 5);
+          i++;
+        }
+      else if (g_str_equal (argv[i], "--no-seed"))
+        {
+          cli.no_seed = TRUE;
           i++;
         }
       else if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))

@@ -8,7 +8,10 @@
 #include "accords-agreement-view.h"
 #include "accords-country-list.h"
 #include "accords-country-pane.h"
+#include "accords-dataset-io.h"
+#include "accords-error.h"
 #include "accords-export-dialog.h"
+#include "accords-history.h"
 #include "accords-map-model.h"
 #include "accords-map-view.h"
 #include "accords-notes-page.h"
@@ -44,6 +47,7 @@ struct _AccordsWindow
   AccordsMapModel      *map_model;
   GListStore           *agreements;
   char                 *selected_agreement;
+  AccordsHistory       *history;
 };
 
 G_DEFINE_FINAL_TYPE (AccordsWindow, accords_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -244,6 +248,100 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* Editing */
+
+static void
+update_history_actions (AccordsWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", accords_history_get_can_undo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", accords_history_get_can_redo (self->history));
+}
+
+/* After a create, a rename or an undone delete, show the agreement that
+ * came out of it */
+static void
+history_done_cb (AccordsWindow  *self,
+                 AccordsCommand *command,
+                 gboolean        reverted)
+{
+  const char *slug;
+
+  if (accords_command_get_n_changes (command) != 1)
+    return;
+  slug = accords_command_get_slug (command, reverted);
+  if (slug == NULL || g_strcmp0 (slug, self->selected_agreement) == 0)
+    return;
+  if (find_agreement (self, slug) == NULL)
+    accords_window_select_country (self, NULL);
+  accords_window_select_agreement (self, slug);
+}
+
+static void
+history_run_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(AccordsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AccordsCommand) command = accords_history_run_finish (ACCORDS_HISTORY (object), result, &error);
+
+  if (command == NULL && !g_error_matches (error, ACCORDS_ERROR, ACCORDS_ERROR_NOT_FOUND))
+    {
+      AdwToast *toast = adw_toast_new (error->message);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AccordsWindow *self = ACCORDS_WINDOW (widget);
+
+  accords_history_undo_async (self->history, history_run_cb, g_object_ref (self));
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AccordsWindow *self = ACCORDS_WINDOW (widget);
+
+  accords_history_redo_async (self->history, history_run_cb, g_object_ref (self));
+}
+
+static void
+new_agreement_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AccordsWindow *self = ACCORDS_WINDOW (widget);
+
+  accords_agreement_view_new_agreement (self->agreement_view);
+}
+
+static void
+import_dataset_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AccordsWindow *self = ACCORDS_WINDOW (widget);
+
+  accords_dataset_io_import_dialog (self, self->history);
+}
+
+static void
+export_dataset_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  accords_dataset_io_export_dialog (ACCORDS_WINDOW (widget));
+}
+
 static void
 notes_follow_selection_cb (AccordsWindow *self)
 {
@@ -318,6 +416,14 @@ accords_window_constructed (GObject *object)
   g_assert (self->context != NULL);
 
   accords_agreement_view_set_context (self->agreement_view, self->context);
+  self->history = accords_history_new (accords_context_get_store (self->context));
+  accords_agreement_view_set_history (self->agreement_view, self->history);
+  g_signal_connect_object (self->history, "done", G_CALLBACK (history_done_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history, "notify::can-undo", G_CALLBACK (update_history_actions), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history, "notify::can-redo", G_CALLBACK (update_history_actions), self,
+                           G_CONNECT_SWAPPED);
+  update_history_actions (self);
   self->countries = accords_country_list_new (self->context);
   accords_country_pane_set_model (self->country_pane, self->countries);
   /* the map and the list share the countries, their filters and the selection */
@@ -366,6 +472,7 @@ accords_window_dispose (GObject *object)
   g_clear_object (&self->map_model);
   g_clear_object (&self->countries);
   g_clear_object (&self->agreements);
+  g_clear_object (&self->history);
   g_clear_object (&self->settings);
   g_clear_object (&self->context);
 
@@ -490,12 +597,20 @@ accords_window_class_init (AccordsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.cite-source", "x", cite_source_action);
   gtk_widget_class_install_action (widget_class, "win.show-atlas", NULL, show_atlas_action);
   gtk_widget_class_install_action (widget_class, "win.show-notes", NULL, show_notes_action);
+  gtk_widget_class_install_action (widget_class, "win.new-agreement", NULL, new_agreement_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.import-dataset", NULL, import_dataset_action);
+  gtk_widget_class_install_action (widget_class, "win.export-dataset", NULL, export_dataset_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-atlas", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-notes", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-agreement", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
 }
 
 static void
@@ -613,4 +728,18 @@ accords_window_add_toast (AccordsWindow *self,
 {
   g_return_if_fail (ACCORDS_IS_WINDOW (self));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+AccordsHistory *
+accords_window_get_history (AccordsWindow *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_WINDOW (self), NULL);
+  return self->history;
+}
+
+AccordsCountryList *
+accords_window_get_countries (AccordsWindow *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_WINDOW (self), NULL);
+  return self->countries;
 }

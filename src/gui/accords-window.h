@@ -5,7 +5,9 @@
 
 #include "accords-agreement-view.h"
 #include "accords-context.h"
+#include "accords-country-list.h"
 #include "accords-country-pane.h"
+#include "accords-history.h"
 #include "accords-map-view.h"
 #include "accords-notes-page.h"
 
@@ -36,5 +38,9 @@ const char           *accords_window_get_selected_agreement (AccordsWindow *self
 AccordsNotesPage     *accords_window_get_notes_page       (AccordsWindow  *self);
 void                  accords_window_add_toast            (AccordsWindow  *self,
                                                            AdwToast       *toast);
+/* The window's undo and redo stacks */
+AccordsHistory       *accords_window_get_history          (AccordsWindow  *self);
+/* The countries the pane lists, with their agreements' strongest status */
+AccordsCountryList   *accords_window_get_countries        (AccordsWindow  *self);
 
 G_END_DECLS
