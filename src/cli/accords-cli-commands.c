@@ -10,8 +10,12 @@
 
 #include "accords-agreement.h"
 #include "accords-cli-commands.h"
+#include "accords-cli-dataset.h"
+#include "accords-cli-export.h"
 #include "accords-cli-import.h"
 #include "accords-cli-json.h"
+#include "accords-cli-link.h"
+#include "accords-cli-notes.h"
 #include "accords-country-list.h"
 #include "accords-dataset.h"
 #include "accords-party.h"
@@ -22,6 +26,7 @@ struct _AccordsCli
   char           *db_path;
   AccordsContext *context;
   gboolean        context_failed;
+  gboolean        no_seed;
 };
 
 void
@@ -44,7 +49,7 @@ accords_cli_get_context (AccordsCli *cli)
 
   if (cli->context == NULL && !cli->context_failed)
     {
-      cli->context = accords_context_new (cli->db_path, &error);
+      cli->context = accords_context_new_full (cli->db_path, !cli->no_seed, &error);
       if (cli->context == NULL)
         {
           accords_cli_error ("%s", error->message);
@@ -216,6 +221,17 @@ cmd_agreements (AccordsCli *cli,
 static const AccordsCliCommand commands[] = {
   { "countries", "[--json] [--all]", N_("List the countries party to agreements"), cmd_countries },
   { "agreements", "[--json] [--country CC]", N_("List the agreements"), cmd_agreements },
+  { "export", "--format md|html|pdf|csv|json|geojson [--note ID | --agreement ID | --all] -o FILE", N_("Export a note, a dossier or everything"), accords_cli_cmd_export },
+  { "note", "add --agreement ID --file FILE.md | list [--json]", N_("Add a note from a Markdown file, or list the notes"), accords_cli_cmd_note },
+  { "source", "add --url URL [--title TITLE] [--agreement ID]", N_("Add a source that notes can cite"), accords_cli_cmd_source },
+  { "link", "[--file PATH] [TEXT…|-]", N_("Show the countries and agreements a text would be linked to"), accords_cli_link },
+  { "agreement", "show|edit|delete ID | add",
+    N_("One agreement: show [--json], add/edit --json FILE, delete [--force]"), accords_cli_agreement },
+  { "export-dataset", "[-o FILE]", N_("Write every agreement as a dataset that import-dataset reads"),
+    accords_cli_export_dataset },
+  { "import-dataset", "FILE [--prefer ours|theirs]",
+    N_("Merge a dataset by agreement id; conflicts are listed unless --prefer settles them"),
+    accords_cli_import_dataset },
   { "import", "FILE...", N_("Import news feed and OPML files"), accords_cli_cmd_import },
   { "items", "[--json] [--search Q] [--feed ID] [--limit N]", N_("List news items, newest first"), accords_cli_cmd_items },
   { "parse", "[--json] FILE", N_("Read a feed file and print what it holds"), accords_cli_cmd_parse },
@@ -239,6 +255,7 @@ print_usage (FILE *out)
   for (guint i = 0; i < n; i++)
     fprintf (out, "  %-12s %-34s %s\n", cmds[i].name, cmds[i].usage, _(cmds[i].summary));
   fprintf (out, "\n%s\n", _("--db PATH chooses the database (default: the one the app uses)."));
+  fprintf (out, "%s\n", _("--no-seed starts a new database empty, without the built-in agreements."));
 }
 
 int
@@ -268,6 +285,11 @@ accords_cli_main (int    argc,
         {
           g_free (cli.db_path);
           cli.db_path = g_strdup (argv[i] + 5);
+          i++;
+        }
+      else if (g_str_equal (argv[i], "--no-seed"))
+        {
+          cli.no_seed = TRUE;
           i++;
         }
       else if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))

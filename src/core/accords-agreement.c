@@ -362,6 +362,65 @@ accords_agreement_new (void)
   return g_object_new (ACCORDS_TYPE_AGREEMENT, NULL);
 }
 
+gpointer
+accords_part_copy (gpointer part)
+{
+  GObject *source = part;
+  GObject *copy;
+  g_autofree GParamSpec **specs = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (G_IS_OBJECT (part), NULL);
+
+  copy = g_object_new (G_OBJECT_TYPE (source), NULL);
+  specs = g_object_class_list_properties (G_OBJECT_GET_CLASS (source), &n);
+  for (guint i = 0; i < n; i++)
+    {
+      GValue value = G_VALUE_INIT;
+
+      if ((specs[i]->flags & G_PARAM_READWRITE) != G_PARAM_READWRITE ||
+          (specs[i]->flags & G_PARAM_CONSTRUCT_ONLY) != 0)
+        continue;
+      g_value_init (&value, specs[i]->value_type);
+      g_object_get_property (source, specs[i]->name, &value);
+      g_object_set_property (copy, specs[i]->name, &value);
+      g_value_unset (&value);
+    }
+  return copy;
+}
+
+static void
+copy_parts (GListStore *from,
+            GListStore *to)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (from));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) part = g_list_model_get_item (G_LIST_MODEL (from), i);
+      g_autoptr(GObject) copy = accords_part_copy (part);
+
+      g_list_store_append (to, copy);
+    }
+}
+
+AccordsAgreement *
+accords_agreement_copy (AccordsAgreement *self)
+{
+  AccordsAgreement *copy;
+
+  g_return_val_if_fail (ACCORDS_IS_AGREEMENT (self), NULL);
+
+  copy = accords_part_copy (self);
+  copy_parts (self->parties, copy->parties);
+  copy_parts (self->events, copy->events);
+  copy_parts (self->sources, copy->sources);
+  copy_parts (self->flags, copy->flags);
+  copy_parts (self->people, copy->people);
+  copy_parts (self->facts, copy->facts);
+  return copy;
+}
+
 gint64
 accords_agreement_get_id (AccordsAgreement *self)
 {

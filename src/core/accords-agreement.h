@@ -12,6 +12,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AccordsAgreement, accords_agreement, ACCORDS, AGREEMENT, GObject)
 
 AccordsAgreement *accords_agreement_new (void);
+/* A deep copy: its own parties, events, sources, flags, people and facts */
+AccordsAgreement *accords_agreement_copy (AccordsAgreement *self);
+/* A copy of one part (an AccordsParty, AccordsEvent...): every writable property */
+gpointer          accords_part_copy      (gpointer          part);
 gint64 accords_agreement_get_id (AccordsAgreement *self);
 void accords_agreement_set_id (AccordsAgreement *self, gint64 id);
 const char *accords_agreement_get_slug (AccordsAgreement *self);

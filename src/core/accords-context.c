@@ -54,6 +54,14 @@ AccordsContext *
 accords_context_new (const char  *db_path,
                      GError     **error)
 {
+  return accords_context_new_full (db_path, TRUE, error);
+}
+
+AccordsContext *
+accords_context_new_full (const char  *db_path,
+                          gboolean     seed,
+                          GError     **error)
+{
   g_autoptr(AccordsContext) self = g_object_new (ACCORDS_TYPE_CONTEXT, NULL);
   g_autofree char *default_path = NULL;
   g_autofree char *dir = NULL;
@@ -80,8 +88,16 @@ accords_context_new (const char  *db_path,
   if (self->store == NULL)
     return NULL;
 
-  if (!accords_store_sync_countries (self->store, self->iso_codes, error) ||
-      !accords_dataset_seed (self->store, error))
+  if (!accords_store_sync_countries (self->store, self->iso_codes, error))
+    return NULL;
+  if (!seed && accords_store_count_agreements (self->store) == 0)
+    {
+      g_autofree char *seeded = accords_store_get_meta (self->store, "seeded");
+
+      if (seeded == NULL && !accords_store_set_meta (self->store, "seeded", "declined", error))
+        return NULL;
+    }
+  if (!accords_dataset_seed (self->store, error))
     return NULL;
 
   return g_steal_pointer (&self);

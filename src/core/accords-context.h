@@ -19,6 +19,10 @@ char            *accords_context_default_db_path (void);
  * the default one when db_path is NULL. */
 AccordsContext  *accords_context_new             (const char     *db_path,
                                                   GError        **error);
+/* With seed FALSE, a new database starts empty and is never seeded later */
+AccordsContext  *accords_context_new_full        (const char     *db_path,
+                                                  gboolean        seed,
+                                                  GError        **error);
 AccordsStore    *accords_context_get_store       (AccordsContext *self);
 AccordsIsoCodes *accords_context_get_iso_codes   (AccordsContext *self);
 const char      *accords_context_get_country_name (AccordsContext *self,

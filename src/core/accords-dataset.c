@@ -17,6 +17,7 @@
 #include "accords-source.h"
 #include "accords-store-agreements.h"
 #include "accords-util.h"
+#include "accords-validation.h"
 
 #define SEED_RESOURCE RESOURCE_PREFIX "/seed/agreements.json"
 
@@ -628,202 +629,22 @@ accords_agreement_to_json (AccordsAgreement *a)
   return json_builder_get_root (b);
 }
 
-static gboolean
-is_http_url (const char *url)
-{
-  g_autoptr(GUri) uri = NULL;
-  const char *scheme;
-
-  if (url == NULL)
-    return FALSE;
-  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL)
-    return FALSE;
-  scheme = g_uri_get_scheme (uri);
-  return (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0) &&
-         !accords_str_empty (g_uri_get_host (uri));
-}
-
-static gboolean
-check_date (const char  *date,
-            gboolean     optional,
-            const char  *field,
-            GError     **error)
-{
-  g_autoptr(GError) local = NULL;
-
-  if (optional && accords_str_empty (date))
-    return TRUE;
-  if (!accords_date_parse (date, NULL, NULL, NULL, NULL, &local))
-    {
-      g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_INVALID, "%s: %s", field, local->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-check_country (AccordsStore  *store,
-               const char    *code,
-               const char    *field,
-               GError       **error)
-{
-  if (accords_str_empty (code) || accords_store_has_country (store, code))
-    return TRUE;
-  g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_INVALID,
-               _("%s: “%s” is not a known country code (ISO 3166-1 alpha-2, or EU)"), field, code);
-  return FALSE;
-}
-
-static gboolean
-check_url (const char  *url,
-           const char  *field,
-           GError     **error)
-{
-  if (is_http_url (url))
-    return TRUE;
-  g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_INVALID,
-               _("%s: “%s” is not an http or https URL"), field, url ? url : "");
-  return FALSE;
-}
-
 gboolean
 accords_agreement_validate (AccordsAgreement  *a,
                             AccordsStore      *store,
                             GError           **error)
 {
-  const char *slug = accords_agreement_get_slug (a);
-  const char *override = accords_agreement_get_status_override (a);
-  g_autofree char *title = NULL;
-  GListModel *model;
+  g_autoptr(GPtrArray) issues = NULL;
+  const AccordsIssue *first;
 
-  if (accords_str_empty (slug) || !g_regex_match_simple ("^[a-z0-9][a-z0-9-]*$", slug, 0, 0))
-    {
-      g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_INVALID,
-                   _("id: “%s” must be lower-case letters, digits and hyphens"), slug ? slug : "");
-      return FALSE;
-    }
-  title = g_strstrip (g_strdup (accords_str_or_empty (accords_agreement_get_title (a))));
-  if (*title == '\0')
-    {
-      g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_INVALID, _("title: the title is empty"));
-      return FALSE;
-    }
-  if (!accords_str_empty (override) && accords_status_from_string (override) == ACCORDS_STATUS_NONE &&
-      g_strcmp0 (override, "none") != 0)
-    {
-      g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_INVALID,
-                   _("status_override: “%s” is not a known status"), override);
-      return FALSE;
-    }
-  if (!check_date (accords_agreement_get_status_as_of (a), TRUE, "status_as_of", error))
-    return FALSE;
+  g_return_val_if_fail (ACCORDS_IS_AGREEMENT (a), FALSE);
 
-  model = G_LIST_MODEL (accords_agreement_get_parties (a));
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(AccordsParty) p = g_list_model_get_item (model, i);
-      g_autofree char *field = g_strdup_printf ("parties[%u].country", i);
-
-      if (accords_str_empty (accords_party_get_country (p)))
-        {
-          g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_INVALID, _("%s: empty"), field);
-          return FALSE;
-        }
-      if (!check_country (store, accords_party_get_country (p), field, error))
-        return FALSE;
-    }
-
-  model = G_LIST_MODEL (accords_agreement_get_events (a));
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(AccordsEvent) e = g_list_model_get_item (model, i);
-      g_autofree char *field = g_strdup_printf ("events[%u].date", i);
-      g_autofree char *actor_field = g_strdup_printf ("events[%u].actor", i);
-      const char * const *urls = accords_event_get_source_urls (e);
-
-      if (!check_date (accords_event_get_date (e), FALSE, field, error) ||
-          !check_country (store, accords_event_get_actor (e), actor_field, error))
-        return FALSE;
-      if (accords_event_type_lookup (accords_event_get_event_type (e)) == NULL)
-        {
-          g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_INVALID,
-                       _("events[%u].type: “%s” is not an event type"), i,
-                       accords_event_get_event_type (e));
-          return FALSE;
-        }
-      for (guint k = 0; urls && urls[k]; k++)
-        {
-          g_autofree char *url_field = g_strdup_printf ("events[%u].sources[%u]", i, k);
-
-          if (!check_url (urls[k], url_field, error))
-            return FALSE;
-        }
-    }
-
-  model = G_LIST_MODEL (accords_agreement_get_sources (a));
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(AccordsSource) s = g_list_model_get_item (model, i);
-      g_autofree char *field = g_strdup_printf ("sources[%u].url", i);
-      g_autofree char *published = g_strdup_printf ("sources[%u].published", i);
-      g_autofree char *accessed = g_strdup_printf ("sources[%u].accessed", i);
-
-      if (!check_url (accords_source_get_url (s), field, error) ||
-          !check_date (accords_source_get_published (s), TRUE, published, error) ||
-          !check_date (accords_source_get_accessed (s), TRUE, accessed, error))
-        return FALSE;
-    }
-
-  model = G_LIST_MODEL (accords_agreement_get_people (a));
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(AccordsPersonRole) r = g_list_model_get_item (model, i);
-      g_autofree char *start = g_strdup_printf ("people[%u].start", i);
-      g_autofree char *end = g_strdup_printf ("people[%u].end", i);
-      g_autofree char *country = g_strdup_printf ("people[%u].country", i);
-      const char *s = accords_person_role_get_start (r);
-      const char *e = accords_person_role_get_end (r);
-
-      if (accords_str_empty (accords_person_role_get_name (r)))
-        {
-          g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_INVALID, _("people[%u].name: empty"), i);
-          return FALSE;
-        }
-      if (!check_date (s, TRUE, start, error) || !check_date (e, TRUE, end, error) ||
-          !check_country (store, accords_person_role_get_country (r), country, error))
-        return FALSE;
-      if (!accords_str_empty (s) && !accords_str_empty (e) && accords_date_key (e) < accords_date_key (s))
-        {
-          g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_INVALID,
-                       _("%s: %s is before the start, %s"), end, e, s);
-          return FALSE;
-        }
-      if (!accords_str_empty (accords_person_role_get_source_url (r)))
-        {
-          g_autofree char *field = g_strdup_printf ("people[%u].source", i);
-          if (!check_url (accords_person_role_get_source_url (r), field, error))
-            return FALSE;
-        }
-    }
-
-  model = G_LIST_MODEL (accords_agreement_get_facts (a));
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(AccordsFact) f = g_list_model_get_item (model, i);
-      g_autofree char *date = g_strdup_printf ("facts[%u].date", i);
-
-      if (!check_date (accords_fact_get_date (f), TRUE, date, error))
-        return FALSE;
-      if (!accords_str_empty (accords_fact_get_source_url (f)))
-        {
-          g_autofree char *field = g_strdup_printf ("facts[%u].source", i);
-          if (!check_url (accords_fact_get_source_url (f), field, error))
-            return FALSE;
-        }
-    }
-
-  return TRUE;
+  issues = accords_agreement_check (a, store, accords_agreement_get_slug (a));
+  if (issues->len == 0)
+    return TRUE;
+  first = g_ptr_array_index (issues, 0);
+  g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_INVALID, "%s: %s", first->field, first->message);
+  return FALSE;
 }
 
 gboolean
@@ -840,6 +661,7 @@ accords_dataset_load (AccordsStore  *store,
   if (root != NULL && JSON_NODE_HOLDS_ARRAY (root))
     array = json_node_get_array (root);
   else if (root != NULL && JSON_NODE_HOLDS_OBJECT (root) &&
+           json_object_has_member (json_node_get_object (root), "agreements") &&
            JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (root), "agreements")))
     array = json_object_get_array_member (json_node_get_object (root), "agreements");
 
@@ -913,6 +735,93 @@ accords_dataset_to_json (AccordsStore  *store,
   json_builder_end_array (b);
   json_builder_end_object (b);
   return json_builder_get_root (b);
+}
+
+char *
+accords_dataset_to_data (AccordsStore  *store,
+                         gsize         *length,
+                         guint         *n_agreements,
+                         GError       **error)
+{
+  g_autoptr(JsonNode) root = accords_dataset_to_json (store, error);
+  g_autoptr(JsonGenerator) generator = NULL;
+  char *text;
+  gsize len;
+
+  if (root == NULL)
+    return NULL;
+  generator = json_generator_new ();
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, &len);
+  text = g_realloc (text, len + 2);
+  text[len] = '\n';
+  text[len + 1] = '\0';
+  if (length)
+    *length = len + 1;
+  if (n_agreements)
+    *n_agreements = json_array_get_length (json_object_get_array_member (json_node_get_object (root), "agreements"));
+  return text;
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  const char *db_path = g_object_get_data (G_OBJECT (task), "db-path");
+  g_autoptr(AccordsStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gsize len = 0;
+  guint n = 0;
+
+  if ((store = accords_store_open (db_path, &error)) == NULL ||
+      (text = accords_dataset_to_data (store, &len, &n, &error)) == NULL ||
+      !g_file_replace_contents (file, text, len, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL,
+                                cancellable, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_int (task, n);
+}
+
+void
+accords_dataset_export_async (AccordsStore        *store,
+                              GFile               *file,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (ACCORDS_IS_STORE (store));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, accords_dataset_export_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_object_set_data_full (G_OBJECT (task), "db-path", g_strdup (accords_store_get_path (store)), g_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+accords_dataset_export_finish (GAsyncResult  *result,
+                               guint         *n_agreements,
+                               GError       **error)
+{
+  gssize n;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  n = g_task_propagate_int (G_TASK (result), error);
+  if (n < 0)
+    return FALSE;
+  if (n_agreements)
+    *n_agreements = (guint) n;
+  return TRUE;
 }
 
 gboolean

@@ -15,7 +15,8 @@ AccordsAgreement *accords_agreement_from_json   (JsonNode          *node,
 JsonNode         *accords_agreement_to_json     (AccordsAgreement  *agreement);
 
 /* Checks what the schema cannot: dates that exist, known countries, http(s)
- * URLs, a title, a well-formed id.  The message names the field. */
+ * URLs, a title, a well-formed id.  The message names the field; it is the
+ * first issue accords_agreement_check() (accords-validation.h) finds. */
 gboolean          accords_agreement_validate    (AccordsAgreement  *agreement,
                                                  AccordsStore      *store,
                                                  GError           **error);
@@ -28,6 +29,21 @@ gboolean          accords_dataset_load          (AccordsStore      *store,
                                                  guint             *n_loaded,
                                                  GError           **error);
 JsonNode         *accords_dataset_to_json       (AccordsStore      *store,
+                                                 GError           **error);
+
+/* The dataset as export-dataset writes it: pretty JSON and a newline */
+char             *accords_dataset_to_data       (AccordsStore      *store,
+                                                 gsize             *length,
+                                                 guint             *n_agreements,
+                                                 GError           **error);
+/* Writes it to file from a worker thread with its own connection */
+void              accords_dataset_export_async  (AccordsStore        *store,
+                                                 GFile               *file,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean          accords_dataset_export_finish (GAsyncResult      *result,
+                                                 guint             *n_agreements,
                                                  GError           **error);
 
 /* Seeds a new database from the embedded dataset, once. */

@@ -289,8 +289,8 @@ static const struct {
     " ORDER BY r.agreement_id, a.slug", fill_related },
   { "SELECT agreement_id, country, role FROM party ORDER BY agreement_id, position, id", fill_party },
   { "SELECT e.agreement_id, e.id, e.date, e.precision, e.type, e.label, e.actor, e.description, e.confidence,"
-    " (SELECT group_concat(s.url, char(10)) FROM event_source es JOIN source s ON s.id = es.source_id"
-    "  WHERE es.event_id = e.id)"
+    " (SELECT group_concat(url, char(10)) FROM (SELECT s.url FROM event_source es"
+    "  JOIN source s ON s.id = es.source_id WHERE es.event_id = e.id ORDER BY s.url))"
     " FROM event e ORDER BY e.agreement_id, e.date_key, e.position, e.id", fill_event },
   { "SELECT x.agreement_id, s.id, s.url, s.title, s.publisher, s.published, s.accessed, s.type, s.item_id"
     " FROM agreement_source x JOIN source s ON s.id = x.source_id ORDER BY x.agreement_id, x.position", fill_source },

@@ -8,16 +8,21 @@
 
 #include "accords-agreement-view.h"
 #include "accords-event.h"
+#include "accords-fact.h"
 #include "accords-flag.h"
 #include "accords-party.h"
+#include "accords-person-role.h"
 #include "accords-source.h"
 #include "accords-status-chip.h"
 #include "accords-util.h"
+#include "accords-vocabulary.h"
 
 struct _AccordsAgreementView
 {
   GtkWidget          parent_instance;
 
+  GtkStack          *mode_stack;
+  AccordsAgreementEditor *editor;
   GtkScrolledWindow *scroller;
   GtkLabel          *title_label;
   AccordsStatusChip *status_chip;
@@ -27,12 +32,18 @@ struct _AccordsAgreementView
   GtkWidget         *flags_section;
   GtkListBox        *flags_list;
   GtkListBox        *parties_list;
+  GtkWidget         *summary_section;
   GtkLabel          *summary_label;
+  GtkWidget         *people_section;
+  GtkListBox        *people_list;
+  GtkWidget         *facts_section;
+  GtkListBox        *facts_list;
   GtkListBox        *events_list;
   GtkListBox        *sources_list;
 
   AccordsContext    *context;
   AccordsAgreement  *agreement;
+  gboolean           editing;
 };
 
 G_DEFINE_FINAL_TYPE (AccordsAgreementView, accords_agreement_view, GTK_TYPE_WIDGET)
@@ -40,42 +51,11 @@ G_DEFINE_FINAL_TYPE (AccordsAgreementView, accords_agreement_view, GTK_TYPE_WIDG
 enum {
   PROP_0,
   PROP_AGREEMENT,
+  PROP_EDITING,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* "third_country_deportation" -> "Third country deportation" */
-static char *
-humanize (const char *identifier)
-{
-  g_autofree char *text = g_strdelimit (g_strdup (identifier), "_-", ' ');
-
-  if (*text)
-    {
-      g_autofree char *rest = g_strdup (g_utf8_next_char (text));
-      gunichar first = g_unichar_toupper (g_utf8_get_char (text));
-      char buf[8] = { 0 };
-
-      g_unichar_to_utf8 (first, buf);
-      return g_strconcat (buf, rest, NULL);
-    }
-  return g_steal_pointer (&text);
-}
-
-static const char *
-role_label (const char *role)
-{
-  if (g_strcmp0 (role, "sending") == 0)
-    return _("Sending");
-  if (g_strcmp0 (role, "receiving") == 0)
-    return _("Receiving");
-  if (g_strcmp0 (role, "transit") == 0)
-    return _("Transit");
-  if (g_strcmp0 (role, "funder") == 0)
-    return _("Funder");
-  return role;
-}
 
 static GtkWidget *
 create_party_row (gpointer item,
@@ -86,11 +66,12 @@ create_party_row (gpointer item,
   const char *code = accords_party_get_country (party);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *code_label = gtk_label_new (code);
+  g_autofree char *role = accords_vocabulary_get_label (ACCORDS_VOCABULARY_PARTY_ROLE, accords_party_get_role (party));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  self->context ? accords_context_get_country_name (self->context, code) : code);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), role_label (accords_party_get_role (party)));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), role);
   gtk_widget_add_css_class (code_label, "dim-label");
   gtk_widget_add_css_class (code_label, "monospace");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), code_label);
@@ -231,8 +212,72 @@ create_flag_row (gpointer item,
   return row;
 }
 
+static GtkWidget *
+create_person_row (gpointer item,
+                   gpointer user_data)
+{
+  AccordsAgreementView *self = user_data;
+  AccordsPersonRole *r = item;
+  GtkWidget *row = adw_action_row_new ();
+  g_autoptr(GString) subtitle = g_string_new (accords_person_role_get_role (r));
+  const char *country = accords_person_role_get_country (r);
+
+  if (!accords_str_empty (country) && self->context)
+    g_string_append_printf (subtitle, ", %s", accords_context_get_country_name (self->context, country));
+  if (!accords_str_empty (accords_person_role_get_start (r)) || !accords_str_empty (accords_person_role_get_end (r)))
+    {
+      g_autofree char *start = accords_date_format (accords_person_role_get_start (r));
+      g_autofree char *end = accords_date_format (accords_person_role_get_end (r));
+
+      /* TRANSLATORS: the dates of a person's role: "April 2022 – July 2024" */
+      g_string_append_printf (subtitle, _(" (%s – %s)"), start, end);
+    }
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), accords_person_role_get_name (r));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  return row;
+}
+
+static GtkWidget *
+create_fact_row (gpointer item,
+                 gpointer user_data)
+{
+  AccordsFact *f = item;
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *kind = accords_vocabulary_get_label (ACCORDS_VOCABULARY_FACT_KIND, accords_fact_get_kind (f));
+  g_autoptr(GString) title = g_string_new (NULL);
+  g_autoptr(GString) subtitle = g_string_new (kind);
+
+  if (!accords_str_empty (accords_fact_get_amount (f)))
+    g_string_append_printf (title, "%s %s — ", accords_fact_get_amount (f), accords_str_or_empty (accords_fact_get_currency (f)));
+  if (accords_fact_get_count (f) >= 0)
+    g_string_append_printf (title, "%" G_GINT64_FORMAT " — ", accords_fact_get_count (f));
+  if (!accords_str_empty (accords_fact_get_case_name (f)))
+    g_string_append_printf (title, "%s — ", accords_fact_get_case_name (f));
+  g_string_append (title, accords_str_or_empty (accords_fact_get_description (f)));
+  if (!accords_str_empty (accords_fact_get_date (f)))
+    {
+      g_autofree char *date = accords_date_format (accords_fact_get_date (f));
+      g_string_append_printf (subtitle, " · %s", date);
+    }
+  if (!accords_str_empty (accords_fact_get_court (f)))
+    g_string_append_printf (subtitle, " · %s", accords_fact_get_court (f));
+  if (!accords_str_empty (accords_fact_get_outcome (f)))
+    g_string_append_printf (subtitle, " · %s", accords_fact_get_outcome (f));
+  if (!accords_str_empty (accords_fact_get_raised_by (f)))
+    g_string_append_printf (subtitle, " · %s", accords_fact_get_raised_by (f));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title->str);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  if (!accords_str_empty (accords_fact_get_source_url (f)))
+    gtk_widget_set_tooltip_text (row, accords_fact_get_source_url (f));
+  return row;
+}
+
 static void
-update (AccordsAgreementView *self)
+update (AccordsAgreementView *self,
+        gboolean              same)
 {
   AccordsAgreement *a = self->agreement;
   g_autoptr(GString) types = g_string_new (NULL);
@@ -246,6 +291,8 @@ update (AccordsAgreementView *self)
       gtk_list_box_bind_model (self->events_list, NULL, NULL, NULL, NULL);
       gtk_list_box_bind_model (self->sources_list, NULL, NULL, NULL, NULL);
       gtk_list_box_bind_model (self->flags_list, NULL, NULL, NULL, NULL);
+      gtk_list_box_bind_model (self->people_list, NULL, NULL, NULL, NULL);
+      gtk_list_box_bind_model (self->facts_list, NULL, NULL, NULL, NULL);
       return;
     }
 
@@ -265,7 +312,7 @@ update (AccordsAgreementView *self)
   strv = accords_agreement_get_types (a);
   for (guint i = 0; strv && strv[i]; i++)
     {
-      g_autofree char *h = humanize (strv[i]);
+      g_autofree char *h = accords_vocabulary_get_label (ACCORDS_VOCABULARY_AGREEMENT_TYPE, strv[i]);
       if (types->len)
         g_string_append (types, " · ");
       g_string_append (types, h);
@@ -274,6 +321,7 @@ update (AccordsAgreementView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->types_label), types->len > 0);
 
   gtk_label_set_label (self->summary_label, accords_agreement_get_summary (a));
+  gtk_widget_set_visible (self->summary_section, !accords_str_empty (accords_agreement_get_summary (a)));
 
   gtk_list_box_bind_model (self->parties_list, G_LIST_MODEL (accords_agreement_get_parties (a)),
                            create_party_row, self, NULL);
@@ -285,8 +333,18 @@ update (AccordsAgreementView *self)
                            create_flag_row, self, NULL);
   gtk_widget_set_visible (self->flags_section,
                           g_list_model_get_n_items (G_LIST_MODEL (accords_agreement_get_flags (a))) > 0);
+  gtk_list_box_bind_model (self->people_list, G_LIST_MODEL (accords_agreement_get_people (a)),
+                           create_person_row, self, NULL);
+  gtk_widget_set_visible (self->people_section,
+                          g_list_model_get_n_items (G_LIST_MODEL (accords_agreement_get_people (a))) > 0);
+  gtk_list_box_bind_model (self->facts_list, G_LIST_MODEL (accords_agreement_get_facts (a)),
+                           create_fact_row, self, NULL);
+  gtk_widget_set_visible (self->facts_section,
+                          g_list_model_get_n_items (G_LIST_MODEL (accords_agreement_get_facts (a))) > 0);
 
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  /* the page stays where it was when the same agreement comes back saved */
+  if (!same)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accords_agreement_get_title (a), -1);
 }
@@ -320,6 +378,10 @@ accords_agreement_view_get_property (GObject    *object,
       g_value_set_object (value, self->agreement);
       break;
 
+    case PROP_EDITING:
+      g_value_set_boolean (value, self->editing);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -337,6 +399,10 @@ accords_agreement_view_set_property (GObject      *object,
     {
     case PROP_AGREEMENT:
       accords_agreement_view_set_agreement (self, g_value_get_object (value));
+      break;
+
+    case PROP_EDITING:
+      accords_agreement_view_set_editing (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -357,10 +423,16 @@ accords_agreement_view_class_init (AccordsAgreementViewClass *klass)
   properties[PROP_AGREEMENT] =
     g_param_spec_object ("agreement", NULL, NULL, ACCORDS_TYPE_AGREEMENT,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_EDITING] =
+    g_param_spec_boolean ("editing", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ACCORDS_TYPE_STATUS_CHIP);
+  g_type_ensure (ACCORDS_TYPE_AGREEMENT_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/accords-agreement-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, mode_stack);
+  gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, editor);
   gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, scroller);
   gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, title_label);
   gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, status_chip);
@@ -370,9 +442,16 @@ accords_agreement_view_class_init (AccordsAgreementViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, flags_section);
   gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, flags_list);
   gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, parties_list);
+  gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, summary_section);
   gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, people_section);
+  gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, people_list);
+  gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, facts_section);
+  gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, facts_list);
   gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, events_list);
   gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, sources_list);
+  gtk_widget_class_install_property_action (widget_class, "agreement.editing", "editing");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "agreement.editing", NULL);
   gtk_widget_class_set_css_name (widget_class, "agreementview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -395,6 +474,7 @@ accords_agreement_view_set_context (AccordsAgreementView *self,
 {
   g_return_if_fail (ACCORDS_IS_AGREEMENT_VIEW (self));
   g_set_object (&self->context, context);
+  accords_agreement_editor_set_context (self->editor, context);
 }
 
 AccordsAgreement *
@@ -408,11 +488,16 @@ void
 accords_agreement_view_set_agreement (AccordsAgreementView *self,
                                       AccordsAgreement     *agreement)
 {
+  gboolean same;
+
   g_return_if_fail (ACCORDS_IS_AGREEMENT_VIEW (self));
 
+  same = self->agreement != NULL && agreement != NULL &&
+         g_strcmp0 (accords_agreement_get_slug (self->agreement), accords_agreement_get_slug (agreement)) == 0;
   if (!g_set_object (&self->agreement, agreement))
     return;
-  update (self);
+  update (self, same);
+  accords_agreement_editor_set_agreement (self->editor, agreement);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AGREEMENT]);
 }
 
@@ -421,4 +506,56 @@ accords_agreement_view_get_events_list (AccordsAgreementView *self)
 {
   g_return_val_if_fail (ACCORDS_IS_AGREEMENT_VIEW (self), NULL);
   return self->events_list;
+}
+
+GtkListBox *
+accords_agreement_view_get_sources_list (AccordsAgreementView *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_AGREEMENT_VIEW (self), NULL);
+  return self->sources_list;
+}
+
+void
+accords_agreement_view_set_history (AccordsAgreementView *self,
+                                    AccordsHistory       *history)
+{
+  g_return_if_fail (ACCORDS_IS_AGREEMENT_VIEW (self));
+  accords_agreement_editor_set_history (self->editor, history);
+}
+
+gboolean
+accords_agreement_view_get_editing (AccordsAgreementView *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_AGREEMENT_VIEW (self), FALSE);
+  return self->editing;
+}
+
+void
+accords_agreement_view_set_editing (AccordsAgreementView *self,
+                                    gboolean              editing)
+{
+  g_return_if_fail (ACCORDS_IS_AGREEMENT_VIEW (self));
+
+  editing = !!editing;
+  if (self->editing == editing)
+    return;
+  self->editing = editing;
+  gtk_stack_set_visible_child_name (self->mode_stack, editing ? "edit" : "read");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
+}
+
+AccordsAgreementEditor *
+accords_agreement_view_get_editor (AccordsAgreementView *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_AGREEMENT_VIEW (self), NULL);
+  return self->editor;
+}
+
+void
+accords_agreement_view_new_agreement (AccordsAgreementView *self)
+{
+  g_return_if_fail (ACCORDS_IS_AGREEMENT_VIEW (self));
+
+  accords_agreement_view_set_editing (self, TRUE);
+  accords_agreement_editor_new_agreement (self->editor);
 }

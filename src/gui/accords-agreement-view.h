@@ -4,7 +4,9 @@
 #include <gtk/gtk.h>
 
 #include "accords-agreement.h"
+#include "accords-agreement-editor.h"
 #include "accords-context.h"
+#include "accords-history.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +22,16 @@ void              accords_agreement_view_set_agreement (AccordsAgreementView *se
                                                         AccordsAgreement     *agreement);
 /* The timeline's rows, for tests and keyboard navigation */
 GtkListBox       *accords_agreement_view_get_events_list (AccordsAgreementView *self);
+GtkListBox       *accords_agreement_view_get_sources_list (AccordsAgreementView *self);
+
+/* Edit mode: the editor in place of the page ("editing" property) */
+void              accords_agreement_view_set_history   (AccordsAgreementView *self,
+                                                        AccordsHistory       *history);
+gboolean          accords_agreement_view_get_editing   (AccordsAgreementView *self);
+void              accords_agreement_view_set_editing   (AccordsAgreementView *self,
+                                                        gboolean              editing);
+AccordsAgreementEditor *accords_agreement_view_get_editor (AccordsAgreementView *self);
+/* Asks for the new agreement's title and parties; it opens in edit mode */
+void              accords_agreement_view_new_agreement (AccordsAgreementView *self);
 
 G_END_DECLS

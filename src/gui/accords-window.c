@@ -8,6 +8,13 @@
 #include "accords-agreement-view.h"
 #include "accords-country-list.h"
 #include "accords-country-pane.h"
+#include "accords-dataset-io.h"
+#include "accords-error.h"
+#include "accords-export-dialog.h"
+#include "accords-history.h"
+#include "accords-map-model.h"
+#include "accords-map-view.h"
+#include "accords-notes-page.h"
 #include "accords-party.h"
 #include "accords-status-chip.h"
 #include "accords-store-agreements.h"
@@ -27,16 +34,20 @@ struct _AccordsWindow
   AdwViewStack         *view_stack;
   AdwFlap              *flap;
   AdwBin               *map_bin;
+  AccordsMapView       *map_view;
   GtkStack             *panel_stack;
   GtkLabel             *panel_title;
   GtkListBox           *agreement_list;
   AccordsAgreementView *agreement_view;
+  AccordsNotesPage     *notes_page;
 
   AccordsContext       *context;
   GSettings            *settings;
   AccordsCountryList   *countries;
+  AccordsMapModel      *map_model;
   GListStore           *agreements;
   char                 *selected_agreement;
+  AccordsHistory       *history;
 };
 
 G_DEFINE_FINAL_TYPE (AccordsWindow, accords_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -184,6 +195,7 @@ search_changed_cb (AccordsWindow  *self,
                    GtkSearchEntry *entry)
 {
   accords_country_pane_set_search_text (self->country_pane, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  accords_notes_page_set_search (self->notes_page, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
 static void
@@ -236,6 +248,164 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* Editing */
+
+static void
+update_history_actions (AccordsWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", accords_history_get_can_undo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", accords_history_get_can_redo (self->history));
+}
+
+/* After a create, a rename or an undone delete, show the agreement that
+ * came out of it */
+static void
+history_done_cb (AccordsWindow  *self,
+                 AccordsCommand *command,
+                 gboolean        reverted)
+{
+  const char *slug;
+
+  if (accords_command_get_n_changes (command) != 1)
+    return;
+  slug = accords_command_get_slug (command, reverted);
+  if (slug == NULL || g_strcmp0 (slug, self->selected_agreement) == 0)
+    return;
+  if (find_agreement (self, slug) == NULL)
+    accords_window_select_country (self, NULL);
+  accords_window_select_agreement (self, slug);
+}
+
+static void
+history_run_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(AccordsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AccordsCommand) command = accords_history_run_finish (ACCORDS_HISTORY (object), result, &error);
+
+  if (command == NULL && !g_error_matches (error, ACCORDS_ERROR, ACCORDS_ERROR_NOT_FOUND))
+    {
+      AdwToast *toast = adw_toast_new (error->message);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AccordsWindow *self = ACCORDS_WINDOW (widget);
+
+  accords_history_undo_async (self->history, history_run_cb, g_object_ref (self));
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AccordsWindow *self = ACCORDS_WINDOW (widget);
+
+  accords_history_redo_async (self->history, history_run_cb, g_object_ref (self));
+}
+
+static void
+new_agreement_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AccordsWindow *self = ACCORDS_WINDOW (widget);
+
+  accords_agreement_view_new_agreement (self->agreement_view);
+}
+
+static void
+import_dataset_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AccordsWindow *self = ACCORDS_WINDOW (widget);
+
+  accords_dataset_io_import_dialog (self, self->history);
+}
+
+static void
+export_dataset_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  accords_dataset_io_export_dialog (ACCORDS_WINDOW (widget));
+}
+
+static void
+notes_follow_selection_cb (AccordsWindow *self)
+{
+  accords_notes_page_set_country (self->notes_page, accords_country_pane_get_selected_country (self->country_pane));
+  accords_notes_page_set_agreement (self->notes_page, self->selected_agreement);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AccordsWindow *self = ACCORDS_WINDOW (widget);
+  AccordsNoteEditor *editor = accords_notes_page_get_editor (self->notes_page);
+  AccordsExportDialog *dialog;
+
+  /* the file shows the note as it was last typed */
+  accords_notes_page_flush (self->notes_page, NULL);
+  dialog = accords_export_dialog_new (GTK_WINDOW (self), self->context,
+                                      accords_note_editor_get_note (editor), self->selected_agreement);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+cite (AccordsWindow       *self,
+      AccordsCitationKind  kind,
+      gint64               id)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "notes");
+  accords_notes_page_cite (self->notes_page, kind, id);
+}
+
+static void
+cite_source_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  cite (ACCORDS_WINDOW (widget), ACCORDS_CITATION_SOURCE, g_variant_get_int64 (parameter));
+}
+
+static void
+cite_item_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  cite (ACCORDS_WINDOW (widget), ACCORDS_CITATION_ITEM, g_variant_get_int64 (parameter));
+}
+
+static void
+show_atlas_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  adw_view_stack_set_visible_child_name (ACCORDS_WINDOW (widget)->view_stack, "atlas");
+}
+
+static void
+show_notes_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  adw_view_stack_set_visible_child_name (ACCORDS_WINDOW (widget)->view_stack, "notes");
+}
+
 static void
 accords_window_constructed (GObject *object)
 {
@@ -246,13 +416,35 @@ accords_window_constructed (GObject *object)
   g_assert (self->context != NULL);
 
   accords_agreement_view_set_context (self->agreement_view, self->context);
+  self->history = accords_history_new (accords_context_get_store (self->context));
+  accords_agreement_view_set_history (self->agreement_view, self->history);
+  g_signal_connect_object (self->history, "done", G_CALLBACK (history_done_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history, "notify::can-undo", G_CALLBACK (update_history_actions), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history, "notify::can-redo", G_CALLBACK (update_history_actions), self,
+                           G_CONNECT_SWAPPED);
+  update_history_actions (self);
   self->countries = accords_country_list_new (self->context);
   accords_country_pane_set_model (self->country_pane, self->countries);
+  /* the map and the list share the countries, their filters and the selection */
+  self->map_model = accords_map_model_new (self->countries);
+  accords_map_view_set_model (self->map_view, self->map_model);
+  g_object_bind_property (self->country_pane, "selected-country", self->map_view, "selected-country",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->country_pane, "status-filter", self->map_model, "status-filter",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "selected-agreement", self->map_view, "selected-agreement",
+                          G_BINDING_SYNC_CREATE);
 
   g_signal_connect_object (accords_context_get_store (self->context), "changed",
                            G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (self->country_pane, "notify::selected-country",
                            G_CALLBACK (country_selected_cb), self, G_CONNECT_SWAPPED);
+  accords_notes_page_set_context (self->notes_page, self->context);
+  g_signal_connect_object (self->country_pane, "notify::selected-country",
+                           G_CALLBACK (notes_follow_selection_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self, "notify::selected-agreement",
+                           G_CALLBACK (notes_follow_selection_cb), self, G_CONNECT_SWAPPED);
 
   if (self->settings != NULL)
     {
@@ -268,6 +460,7 @@ accords_window_constructed (GObject *object)
     }
 
   reload_agreements (self);
+  notes_follow_selection_cb (self);
 }
 
 static void
@@ -276,8 +469,10 @@ accords_window_dispose (GObject *object)
   AccordsWindow *self = (AccordsWindow *) object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ACCORDS_TYPE_WINDOW);
+  g_clear_object (&self->map_model);
   g_clear_object (&self->countries);
   g_clear_object (&self->agreements);
+  g_clear_object (&self->history);
   g_clear_object (&self->settings);
   g_clear_object (&self->context);
 
@@ -373,6 +568,8 @@ accords_window_class_init (AccordsWindowClass *klass)
 
   g_type_ensure (ACCORDS_TYPE_COUNTRY_PANE);
   g_type_ensure (ACCORDS_TYPE_AGREEMENT_VIEW);
+  g_type_ensure (ACCORDS_TYPE_MAP_VIEW);
+  g_type_ensure (ACCORDS_TYPE_NOTES_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/accords-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AccordsWindow, toast_overlay);
@@ -384,18 +581,36 @@ accords_window_class_init (AccordsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordsWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, AccordsWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, AccordsWindow, map_bin);
+  gtk_widget_class_bind_template_child (widget_class, AccordsWindow, map_view);
   gtk_widget_class_bind_template_child (widget_class, AccordsWindow, panel_stack);
   gtk_widget_class_bind_template_child (widget_class, AccordsWindow, panel_title);
   gtk_widget_class_bind_template_child (widget_class, AccordsWindow, agreement_list);
   gtk_widget_class_bind_template_child (widget_class, AccordsWindow, agreement_view);
+  gtk_widget_class_bind_template_child (widget_class, AccordsWindow, notes_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-countries", NULL, show_countries_action);
   gtk_widget_class_install_action (widget_class, "win.show-agreements", NULL, show_agreements_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.cite-item", "x", cite_item_action);
+  gtk_widget_class_install_action (widget_class, "win.cite-source", "x", cite_source_action);
+  gtk_widget_class_install_action (widget_class, "win.show-atlas", NULL, show_atlas_action);
+  gtk_widget_class_install_action (widget_class, "win.show-notes", NULL, show_notes_action);
+  gtk_widget_class_install_action (widget_class, "win.new-agreement", NULL, new_agreement_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.import-dataset", NULL, import_dataset_action);
+  gtk_widget_class_install_action (widget_class, "win.export-dataset", NULL, export_dataset_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-atlas", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-notes", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-agreement", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
 }
 
 static void
@@ -437,6 +652,13 @@ accords_window_get_country_pane (AccordsWindow *self)
 {
   g_return_val_if_fail (ACCORDS_IS_WINDOW (self), NULL);
   return self->country_pane;
+}
+
+AccordsMapView *
+accords_window_get_map_view (AccordsWindow *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_WINDOW (self), NULL);
+  return self->map_view;
 }
 
 AccordsAgreementView *
@@ -493,10 +715,31 @@ accords_window_get_selected_agreement (AccordsWindow *self)
   return self->selected_agreement;
 }
 
+AccordsNotesPage *
+accords_window_get_notes_page (AccordsWindow *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_WINDOW (self), NULL);
+  return self->notes_page;
+}
+
 void
 accords_window_add_toast (AccordsWindow *self,
                           AdwToast      *toast)
 {
   g_return_if_fail (ACCORDS_IS_WINDOW (self));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+AccordsHistory *
+accords_window_get_history (AccordsWindow *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_WINDOW (self), NULL);
+  return self->history;
+}
+
+AccordsCountryList *
+accords_window_get_countries (AccordsWindow *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_WINDOW (self), NULL);
+  return self->countries;
 }

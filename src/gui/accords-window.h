@@ -5,7 +5,11 @@
 
 #include "accords-agreement-view.h"
 #include "accords-context.h"
+#include "accords-country-list.h"
 #include "accords-country-pane.h"
+#include "accords-history.h"
+#include "accords-map-view.h"
+#include "accords-notes-page.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +24,7 @@ AccordsWindow        *accords_window_new                  (GtkApplication *appli
 AccordsContext       *accords_window_get_context          (AccordsWindow  *self);
 AccordsCountryPane   *accords_window_get_country_pane     (AccordsWindow  *self);
 AccordsAgreementView *accords_window_get_agreement_view   (AccordsWindow  *self);
+AccordsMapView       *accords_window_get_map_view         (AccordsWindow  *self);
 /* The agreements listed for the selected country (all of them when none is) */
 GListModel           *accords_window_get_agreements       (AccordsWindow  *self);
 void                  accords_window_select_country       (AccordsWindow  *self,
@@ -28,7 +33,14 @@ const char           *accords_window_get_selected_country (AccordsWindow  *self)
 void                  accords_window_select_agreement     (AccordsWindow  *self,
                                                            const char     *slug);
 const char           *accords_window_get_selected_agreement (AccordsWindow *self);
+/* The Notes view.  Actions for other views: win.cite-source and
+ * win.cite-item (an int64 id) cite into the open note; win.export */
+AccordsNotesPage     *accords_window_get_notes_page       (AccordsWindow  *self);
 void                  accords_window_add_toast            (AccordsWindow  *self,
                                                            AdwToast       *toast);
+/* The window's undo and redo stacks */
+AccordsHistory       *accords_window_get_history          (AccordsWindow  *self);
+/* The countries the pane lists, with their agreements' strongest status */
+AccordsCountryList   *accords_window_get_countries        (AccordsWindow  *self);
 
 G_END_DECLS

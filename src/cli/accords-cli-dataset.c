@@ -1,0 +1,513 @@
+/* accords-cli-dataset.c: accords-cli verbs that curate the dataset */
+#define G_LOG_DOMAIN "accords-cli-dataset"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "accords-cli-dataset.h"
+#include "accords-cli-json.h"
+#include "accords-command.h"
+#include "accords-dataset.h"
+#include "accords-error.h"
+#include "accords-event.h"
+#include "accords-merge.h"
+#include "accords-party.h"
+#include "accords-store-agreements.h"
+#include "accords-store-curation.h"
+#include "accords-validation.h"
+
+/* FILE, or standard input for "-" */
+static JsonNode *
+read_json (const char  *path,
+           GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local = NULL;
+  gboolean ok;
+
+  if (g_str_equal (path, "-"))
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      char buffer[8192];
+      size_t n;
+
+      while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
+        g_string_append_len (text, buffer, (gssize) n);
+      ok = json_parser_load_from_data (parser, text->str, (gssize) text->len, &local);
+    }
+  else
+    ok = json_parser_load_from_file (parser, path, &local);
+  if (!ok)
+    {
+      g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_INVALID, "%s: %s",
+                   g_str_equal (path, "-") ? _("standard input") : path, local->message);
+      return NULL;
+    }
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+/* Reads one agreement and prints every problem it has, naming the fields */
+static AccordsAgreement *
+read_agreement (AccordsStore *store,
+                const char   *path,
+                const char   *own_slug)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = read_json (path, &error);
+  g_autoptr(AccordsAgreement) a = NULL;
+  g_autoptr(GPtrArray) issues = NULL;
+  const char *where = g_str_equal (path, "-") ? _("standard input") : path;
+
+  if (root == NULL)
+    {
+      accords_cli_error ("%s", error->message);
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      accords_cli_error (_("%s: expected one agreement, a JSON object like those “agreements --json” lists"), where);
+      return NULL;
+    }
+  if (!(a = accords_agreement_from_json (root, where, &error)))
+    {
+      accords_cli_error ("%s", error->message);
+      return NULL;
+    }
+  issues = accords_agreement_check (a, store, own_slug);
+  for (guint i = 0; i < issues->len; i++)
+    {
+      AccordsIssue *issue = g_ptr_array_index (issues, i);
+      accords_cli_error ("%s: %s: %s", where, issue->field, issue->message);
+    }
+  return issues->len == 0 ? g_steal_pointer (&a) : NULL;
+}
+
+static int
+run_command (AccordsStore   *store,
+             AccordsCommand *command)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!accords_command_apply (command, store, &error))
+    {
+      accords_cli_error ("%s", error->message);
+      return 1;
+    }
+  return 0;
+}
+
+static void
+print_agreement (AccordsContext   *context,
+                 AccordsAgreement *a)
+{
+  GListModel *model = G_LIST_MODEL (accords_agreement_get_parties (a));
+  const char *override = accords_agreement_get_status_override (a);
+
+  printf ("%s\n%s: %s\n", accords_agreement_get_title (a), _("Id"), accords_agreement_get_slug (a));
+  if (override && *override)
+    printf ("%s: %s (%s; %s %s)\n", _("Status"), accords_status_get_label (accords_agreement_get_status (a)),
+            _("set by hand"), _("the events give"),
+            accords_status_get_label (accords_agreement_derive_status (a, NULL)));
+  else
+    printf ("%s: %s\n", _("Status"), accords_status_get_label (accords_agreement_get_status (a)));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(AccordsParty) p = g_list_model_get_item (model, i);
+      printf ("  %s  %-32s %s\n", accords_party_get_country (p),
+              accords_context_get_country_name (context, accords_party_get_country (p)),
+              accords_party_get_role (p));
+    }
+  model = G_LIST_MODEL (accords_agreement_get_events (a));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(AccordsEvent) e = g_list_model_get_item (model, i);
+      printf ("  %-10s  %-16s %s\n", accords_event_get_date (e), accords_event_get_event_type (e),
+              accords_event_get_description (e));
+    }
+}
+
+static int
+agreement_show (AccordsCli *cli,
+                int         argc,
+                char      **argv)
+{
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  AccordsContext *context;
+  g_autoptr(AccordsAgreement) a = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!accords_cli_parse_options ("agreement show", "ID", entries, &argc, &argv))
+    return 2;
+  if (argc != 2)
+    {
+      accords_cli_error (_("agreement show: give one agreement id"));
+      return 2;
+    }
+  if (!(context = accords_cli_get_context (cli)))
+    return 1;
+  if (!(a = accords_store_load_agreement (accords_context_get_store (context), argv[1], &error)))
+    {
+      accords_cli_error ("%s", error->message);
+      return 1;
+    }
+  if (json)
+    {
+      g_autoptr(JsonNode) node = accords_agreement_to_json (a);
+      return accords_cli_print_json (node) ? 0 : 1;
+    }
+  print_agreement (context, a);
+  return 0;
+}
+
+static int
+agreement_add (AccordsCli *cli,
+               int         argc,
+               char      **argv)
+{
+  g_autofree char *file = NULL;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_FILENAME, &file, N_("The agreement, as JSON (- for standard input)"), "FILE" },
+    { NULL }
+  };
+  AccordsContext *context;
+  g_autoptr(AccordsAgreement) a = NULL;
+  g_autoptr(AccordsCommand) command = NULL;
+  AccordsStore *store;
+
+  if (!accords_cli_parse_options ("agreement add", "", entries, &argc, &argv))
+    return 2;
+  if (file == NULL || argc != 1)
+    {
+      accords_cli_error (_("agreement add: give the agreement with --json FILE"));
+      return 2;
+    }
+  if (!(context = accords_cli_get_context (cli)))
+    return 1;
+  store = accords_context_get_store (context);
+  if (!(a = read_agreement (store, file, NULL)))
+    return 1;
+
+  command = accords_command_new (_("Add agreement"));
+  accords_command_add_change (command, NULL, a);
+  if (run_command (store, command) != 0)
+    return 1;
+  printf (_("Added %s\n"), accords_agreement_get_slug (a));
+  return 0;
+}
+
+static int
+agreement_edit (AccordsCli *cli,
+                int         argc,
+                char      **argv)
+{
+  g_autofree char *file = NULL;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_FILENAME, &file, N_("The agreement as it should be, as JSON (- for standard input)"), "FILE" },
+    { NULL }
+  };
+  AccordsContext *context;
+  g_autoptr(AccordsAgreement) stored = NULL;
+  g_autoptr(AccordsAgreement) a = NULL;
+  g_autoptr(AccordsCommand) command = NULL;
+  g_autoptr(GError) error = NULL;
+  AccordsStore *store;
+
+  if (!accords_cli_parse_options ("agreement edit", "ID", entries, &argc, &argv))
+    return 2;
+  if (file == NULL || argc != 2)
+    {
+      accords_cli_error (_("agreement edit: give the agreement id and the new version with --json FILE"));
+      return 2;
+    }
+  if (!(context = accords_cli_get_context (cli)))
+    return 1;
+  store = accords_context_get_store (context);
+  if (!(stored = accords_store_load_agreement (store, argv[1], &error)))
+    {
+      accords_cli_error ("%s", error->message);
+      return 1;
+    }
+  if (!(a = read_agreement (store, file, argv[1])))
+    return 1;
+
+  command = accords_command_new (_("Edit agreement"));
+  accords_command_add_change (command, stored, a);
+  if (run_command (store, command) != 0)
+    return 1;
+  if (g_strcmp0 (argv[1], accords_agreement_get_slug (a)) != 0)
+    printf (_("Saved %s, formerly %s\n"), accords_agreement_get_slug (a), argv[1]);
+  else
+    printf (_("Saved %s\n"), accords_agreement_get_slug (a));
+  return 0;
+}
+
+/* "2 notes and 1 link to news items" */
+static char *
+describe_dependents (AccordsCascade *cascade)
+{
+  guint notes = accords_cascade_count (cascade, "note");
+  guint links = accords_cascade_count (cascade, "item_agreement");
+  g_autofree char *n = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", notes), notes);
+  g_autofree char *l = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u link to news items",
+                                                     "%u links to news items", links), links);
+
+  if (notes && links)
+    /* TRANSLATORS: "2 notes and 3 links to news items" */
+    return g_strdup_printf (_("%s and %s"), n, l);
+  return g_strdup (notes ? n : links ? l : "");
+}
+
+static int
+agreement_delete (AccordsCli *cli,
+                  int         argc,
+                  char      **argv)
+{
+  gboolean force = FALSE;
+  GOptionEntry entries[] = {
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Also delete its notes and links to news items"), NULL },
+    { NULL }
+  };
+  AccordsContext *context;
+  g_autoptr(AccordsAgreement) stored = NULL;
+  g_autoptr(AccordsCascade) cascade = NULL;
+  g_autoptr(AccordsCommand) command = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dependents = NULL;
+  AccordsStore *store;
+
+  if (!accords_cli_parse_options ("agreement delete", "ID", entries, &argc, &argv))
+    return 2;
+  if (argc != 2)
+    {
+      accords_cli_error (_("agreement delete: give one agreement id"));
+      return 2;
+    }
+  if (!(context = accords_cli_get_context (cli)))
+    return 1;
+  store = accords_context_get_store (context);
+  if (!(stored = accords_store_load_agreement (store, argv[1], &error)) ||
+      !(cascade = accords_store_snapshot_cascade (store, argv[1], &error)))
+    {
+      accords_cli_error ("%s", error->message);
+      return 1;
+    }
+  dependents = describe_dependents (cascade);
+  if (*dependents && !force)
+    {
+      accords_cli_error (_("agreement delete: %s has %s, which would be deleted with it; nothing was deleted "
+                           "(add --force to delete them too)"), argv[1], dependents);
+      return 1;
+    }
+
+  command = accords_command_new (_("Delete agreement"));
+  accords_command_add_change (command, stored, NULL);
+  if (run_command (store, command) != 0)
+    return 1;
+  if (*dependents)
+    printf (_("Deleted %s, with %s\n"), argv[1], dependents);
+  else
+    printf (_("Deleted %s\n"), argv[1]);
+  return 0;
+}
+
+int
+accords_cli_agreement (AccordsCli *cli,
+                       int         argc,
+                       char      **argv)
+{
+  static const struct {
+    const char *name;
+    int (*run) (AccordsCli *, int, char **);
+  } verbs[] = {
+    { "show", agreement_show },
+    { "add", agreement_add },
+    { "edit", agreement_edit },
+    { "delete", agreement_delete },
+  };
+
+  if (argc < 2)
+    {
+      accords_cli_error (_("agreement: say show, add, edit or delete"));
+      return 2;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    if (g_str_equal (argv[1], verbs[i].name))
+      return verbs[i].run (cli, argc - 1, argv + 1);
+  accords_cli_error (_("agreement: unknown verb “%s”; say show, add, edit or delete"), argv[1]);
+  return 2;
+}
+
+static void
+print_conflicts (GListModel *conflicts)
+{
+  const char *stored = _("stored:");
+  const char *incoming = _("incoming:");
+  int width = MAX (g_utf8_strlen (stored, -1), g_utf8_strlen (incoming, -1));
+
+  for (guint i = 0; i < g_list_model_get_n_items (conflicts); i++)
+    {
+      g_autoptr(AccordsMergeConflict) c = g_list_model_get_item (conflicts, i);
+
+      printf ("%s  %s\n", accords_merge_conflict_get_slug (c), accords_merge_conflict_get_field (c));
+      printf ("  %-*s %s\n", width + (int) (strlen (stored) - g_utf8_strlen (stored, -1)), stored,
+              accords_merge_conflict_get_stored (c));
+      printf ("  %-*s %s\n", width + (int) (strlen (incoming) - g_utf8_strlen (incoming, -1)), incoming,
+              accords_merge_conflict_get_incoming (c));
+    }
+}
+
+static JsonNode *
+conflicts_to_json (GListModel *conflicts)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_array (b);
+  for (guint i = 0; i < g_list_model_get_n_items (conflicts); i++)
+    {
+      g_autoptr(AccordsMergeConflict) c = g_list_model_get_item (conflicts, i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_string_value (b, accords_merge_conflict_get_slug (c));
+      json_builder_set_member_name (b, "field");
+      json_builder_add_string_value (b, accords_merge_conflict_get_field (c));
+      json_builder_set_member_name (b, "stored");
+      json_builder_add_string_value (b, accords_merge_conflict_get_stored (c));
+      json_builder_set_member_name (b, "incoming");
+      json_builder_add_string_value (b, accords_merge_conflict_get_incoming (c));
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  return json_builder_get_root (b);
+}
+
+int
+accords_cli_import_dataset (AccordsCli *cli,
+                            int         argc,
+                            char      **argv)
+{
+  g_autofree char *prefer = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "prefer", 0, 0, G_OPTION_ARG_STRING, &prefer,
+      N_("Settle conflicts: ours keeps the stored values, theirs takes the file’s"), "ours|theirs" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("List conflicts as JSON"), NULL },
+    { NULL }
+  };
+  AccordsContext *context;
+  AccordsStore *store;
+  g_autoptr(AccordsMerge) merge = NULL;
+  g_autoptr(AccordsCommand) command = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *conflicts;
+  guint n_new = 0, n_updated = 0, n_conflicts;
+
+  if (!accords_cli_parse_options ("import-dataset", "FILE.json", entries, &argc, &argv))
+    return 2;
+  if (argc != 2)
+    {
+      accords_cli_error (_("import-dataset: give one dataset file"));
+      return 2;
+    }
+  if (prefer != NULL && !g_str_equal (prefer, "ours") && !g_str_equal (prefer, "theirs"))
+    {
+      accords_cli_error (_("import-dataset: --prefer takes ours or theirs, not “%s”"), prefer);
+      return 2;
+    }
+  if (!(context = accords_cli_get_context (cli)))
+    return 1;
+  store = accords_context_get_store (context);
+
+  if (!(merge = accords_merge_new_for_path (store, argv[1], &error)))
+    {
+      accords_cli_error ("%s", error->message);
+      return 1;
+    }
+
+  conflicts = accords_merge_get_conflicts (merge);
+  n_conflicts = g_list_model_get_n_items (conflicts);
+  if (n_conflicts > 0 && prefer == NULL)
+    {
+      if (json)
+        {
+          g_autoptr(JsonNode) node = conflicts_to_json (conflicts);
+          accords_cli_print_json (node);
+        }
+      else
+        print_conflicts (conflicts);
+      accords_cli_error (g_dngettext (GETTEXT_PACKAGE,
+                                      "import-dataset: %u field differs between %s and the database; nothing was "
+                                      "imported (choose with --prefer ours or --prefer theirs)",
+                                      "import-dataset: %u fields differ between %s and the database; nothing was "
+                                      "imported (choose with --prefer ours or --prefer theirs)", n_conflicts),
+                         n_conflicts, argv[1]);
+      return 1;
+    }
+  if (prefer != NULL)
+    accords_merge_resolve_all (merge, g_str_equal (prefer, "ours") ? ACCORDS_MERGE_KEEP_STORED
+                                                                    : ACCORDS_MERGE_TAKE_INCOMING);
+
+  if (!(command = accords_merge_build_command (merge, &n_new, &n_updated, &error)))
+    {
+      accords_cli_error ("%s", error->message);
+      return 1;
+    }
+  if (accords_command_get_n_changes (command) > 0 && run_command (store, command) != 0)
+    return 1;
+  printf (_("Imported %s: %u new, %u updated, %u unchanged\n"), argv[1], n_new, n_updated,
+          accords_merge_get_n_incoming (merge) - n_new - n_updated);
+  return 0;
+}
+
+int
+accords_cli_export_dataset (AccordsCli *cli,
+                            int         argc,
+                            char      **argv)
+{
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output"), "FILE" },
+    { NULL }
+  };
+  AccordsContext *context;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gsize len = 0;
+
+  if (!accords_cli_parse_options ("export-dataset", "", entries, &argc, &argv))
+    return 2;
+  if (argc != 1)
+    {
+      accords_cli_error (_("export-dataset: unexpected argument “%s” (use -o FILE)"), argv[1]);
+      return 2;
+    }
+  if (!(context = accords_cli_get_context (cli)))
+    return 1;
+  if (!(text = accords_dataset_to_data (accords_context_get_store (context), &len, NULL, &error)))
+    {
+      accords_cli_error ("%s", error->message);
+      return 1;
+    }
+  if (output == NULL || g_str_equal (output, "-"))
+    {
+      if (fwrite (text, 1, len, stdout) != len || fflush (stdout) != 0)
+        {
+          accords_cli_error (_("export-dataset: cannot write to standard output"));
+          return 1;
+        }
+      return 0;
+    }
+  if (!g_file_set_contents (output, text, (gssize) len, &error))
+    {
+      accords_cli_error ("%s", error->message);
+      return 1;
+    }
+  return 0;
+}

@@ -1,0 +1,47 @@
+/* accords-command.h: one undoable change to the dataset: agreements created, replaced or deleted */
+#pragma once
+
+#include <glib-object.h>
+
+#include "accords-agreement.h"
+#include "accords-store.h"
+
+G_BEGIN_DECLS
+
+#define ACCORDS_TYPE_COMMAND (accords_command_get_type ())
+
+G_DECLARE_FINAL_TYPE (AccordsCommand, accords_command, ACCORDS, COMMAND, GObject)
+
+/* label says what it does, for "Undo label": "Add event", "Delete agreement" */
+AccordsCommand *accords_command_new            (const char       *label);
+const char     *accords_command_get_label      (AccordsCommand   *self);
+
+/* Adds one agreement's change, copying both sides.  before NULL: after is
+ * created; after NULL: before is deleted with everything that hangs on it
+ * (notes, links to news); both: before is replaced by after, renamed first
+ * when the id changed.  Changes apply in the order added, revert in reverse. */
+void            accords_command_add_change     (AccordsCommand   *self,
+                                                AccordsAgreement *before,
+                                                AccordsAgreement *after);
+guint           accords_command_get_n_changes  (AccordsCommand   *self);
+/* Saving an agreement only fills in the empty fields of a source row that
+ * other agreements may share; this writes the row exactly, so a field can
+ * be cleared.  Runs after the agreements' changes; before NULL for a source
+ * that had no row.  Both are copied (AccordsSource). */
+void            accords_command_add_source_edit (AccordsCommand  *self,
+                                                gpointer          before,
+                                                gpointer          after);
+/* The id of the agreement the last change leaves (or, undone, restores);
+ * NULL when that change deletes it. */
+const char     *accords_command_get_slug       (AccordsCommand   *self,
+                                                gboolean          reverted);
+
+/* Both run in one transaction: all or nothing. */
+gboolean        accords_command_apply          (AccordsCommand   *self,
+                                                AccordsStore     *store,
+                                                GError          **error);
+gboolean        accords_command_revert         (AccordsCommand   *self,
+                                                AccordsStore     *store,
+                                                GError          **error);
+
+G_END_DECLS

@@ -1,0 +1,254 @@
+/* accords-dataset-io.c: the window's dataset import (with its conflicts) and export */
+#define G_LOG_DOMAIN "accords-dataset-io"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "accords-dataset.h"
+#include "accords-dataset-io.h"
+
+typedef struct {
+  AccordsWindow  *window;
+  AccordsHistory *history;
+  char           *name;
+  guint           n_new;
+  guint           n_updated;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_object_unref (job->window);
+  g_clear_object (&job->history);
+  g_free (job->name);
+  g_free (job);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Job, job_free)
+
+static Job *
+job_new (AccordsWindow  *window,
+         AccordsHistory *history,
+         GFile          *file)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->window = g_object_ref (window);
+  job->history = history ? g_object_ref (history) : NULL;
+  job->name = g_file_get_basename (file);
+  return job;
+}
+
+static void
+toast (AccordsWindow *window,
+       const char    *title,
+       gboolean       undo)
+{
+  AdwToast *t = adw_toast_new (title);
+
+  if (undo)
+    {
+      adw_toast_set_button_label (t, _("_Undo"));
+      adw_toast_set_action_name (t, "win.undo");
+    }
+  else
+    adw_toast_set_timeout (t, 0);
+  accords_window_add_toast (window, t);
+}
+
+static void
+imported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(Job) job = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AccordsCommand) command = accords_history_run_finish (ACCORDS_HISTORY (object), result, &error);
+  g_autofree char *message = NULL;
+
+  if (command == NULL)
+    message = g_strdup_printf (_("Nothing was imported from %s: %s"), job->name, error->message);
+  else
+    /* TRANSLATORS: "Imported dataset.json: 2 new, 3 updated" */
+    message = g_strdup_printf (_("Imported %s: %u new, %u updated"), job->name, job->n_new, job->n_updated);
+  toast (job->window, message, command != NULL);
+}
+
+static void
+push_import (Job          *job,
+             AccordsMerge *merge)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AccordsCommand) command = accords_merge_build_command (merge, &job->n_new, &job->n_updated, &error);
+
+  if (command == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Nothing was imported from %s: %s"), job->name, error->message);
+      toast (job->window, message, FALSE);
+      job_free (job);
+    }
+  else if (accords_command_get_n_changes (command) == 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("%s holds nothing the database lacks"), job->name);
+      toast (job->window, message, FALSE);
+      job_free (job);
+    }
+  else
+    accords_history_push_async (job->history, command, imported_cb, job);
+}
+
+static void
+import_requested_cb (AccordsMergeDialog *dialog,
+                     gpointer            user_data)
+{
+  Job *job = g_object_steal_data (G_OBJECT (dialog), "job");
+
+  if (job != NULL)
+    push_import (job, accords_merge_dialog_get_merge (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+merge_loaded_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Job *job = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AccordsMerge) merge = accords_merge_load_finish (result, &error);
+  AccordsMergeDialog *dialog;
+
+  if (merge == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Nothing was imported: %s"), error->message);
+      toast (job->window, message, FALSE);
+      job_free (job);
+      return;
+    }
+  if (g_list_model_get_n_items (accords_merge_get_conflicts (merge)) == 0)
+    {
+      push_import (job, merge);
+      return;
+    }
+  dialog = accords_merge_dialog_new (GTK_WINDOW (job->window), merge, job->name);
+  g_object_set_data_full (G_OBJECT (dialog), "job", job, (GDestroyNotify) job_free);
+  g_signal_connect (dialog, "import-requested", G_CALLBACK (import_requested_cb), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+accords_dataset_io_import_file (AccordsWindow  *window,
+                                AccordsHistory *history,
+                                GFile          *file)
+{
+  g_return_if_fail (ACCORDS_IS_WINDOW (window));
+  g_return_if_fail (ACCORDS_IS_HISTORY (history));
+  g_return_if_fail (G_IS_FILE (file));
+
+  accords_merge_load_async (accords_context_get_store (accords_window_get_context (window)), file, NULL,
+                            merge_loaded_cb, job_new (window, history, file));
+}
+
+static GtkFileFilter *
+json_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Accords datasets (JSON)"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_suffix (filter, "json");
+  return filter;
+}
+
+static void
+import_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    Job             *job)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      accords_dataset_io_import_file (job->window, job->history, file);
+    }
+  job_free (job);
+  g_object_unref (chooser);
+}
+
+void
+accords_dataset_io_import_dialog (AccordsWindow  *window,
+                                  AccordsHistory *history)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = json_filter ();
+  Job *job;
+
+  g_return_if_fail (ACCORDS_IS_WINDOW (window));
+
+  chooser = gtk_file_chooser_native_new (_("Import Dataset"), GTK_WINDOW (window), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Import"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  job = g_new0 (Job, 1);
+  job->window = g_object_ref (window);
+  job->history = g_object_ref (history);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), job);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+exported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(Job) job = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint n = 0;
+
+  if (!accords_dataset_export_finish (result, &n, &error))
+    message = g_strdup_printf (_("The dataset was not exported: %s"), error->message);
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u agreement to %s",
+                                            "Exported %u agreements to %s", n), n, job->name);
+  toast (job->window, message, FALSE);
+}
+
+void
+accords_dataset_io_export_file (AccordsWindow *window,
+                                GFile         *file)
+{
+  g_return_if_fail (ACCORDS_IS_WINDOW (window));
+  g_return_if_fail (G_IS_FILE (file));
+
+  accords_dataset_export_async (accords_context_get_store (accords_window_get_context (window)), file, NULL,
+                                exported_cb, job_new (window, NULL, file));
+}
+
+static void
+export_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    AccordsWindow   *window)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      accords_dataset_io_export_file (window, file);
+    }
+  g_object_unref (window);
+  g_object_unref (chooser);
+}
+
+void
+accords_dataset_io_export_dialog (AccordsWindow *window)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = json_filter ();
+
+  g_return_if_fail (ACCORDS_IS_WINDOW (window));
+
+  chooser = gtk_file_chooser_native_new (_("Export Dataset"), GTK_WINDOW (window), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "accords-dataset.json");
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), g_object_ref (window));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
