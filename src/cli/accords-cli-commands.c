@@ -12,6 +12,7 @@
 #include "accords-cli-commands.h"
 #include "accords-cli-dataset.h"
 #include "accords-cli-export.h"
+#include "accords-cli-import.h"
 #include "accords-cli-json.h"
 #include "accords-cli-link.h"
 #include "accords-cli-notes.h"
@@ -231,6 +232,9 @@ static const AccordsCliCommand commands[] = {
   { "import-dataset", "FILE [--prefer ours|theirs]",
     N_("Merge a dataset by agreement id; conflicts are listed unless --prefer settles them"),
     accords_cli_import_dataset },
+  { "import", "FILE...", N_("Import news feed and OPML files"), accords_cli_cmd_import },
+  { "items", "[--json] [--search Q] [--feed ID] [--limit N]", N_("List news items, newest first"), accords_cli_cmd_items },
+  { "parse", "[--json] FILE", N_("Read a feed file and print what it holds"), accords_cli_cmd_parse },
 };
 
 const AccordsCliCommand *
