@@ -6,6 +6,7 @@
 #include "accords-agreement-view.h"
 #include "accords-context.h"
 #include "accords-country-pane.h"
+#include "accords-news-view.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +29,13 @@ const char           *accords_window_get_selected_country (AccordsWindow  *self)
 void                  accords_window_select_agreement     (AccordsWindow  *self,
                                                            const char     *slug);
 const char           *accords_window_get_selected_agreement (AccordsWindow *self);
+/* Imports the files in the background, with progress, a toast with the
+ * counts and a dialog naming each rejected file; FALSE while another import
+ * runs. */
+gboolean              accords_window_import_files         (AccordsWindow  *self,
+                                                           GFile         **files,
+                                                           guint           n_files);
+AccordsNewsView      *accords_window_get_news_view        (AccordsWindow  *self);
 void                  accords_window_add_toast            (AccordsWindow  *self,
                                                            AdwToast       *toast);
 
