@@ -323,6 +323,7 @@ import_finished_cb (AccordsWindow    *self,
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
       g_signal_connect (dialog, "response", G_CALLBACK (rejected_dialog_response_cb), NULL);
       gtk_widget_add_css_class (dialog, "import-errors");
+      gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
       gtk_window_present (GTK_WINDOW (dialog));
     }
 
