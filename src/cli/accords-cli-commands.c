@@ -10,6 +10,7 @@
 
 #include "accords-agreement.h"
 #include "accords-cli-commands.h"
+#include "accords-cli-import.h"
 #include "accords-cli-json.h"
 #include "accords-country-list.h"
 #include "accords-dataset.h"
@@ -215,6 +216,9 @@ cmd_agreements (AccordsCli *cli,
 static const AccordsCliCommand commands[] = {
   { "countries", "[--json] [--all]", N_("List the countries party to agreements"), cmd_countries },
   { "agreements", "[--json] [--country CC]", N_("List the agreements"), cmd_agreements },
+  { "import", "FILE...", N_("Import news feed and OPML files"), accords_cli_cmd_import },
+  { "items", "[--json] [--search Q] [--feed ID] [--limit N]", N_("List news items, newest first"), accords_cli_cmd_items },
+  { "parse", "[--json] FILE", N_("Read a feed file and print what it holds"), accords_cli_cmd_parse },
 };
 
 const AccordsCliCommand *

@@ -31,7 +31,9 @@ typedef void (*AccordsImportProgressFunc) (double      fraction,
 
 /* Imports one file (RSS, RDF, Atom or OPML) synchronously, in one transaction:
  * it lands whole or not at all.  Returns FALSE only for failures of the
- * database itself; a rejected file is TRUE with result->error set. */
+ * database itself, or when cancelled (G_IO_ERROR_CANCELLED, also set in
+ * result->error; nothing of the file landed); a rejected file is TRUE with
+ * result->error set.  progress gets the fraction of this file read. */
 gboolean   accords_importer_import_file   (AccordsStore              *store,
                                            GFile                     *file,
                                            AccordsImportResult       *result,
@@ -52,7 +54,10 @@ void       accords_importer_import_async  (AccordsContext            *context,
                                            GCancellable              *cancellable,
                                            GAsyncReadyCallback        callback,
                                            gpointer                   user_data);
-/* A GPtrArray of AccordsImportResult, one per file, in order */
+/* A GPtrArray of AccordsImportResult, one per file, in order.  When
+ * cancelled: NULL with G_IO_ERROR_CANCELLED; the files finished before stay
+ * imported (and "changed" was emitted for them), the current one was rolled
+ * back. */
 GPtrArray *accords_importer_import_finish (AccordsContext            *context,
                                            GAsyncResult              *result,
                                            GError                   **error);

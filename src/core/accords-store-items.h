@@ -3,6 +3,8 @@
 
 #include <gio/gio.h>
 
+#include "accords-feed-parser.h"
+#include "accords-item-list.h"
 #include "accords-item.h"
 #include "accords-store.h"
 
@@ -36,5 +38,70 @@ GListStore *accords_store_query_items      (AccordsStore  *self,
                                             guint          limit,
                                             GError       **error);
 guint       accords_store_count_items      (AccordsStore  *self);
+
+/* The ids of the items matching query (FTS5; syntax errors are searched as
+ * plain words; NULL or blank: all) of feed_id (0: all), in the given order;
+ * limit 0: no limit.  A GArray of gint64. */
+GArray     *accords_store_query_item_ids   (AccordsStore     *self,
+                                            const char       *query,
+                                            gint64            feed_id,
+                                            AccordsItemSort   sort,
+                                            gboolean          descending,
+                                            guint             limit,
+                                            GError          **error);
+/* The items of ids, in the same order; ids no longer in the store are left
+ * out.  A GPtrArray of AccordsItem. */
+GPtrArray  *accords_store_load_items       (AccordsStore     *self,
+                                            const gint64     *ids,
+                                            guint             n_ids,
+                                            GError          **error);
+/* text as an FTS5 query of plain words, each quoted: what a query with
+ * syntax errors is searched as.  NULL when text holds no word. */
+char       *accords_store_plain_words_query (const char      *text);
+
+/* The importer's writes; they run inside its transaction */
+gboolean    accords_store_ensure_feed      (AccordsStore     *self,
+                                            const char       *url,
+                                            const char       *kind,
+                                            const char       *title,
+                                            gint64           *feed_id,
+                                            gboolean         *created,
+                                            GError          **error);
+gboolean    accords_store_update_feed      (AccordsStore     *self,
+                                            gint64            feed_id,
+                                            const AccordsFeedInfo *info,
+                                            GError          **error);
+/* What the importer knows of a feed's items: key -> fingerprint (gint64*);
+ * NULL (without an error) when the feed has none */
+GHashTable *accords_store_get_item_fingerprints (AccordsStore *self,
+                                                 gint64        feed_id,
+                                                 GError      **error);
+/* Finds the item of feed_id with key: *item_id 0 when there is none */
+gboolean    accords_store_find_item        (AccordsStore     *self,
+                                            gint64            feed_id,
+                                            const char       *key,
+                                            gint64           *item_id,
+                                            gint64           *content_hash,
+                                            GError          **error);
+gboolean    accords_store_insert_item      (AccordsStore     *self,
+                                            gint64            feed_id,
+                                            const char       *key,
+                                            gint64            content_hash,
+                                            const AccordsFeedEntry *entry,
+                                            gint64           *item_id,
+                                            GError          **error);
+/* The largest item id, 0 when there is none, -1 on error */
+gint64      accords_store_get_last_item_id (AccordsStore     *self,
+                                            GError          **error);
+/* Adds the items inserted after after_id to the full-text index: every
+ * INSERT INTO item must be followed by this in the same transaction. */
+gboolean    accords_store_index_new_items  (AccordsStore     *self,
+                                            gint64            after_id,
+                                            GError          **error);
+gboolean    accords_store_update_item      (AccordsStore     *self,
+                                            gint64            item_id,
+                                            gint64            content_hash,
+                                            const AccordsFeedEntry *entry,
+                                            GError          **error);
 
 G_END_DECLS

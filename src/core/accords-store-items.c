@@ -1,0 +1,647 @@
+/* accords-store-items.c: feeds and news items in the store */
+#define G_LOG_DOMAIN "accords-store-items"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "accords-error.h"
+#include "accords-store-items.h"
+
+#define ITEM_COLUMNS \
+  "i.id, i.feed_id, f.title, i.guid, i.title, i.link, i.author, i.published, i.updated, " \
+  "i.summary_text, i.content_text, i.html, i.categories, i.enclosure, i.read, i.starred"
+
+/* Page loads bind this many ids at a time */
+#define LOAD_BATCH 64
+
+void
+accords_feed_row_free (AccordsFeedRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->url);
+  g_free (row->kind);
+  g_free (row->title);
+  g_free (row->format);
+  g_free (row->last_error);
+  g_free (row);
+}
+
+GPtrArray *
+accords_store_list_feeds (AccordsStore  *self,
+                          GError       **error)
+{
+  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) accords_feed_row_free);
+  int rc;
+
+  g_return_val_if_fail (ACCORDS_IS_STORE (self), NULL);
+
+  stmt = accords_store_prepare (self,
+                                "SELECT f.id, f.url, f.kind, f.title, f.format, f.last_error,"
+                                " (SELECT count(*) FROM item WHERE item.feed_id = f.id)"
+                                " FROM feed f ORDER BY f.title COLLATE NOCASE, f.url",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AccordsFeedRow *row = g_new0 (AccordsFeedRow, 1);
+
+      row->id = sqlite3_column_int64 (stmt, 0);
+      row->url = g_strdup (accords_stmt_text (stmt, 1));
+      row->kind = g_strdup (accords_stmt_text (stmt, 2));
+      row->title = g_strdup (accords_stmt_text (stmt, 3));
+      row->format = g_strdup (accords_stmt_text (stmt, 4));
+      row->last_error = sqlite3_column_type (stmt, 5) == SQLITE_NULL ? NULL
+                        : g_strdup (accords_stmt_text (stmt, 5));
+      row->n_items = (guint) sqlite3_column_int64 (stmt, 6);
+      g_ptr_array_add (rows, row);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      accords_store_set_error (self, error, _("Reading the feeds"));
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&rows);
+}
+
+static AccordsItem *
+item_from_row (sqlite3_stmt *stmt)
+{
+  g_auto(GStrv) categories = NULL;
+  const char *cats = accords_stmt_text (stmt, 12);
+
+  categories = *cats ? g_strsplit (cats, "\n", -1) : g_new0 (char *, 1);
+  return g_object_new (ACCORDS_TYPE_ITEM,
+                       "id", sqlite3_column_int64 (stmt, 0),
+                       "feed-id", sqlite3_column_int64 (stmt, 1),
+                       "feed-title", accords_stmt_text (stmt, 2),
+                       "guid", accords_stmt_text (stmt, 3),
+                       "title", accords_stmt_text (stmt, 4),
+                       "link", accords_stmt_text (stmt, 5),
+                       "author", accords_stmt_text (stmt, 6),
+                       "published", accords_stmt_text (stmt, 7),
+                       "updated", accords_stmt_text (stmt, 8),
+                       "summary-text", accords_stmt_text (stmt, 9),
+                       "content-text", accords_stmt_text (stmt, 10),
+                       "html", accords_stmt_text (stmt, 11),
+                       "categories", categories,
+                       "enclosure", accords_stmt_text (stmt, 13),
+                       "read", sqlite3_column_int (stmt, 14) != 0,
+                       "starred", sqlite3_column_int (stmt, 15) != 0,
+                       NULL);
+}
+
+AccordsItem *
+accords_store_load_item (AccordsStore  *self,
+                         gint64         item_id,
+                         GError       **error)
+{
+  sqlite3_stmt *stmt;
+  AccordsItem *item = NULL;
+  int rc;
+
+  g_return_val_if_fail (ACCORDS_IS_STORE (self), NULL);
+
+  stmt = accords_store_prepare (self,
+                                "SELECT " ITEM_COLUMNS " FROM item i JOIN feed f ON f.id = i.feed_id"
+                                " WHERE i.id = ?",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, item_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    item = item_from_row (stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_NOT_FOUND, _("There is no news item %" G_GINT64_FORMAT), item_id);
+  else
+    accords_store_set_error (self, error, _("Reading a news item"));
+  sqlite3_reset (stmt);
+  return item;
+}
+
+GPtrArray *
+accords_store_load_items (AccordsStore  *self,
+                          const gint64  *ids,
+                          guint          n_ids,
+                          GError       **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  g_autoptr(GString) sql = g_string_new ("SELECT " ITEM_COLUMNS " FROM item i JOIN feed f ON f.id = i.feed_id"
+                                         " WHERE i.id IN (?");
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ACCORDS_IS_STORE (self), NULL);
+
+  for (guint i = 1; i < LOAD_BATCH; i++)
+    g_string_append (sql, ",?");
+  g_string_append_c (sql, ')');
+
+  for (guint start = 0; start < n_ids; start += LOAD_BATCH)
+    {
+      int rc;
+
+      stmt = accords_store_prepare (self, sql->str, error);
+      if (stmt == NULL)
+        return NULL;
+      for (guint k = 0; k < LOAD_BATCH && start + k < n_ids; k++)
+        sqlite3_bind_int64 (stmt, k + 1, ids[start + k]);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), item_from_row (stmt));
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          accords_store_set_error (self, error, _("Reading news items"));
+          return NULL;
+        }
+    }
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      AccordsItem *item = g_hash_table_lookup (by_id, &ids[i]);
+      if (item != NULL)
+        g_ptr_array_add (items, g_object_ref (item));
+    }
+  return g_steal_pointer (&items);
+}
+
+char *
+accords_store_plain_words_query (const char *text)
+{
+  g_auto(GStrv) words = NULL;
+  GString *query;
+
+  if (text == NULL)
+    return NULL;
+  words = g_strsplit_set (text, " \t\r\n", -1);
+  query = g_string_new (NULL);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (*words[i] == '\0')
+        continue;
+      if (query->len > 0)
+        g_string_append_c (query, ' ');
+      g_string_append_c (query, '"');
+      for (const char *s = words[i]; *s; s++)
+        {
+          if (*s == '"')
+            g_string_append_c (query, '"');
+          g_string_append_c (query, *s);
+        }
+      g_string_append_c (query, '"');
+    }
+  if (query->len == 0)
+    {
+      g_string_free (query, TRUE);
+      return NULL;
+    }
+  return g_string_free (query, FALSE);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (; *text; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+/* Runs the ids query with match as the FTS query (or none) */
+static GArray *
+run_ids_query (AccordsStore     *self,
+               const char       *match,
+               gint64            feed_id,
+               AccordsItemSort   sort,
+               gboolean          descending,
+               guint             limit,
+               gboolean         *match_failed,
+               GError          **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT i.id FROM ");
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  const char *dir = descending ? "DESC" : "ASC";
+  const char *date = "(CASE WHEN i.published <> '' THEN i.published ELSE i.updated END)";
+  sqlite3_stmt *stmt;
+  int rc, n = 0;
+
+  *match_failed = FALSE;
+  if (match != NULL)
+    g_string_append (sql, "item_fts JOIN item i ON i.id = item_fts.rowid ");
+  else
+    g_string_append (sql, "item i ");
+  if (sort == ACCORDS_ITEM_SORT_FEED)
+    g_string_append (sql, "JOIN feed f ON f.id = i.feed_id ");
+  g_string_append (sql, "WHERE 1 ");
+  if (match != NULL)
+    g_string_append (sql, "AND item_fts MATCH ?1 ");
+  if (feed_id != 0)
+    g_string_append (sql, "AND i.feed_id = ?2 ");
+  switch (sort)
+    {
+    case ACCORDS_ITEM_SORT_TITLE:
+      g_string_append_printf (sql, "ORDER BY i.title COLLATE NOCASE %s, i.id %s", dir, dir);
+      break;
+    case ACCORDS_ITEM_SORT_FEED:
+      g_string_append_printf (sql, "ORDER BY f.title COLLATE NOCASE %s, %s DESC, i.id DESC", dir, date);
+      break;
+    case ACCORDS_ITEM_SORT_DATE:
+    default:
+      g_string_append_printf (sql, "ORDER BY %s %s, i.id %s", date, dir, dir);
+      break;
+    }
+  if (limit > 0)
+    g_string_append (sql, " LIMIT ?3");
+
+  stmt = accords_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  if (match != NULL)
+    sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+  if (feed_id != 0)
+    sqlite3_bind_int64 (stmt, 2, feed_id);
+  if (limit > 0)
+    sqlite3_bind_int64 (stmt, 3, limit);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+      n++;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      /* FTS5 reports a query it cannot read when it is first stepped */
+      if (match != NULL && n == 0 && (rc & 0xff) == SQLITE_ERROR)
+        *match_failed = TRUE;
+      accords_store_set_error (self, error, _("Searching news items"));
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&ids);
+}
+
+GArray *
+accords_store_query_item_ids (AccordsStore     *self,
+                              const char       *query,
+                              gint64            feed_id,
+                              AccordsItemSort   sort,
+                              gboolean          descending,
+                              guint             limit,
+                              GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *plain = NULL;
+  gboolean match_failed;
+  GArray *ids;
+
+  g_return_val_if_fail (ACCORDS_IS_STORE (self), NULL);
+
+  if (is_blank (query))
+    return run_ids_query (self, NULL, feed_id, sort, descending, limit, &match_failed, error);
+
+  ids = run_ids_query (self, query, feed_id, sort, descending, limit, &match_failed, &local_error);
+  if (ids != NULL || !match_failed)
+    {
+      if (ids == NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return ids;
+    }
+
+  /* Not FTS syntax: the same text as plain words */
+  plain = accords_store_plain_words_query (query);
+  if (plain == NULL)
+    return g_array_new (FALSE, FALSE, sizeof (gint64));
+  return run_ids_query (self, plain, feed_id, sort, descending, limit, &match_failed, error);
+}
+
+GListStore *
+accords_store_query_items (AccordsStore  *self,
+                           const char    *query,
+                           gint64         feed_id,
+                           guint          limit,
+                           GError       **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  GListStore *store;
+
+  g_return_val_if_fail (ACCORDS_IS_STORE (self), NULL);
+
+  ids = accords_store_query_item_ids (self, query, feed_id, ACCORDS_ITEM_SORT_DATE, TRUE, limit, error);
+  if (ids == NULL)
+    return NULL;
+  items = accords_store_load_items (self, (const gint64 *) ids->data, ids->len, error);
+  if (items == NULL)
+    return NULL;
+  store = g_list_store_new (ACCORDS_TYPE_ITEM);
+  g_list_store_splice (store, 0, 0, items->pdata, items->len);
+  return store;
+}
+
+guint
+accords_store_count_items (AccordsStore *self)
+{
+  sqlite3_stmt *stmt;
+  guint n = 0;
+
+  g_return_val_if_fail (ACCORDS_IS_STORE (self), 0);
+
+  stmt = accords_store_prepare (self, "SELECT count(*) FROM item", NULL);
+  if (stmt == NULL)
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+gboolean
+accords_store_ensure_feed (AccordsStore  *self,
+                           const char    *url,
+                           const char    *kind,
+                           const char    *title,
+                           gint64        *feed_id,
+                           gboolean      *created,
+                           GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ACCORDS_IS_STORE (self), FALSE);
+
+  if (created)
+    *created = FALSE;
+  stmt = accords_store_prepare (self, "SELECT id FROM feed WHERE url = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  accords_stmt_bind_text (stmt, 1, url);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *feed_id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      accords_store_set_error (self, error, _("Reading the feeds"));
+      return FALSE;
+    }
+
+  stmt = accords_store_prepare (self, "INSERT INTO feed (url, kind, title) VALUES (?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  accords_stmt_bind_text (stmt, 1, url);
+  accords_stmt_bind_text (stmt, 2, kind);
+  accords_stmt_bind_text (stmt, 3, title);
+  if (!accords_store_step_done (self, stmt, error))
+    return FALSE;
+  *feed_id = sqlite3_last_insert_rowid (accords_store_get_db (self));
+  if (created)
+    *created = TRUE;
+  return TRUE;
+}
+
+gboolean
+accords_store_update_feed (AccordsStore           *self,
+                           gint64                  feed_id,
+                           const AccordsFeedInfo  *info,
+                           GError                **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ACCORDS_IS_STORE (self), FALSE);
+
+  stmt = accords_store_prepare (self,
+                                "UPDATE feed SET title = CASE WHEN ?2 <> '' THEN ?2 ELSE title END,"
+                                " link = ?3, subtitle = ?4, language = ?5, format = ?6, updated = ?7,"
+                                " last_fetch = strftime('%Y-%m-%dT%H:%M:%SZ','now'), last_error = ?8"
+                                " WHERE id = ?1",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, feed_id);
+  accords_stmt_bind_text (stmt, 2, info->title);
+  accords_stmt_bind_text (stmt, 3, info->link);
+  accords_stmt_bind_text (stmt, 4, info->subtitle);
+  accords_stmt_bind_text (stmt, 5, info->language);
+  accords_stmt_bind_text (stmt, 6, info->format);
+  accords_stmt_bind_text (stmt, 7, info->updated);
+  accords_stmt_bind_text_or_null (stmt, 8, info->bozo ? info->bozo_message : NULL);
+  return accords_store_step_done (self, stmt, error);
+}
+
+gboolean
+accords_store_find_item (AccordsStore  *self,
+                         gint64         feed_id,
+                         const char    *key,
+                         gint64        *item_id,
+                         gint64        *content_hash,
+                         GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = accords_store_prepare (self, "SELECT id, content_hash FROM item WHERE feed_id = ? AND key = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, feed_id);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  *item_id = 0;
+  *content_hash = 0;
+  if (rc == SQLITE_ROW)
+    {
+      *item_id = sqlite3_column_int64 (stmt, 0);
+      *content_hash = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      accords_store_set_error (self, error, _("Reading news items"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+join_categories (const AccordsFeedEntry *e)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < e->categories->len; i++)
+    {
+      const char *c = e->categories->pdata[i];
+
+      if (s->len > 0)
+        g_string_append_c (s, '\n');
+      /* one per line: a category never holds a line break */
+      for (; *c; c++)
+        g_string_append_c (s, *c == '\n' || *c == '\r' ? ' ' : *c);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* Binds the entry's fields as ?3..?14 */
+static void
+bind_entry (sqlite3_stmt           *stmt,
+            const AccordsFeedEntry *e,
+            gint64                  content_hash,
+            const char             *categories)
+{
+  sqlite3_bind_text (stmt, 3, e->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, e->title, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, e->link, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, e->author, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, e->published ? e->published : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, e->updated ? e->updated : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, e->summary_text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, e->content_text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 11, *e->content ? e->content : e->summary, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 12, categories, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 13, e->enclosure ? e->enclosure : "", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 14, content_hash);
+}
+
+gboolean
+accords_store_insert_item (AccordsStore            *self,
+                           gint64                   feed_id,
+                           const char              *key,
+                           gint64                   content_hash,
+                           const AccordsFeedEntry  *entry,
+                           gint64                  *item_id,
+                           GError                 **error)
+{
+  g_autofree char *categories = join_categories (entry);
+  sqlite3_stmt *stmt;
+
+  stmt = accords_store_prepare (self,
+                                "INSERT INTO item (feed_id, key, guid, title, link, author, published, updated,"
+                                " summary_text, content_text, html, categories, enclosure, content_hash)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, feed_id);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
+  bind_entry (stmt, entry, content_hash, categories);
+  if (!accords_store_step_done (self, stmt, error))
+    return FALSE;
+  *item_id = sqlite3_last_insert_rowid (accords_store_get_db (self));
+  return TRUE;
+}
+
+gboolean
+accords_store_update_item (AccordsStore            *self,
+                           gint64                   item_id,
+                           gint64                   content_hash,
+                           const AccordsFeedEntry  *entry,
+                           GError                 **error)
+{
+  g_autofree char *categories = join_categories (entry);
+  sqlite3_stmt *stmt;
+
+  stmt = accords_store_prepare (self,
+                                "UPDATE item SET guid = ?3, title = ?4, link = ?5, author = ?6, published = ?7,"
+                                " updated = ?8, summary_text = ?9, content_text = ?10, html = ?11,"
+                                " categories = ?12, enclosure = ?13, content_hash = ?14"
+                                " WHERE id = ?1",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, item_id);
+  bind_entry (stmt, entry, content_hash, categories);
+  return accords_store_step_done (self, stmt, error);
+}
+
+gint64
+accords_store_get_last_item_id (AccordsStore  *self,
+                                GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int rc;
+
+  g_return_val_if_fail (ACCORDS_IS_STORE (self), 0);
+
+  stmt = accords_store_prepare (self, "SELECT coalesce(max(id), 0) FROM item", error);
+  if (stmt == NULL)
+    return -1;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  else
+    {
+      accords_store_set_error (self, error, _("Reading news items"));
+      id = -1;
+    }
+  sqlite3_reset (stmt);
+  return id;
+}
+
+gboolean
+accords_store_index_new_items (AccordsStore  *self,
+                               gint64         after_id,
+                               GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ACCORDS_IS_STORE (self), FALSE);
+
+  stmt = accords_store_prepare (self,
+                                "INSERT INTO item_fts (rowid, title, summary_text, content_text)"
+                                " SELECT id, title, summary_text, content_text FROM item WHERE id > ?"
+                                " ORDER BY id",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, after_id);
+  return accords_store_step_done (self, stmt, error);
+}
+
+GHashTable *
+accords_store_get_item_fingerprints (AccordsStore  *self,
+                                     gint64         feed_id,
+                                     GError       **error)
+{
+  g_autoptr(GHashTable) table = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ACCORDS_IS_STORE (self), NULL);
+
+  stmt = accords_store_prepare (self, "SELECT key, content_hash FROM item WHERE feed_id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, feed_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 hash = sqlite3_column_int64 (stmt, 1);
+
+      if (table == NULL)
+        table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_hash_table_insert (table, g_strdup (accords_stmt_text (stmt, 0)), g_memdup2 (&hash, sizeof hash));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      accords_store_set_error (self, error, _("Reading news items"));
+      return NULL;
+    }
+  return g_steal_pointer (&table);
+}
