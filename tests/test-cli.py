@@ -65,5 +65,37 @@ with tempfile.TemporaryDirectory() as tmp:
     with open(notdb) as f:
         check("non-database untouched", f.read() == "not a database\n")
 
+    # link: what a text would be linked to
+    seed = os.path.join(os.environ["G_TEST_SRCDIR"], "data", "seed-article.txt")
+    r = run("link", "--file", seed, db=db)
+    check("link --file exits 0", r.returncode == 0, r.stderr)
+    links = json.loads(r.stdout) if r.returncode == 0 else {}
+    codes = [c["code"] for c in links.get("countries", [])]
+    check("seed article countries", codes == ["RW", "US", "GB", "SV", "PA", "CR", "IQ"], str(codes))
+    rw = links.get("countries", [{}])[0]
+    check("matched text and count", rw.get("matched") == "Rwanda, Rwandan" and rw.get("count") == 12, str(rw))
+    ids = {a["id"] for a in links.get("agreements", [])}
+    check("seed article agreements",
+          ids == {"us-rw-2025", "uk-rw-medp-2022", "us-sv-cecot-2025", "us-pa-2025", "us-cr-2025"}, str(ids))
+    first = links.get("agreements", [{}])[0]
+    check("agreement fields", all(k in first for k in ("id", "score", "method", "reason", "signal", "signal_text"))
+          and first.get("id") == "us-rw-2025" and first.get("signal") == "talks", str(first))
+
+    with open(seed, encoding="utf-8") as f:
+        text = f.read()
+    r = subprocess.run([CLI, "--db", db, "link", "-"], input=text, capture_output=True, text=True, timeout=60)
+    check("link - reads stdin", r.returncode == 0 and json.loads(r.stdout) == links, r.stderr)
+
+    r = run("link", "Let", "us", "know", "what", "Britons", "think", db=db)
+    data = json.loads(r.stdout) if r.returncode == 0 else {}
+    check("link joins its arguments", r.returncode == 0 and [c["code"] for c in data.get("countries", [])] == ["GB"]
+          and data.get("agreements") == [], r.stdout + r.stderr)
+
+    r = run("link", db=db)
+    check("link without text exits 2", r.returncode == 2 and "link" in r.stderr, r.stderr)
+    missing = os.path.join(tmp, "missing.txt")
+    r = run("link", "--file", missing, db=db)
+    check("link of a missing file exits 1", r.returncode == 1 and "missing.txt" in r.stderr, r.stderr)
+
 print("1..%d" % n)
 sys.exit(1 if failures else 0)

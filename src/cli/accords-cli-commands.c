@@ -12,6 +12,7 @@
 #include "accords-cli-commands.h"
 #include "accords-cli-import.h"
 #include "accords-cli-json.h"
+#include "accords-cli-link.h"
 #include "accords-country-list.h"
 #include "accords-dataset.h"
 #include "accords-party.h"
@@ -218,6 +219,7 @@ static const AccordsCliCommand commands[] = {
   { "agreements", "[--json] [--country CC]", N_("List the agreements"), cmd_agreements },
   { "import", "FILE...", N_("Import news feed and OPML files"), accords_cli_cmd_import },
   { "items", "[--json] [--search Q] [--feed ID] [--limit N]", N_("List news items, newest first"), accords_cli_cmd_items },
+  { "link", "[--file PATH] [TEXT…|-]", N_("Show the countries and agreements a text would be linked to"), accords_cli_link },
   { "parse", "[--json] FILE", N_("Read a feed file and print what it holds"), accords_cli_cmd_parse },
 };
 

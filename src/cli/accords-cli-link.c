@@ -1,0 +1,166 @@
+/* accords-cli-link.c: accords-cli link, the countries and agreements a text would be linked to */
+#define G_LOG_DOMAIN "accords-cli-link"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "accords-cli-json.h"
+#include "accords-cli-link.h"
+#include "accords-gazetteer.h"
+#include "accords-linker.h"
+#include "accords-store-agreements.h"
+#include "accords-util.h"
+
+static char *
+read_stdin (GError **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  char buffer[8192];
+  size_t n;
+
+  while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
+    g_string_append_len (text, buffer, n);
+  if (ferror (stdin))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot read the standard input"));
+      return NULL;
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static JsonNode *
+links_to_json (AccordsLinks *links)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "countries");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < accords_links_get_n_countries (links); i++)
+    {
+      const AccordsCountryMention *m = accords_links_get_country (links, i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "code");
+      json_builder_add_string_value (b, m->code);
+      json_builder_set_member_name (b, "matched");
+      json_builder_add_string_value (b, m->matched);
+      json_builder_set_member_name (b, "count");
+      json_builder_add_int_value (b, m->count);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "agreements");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < accords_links_get_n_agreements (links); i++)
+    {
+      const AccordsAgreementSuggestion *s = accords_links_get_agreement (links, i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_string_value (b, s->slug);
+      json_builder_set_member_name (b, "score");
+      json_builder_add_double_value (b, s->score);
+      json_builder_set_member_name (b, "method");
+      json_builder_add_string_value (b, s->method);
+      json_builder_set_member_name (b, "reason");
+      json_builder_add_string_value (b, s->reason);
+      json_builder_set_member_name (b, "signal");
+      json_builder_add_string_value (b, s->signal);
+      json_builder_set_member_name (b, "signal_text");
+      json_builder_add_string_value (b, s->signal_text);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+/* link [--file PATH] [TEXT...|-] */
+int
+accords_cli_link (AccordsCli  *cli,
+                  int          argc,
+                  char       **argv)
+{
+  g_autofree char *file = NULL;
+  GOptionEntry entries[] = {
+    { "file", 0, 0, G_OPTION_ARG_FILENAME, &file, N_("Read the text from a file"), "PATH" },
+    { NULL }
+  };
+  AccordsContext *context;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(AccordsGazetteer) gazetteer = NULL;
+  g_autoptr(GListStore) agreements = NULL;
+  g_autoptr(AccordsLinker) linker = NULL;
+  g_autoptr(AccordsLinks) links = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  const char *texts[1];
+
+  if (!accords_cli_parse_options ("link", _("[TEXT…|-]"), entries, &argc, &argv))
+    return 2;
+
+  if (file != NULL)
+    {
+      gsize len;
+
+      if (argc > 1)
+        {
+          accords_cli_error (_("link: give the text either with --file or as arguments, not both"));
+          return 2;
+        }
+      if (!g_file_get_contents (file, &text, &len, &error))
+        {
+          accords_cli_error ("link: %s", error->message);
+          return 1;
+        }
+    }
+  else if (argc == 2 && g_str_equal (argv[1], "-"))
+    {
+      if (!(text = read_stdin (&error)))
+        {
+          accords_cli_error ("link: %s", error->message);
+          return 1;
+        }
+    }
+  else if (argc > 1)
+    text = g_strjoinv (" ", argv + 1);
+  else
+    {
+      accords_cli_error (_("link: give a text, “-” for the standard input, or --file PATH"));
+      return 2;
+    }
+
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      char *valid = accords_utf8_make_valid (text, -1);
+
+      g_free (text);
+      text = valid;
+    }
+
+  if (!(context = accords_cli_get_context (cli)))
+    return 1;
+
+  gazetteer = accords_gazetteer_new (accords_context_get_iso_codes (context), &error);
+  if (gazetteer != NULL)
+    agreements = accords_store_load_agreements (accords_context_get_store (context), NULL, &error);
+  if (agreements != NULL)
+    linker = accords_linker_new (gazetteer, G_LIST_MODEL (agreements), &error);
+  if (linker == NULL)
+    {
+      accords_cli_error ("link: %s", error->message);
+      return 1;
+    }
+
+  links = accords_links_new ();
+  texts[0] = text;
+  accords_linker_link (linker, texts, 1, links);
+  root = links_to_json (links);
+  if (!accords_cli_print_json (root))
+    return 1;
+  return 0;
+}
