@@ -20,6 +20,11 @@ typedef enum {
   N_COLUMNS
 } Column;
 
+typedef struct {
+  AccordsNewsView *view;
+  Column           column;
+} Probe;
+
 struct _AccordsNewsView
 {
   GtkWidget           parent_instance;
@@ -44,7 +49,7 @@ struct _AccordsNewsView
   GtkSingleSelection *selection;
   GtkStringList      *feed_names;
   GArray             *feed_ids;        /* gint64, parallel to feed_names */
-  GtkSorter          *column_sorters[N_COLUMNS];
+  Probe               probes[N_COLUMNS];
   int                 probed_column;   /* set while probing the view's sorter */
   gboolean            updating_feeds;
 };
@@ -125,26 +130,27 @@ probe_sort_cb (gconstpointer a,
                gconstpointer b,
                gpointer      user_data)
 {
-  int *probed = user_data;
+  Probe *probe = user_data;
 
-  if (*probed < 0)
-    *probed = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (a), "column"));
+  if (probe->view->probed_column < 0)
+    probe->view->probed_column = probe->column;
   return GTK_ORDERING_SMALLER;
 }
 
 static void
 view_sorter_changed_cb (AccordsNewsView *self)
 {
-  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+  GtkSorter *sorter;
   g_autoptr(GObject) probe_a = g_object_new (G_TYPE_OBJECT, NULL);
   g_autoptr(GObject) probe_b = g_object_new (G_TYPE_OBJECT, NULL);
   GtkOrdering order;
   AccordsItemSort sort;
   gboolean descending;
 
-  if (self->items == NULL)
+  if (self->items == NULL || self->column_view == NULL)
     return;
 
+  sorter = gtk_column_view_get_sorter (self->column_view);
   self->probed_column = -1;
   order = gtk_sorter_compare (sorter, probe_a, probe_b);
   if (self->probed_column < 0)
@@ -184,10 +190,11 @@ add_column (AccordsNewsView *self,
   if (fixed_width > 0)
     gtk_column_view_column_set_fixed_width (col, fixed_width);
 
-  sorter = gtk_custom_sorter_new (probe_sort_cb, &self->probed_column, NULL);
-  self->column_sorters[column] = GTK_SORTER (sorter);
+  self->probes[column].view = self;
+  self->probes[column].column = column;
+  sorter = gtk_custom_sorter_new (probe_sort_cb, &self->probes[column], NULL);
   gtk_column_view_column_set_sorter (col, GTK_SORTER (sorter));
-  g_object_set_data (G_OBJECT (sorter), "column", GINT_TO_POINTER (column));
+  g_object_unref (sorter);
   gtk_column_view_append_column (self->column_view, col);
   g_object_unref (col);
 }
@@ -396,6 +403,9 @@ accords_news_view_dispose (GObject *object)
   AccordsNewsView *self = (AccordsNewsView *) object;
   GtkWidget *child;
 
+  if (self->column_view)
+    g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->column_view),
+                                          view_sorter_changed_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ACCORDS_TYPE_NEWS_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
@@ -404,8 +414,6 @@ accords_news_view_dispose (GObject *object)
   g_clear_object (&self->feed_names);
   g_clear_object (&self->context);
   g_clear_pointer (&self->feed_ids, g_array_unref);
-  for (guint i = 0; i < N_COLUMNS; i++)
-    self->column_sorters[i] = NULL;
 
   G_OBJECT_CLASS (accords_news_view_parent_class)->dispose (object);
 }
