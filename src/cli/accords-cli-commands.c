@@ -10,9 +10,11 @@
 
 #include "accords-agreement.h"
 #include "accords-cli-commands.h"
+#include "accords-cli-export.h"
 #include "accords-cli-import.h"
 #include "accords-cli-json.h"
 #include "accords-cli-link.h"
+#include "accords-cli-notes.h"
 #include "accords-country-list.h"
 #include "accords-dataset.h"
 #include "accords-party.h"
@@ -217,8 +219,11 @@ cmd_agreements (AccordsCli *cli,
 static const AccordsCliCommand commands[] = {
   { "countries", "[--json] [--all]", N_("List the countries party to agreements"), cmd_countries },
   { "agreements", "[--json] [--country CC]", N_("List the agreements"), cmd_agreements },
+  { "export", "--format md|html|pdf|csv|json|geojson [--note ID | --agreement ID | --all] -o FILE", N_("Export a note, a dossier or everything"), accords_cli_cmd_export },
   { "import", "FILE...", N_("Import news feed and OPML files"), accords_cli_cmd_import },
   { "items", "[--json] [--search Q] [--feed ID] [--limit N]", N_("List news items, newest first"), accords_cli_cmd_items },
+  { "note", "add --agreement ID --file FILE.md | list [--json]", N_("Add a note from a Markdown file, or list the notes"), accords_cli_cmd_note },
+  { "source", "add --url URL [--title TITLE] [--agreement ID]", N_("Add a source that notes can cite"), accords_cli_cmd_source },
   { "link", "[--file PATH] [TEXT…|-]", N_("Show the countries and agreements a text would be linked to"), accords_cli_link },
   { "parse", "[--json] FILE", N_("Read a feed file and print what it holds"), accords_cli_cmd_parse },
 };

@@ -85,11 +85,8 @@ recount (AccordsCountryList *self)
       g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
       AccordsStatus status;
 
-      if (self->type_filter && !has_type (a, self->type_filter))
+      if (!accords_country_list_count_agreement (self, a, &status))
         continue;
-      status = self->date ? accords_agreement_derive_status (a, self->date) : accords_agreement_get_status (a);
-      if (self->date && status == ACCORDS_STATUS_NONE)
-        continue;   /* nothing had happened yet on that date */
 
       for (guint k = 0; k < g_list_model_get_n_items (parties); k++)
         {
@@ -268,6 +265,35 @@ accords_country_list_set_date (AccordsCountryList *self,
     return;
   recount (self);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, self->countries->len, self->countries->len);
+}
+
+const char *
+accords_country_list_get_date (AccordsCountryList *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_COUNTRY_LIST (self), NULL);
+  return self->date;
+}
+
+gboolean
+accords_country_list_count_agreement (AccordsCountryList *self,
+                                      AccordsAgreement   *agreement,
+                                      AccordsStatus      *status)
+{
+  AccordsStatus s;
+
+  g_return_val_if_fail (ACCORDS_IS_COUNTRY_LIST (self), FALSE);
+  g_return_val_if_fail (ACCORDS_IS_AGREEMENT (agreement), FALSE);
+
+  if (status)
+    *status = ACCORDS_STATUS_NONE;
+  if (self->type_filter && !has_type (agreement, self->type_filter))
+    return FALSE;
+  s = self->date ? accords_agreement_derive_status (agreement, self->date) : accords_agreement_get_status (agreement);
+  if (self->date && s == ACCORDS_STATUS_NONE)
+    return FALSE;   /* nothing had happened yet on that date */
+  if (status)
+    *status = s;
+  return TRUE;
 }
 
 AccordsCountry *

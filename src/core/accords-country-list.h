@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "accords-agreement.h"
 #include "accords-context.h"
 #include "accords-country.h"
 
@@ -21,6 +22,13 @@ const char         *accords_country_list_get_type_filter (AccordsCountryList *se
 /* Statuses as they were on this date, YYYY-MM-DD (NULL: today's) */
 void                accords_country_list_set_date        (AccordsCountryList *self,
                                                           const char         *date);
+const char         *accords_country_list_get_date        (AccordsCountryList *self);
+/* Whether the agreement counts under the type filter on the date, and the
+ * status it has there: the one derived from its events up to the date, or
+ * its shown status when there is no date */
+gboolean            accords_country_list_count_agreement (AccordsCountryList *self,
+                                                          AccordsAgreement   *agreement,
+                                                          AccordsStatus      *status);
 AccordsCountry     *accords_country_list_lookup          (AccordsCountryList *self,
                                                           const char         *code);
 guint               accords_country_list_find            (AccordsCountryList *self,

@@ -9,6 +9,7 @@
 
 #include "accords-error.h"
 #include "accords-iso-codes.h"
+#include "accords-util.h"
 
 #define ISO_DOMAIN "iso_3166-1"
 
@@ -76,6 +77,16 @@ add_country (AccordsIsoCodes   *self,
              AccordsIsoCountry *country)
 {
   g_ptr_array_add (self->countries, country);
+}
+
+static gboolean
+has_alpha2 (AccordsIsoCodes *self,
+            const char      *alpha2)
+{
+  for (guint i = 0; i < self->countries->len; i++)
+    if (g_strcmp0 (((AccordsIsoCountry *) g_ptr_array_index (self->countries, i))->alpha2, alpha2) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 static char *
@@ -151,6 +162,19 @@ accords_iso_codes_new (const char  *path,
   eu->name = g_strdup ("European Union");
   add_country (self, eu);
 
+  /* Kosovo has no ISO 3166-1 code yet; XK is the user-assigned code the EU,
+   * the IMF and Natural Earth's map use for it. */
+  if (!has_alpha2 (self, "XK"))
+    {
+      AccordsIsoCountry *kosovo = g_new0 (AccordsIsoCountry, 1);
+
+      kosovo->alpha2 = g_strdup ("XK");
+      kosovo->alpha3 = g_strdup ("XKX");
+      kosovo->numeric = g_strdup ("");
+      kosovo->name = g_strdup ("Kosovo");
+      add_country (self, kosovo);
+    }
+
   g_ptr_array_sort (self->countries, compare_alpha2);
   for (guint i = 0; i < self->countries->len; i++)
     {
@@ -214,6 +238,8 @@ accords_iso_codes_get_display_name (AccordsIsoCodes *self,
     return alpha2;
   if (g_str_equal (country->alpha2, "EU"))
     return _("European Union");
+  if (g_str_equal (country->alpha2, "XK") && accords_str_empty (country->numeric))
+    return _("Kosovo");
 
   name = country->common_name ? country->common_name : country->name;
   return dgettext (ISO_DOMAIN, name);

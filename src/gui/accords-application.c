@@ -176,8 +176,12 @@ about_action (GSimpleAction *action,
                                       _("From the iso-codes package, Debian"),
                                       GTK_LICENSE_LGPL_2_1, NULL);
   adw_about_window_add_legal_section (about, _("Map"),
-                                      _("Made with Natural Earth data (public domain), by way of the world-atlas package (ISC)"),
-                                      GTK_LICENSE_CUSTOM, NULL);
+                                      _("Made with Natural Earth: country shapes at 1:50m, public domain; "
+                                        "converted from world-atlas 2.0.2, © 2013-2019 Michael Bostock"),
+                                      GTK_LICENSE_CUSTOM,
+                                      "Permission to use, copy, modify, and/or distribute this software for any "
+                                      "purpose with or without fee is hereby granted, provided that the above "
+                                      "copyright notice and this permission notice appear in all copies. (ISC licence)");
   if (window)
     gtk_window_set_transient_for (GTK_WINDOW (about), window);
   gtk_window_present (GTK_WINDOW (about));

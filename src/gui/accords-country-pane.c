@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "accords-agreement-type.h"
 #include "accords-country-pane.h"
 #include "accords-status-chip.h"
 #include "accords-util.h"
@@ -16,6 +17,7 @@ struct _AccordsCountryPane
   GtkWidget           parent_instance;
 
   GtkDropDown        *status_dropdown;
+  GtkDropDown        *type_dropdown;
   GtkToggleButton    *show_all_button;
   GtkStack           *stack;
   GtkListView        *list_view;
@@ -27,6 +29,8 @@ struct _AccordsCountryPane
   char               *search;        /* case-folded */
   char               *selected;      /* code */
   gboolean            syncing;
+  GPtrArray          *types;         /* type of each row of the type dropdown; NULL first: every type */
+  gboolean            updating_types;
 };
 
 G_DEFINE_FINAL_TYPE (AccordsCountryPane, accords_country_pane, GTK_TYPE_WIDGET)
@@ -36,6 +40,7 @@ enum {
   PROP_SELECTED_COUNTRY,
   PROP_SHOW_ALL,
   PROP_STATUS_FILTER,
+  PROP_TYPE_FILTER,
   N_PROPS
 };
 
@@ -167,9 +172,83 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
 }
 
+static int
+compare_type_labels (gconstpointer a,
+                     gconstpointer b)
+{
+  return g_utf8_collate (accords_agreement_type_get_label (*(const char **) a),
+                         accords_agreement_type_get_label (*(const char **) b));
+}
+
+/* The types on offer are those of the agreements in the store */
+static void
+update_types (AccordsCountryPane *self)
+{
+  g_autoptr(GPtrArray) types = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GtkStringList) labels = NULL;
+  GListModel *agreements;
+  const char *current;
+  guint selected = 0;
+  gboolean same;
+
+  if (self->countries == NULL)
+    return;
+  agreements = accords_country_list_get_agreements (self->countries);
+  for (guint i = 0; i < g_list_model_get_n_items (agreements); i++)
+    {
+      g_autoptr(AccordsAgreement) a = g_list_model_get_item (agreements, i);
+      const char * const *list = accords_agreement_get_types (a);
+
+      for (guint k = 0; list && list[k]; k++)
+        if (g_hash_table_add (seen, (gpointer) list[k]))
+          g_ptr_array_add (types, g_strdup (list[k]));
+    }
+  g_ptr_array_sort (types, compare_type_labels);
+  g_ptr_array_insert (types, 0, NULL);
+
+  same = self->types && self->types->len == types->len;
+  for (guint i = 1; same && i < types->len; i++)
+    same = g_str_equal (types->pdata[i], self->types->pdata[i]);
+  if (same)
+    return;
+
+  current = accords_country_list_get_type_filter (self->countries);
+  labels = gtk_string_list_new (NULL);
+  gtk_string_list_append (labels, _("All types"));
+  for (guint i = 1; i < types->len; i++)
+    {
+      gtk_string_list_append (labels, accords_agreement_type_get_label (types->pdata[i]));
+      if (g_strcmp0 (current, types->pdata[i]) == 0)
+        selected = i;
+    }
+  g_clear_pointer (&self->types, g_ptr_array_unref);
+  self->types = g_steal_pointer (&types);
+  self->updating_types = TRUE;
+  gtk_drop_down_set_model (self->type_dropdown, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (self->type_dropdown, selected);
+  self->updating_types = FALSE;
+}
+
+static void
+type_selected_cb (AccordsCountryPane *self)
+{
+  guint i = gtk_drop_down_get_selected (self->type_dropdown);
+  const char *type;
+
+  if (self->updating_types || self->countries == NULL || self->types == NULL)
+    return;
+  type = i < self->types->len ? self->types->pdata[i] : NULL;
+  if (g_strcmp0 (type, accords_country_list_get_type_filter (self->countries)) == 0)
+    return;
+  accords_country_list_set_type_filter (self->countries, type);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TYPE_FILTER]);
+}
+
 static void
 countries_changed_cb (AccordsCountryPane *self)
 {
+  update_types (self);
   refilter (self);
 }
 
@@ -195,6 +274,7 @@ accords_country_pane_finalize (GObject *object)
 
   g_free (self->search);
   g_free (self->selected);
+  g_clear_pointer (&self->types, g_ptr_array_unref);
 
   G_OBJECT_CLASS (accords_country_pane_parent_class)->finalize (object);
 }
@@ -219,6 +299,10 @@ accords_country_pane_get_property (GObject    *object,
 
     case PROP_STATUS_FILTER:
       g_value_set_int (value, accords_country_pane_get_status_filter (self));
+      break;
+
+    case PROP_TYPE_FILTER:
+      g_value_set_string (value, accords_country_pane_get_type_filter (self));
       break;
 
     default:
@@ -248,6 +332,10 @@ accords_country_pane_set_property (GObject      *object,
       accords_country_pane_set_status_filter (self, g_value_get_int (value));
       break;
 
+    case PROP_TYPE_FILTER:
+      accords_country_pane_set_type_filter (self, g_value_get_string (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -273,10 +361,14 @@ accords_country_pane_class_init (AccordsCountryPaneClass *klass)
   properties[PROP_STATUS_FILTER] =
     g_param_spec_int ("status-filter", NULL, NULL, 0, ACCORDS_N_STATUS_GROUPS - 1, 0,
                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_TYPE_FILTER] =
+    g_param_spec_string ("type-filter", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/accords-country-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, AccordsCountryPane, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AccordsCountryPane, type_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AccordsCountryPane, show_all_button);
   gtk_widget_class_bind_template_child (widget_class, AccordsCountryPane, stack);
   gtk_widget_class_bind_template_child (widget_class, AccordsCountryPane, list_view);
@@ -323,6 +415,7 @@ accords_country_pane_init (AccordsCountryPane *self)
 
   g_signal_connect_swapped (self->status_dropdown, "notify::selected", G_CALLBACK (filter_widget_changed_cb), self);
   g_signal_connect_swapped (self->show_all_button, "notify::active", G_CALLBACK (filter_widget_changed_cb), self);
+  g_signal_connect_swapped (self->type_dropdown, "notify::selected", G_CALLBACK (type_selected_cb), self);
 }
 
 GtkWidget *
@@ -344,6 +437,8 @@ accords_country_pane_set_model (AccordsCountryPane *self,
   if (countries)
     g_signal_connect_object (countries, "items-changed", G_CALLBACK (countries_changed_cb), self,
                              G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_clear_pointer (&self->types, g_ptr_array_unref);
+  update_types (self);
   refilter (self);
 }
 
@@ -436,4 +531,27 @@ accords_country_pane_get_n_visible (AccordsCountryPane *self)
 {
   g_return_val_if_fail (ACCORDS_IS_COUNTRY_PANE (self), 0);
   return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+}
+
+const char *
+accords_country_pane_get_type_filter (AccordsCountryPane *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_COUNTRY_PANE (self), NULL);
+  return self->countries ? accords_country_list_get_type_filter (self->countries) : NULL;
+}
+
+void
+accords_country_pane_set_type_filter (AccordsCountryPane *self,
+                                      const char         *type)
+{
+  g_return_if_fail (ACCORDS_IS_COUNTRY_PANE (self));
+
+  if (accords_str_empty (type))
+    type = NULL;
+  for (guint i = 0; self->types && i < self->types->len; i++)
+    if (g_strcmp0 (self->types->pdata[i], type) == 0)
+      {
+        gtk_drop_down_set_selected (self->type_dropdown, i);
+        return;
+      }
 }

@@ -27,6 +27,10 @@ void        accords_country_pane_set_show_all         (AccordsCountryPane *self,
 AccordsStatusGroup accords_country_pane_get_status_filter (AccordsCountryPane *self);
 void        accords_country_pane_set_status_filter    (AccordsCountryPane *self,
                                                        AccordsStatusGroup  group);
+/* Only agreements of this type count, on the list and on the map (NULL: all) */
+const char *accords_country_pane_get_type_filter      (AccordsCountryPane *self);
+void        accords_country_pane_set_type_filter      (AccordsCountryPane *self,
+                                                       const char         *type);
 /* Number of rows shown */
 guint       accords_country_pane_get_n_visible        (AccordsCountryPane *self);
 

@@ -5,17 +5,21 @@
 
 #include "accords-status-colors.h"
 
+/* Okabe–Ito hues.  The dark column keeps their order of lightness, so that
+ * yellow, orange and vermilion (talks, suspended, ended), which a reader
+ * with deuteranopia sees as one hue, stay apart by lightness:
+ * build-aux/simulate-deuteranopia.py --palette checks every pair. */
 static const struct {
   guint32 light;
   guint32 dark;
 } palette[ACCORDS_N_STATUS_GROUPS] = {
   [ACCORDS_STATUS_GROUP_NONE]        = { 0xdeddda, 0x4a4650 },
-  [ACCORDS_STATUS_GROUP_EARLY]       = { 0xf0e442, 0xd8cd3c },
-  [ACCORDS_STATUS_GROUP_SIGNED]      = { 0x56b4e9, 0x5fbdf0 },
+  [ACCORDS_STATUS_GROUP_EARLY]       = { 0xf0e442, 0xf5ea6a },
+  [ACCORDS_STATUS_GROUP_SIGNED]      = { 0x56b4e9, 0x62bdf0 },
   [ACCORDS_STATUS_GROUP_IN_FORCE]    = { 0x0072b2, 0x2b8fd0 },
   [ACCORDS_STATUS_GROUP_IMPLEMENTED] = { 0x009e73, 0x1fb487 },
-  [ACCORDS_STATUS_GROUP_SUSPENDED]   = { 0xe69f00, 0xeeab1c },
-  [ACCORDS_STATUS_GROUP_ENDED]       = { 0xd55e00, 0xe5732a },
+  [ACCORDS_STATUS_GROUP_SUSPENDED]   = { 0xe69f00, 0xe69f00 },
+  [ACCORDS_STATUS_GROUP_ENDED]       = { 0xd55e00, 0xd0590a },
   [ACCORDS_STATUS_GROUP_STRUCK_DOWN] = { 0xcc79a7, 0xd98cb7 },
 };
 

@@ -11,6 +11,10 @@
 #include "accords-import-bar.h"
 #include "accords-importer.h"
 #include "accords-news-view.h"
+#include "accords-export-dialog.h"
+#include "accords-map-model.h"
+#include "accords-map-view.h"
+#include "accords-notes-page.h"
 #include "accords-party.h"
 #include "accords-status-chip.h"
 #include "accords-store-agreements.h"
@@ -30,16 +34,19 @@ struct _AccordsWindow
   AdwViewStack         *view_stack;
   AdwFlap              *flap;
   AdwBin               *map_bin;
+  AccordsMapView       *map_view;
   GtkStack             *panel_stack;
   GtkLabel             *panel_title;
   GtkListBox           *agreement_list;
   AccordsAgreementView *agreement_view;
   AccordsImportBar     *import_bar;
   AccordsNewsView      *news_view;
+  AccordsNotesPage     *notes_page;
 
   AccordsContext       *context;
   GSettings            *settings;
   AccordsCountryList   *countries;
+  AccordsMapModel      *map_model;
   GListStore           *agreements;
   char                 *selected_agreement;
 };
@@ -189,6 +196,7 @@ search_changed_cb (AccordsWindow  *self,
                    GtkSearchEntry *entry)
 {
   accords_country_pane_set_search_text (self->country_pane, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  accords_notes_page_set_search (self->notes_page, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
 static void
@@ -228,18 +236,6 @@ back_action (GtkWidget  *widget,
     accords_window_select_agreement (self, NULL);
   else if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
-}
-
-static void
-show_page_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  AccordsWindow *self = ACCORDS_WINDOW (widget);
-  const char *name = g_variant_get_string (parameter, NULL);
-
-  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
-    adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
 static void
@@ -414,6 +410,78 @@ drop_cb (GtkDropTarget *target,
 }
 
 static void
+notes_follow_selection_cb (AccordsWindow *self)
+{
+  accords_notes_page_set_country (self->notes_page, accords_country_pane_get_selected_country (self->country_pane));
+  accords_notes_page_set_agreement (self->notes_page, self->selected_agreement);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AccordsWindow *self = ACCORDS_WINDOW (widget);
+  AccordsNoteEditor *editor = accords_notes_page_get_editor (self->notes_page);
+  AccordsExportDialog *dialog;
+
+  /* the file shows the note as it was last typed */
+  accords_notes_page_flush (self->notes_page, NULL);
+  dialog = accords_export_dialog_new (GTK_WINDOW (self), self->context,
+                                      accords_note_editor_get_note (editor), self->selected_agreement);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+cite (AccordsWindow       *self,
+      AccordsCitationKind  kind,
+      gint64               id)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "notes");
+  accords_notes_page_cite (self->notes_page, kind, id);
+}
+
+static void
+cite_source_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  cite (ACCORDS_WINDOW (widget), ACCORDS_CITATION_SOURCE, g_variant_get_int64 (parameter));
+}
+
+static void
+cite_item_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  cite (ACCORDS_WINDOW (widget), ACCORDS_CITATION_ITEM, g_variant_get_int64 (parameter));
+}
+
+static void
+show_atlas_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  adw_view_stack_set_visible_child_name (ACCORDS_WINDOW (widget)->view_stack, "atlas");
+}
+
+static void
+show_news_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  adw_view_stack_set_visible_child_name (ACCORDS_WINDOW (widget)->view_stack, "news");
+}
+
+static void
+show_notes_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  adw_view_stack_set_visible_child_name (ACCORDS_WINDOW (widget)->view_stack, "notes");
+}
+
+static void
 accords_window_constructed (GObject *object)
 {
   AccordsWindow *self = ACCORDS_WINDOW (object);
@@ -426,11 +494,25 @@ accords_window_constructed (GObject *object)
   accords_news_view_set_context (self->news_view, self->context);
   self->countries = accords_country_list_new (self->context);
   accords_country_pane_set_model (self->country_pane, self->countries);
+  /* the map and the list share the countries, their filters and the selection */
+  self->map_model = accords_map_model_new (self->countries);
+  accords_map_view_set_model (self->map_view, self->map_model);
+  g_object_bind_property (self->country_pane, "selected-country", self->map_view, "selected-country",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->country_pane, "status-filter", self->map_model, "status-filter",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "selected-agreement", self->map_view, "selected-agreement",
+                          G_BINDING_SYNC_CREATE);
 
   g_signal_connect_object (accords_context_get_store (self->context), "changed",
                            G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (self->country_pane, "notify::selected-country",
                            G_CALLBACK (country_selected_cb), self, G_CONNECT_SWAPPED);
+  accords_notes_page_set_context (self->notes_page, self->context);
+  g_signal_connect_object (self->country_pane, "notify::selected-country",
+                           G_CALLBACK (notes_follow_selection_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self, "notify::selected-agreement",
+                           G_CALLBACK (notes_follow_selection_cb), self, G_CONNECT_SWAPPED);
 
   if (self->settings != NULL)
     {
@@ -446,6 +528,7 @@ accords_window_constructed (GObject *object)
     }
 
   reload_agreements (self);
+  notes_follow_selection_cb (self);
 }
 
 static void
@@ -454,6 +537,7 @@ accords_window_dispose (GObject *object)
   AccordsWindow *self = (AccordsWindow *) object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ACCORDS_TYPE_WINDOW);
+  g_clear_object (&self->map_model);
   g_clear_object (&self->countries);
   g_clear_object (&self->agreements);
   g_clear_object (&self->settings);
@@ -553,6 +637,8 @@ accords_window_class_init (AccordsWindowClass *klass)
   g_type_ensure (ACCORDS_TYPE_AGREEMENT_VIEW);
   g_type_ensure (ACCORDS_TYPE_IMPORT_BAR);
   g_type_ensure (ACCORDS_TYPE_NEWS_VIEW);
+  g_type_ensure (ACCORDS_TYPE_MAP_VIEW);
+  g_type_ensure (ACCORDS_TYPE_NOTES_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/accords-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AccordsWindow, toast_overlay);
@@ -564,25 +650,34 @@ accords_window_class_init (AccordsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordsWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, AccordsWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, AccordsWindow, map_bin);
+  gtk_widget_class_bind_template_child (widget_class, AccordsWindow, map_view);
   gtk_widget_class_bind_template_child (widget_class, AccordsWindow, panel_stack);
   gtk_widget_class_bind_template_child (widget_class, AccordsWindow, panel_title);
   gtk_widget_class_bind_template_child (widget_class, AccordsWindow, agreement_list);
   gtk_widget_class_bind_template_child (widget_class, AccordsWindow, agreement_view);
   gtk_widget_class_bind_template_child (widget_class, AccordsWindow, import_bar);
   gtk_widget_class_bind_template_child (widget_class, AccordsWindow, news_view);
+  gtk_widget_class_bind_template_child (widget_class, AccordsWindow, notes_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-countries", NULL, show_countries_action);
   gtk_widget_class_install_action (widget_class, "win.show-agreements", NULL, show_agreements_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.cite-item", "x", cite_item_action);
+  gtk_widget_class_install_action (widget_class, "win.cite-source", "x", cite_source_action);
+  gtk_widget_class_install_action (widget_class, "win.show-atlas", NULL, show_atlas_action);
+  gtk_widget_class_install_action (widget_class, "win.show-news", NULL, show_news_action);
+  gtk_widget_class_install_action (widget_class, "win.show-notes", NULL, show_notes_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-atlas", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "atlas");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "news");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-news", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-notes", NULL);
 }
 
 static void
@@ -632,6 +727,13 @@ accords_window_get_country_pane (AccordsWindow *self)
 {
   g_return_val_if_fail (ACCORDS_IS_WINDOW (self), NULL);
   return self->country_pane;
+}
+
+AccordsMapView *
+accords_window_get_map_view (AccordsWindow *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_WINDOW (self), NULL);
+  return self->map_view;
 }
 
 AccordsAgreementView *
@@ -686,6 +788,13 @@ accords_window_get_selected_agreement (AccordsWindow *self)
 {
   g_return_val_if_fail (ACCORDS_IS_WINDOW (self), NULL);
   return self->selected_agreement;
+}
+
+AccordsNotesPage *
+accords_window_get_notes_page (AccordsWindow *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_WINDOW (self), NULL);
+  return self->notes_page;
 }
 
 void

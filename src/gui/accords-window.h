@@ -6,7 +6,9 @@
 #include "accords-agreement-view.h"
 #include "accords-context.h"
 #include "accords-country-pane.h"
+#include "accords-map-view.h"
 #include "accords-news-view.h"
+#include "accords-notes-page.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +23,7 @@ AccordsWindow        *accords_window_new                  (GtkApplication *appli
 AccordsContext       *accords_window_get_context          (AccordsWindow  *self);
 AccordsCountryPane   *accords_window_get_country_pane     (AccordsWindow  *self);
 AccordsAgreementView *accords_window_get_agreement_view   (AccordsWindow  *self);
+AccordsMapView       *accords_window_get_map_view         (AccordsWindow  *self);
 /* The agreements listed for the selected country (all of them when none is) */
 GListModel           *accords_window_get_agreements       (AccordsWindow  *self);
 void                  accords_window_select_country       (AccordsWindow  *self,
@@ -29,13 +32,16 @@ const char           *accords_window_get_selected_country (AccordsWindow  *self)
 void                  accords_window_select_agreement     (AccordsWindow  *self,
                                                            const char     *slug);
 const char           *accords_window_get_selected_agreement (AccordsWindow *self);
-/* Imports the files in the background, with progress, a toast with the
  * counts and a dialog naming each rejected file; FALSE while another import
  * runs. */
+ * win.cite-item (an int64 id) cite into the open note; win.export */
+/* Imports the files in the background, with progress, a toast with the
+/* The Notes view.  Actions for other views: win.cite-source and
+AccordsNewsView      *accords_window_get_news_view        (AccordsWindow  *self);
+AccordsNotesPage     *accords_window_get_notes_page       (AccordsWindow  *self);
 gboolean              accords_window_import_files         (AccordsWindow  *self,
                                                            GFile         **files,
                                                            guint           n_files);
-AccordsNewsView      *accords_window_get_news_view        (AccordsWindow  *self);
 void                  accords_window_add_toast            (AccordsWindow  *self,
                                                            AdwToast       *toast);
 

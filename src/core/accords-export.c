@@ -1,0 +1,384 @@
+/* accords-export.c: reports (Markdown, HTML, PDF) and datasets (CSV, JSON, GeoJSON) */
+#define G_LOG_DOMAIN "accords-export"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "accords-error.h"
+#include "accords-export-private.h"
+#include "accords-util.h"
+
+static const struct {
+  const char *name;
+  const char *extension;
+  const char *mime_type;
+} formats[] = {
+  [ACCORDS_EXPORT_FORMAT_MARKDOWN] = { "md", "md", "text/markdown" },
+  [ACCORDS_EXPORT_FORMAT_HTML] = { "html", "html", "text/html" },
+  [ACCORDS_EXPORT_FORMAT_PDF] = { "pdf", "pdf", "application/pdf" },
+  [ACCORDS_EXPORT_FORMAT_CSV] = { "csv", "csv", "text/csv" },
+  [ACCORDS_EXPORT_FORMAT_JSON] = { "json", "json", "application/json" },
+  [ACCORDS_EXPORT_FORMAT_GEOJSON] = { "geojson", "geojson", "application/geo+json" },
+};
+
+static const char * const tables[] = {
+  [ACCORDS_EXPORT_TABLE_AGREEMENTS] = "agreements",
+  [ACCORDS_EXPORT_TABLE_PARTIES] = "parties",
+  [ACCORDS_EXPORT_TABLE_EVENTS] = "events",
+  [ACCORDS_EXPORT_TABLE_ITEMS] = "items",
+};
+
+void
+accords_export_options_init (AccordsExportOptions *options)
+{
+  memset (options, 0, sizeof *options);
+  options->scope = ACCORDS_EXPORT_SCOPE_ALL;
+  options->format = ACCORDS_EXPORT_FORMAT_MARKDOWN;
+  options->table = ACCORDS_EXPORT_TABLE_AGREEMENTS;
+  options->paper = ACCORDS_PAPER_A4;
+}
+
+void
+accords_export_options_clear (AccordsExportOptions *options)
+{
+  g_clear_pointer (&options->agreement, g_free);
+  g_clear_pointer (&options->exported_on, g_date_time_unref);
+}
+
+void
+accords_export_options_copy (const AccordsExportOptions *src,
+                             AccordsExportOptions       *dest)
+{
+  *dest = *src;
+  dest->agreement = g_strdup (src->agreement);
+  dest->exported_on = src->exported_on ? g_date_time_ref (src->exported_on) : NULL;
+}
+
+gboolean
+accords_export_format_from_string (const char          *name,
+                                   AccordsExportFormat *format)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_strcmp0 (name, formats[i].name) == 0)
+      {
+        *format = i;
+        return TRUE;
+      }
+  if (g_strcmp0 (name, "markdown") == 0)
+    {
+      *format = ACCORDS_EXPORT_FORMAT_MARKDOWN;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+const char *
+accords_export_format_to_string (AccordsExportFormat format)
+{
+  g_return_val_if_fail (format < G_N_ELEMENTS (formats), NULL);
+  return formats[format].name;
+}
+
+const char *
+accords_export_format_get_extension (AccordsExportFormat format)
+{
+  g_return_val_if_fail (format < G_N_ELEMENTS (formats), NULL);
+  return formats[format].extension;
+}
+
+const char *
+accords_export_format_get_mime_type (AccordsExportFormat format)
+{
+  g_return_val_if_fail (format < G_N_ELEMENTS (formats), NULL);
+  return formats[format].mime_type;
+}
+
+gboolean
+accords_export_format_is_report (AccordsExportFormat format)
+{
+  return format == ACCORDS_EXPORT_FORMAT_MARKDOWN ||
+         format == ACCORDS_EXPORT_FORMAT_HTML ||
+         format == ACCORDS_EXPORT_FORMAT_PDF;
+}
+
+gboolean
+accords_export_table_from_string (const char         *name,
+                                  AccordsExportTable *table)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    if (g_strcmp0 (name, tables[i]) == 0)
+      {
+        *table = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+accords_paper_size_from_string (const char       *name,
+                                AccordsPaperSize *paper)
+{
+  if (name != NULL && g_ascii_strcasecmp (name, "a4") == 0)
+    *paper = ACCORDS_PAPER_A4;
+  else if (name != NULL && g_ascii_strcasecmp (name, "letter") == 0)
+    *paper = ACCORDS_PAPER_LETTER;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+GDateTime *
+accords_export_options_dup_date (const AccordsExportOptions *options)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  GDateTime *date = NULL;
+
+  if (options->exported_on != NULL)
+    return g_date_time_to_utc (options->exported_on);
+  if (epoch != NULL)
+    {
+      char *end = NULL;
+      gint64 seconds = g_ascii_strtoll (epoch, &end, 10);
+
+      if (end != epoch && *end == '\0')
+        date = g_date_time_new_from_unix_utc (seconds);
+    }
+  return date ? date : g_date_time_new_now_utc ();
+}
+
+GBytes *
+accords_export_render (AccordsStore                *store,
+                       AccordsIsoCodes             *iso_codes,
+                       const AccordsExportOptions  *options,
+                       GError                     **error)
+{
+  g_autoptr(AccordsReport) report = NULL;
+
+  g_return_val_if_fail (ACCORDS_IS_STORE (store), NULL);
+  g_return_val_if_fail (ACCORDS_IS_ISO_CODES (iso_codes), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  if (options->format == ACCORDS_EXPORT_FORMAT_CSV)
+    return accords_export_dataset_csv (store, iso_codes, options, error);
+  if (options->format == ACCORDS_EXPORT_FORMAT_JSON)
+    return accords_export_dataset_json (store, iso_codes, options, error);
+  if (options->format == ACCORDS_EXPORT_FORMAT_GEOJSON)
+    return accords_export_dataset_geojson (store, iso_codes, options, error);
+
+  report = accords_report_build (store, iso_codes, options, error);
+  if (report == NULL)
+    return NULL;
+  switch (options->format)
+    {
+    case ACCORDS_EXPORT_FORMAT_MARKDOWN:
+      return accords_report_to_markdown (report);
+    case ACCORDS_EXPORT_FORMAT_HTML:
+      return accords_report_to_html (report);
+    case ACCORDS_EXPORT_FORMAT_PDF:
+      return accords_report_to_pdf (report, options->paper, error);
+    case ACCORDS_EXPORT_FORMAT_CSV:
+    case ACCORDS_EXPORT_FORMAT_JSON:
+    case ACCORDS_EXPORT_FORMAT_GEOJSON:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static gboolean
+set_errno_error (GError     **error,
+                 int          saved_errno,
+                 gboolean     folder,
+                 const char  *path)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  if (folder)
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                 _("Cannot write in the folder %s: %s"), display, g_strerror (saved_errno));
+  else
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                 _("Cannot write %s: %s"), display, g_strerror (saved_errno));
+  return FALSE;
+}
+
+gboolean
+accords_write_file_atomic (const char  *path,
+                           const void  *data,
+                           gsize        length,
+                           GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *temp = NULL;
+  g_autofree char *pattern = NULL;
+  g_autofree char *random_part = NULL;
+  const guint8 *p = data;
+  gsize left = length;
+  GStatBuf existing;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    return set_errno_error (error, EISDIR, FALSE, path);
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  /* g_mkstemp_full() replaces the six trailing X with a unique name */
+  random_part = g_strnfill (6, 'X');
+  pattern = g_strdup_printf (".%s.%s", base, random_part);
+  temp = g_build_filename (dir, pattern, NULL);
+  fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0666);
+  if (fd < 0)
+    {
+      int saved = errno;
+      /* name the folder: that is where the trouble is */
+      return set_errno_error (error, saved, TRUE, dir);
+    }
+  /* keep the permissions of the file being replaced; else those of a new file */
+  if (g_stat (path, &existing) == 0)
+    fchmod (fd, existing.st_mode & 07777);
+  else
+    {
+      mode_t mask = umask (0);
+      umask (mask);
+      fchmod (fd, 0666 & ~mask);
+    }
+
+  while (left > 0)
+    {
+      gssize n = write (fd, p, left);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+          close (fd);
+          g_unlink (temp);
+          return set_errno_error (error, saved, FALSE, path);
+        }
+      p += n;
+      left -= (gsize) n;
+    }
+  if (fsync (fd) != 0 || close (fd) != 0)
+    {
+      int saved = errno;
+      g_unlink (temp);
+      return set_errno_error (error, saved, FALSE, path);
+    }
+  if (g_rename (temp, path) != 0)
+    {
+      int saved = errno;
+      g_unlink (temp);
+      return set_errno_error (error, saved, FALSE, path);
+    }
+  return TRUE;
+}
+
+gboolean
+accords_export_to_file (AccordsStore                *store,
+                        AccordsIsoCodes             *iso_codes,
+                        const AccordsExportOptions  *options,
+                        const char                  *path,
+                        GError                     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length;
+  const void *data;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  bytes = accords_export_render (store, iso_codes, options, error);
+  if (bytes == NULL)
+    return FALSE;
+  data = g_bytes_get_data (bytes, &length);
+  return accords_write_file_atomic (path, data, length, error);
+}
+
+typedef struct {
+  char                 *db_path;
+  char                 *path;
+  AccordsIsoCodes      *iso_codes;
+  AccordsExportOptions  options;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_free (job->db_path);
+  g_free (job->path);
+  g_clear_object (&job->iso_codes);
+  accords_export_options_clear (&job->options);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AccordsStore) store = accords_store_open (job->db_path, &error);
+
+  if (store == NULL ||
+      !accords_export_to_file (store, job->iso_codes, &job->options, job->path, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+accords_export_to_file_async (AccordsContext             *context,
+                              const AccordsExportOptions *options,
+                              GFile                      *file,
+                              GCancellable               *cancellable,
+                              GAsyncReadyCallback         callback,
+                              gpointer                    user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (ACCORDS_IS_CONTEXT (context));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (context, cancellable, callback, user_data);
+  g_task_set_source_tag (task, accords_export_to_file_async);
+
+  if (!g_file_is_native (file))
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("Cannot export to %s: only files on this computer can be written"), uri);
+      return;
+    }
+
+  job = g_new0 (ExportJob, 1);
+  job->db_path = g_strdup (accords_store_get_path (accords_context_get_store (context)));
+  job->path = g_file_get_path (file);
+  job->iso_codes = g_object_ref (accords_context_get_iso_codes (context));
+  accords_export_options_copy (options, &job->options);
+  /* the date is fixed now, not when the thread gets to it */
+  if (job->options.exported_on == NULL)
+    job->options.exported_on = accords_export_options_dup_date (options);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+accords_export_to_file_finish (AccordsContext  *context,
+                               GAsyncResult    *result,
+                               GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, context), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

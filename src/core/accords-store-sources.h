@@ -1,0 +1,23 @@
+/* accords-store-sources.h: sources a researcher adds to cite them */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "accords-source.h"
+#include "accords-store.h"
+
+G_BEGIN_DECLS
+
+/* Adds the source, or updates the one with the same URL, and lists it among
+ * the agreement's sources when agreement (a slug) is given, in one
+ * transaction.  The URL must be http, https or file; the accessed date,
+ * when empty, is today.  Returns the source's id, 0 on error. */
+gint64         accords_store_add_source  (AccordsStore   *self,
+                                          AccordsSource  *source,
+                                          const char     *agreement,
+                                          GError        **error);
+AccordsSource *accords_store_load_source (AccordsStore   *self,
+                                          gint64          id,
+                                          GError        **error);
+
+G_END_DECLS

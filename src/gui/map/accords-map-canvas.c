@@ -1,0 +1,1172 @@
+/* accords-map-canvas.c: the interactive world map: colours, selection, arcs, zoom and pan */
+#define G_LOG_DOMAIN "accords-map-canvas"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <cairo-svg.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "accords-map-canvas.h"
+#include "accords-projection.h"
+#include "accords-util.h"
+
+#define PAN_STEP 80.0
+#define ZOOM_STEP 1.5
+#define ZOOM_DURATION_US 180000
+#define MAX_TOOLTIP_AGREEMENTS 8
+
+struct _AccordsMapCanvas
+{
+  GtkWidget           parent_instance;
+
+  AccordsMapModel    *model;
+  AccordsWorld       *world;
+  AccordsMapRenderer *renderer;
+  GCancellable       *cancellable;
+  char               *load_error;
+
+  AccordsMapViewport  viewport;
+  gboolean            viewport_ready;
+  GdkTexture         *base;        /* the base layer as last drawn */
+  int                 base_width, base_height, base_scale;
+
+  char               *selected_country;
+  char               *selected_agreement;
+  int                 hovered;
+  gboolean            show_legend;
+
+  double              pointer_x, pointer_y;
+  double              drag_center_x, drag_center_y;
+  gboolean            dragged;
+  double              pinch_scale;
+
+  guint               zoom_tick;
+  gint64              zoom_start;
+  double              zoom_from, zoom_to;
+  double              zoom_view_x, zoom_view_y;
+  double              zoom_anchor_x, zoom_anchor_y;
+};
+
+G_DEFINE_FINAL_TYPE (AccordsMapCanvas, accords_map_canvas, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_MODEL,
+  PROP_WORLD,
+  PROP_SELECTED_COUNTRY,
+  PROP_SELECTED_AGREEMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+invalidate_base (AccordsMapCanvas *self)
+{
+  g_clear_object (&self->base);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static const char *
+country_name (AccordsMapCanvas *self,
+              const char       *code)
+{
+  AccordsCountry *country = NULL;
+  int i;
+
+  if (self->model)
+    country = accords_country_list_lookup (accords_map_model_get_countries (self->model), code);
+  if (country)
+    return accords_country_get_name (country);
+  i = self->world ? accords_world_find (self->world, code) : -1;
+  return i >= 0 ? accords_world_get_country (self->world, i)->name : code;
+}
+
+static void
+update_links (AccordsMapCanvas *self)
+{
+  g_autoptr(GArray) links = NULL;
+  gboolean strong = FALSE;
+
+  if (self->renderer == NULL)
+    return;
+  if (self->selected_agreement)
+    {
+      links = accords_map_model_dup_links (self->model, self->selected_agreement);
+      strong = links->len > 0;
+    }
+  /* no agreement chosen: the links of every agreement of the country */
+  if ((links == NULL || links->len == 0) && self->selected_country)
+    {
+      g_autoptr(GPtrArray) agreements = accords_map_model_dup_agreements (self->model, self->selected_country);
+
+      g_clear_pointer (&links, g_array_unref);
+      links = g_array_new (FALSE, TRUE, sizeof (AccordsMapLink));
+      for (guint i = 0; i < agreements->len; i++)
+        {
+          g_autoptr(GArray) some = accords_map_model_dup_links (self->model,
+                                                                accords_agreement_get_slug (agreements->pdata[i]));
+
+          g_array_append_vals (links, some->data, some->len);
+        }
+    }
+  accords_map_renderer_set_links (self->renderer, links, strong);
+}
+
+static void
+update_description (AccordsMapCanvas *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_auto(GStrv) coloured = NULL;
+  guint n;
+
+  if (self->model == NULL)
+    return;
+  coloured = accords_map_model_dup_coloured_codes (self->model);
+  n = g_strv_length (coloured);
+  if (self->selected_country)
+    {
+      AccordsStatus status = accords_map_model_get_status (self->model, self->selected_country);
+      guint count = accords_map_model_get_agreement_count (self->model, self->selected_country);
+
+      /* TRANSLATORS: the map's accessible description: a country, its number
+       * of agreements and its strongest status */
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "Selected: %s, %u agreement, %s. ",
+                                                 "Selected: %s, %u agreements, %s. ", count),
+                              country_name (self, self->selected_country), count, accords_status_get_label (status));
+    }
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                             "%u country coloured by the status of its agreements. ",
+                                             "%u countries coloured by the status of their agreements. ", n), n);
+  g_string_append (text, _("Tab moves between them, the arrow keys pan, plus and minus zoom."));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->str, -1);
+}
+
+static void
+update_selection_index (AccordsMapCanvas *self)
+{
+  if (self->renderer)
+    accords_map_renderer_set_selected (self->renderer, accords_world_find (self->world, self->selected_country));
+}
+
+static void
+model_changed_cb (AccordsMapCanvas *self)
+{
+  if (self->renderer)
+    accords_map_renderer_update_colors (self->renderer);
+  update_links (self);
+  update_description (self);
+  invalidate_base (self);
+}
+
+static void
+dark_changed_cb (AccordsMapCanvas *self)
+{
+  if (self->renderer)
+    accords_map_renderer_set_dark (self->renderer, adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  invalidate_base (self);
+}
+
+static void
+ensure_renderer (AccordsMapCanvas *self)
+{
+  if (self->renderer || self->world == NULL || self->model == NULL)
+    return;
+  self->renderer = accords_map_renderer_new (self->world, self->model);
+  accords_map_renderer_set_dark (self->renderer, adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  accords_map_renderer_set_hovered (self->renderer, -1);
+  accords_map_renderer_set_show_legend (self->renderer, self->show_legend);
+  update_selection_index (self);
+  update_links (self);
+  update_description (self);
+  invalidate_base (self);
+}
+
+static void
+world_loaded_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AccordsWorld) world = accords_world_load_finish (result, &error);
+  AccordsMapCanvas *self;
+
+  /* cancelled when the canvas went away: user_data is gone too */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = ACCORDS_MAP_CANVAS (user_data);
+  if (world == NULL)
+    {
+      g_warning ("Cannot draw the map: %s", error->message);
+      self->load_error = g_strdup (error->message);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
+  self->world = g_steal_pointer (&world);
+  ensure_renderer (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORLD]);
+}
+
+/* Drawing */
+
+static void
+accords_map_canvas_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  AccordsMapCanvas *self = ACCORDS_MAP_CANVAS (widget);
+
+  if (!self->viewport_ready)
+    {
+      accords_map_viewport_init (&self->viewport, width, height);
+      self->viewport_ready = TRUE;
+    }
+  else if (self->viewport.width != width || self->viewport.height != height)
+    accords_map_viewport_resize (&self->viewport, width, height);
+  else
+    return;
+  invalidate_base (self);
+}
+
+static void
+release_surface (gpointer data)
+{
+  cairo_surface_destroy (data);
+}
+
+static GdkTexture *
+render_base (AccordsMapCanvas *self,
+             int               width,
+             int               height,
+             int               scale)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  accords_map_renderer_set_font (self->renderer, pango_context_get_font_description (context));
+  accords_map_renderer_render_base (self->renderer, cr, &self->viewport);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* cairo's ARGB32 is GDK's default memory format: no copy */
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) * height * scale,
+                                      release_surface, surface);
+  return gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT, bytes,
+                                 cairo_image_surface_get_stride (surface));
+}
+
+static void
+accords_map_canvas_snapshot (GtkWidget   *widget,
+                             GtkSnapshot *snapshot)
+{
+  AccordsMapCanvas *self = ACCORDS_MAP_CANVAS (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
+  cairo_t *cr;
+
+  if (width <= 0 || height <= 0)
+    return;
+  if (self->load_error)
+    {
+      g_autofree char *text = g_strdup_printf (_("The map cannot be drawn: %s"), self->load_error);
+      PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
+      GdkRGBA color;
+      int w, h;
+
+      pango_layout_set_width (layout, (width - 24) * PANGO_SCALE);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_get_pixel_size (layout, &w, &h);
+      gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (12, (height - h) / 2.f));
+      gtk_snapshot_append_layout (snapshot, layout, &color);
+      gtk_snapshot_restore (snapshot);
+      g_object_unref (layout);
+      return;
+    }
+  if (self->renderer == NULL || !self->viewport_ready)
+    return;
+
+  if (self->base == NULL || self->base_width != width || self->base_height != height || self->base_scale != scale)
+    {
+      g_clear_object (&self->base);
+      self->base = render_base (self, width, height, scale);
+      self->base_width = width;
+      self->base_height = height;
+      self->base_scale = scale;
+    }
+  gtk_snapshot_append_texture (snapshot, self->base, &bounds);
+
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  accords_map_renderer_render_overlay (self->renderer, cr, &self->viewport);
+  cairo_destroy (cr);
+}
+
+/* Zoom and pan */
+
+static void
+viewport_changed (AccordsMapCanvas *self)
+{
+  invalidate_base (self);
+}
+
+static void
+stop_zoom_animation (AccordsMapCanvas *self)
+{
+  if (self->zoom_tick)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->zoom_tick);
+  self->zoom_tick = 0;
+}
+
+/* Sets the scale, keeping the projected anchor under the view point */
+static void
+zoom_to_scale (AccordsMapCanvas *self,
+               double            scale,
+               double            view_x,
+               double            view_y,
+               double            anchor_x,
+               double            anchor_y)
+{
+  double x, y;
+
+  self->viewport.scale = scale;
+  accords_map_viewport_clamp (&self->viewport);
+  accords_map_viewport_from_view (&self->viewport, view_x, view_y, &x, &y);
+  self->viewport.center_x += anchor_x - x;
+  self->viewport.center_y += anchor_y - y;
+  accords_map_viewport_clamp (&self->viewport);
+  viewport_changed (self);
+}
+
+static gboolean
+zoom_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  AccordsMapCanvas *self = ACCORDS_MAP_CANVAS (widget);
+  double t = (gdk_frame_clock_get_frame_time (clock) - self->zoom_start) / (double) ZOOM_DURATION_US;
+  double eased;
+
+  t = CLAMP (t, 0, 1);
+  eased = 1 - (1 - t) * (1 - t) * (1 - t);
+  zoom_to_scale (self, self->zoom_from * pow (self->zoom_to / self->zoom_from, eased),
+                 self->zoom_view_x, self->zoom_view_y, self->zoom_anchor_x, self->zoom_anchor_y);
+  if (t >= 1)
+    {
+      self->zoom_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+zoom_at (AccordsMapCanvas *self,
+         double            factor,
+         double            view_x,
+         double            view_y,
+         gboolean          animate)
+{
+  AccordsMapViewport target;
+
+  if (!self->viewport_ready)
+    return;
+  stop_zoom_animation (self);
+  target = self->viewport;
+  accords_map_viewport_zoom_at (&target, factor, view_x, view_y);
+  if (!animate || !gtk_widget_get_mapped (GTK_WIDGET (self)) ||
+      !adw_get_enable_animations (GTK_WIDGET (self)))
+    {
+      self->viewport = target;
+      viewport_changed (self);
+      return;
+    }
+  self->zoom_from = self->viewport.scale;
+  self->zoom_to = target.scale;
+  self->zoom_view_x = view_x;
+  self->zoom_view_y = view_y;
+  accords_map_viewport_from_view (&self->viewport, view_x, view_y, &self->zoom_anchor_x, &self->zoom_anchor_y);
+  self->zoom_start = g_get_monotonic_time ();
+  self->zoom_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), zoom_tick_cb, NULL, NULL);
+}
+
+static void
+show_country (AccordsMapCanvas *self,
+              const char       *code)
+{
+  const AccordsWorldCountry *c;
+  double vx, vy;
+  int i;
+
+  if (!self->viewport_ready || self->world == NULL || (i = accords_world_find (self->world, code)) < 0)
+    return;
+  c = accords_world_get_country (self->world, i);
+  accords_map_viewport_to_view (&self->viewport, c->anchor_x, c->anchor_y, &vx, &vy);
+  /* a country already in view stays where it is */
+  if (vx >= 24 && vy >= 24 && vx <= self->viewport.width - 24 && vy <= self->viewport.height - 24)
+    return;
+  self->viewport.center_x = c->anchor_x;
+  self->viewport.center_y = c->anchor_y;
+  accords_map_viewport_clamp (&self->viewport);
+  viewport_changed (self);
+}
+
+/* Events */
+
+static void
+set_hovered (AccordsMapCanvas *self,
+             int               index)
+{
+  if (self->hovered == index)
+    return;
+  self->hovered = index;
+  if (self->renderer)
+    accords_map_renderer_set_hovered (self->renderer, index);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static int
+pick_index (AccordsMapCanvas *self,
+            double            x,
+            double            y)
+{
+  double px, py;
+
+  if (self->world == NULL || !self->viewport_ready)
+    return -1;
+  accords_map_viewport_from_view (&self->viewport, x, y, &px, &py);
+  return accords_world_hit_test (self->world, px, py, self->viewport.scale);
+}
+
+static void
+motion_cb (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           AccordsMapCanvas         *self)
+{
+  self->pointer_x = x;
+  self->pointer_y = y;
+  set_hovered (self, pick_index (self, x, y));
+}
+
+static void
+leave_cb (GtkEventControllerMotion *controller,
+          AccordsMapCanvas         *self)
+{
+  set_hovered (self, -1);
+}
+
+static void
+click_pressed_cb (GtkGestureClick  *gesture,
+                  int               n_press,
+                  double            x,
+                  double            y,
+                  AccordsMapCanvas *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (n_press == 2)
+    zoom_at (self, 2.0, x, y, TRUE);
+}
+
+static void
+click_released_cb (GtkGestureClick  *gesture,
+                   int               n_press,
+                   double            x,
+                   double            y,
+                   AccordsMapCanvas *self)
+{
+  if (n_press == 1 && !self->dragged)
+    accords_map_canvas_activate_at (self, x, y);
+}
+
+static void
+drag_begin_cb (GtkGestureDrag   *gesture,
+               double            x,
+               double            y,
+               AccordsMapCanvas *self)
+{
+  stop_zoom_animation (self);
+  self->dragged = FALSE;
+  self->drag_center_x = self->viewport.center_x;
+  self->drag_center_y = self->viewport.center_y;
+}
+
+static void
+drag_update_cb (GtkGestureDrag   *gesture,
+                double            dx,
+                double            dy,
+                AccordsMapCanvas *self)
+{
+  if (!self->dragged && hypot (dx, dy) < 4)
+    return;
+  if (!self->dragged)
+    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+  self->dragged = TRUE;
+  self->viewport.center_x = self->drag_center_x;
+  self->viewport.center_y = self->drag_center_y;
+  accords_map_viewport_pan (&self->viewport, dx, dy);
+  viewport_changed (self);
+}
+
+static void
+drag_end_cb (GtkGestureDrag   *gesture,
+             double            dx,
+             double            dy,
+             AccordsMapCanvas *self)
+{
+  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+}
+
+static gboolean
+scroll_cb (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           AccordsMapCanvas         *self)
+{
+  /* a wheel notch zooms by a quarter; a touchpad by its distance */
+  double rate = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL ? 0.22 : 0.01;
+
+  if (dy == 0)
+    return FALSE;
+  stop_zoom_animation (self);
+  zoom_at (self, exp (-dy * rate), self->pointer_x, self->pointer_y, FALSE);
+  return TRUE;
+}
+
+static void
+pinch_begin_cb (GtkGesture       *gesture,
+                GdkEventSequence *sequence,
+                AccordsMapCanvas *self)
+{
+  stop_zoom_animation (self);
+  self->pinch_scale = self->viewport.scale;
+}
+
+static void
+pinch_scale_changed_cb (GtkGestureZoom   *gesture,
+                        double            scale,
+                        AccordsMapCanvas *self)
+{
+  double x, y, px, py;
+
+  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
+    return;
+  accords_map_viewport_from_view (&self->viewport, x, y, &px, &py);
+  zoom_to_scale (self, self->pinch_scale * scale, x, y, px, py);
+}
+
+static gboolean
+query_tooltip_cb (GtkWidget        *widget,
+                  int               x,
+                  int               y,
+                  gboolean          keyboard,
+                  GtkTooltip       *tooltip,
+                  AccordsMapCanvas *self)
+{
+  g_autofree char *markup = NULL;
+  const AccordsWorldCountry *c;
+  int i;
+
+  if (keyboard)
+    {
+      if (self->selected_country == NULL)
+        return FALSE;
+      markup = accords_map_canvas_describe_country (self, self->selected_country);
+    }
+  else
+    {
+      i = pick_index (self, x, y);
+      if (i < 0)
+        return FALSE;
+      c = accords_world_get_country (self->world, i);
+      if (c->code[0] == '\0')
+        /* TRANSLATORS: tooltip of land that belongs to no country */
+        markup = g_markup_printf_escaped ("<b>%s</b>\n%s", c->name, _("Disputed area"));
+      else
+        markup = accords_map_canvas_describe_country (self, c->code);
+    }
+  gtk_tooltip_set_markup (tooltip, markup);
+  return TRUE;
+}
+
+/* Keyboard */
+
+static gboolean
+accords_map_canvas_focus (GtkWidget        *widget,
+                          GtkDirectionType  direction)
+{
+  AccordsMapCanvas *self = ACCORDS_MAP_CANVAS (widget);
+  g_auto(GStrv) codes = NULL;
+  int n, current = -1, next;
+
+  if (!gtk_widget_is_focus (widget))
+    return gtk_widget_grab_focus (widget);
+  if ((direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD) || self->model == NULL)
+    return FALSE;
+
+  /* Tab walks the countries with agreements, in the list's order; past the
+   * last one, the focus moves on */
+  codes = accords_map_model_dup_coloured_codes (self->model);
+  n = g_strv_length (codes);
+  for (int i = 0; i < n; i++)
+    if (g_strcmp0 (codes[i], self->selected_country) == 0)
+      current = i;
+  if (direction == GTK_DIR_TAB_FORWARD)
+    next = current + 1;
+  else
+    next = current < 0 ? n - 1 : current - 1;
+  if (next < 0 || next >= n)
+    return FALSE;
+  accords_map_canvas_set_selected_country (self, codes[next]);
+  return TRUE;
+}
+
+static void
+pan_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  AccordsMapCanvas *self = ACCORDS_MAP_CANVAS (widget);
+  int dx, dy;
+
+  if (!self->viewport_ready)
+    return;
+  g_variant_get (parameter, "(ii)", &dx, &dy);
+  stop_zoom_animation (self);
+  accords_map_viewport_pan (&self->viewport, dx * PAN_STEP, dy * PAN_STEP);
+  viewport_changed (self);
+}
+
+static void
+zoom_in_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  accords_map_canvas_zoom (ACCORDS_MAP_CANVAS (widget), ZOOM_STEP, TRUE);
+}
+
+static void
+zoom_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  accords_map_canvas_zoom (ACCORDS_MAP_CANVAS (widget), 1 / ZOOM_STEP, TRUE);
+}
+
+static void
+zoom_reset_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  accords_map_canvas_zoom_reset (ACCORDS_MAP_CANVAS (widget));
+}
+
+static void
+unselect_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  accords_map_canvas_set_selected_country (ACCORDS_MAP_CANVAS (widget), NULL);
+}
+
+/* Object */
+
+static void
+accords_map_canvas_dispose (GObject *object)
+{
+  AccordsMapCanvas *self = (AccordsMapCanvas *) object;
+
+  g_cancellable_cancel (self->cancellable);
+  stop_zoom_animation (self);
+  g_signal_handlers_disconnect_by_func (adw_style_manager_get_default (), dark_changed_cb, self);
+  if (self->model)
+    g_signal_handlers_disconnect_by_func (self->model, model_changed_cb, self);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->renderer);
+  g_clear_object (&self->world);
+  g_clear_object (&self->model);
+  g_clear_object (&self->base);
+
+  G_OBJECT_CLASS (accords_map_canvas_parent_class)->dispose (object);
+}
+
+static void
+accords_map_canvas_finalize (GObject *object)
+{
+  AccordsMapCanvas *self = (AccordsMapCanvas *) object;
+
+  g_free (self->selected_country);
+  g_free (self->selected_agreement);
+  g_free (self->load_error);
+
+  G_OBJECT_CLASS (accords_map_canvas_parent_class)->finalize (object);
+}
+
+static void
+accords_map_canvas_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  AccordsMapCanvas *self = ACCORDS_MAP_CANVAS (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      g_value_set_object (value, self->model);
+      break;
+
+    case PROP_WORLD:
+      g_value_set_object (value, self->world);
+      break;
+
+    case PROP_SELECTED_COUNTRY:
+      g_value_set_string (value, self->selected_country);
+      break;
+
+    case PROP_SELECTED_AGREEMENT:
+      g_value_set_string (value, self->selected_agreement);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+accords_map_canvas_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  AccordsMapCanvas *self = ACCORDS_MAP_CANVAS (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      accords_map_canvas_set_model (self, g_value_get_object (value));
+      break;
+
+    case PROP_SELECTED_COUNTRY:
+      accords_map_canvas_set_selected_country (self, g_value_get_string (value));
+      break;
+
+    case PROP_SELECTED_AGREEMENT:
+      accords_map_canvas_set_selected_agreement (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+accords_map_canvas_class_init (AccordsMapCanvasClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  const guint plus[] = { GDK_KEY_plus, GDK_KEY_equal, GDK_KEY_KP_Add };
+  const guint minus[] = { GDK_KEY_minus, GDK_KEY_underscore, GDK_KEY_KP_Subtract };
+
+  object_class->dispose = accords_map_canvas_dispose;
+  object_class->finalize = accords_map_canvas_finalize;
+  object_class->get_property = accords_map_canvas_get_property;
+  object_class->set_property = accords_map_canvas_set_property;
+  widget_class->snapshot = accords_map_canvas_snapshot;
+  widget_class->size_allocate = accords_map_canvas_size_allocate;
+  widget_class->focus = accords_map_canvas_focus;
+
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, ACCORDS_TYPE_MAP_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_WORLD] =
+    g_param_spec_object ("world", NULL, NULL, ACCORDS_TYPE_WORLD,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SELECTED_COUNTRY] =
+    g_param_spec_string ("selected-country", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SELECTED_AGREEMENT] =
+    g_param_spec_string ("selected-agreement", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "canvas.pan", "(ii)", pan_action);
+  gtk_widget_class_install_action (widget_class, "canvas.zoom-in", NULL, zoom_in_action);
+  gtk_widget_class_install_action (widget_class, "canvas.zoom-out", NULL, zoom_out_action);
+  gtk_widget_class_install_action (widget_class, "canvas.zoom-reset", NULL, zoom_reset_action);
+  gtk_widget_class_install_action (widget_class, "canvas.unselect", NULL, unselect_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "canvas.pan", "(ii)", 1, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "canvas.pan", "(ii)", -1, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "canvas.pan", "(ii)", 0, 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "canvas.pan", "(ii)", 0, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (plus); i++)
+    {
+      gtk_widget_class_add_binding_action (widget_class, plus[i], 0, "canvas.zoom-in", NULL);
+      gtk_widget_class_add_binding_action (widget_class, plus[i], GDK_SHIFT_MASK, "canvas.zoom-in", NULL);
+      gtk_widget_class_add_binding_action (widget_class, minus[i], 0, "canvas.zoom-out", NULL);
+      gtk_widget_class_add_binding_action (widget_class, minus[i], GDK_SHIFT_MASK, "canvas.zoom-out", NULL);
+    }
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, 0, "canvas.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, 0, "canvas.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "canvas.unselect", NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "mapcanvas");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+accords_map_canvas_init (AccordsMapCanvas *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkEventController *controller;
+  GtkGesture *gesture;
+
+  self->hovered = -1;
+  self->show_legend = TRUE;
+  gtk_widget_set_focusable (widget, TRUE);
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  gtk_widget_set_overflow (widget, GTK_OVERFLOW_HIDDEN);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("World map"), -1);
+  g_signal_connect (widget, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect (controller, "enter", G_CALLBACK (motion_cb), self);
+  g_signal_connect (controller, "motion", G_CALLBACK (motion_cb), self);
+  g_signal_connect (controller, "leave", G_CALLBACK (leave_cb), self);
+  gtk_widget_add_controller (widget, controller);
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (click_pressed_cb), self);
+  g_signal_connect (gesture, "released", G_CALLBACK (click_released_cb), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_drag_new ();
+  g_signal_connect (gesture, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  g_signal_connect (gesture, "drag-update", G_CALLBACK (drag_update_cb), self);
+  g_signal_connect (gesture, "drag-end", G_CALLBACK (drag_end_cb), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_zoom_new ();
+  g_signal_connect (gesture, "begin", G_CALLBACK (pinch_begin_cb), self);
+  g_signal_connect (gesture, "scale-changed", G_CALLBACK (pinch_scale_changed_cb), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
+
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  g_signal_connect (controller, "scroll", G_CALLBACK (scroll_cb), self);
+  gtk_widget_add_controller (widget, controller);
+
+  g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (dark_changed_cb), self);
+
+  self->cancellable = g_cancellable_new ();
+  accords_world_load_async (NULL, self->cancellable, world_loaded_cb, self);
+}
+
+GtkWidget *
+accords_map_canvas_new (void)
+{
+  return g_object_new (ACCORDS_TYPE_MAP_CANVAS, NULL);
+}
+
+void
+accords_map_canvas_set_model (AccordsMapCanvas *self,
+                              AccordsMapModel  *model)
+{
+  g_return_if_fail (ACCORDS_IS_MAP_CANVAS (self));
+  g_return_if_fail (model == NULL || ACCORDS_IS_MAP_MODEL (model));
+
+  if (self->model == model)
+    return;
+  if (self->model)
+    g_signal_handlers_disconnect_by_func (self->model, model_changed_cb, self);
+  g_clear_object (&self->renderer);
+  g_set_object (&self->model, model);
+  if (model)
+    g_signal_connect_swapped (model, "changed", G_CALLBACK (model_changed_cb), self);
+  ensure_renderer (self);
+  invalidate_base (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+}
+
+AccordsMapModel *
+accords_map_canvas_get_model (AccordsMapCanvas *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_MAP_CANVAS (self), NULL);
+  return self->model;
+}
+
+AccordsWorld *
+accords_map_canvas_get_world (AccordsMapCanvas *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_MAP_CANVAS (self), NULL);
+  return self->world;
+}
+
+AccordsMapRenderer *
+accords_map_canvas_get_renderer (AccordsMapCanvas *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_MAP_CANVAS (self), NULL);
+  return self->renderer;
+}
+
+const char *
+accords_map_canvas_get_selected_country (AccordsMapCanvas *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_MAP_CANVAS (self), NULL);
+  return self->selected_country;
+}
+
+void
+accords_map_canvas_set_selected_country (AccordsMapCanvas *self,
+                                         const char       *code)
+{
+  g_return_if_fail (ACCORDS_IS_MAP_CANVAS (self));
+
+  if (accords_str_empty (code))
+    code = NULL;
+  if (!accords_set_str (&self->selected_country, code))
+    return;
+  update_selection_index (self);
+  update_links (self);
+  update_description (self);
+  if (code && accords_map_viewport_get_zoom (&self->viewport) > 1.01)
+    show_country (self, code);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_COUNTRY]);
+}
+
+const char *
+accords_map_canvas_get_selected_agreement (AccordsMapCanvas *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_MAP_CANVAS (self), NULL);
+  return self->selected_agreement;
+}
+
+void
+accords_map_canvas_set_selected_agreement (AccordsMapCanvas *self,
+                                           const char       *slug)
+{
+  g_return_if_fail (ACCORDS_IS_MAP_CANVAS (self));
+
+  if (accords_str_empty (slug))
+    slug = NULL;
+  if (!accords_set_str (&self->selected_agreement, slug))
+    return;
+  update_links (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_AGREEMENT]);
+}
+
+const AccordsMapViewport *
+accords_map_canvas_get_viewport (AccordsMapCanvas *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_MAP_CANVAS (self), NULL);
+  return &self->viewport;
+}
+
+gboolean
+accords_map_canvas_locate (AccordsMapCanvas *self,
+                           const char       *code,
+                           double           *x,
+                           double           *y)
+{
+  const AccordsWorldCountry *c;
+  double px, py;
+  int i;
+
+  g_return_val_if_fail (ACCORDS_IS_MAP_CANVAS (self), FALSE);
+
+  if (self->world == NULL || !self->viewport_ready || (i = accords_world_find (self->world, code)) < 0)
+    return FALSE;
+  c = accords_world_get_country (self->world, i);
+  if (accords_world_shows_marker (self->world, i, self->viewport.scale))
+    px = c->anchor_x, py = c->anchor_y;
+  else
+    accords_projection_forward (c->lon, c->lat, &px, &py);
+  accords_map_viewport_to_view (&self->viewport, px, py, x, y);
+  return TRUE;
+}
+
+const char *
+accords_map_canvas_pick (AccordsMapCanvas *self,
+                         double            x,
+                         double            y)
+{
+  int i;
+
+  g_return_val_if_fail (ACCORDS_IS_MAP_CANVAS (self), NULL);
+
+  i = pick_index (self, x, y);
+  if (i < 0 || accords_world_get_country (self->world, i)->code[0] == '\0')
+    return NULL;
+  return accords_world_get_country (self->world, i)->code;
+}
+
+void
+accords_map_canvas_activate_at (AccordsMapCanvas *self,
+                                double            x,
+                                double            y)
+{
+  const char *code;
+
+  g_return_if_fail (ACCORDS_IS_MAP_CANVAS (self));
+
+  /* the sea, or land of no country, keeps the selection */
+  code = accords_map_canvas_pick (self, x, y);
+  if (code)
+    accords_map_canvas_set_selected_country (self, code);
+}
+
+void
+accords_map_canvas_zoom (AccordsMapCanvas *self,
+                         double            factor,
+                         gboolean          animate)
+{
+  g_return_if_fail (ACCORDS_IS_MAP_CANVAS (self));
+  zoom_at (self, factor, self->viewport.width / 2, self->viewport.height / 2, animate);
+}
+
+void
+accords_map_canvas_zoom_reset (AccordsMapCanvas *self)
+{
+  g_return_if_fail (ACCORDS_IS_MAP_CANVAS (self));
+
+  if (!self->viewport_ready)
+    return;
+  stop_zoom_animation (self);
+  accords_map_viewport_init (&self->viewport, self->viewport.width, self->viewport.height);
+  viewport_changed (self);
+}
+
+void
+accords_map_canvas_set_show_legend (AccordsMapCanvas *self,
+                                    gboolean          show_legend)
+{
+  g_return_if_fail (ACCORDS_IS_MAP_CANVAS (self));
+
+  self->show_legend = !!show_legend;
+  if (self->renderer)
+    accords_map_renderer_set_show_legend (self->renderer, self->show_legend);
+  invalidate_base (self);
+}
+
+gboolean
+accords_map_canvas_get_show_legend (AccordsMapCanvas *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_MAP_CANVAS (self), FALSE);
+  return self->show_legend;
+}
+
+char *
+accords_map_canvas_describe_country (AccordsMapCanvas *self,
+                                     const char       *code)
+{
+  g_autoptr(GString) markup = NULL;
+  g_autoptr(GPtrArray) agreements = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (ACCORDS_IS_MAP_CANVAS (self), NULL);
+
+  name = g_markup_escape_text (country_name (self, code), -1);
+  markup = g_string_new (NULL);
+  g_string_append_printf (markup, "<b>%s</b>", name);
+  if (self->model == NULL)
+    return g_string_free (g_steal_pointer (&markup), FALSE);
+
+  agreements = accords_map_model_dup_agreements (self->model, code);
+  if (agreements->len == 0)
+    {
+      g_string_append_printf (markup, "\n%s", _("No agreements tracked"));
+      return g_string_free (g_steal_pointer (&markup), FALSE);
+    }
+  for (guint i = 0; i < MIN (agreements->len, MAX_TOOLTIP_AGREEMENTS); i++)
+    {
+      AccordsAgreement *a = agreements->pdata[i];
+      const char *title = accords_agreement_get_short_title (a);
+      g_autofree char *line = NULL;
+
+      if (accords_str_empty (title))
+        title = accords_agreement_get_title (a);
+      /* TRANSLATORS: a line of the map's tooltip: an agreement and its status */
+      line = g_markup_printf_escaped (_("%s: %s"), title,
+                                      accords_status_get_label (accords_map_model_get_agreement_status (self->model, a)));
+      g_string_append_printf (markup, "\n• %s", line);
+    }
+  if (agreements->len > MAX_TOOLTIP_AGREEMENTS)
+    {
+      guint more = agreements->len - MAX_TOOLTIP_AGREEMENTS;
+
+      g_string_append_c (markup, '\n');
+      g_string_append_printf (markup, g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more", more), more);
+    }
+  return g_string_free (g_steal_pointer (&markup), FALSE);
+}
+
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+GBytes *
+accords_map_canvas_export (AccordsMapCanvas  *self,
+                           AccordsMapFormat   format,
+                           const char        *caption,
+                           GError           **error)
+{
+  g_autoptr(GByteArray) out = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  int scale = format == ACCORDS_MAP_FORMAT_PNG ? 2 : 1;
+
+  g_return_val_if_fail (ACCORDS_IS_MAP_CANVAS (self), NULL);
+
+  if (self->renderer == NULL || !self->viewport_ready)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("The map has not been drawn yet"));
+      return NULL;
+    }
+
+  out = g_byte_array_new ();
+  if (format == ACCORDS_MAP_FORMAT_SVG)
+    surface = cairo_svg_surface_create_for_stream (append_bytes, out, self->viewport.width, self->viewport.height);
+  else
+    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, self->viewport.width * scale,
+                                          self->viewport.height * scale);
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  accords_map_renderer_set_font (self->renderer,
+                                 pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self))));
+  accords_map_renderer_render (self->renderer, cr, &self->viewport, caption);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  if (status == CAIRO_STATUS_SUCCESS && format == ACCORDS_MAP_FORMAT_PNG)
+    status = cairo_surface_write_to_png_stream (surface, append_bytes, out);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot draw the map for export: %s"),
+                   cairo_status_to_string (status));
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}

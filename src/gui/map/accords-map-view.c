@@ -1,0 +1,659 @@
+/* accords-map-view.c: the world map with its zoom buttons, export menu and date slider */
+#define G_LOG_DOMAIN "accords-map-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "accords-agreement-type.h"
+#include "accords-map-view.h"
+#include "accords-util.h"
+
+/* A play runs through the whole timeline in this many seconds */
+#define PLAY_SECONDS 12.0
+
+struct _AccordsMapView
+{
+  GtkWidget             parent_instance;
+
+  AccordsMapCanvas     *canvas;
+  GtkButton            *play_button;
+  GtkScale             *date_scale;
+  GtkAdjustment        *date_adjustment;
+  GtkLabel             *date_label;
+
+  AccordsMapModel      *model;
+  guint32               today;        /* julian days */
+  guint32               first, last;  /* the range shown, as YYYYMMDD */
+  gboolean              updating;
+  guint                 play_tick;
+  gint64                play_last;
+  GtkFileChooserNative *chooser;
+};
+
+G_DEFINE_FINAL_TYPE (AccordsMapView, accords_map_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SELECTED_COUNTRY,
+  PROP_SELECTED_AGREEMENT,
+  PROP_PLAYING,
+  PROP_SHOW_LEGEND,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static guint32
+julian_of_key (guint32 key)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, key % 100, (key / 100) % 100, key / 10000);
+  return g_date_valid (&date) ? g_date_get_julian (&date) : 1;
+}
+
+static char *
+iso_of_julian (guint32 julian)
+{
+  GDate date;
+  char buf[16];
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  g_snprintf (buf, sizeof buf, "%04u-%02u-%02u", g_date_get_year (&date), g_date_get_month (&date),
+              g_date_get_day (&date));
+  return g_strdup (buf);
+}
+
+static void
+update_label (AccordsMapView *self)
+{
+  const char *date = self->model ? accords_map_model_get_date (self->model) : NULL;
+  g_autofree char *today = accords_date_today ();
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *text = NULL;
+  int y, m, d;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.today", date != NULL);
+  if (!accords_date_parse (date ? date : today, &y, &m, &d, NULL, NULL))
+    return;
+  dt = g_date_time_new_utc (y, m, d, 0, 0, 0);
+  /* TRANSLATORS: the date beside the map's slider, short; see g_date_time_format() */
+  text = g_date_time_format (dt, _("%-d %b %Y"));
+  gtk_label_set_label (self->date_label, text);
+  /* the slider counts days: say the date instead */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_scale), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text, -1);
+}
+
+/* The slider spans the timeline: the earliest event to today or the latest
+ * event, whichever is later */
+static void
+update_range (AccordsMapView *self)
+{
+  g_autofree char *today_text = accords_date_today ();
+  guint32 first, last;
+  const char *date;
+
+  if (self->model == NULL)
+    return;
+  accords_map_model_get_date_range (self->model, &first, &last);
+  /* most changes (the slider's own, while it plays) leave the range alone */
+  if (first == self->first && last == self->last)
+    return;
+  self->first = first;
+  self->last = last;
+  self->today = julian_of_key (accords_date_key (today_text));
+  date = accords_map_model_get_date (self->model);
+
+  self->updating = TRUE;
+  gtk_adjustment_set_lower (self->date_adjustment, julian_of_key (first));
+  gtk_adjustment_set_upper (self->date_adjustment, julian_of_key (last));
+  /* a tick at the start of every fifth year */
+  gtk_scale_clear_marks (self->date_scale);
+  for (guint year = (first / 10000 + 4) / 5 * 5; year <= last / 10000; year += 5)
+    gtk_scale_add_mark (self->date_scale, julian_of_key (year * 10000 + 101), GTK_POS_BOTTOM, NULL);
+  gtk_adjustment_set_value (self->date_adjustment,
+                            date ? julian_of_key (accords_date_key (date)) : self->today);
+  self->updating = FALSE;
+  update_label (self);
+}
+
+static void
+date_changed_cb (AccordsMapView *self)
+{
+  guint32 day = (guint32) (gtk_adjustment_get_value (self->date_adjustment) + 0.5);
+  g_autofree char *date = NULL;
+
+  if (self->updating || self->model == NULL)
+    return;
+  /* today, on the right, shows the statuses as they stand */
+  if (day != self->today)
+    date = iso_of_julian (day);
+  accords_map_model_set_date (self->model, date);
+  update_label (self);
+}
+
+static void
+model_changed_cb (AccordsMapView *self)
+{
+  /* new events may widen the timeline */
+  update_range (self);
+}
+
+/* Playing the history */
+
+static void
+update_play_button (AccordsMapView *self)
+{
+  gboolean playing = self->play_tick != 0;
+
+  gtk_button_set_icon_name (self->play_button, playing ? "media-playback-pause-symbolic"
+                                                       : "media-playback-start-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->play_button),
+                               playing ? _("Pause") : _("Play the History of the Agreements"));
+}
+
+static gboolean
+play_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  AccordsMapView *self = ACCORDS_MAP_VIEW (widget);
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+  double lower = gtk_adjustment_get_lower (self->date_adjustment);
+  double upper = gtk_adjustment_get_upper (self->date_adjustment);
+  double value = gtk_adjustment_get_value (self->date_adjustment);
+
+  if (self->play_last != 0)
+    value += (upper - lower) / PLAY_SECONDS * (now - self->play_last) / G_USEC_PER_SEC;
+  self->play_last = now;
+  gtk_adjustment_set_value (self->date_adjustment, MIN (value, upper));
+  if (value >= upper)
+    {
+      self->play_tick = 0;
+      update_play_button (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAYING]);
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+play_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AccordsMapView *self = ACCORDS_MAP_VIEW (widget);
+
+  accords_map_view_set_playing (self, self->play_tick == 0);
+}
+
+static void
+today_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  AccordsMapView *self = ACCORDS_MAP_VIEW (widget);
+
+  accords_map_view_set_playing (self, FALSE);
+  accords_map_view_set_date (self, NULL);
+}
+
+static void
+zoom_in_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  accords_map_canvas_zoom (ACCORDS_MAP_VIEW (widget)->canvas, 1.5, TRUE);
+}
+
+static void
+zoom_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  accords_map_canvas_zoom (ACCORDS_MAP_VIEW (widget)->canvas, 1 / 1.5, TRUE);
+}
+
+static void
+zoom_reset_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  accords_map_canvas_zoom_reset (ACCORDS_MAP_VIEW (widget)->canvas);
+}
+
+/* Exports */
+
+static void
+show_toast (AccordsMapView *self,
+            const char     *text)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+  else
+    g_message ("%s", text);
+}
+
+static char *
+make_caption (AccordsMapView *self)
+{
+  const char *date = accords_map_model_get_date (self->model);
+  const char *type = accords_country_list_get_type_filter (accords_map_model_get_countries (self->model));
+  AccordsStatusGroup group = accords_map_model_get_status_filter (self->model);
+  g_autofree char *today = accords_date_today ();
+  g_autofree char *when = accords_date_format (date ? date : today);
+  g_autofree char *caption = NULL;
+
+  /* TRANSLATORS: captions of an exported map, with a date */
+  caption = date ? g_strdup_printf (_("Agreements on %s"), when) : g_strdup_printf (_("Agreements as of %s"), when);
+  if (type)
+    {
+      /* TRANSLATORS: a map's caption: the type of agreement it shows, then when */
+      char *with_type = g_strdup_printf (_("%s · %s"), accords_agreement_type_get_label (type), caption);
+
+      g_free (caption);
+      caption = with_type;
+    }
+  if (group != ACCORDS_STATUS_GROUP_NONE)
+    {
+      /* TRANSLATORS: a map's caption, then the only status it shows */
+      char *with_group = g_strdup_printf (_("%s · %s only"), caption, accords_status_group_get_label (group));
+
+      g_free (caption);
+      caption = with_group;
+    }
+  return g_steal_pointer (&caption);
+}
+
+static void
+replace_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    {
+      g_autofree char *name = g_file_get_parse_name (G_FILE (source));
+
+      g_task_return_new_error (task, error->domain, error->code, _("Cannot write %s: %s"), name, error->message);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+accords_map_view_export_async (AccordsMapView      *self,
+                               GFile               *file,
+                               AccordsMapFormat     format,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *caption = NULL;
+
+  g_return_if_fail (ACCORDS_IS_MAP_VIEW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, accords_map_view_export_async);
+  if (self->model == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("The map has no data yet"));
+      return;
+    }
+  caption = make_caption (self);
+  /* drawing is quick and happens here; writing the file happens off the main thread */
+  bytes = accords_map_canvas_export (self->canvas, format, caption, &error);
+  if (bytes == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                       cancellable, replace_done_cb, g_steal_pointer (&task));
+}
+
+gboolean
+accords_map_view_export_finish (AccordsMapView  *self,
+                                GAsyncResult    *result,
+                                GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  AccordsMapView *self = ACCORDS_MAP_VIEW (source);
+  g_autoptr(GFile) file = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (!accords_map_view_export_finish (self, result, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  {
+    g_autofree char *name = g_file_get_basename (file);
+
+    text = g_strdup_printf (_("Map exported to %s"), name);
+  }
+  show_toast (self, text);
+}
+
+static void
+chooser_response_cb (AccordsMapView       *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  AccordsMapFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "format"));
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  if (file)
+    accords_map_view_export_async (self, file, format, NULL, export_done_cb, g_object_ref (file));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AccordsMapView *self = ACCORDS_MAP_VIEW (widget);
+  gboolean svg = g_strcmp0 (g_variant_get_string (parameter, NULL), "svg") == 0;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  const char *date = self->model ? accords_map_model_get_date (self->model) : NULL;
+  g_autofree char *name = NULL;
+
+  if (self->chooser)
+    return;
+  name = g_strdup_printf ("accords-map%s%s.%s", date ? "-" : "", date ? date : "", svg ? "svg" : "png");
+  self->chooser = gtk_file_chooser_native_new (_("Export the Map"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, svg ? _("SVG images") : _("PNG images"));
+  gtk_file_filter_add_mime_type (filter, svg ? "image/svg+xml" : "image/png");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_object_set_data (G_OBJECT (self->chooser), "format",
+                     GINT_TO_POINTER (svg ? ACCORDS_MAP_FORMAT_SVG : ACCORDS_MAP_FORMAT_PNG));
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* Object */
+
+static void
+canvas_notify_cb (AccordsMapView *self,
+                  GParamSpec     *pspec)
+{
+  if (g_str_equal (pspec->name, "selected-country"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_COUNTRY]);
+  else if (g_str_equal (pspec->name, "selected-agreement"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_AGREEMENT]);
+}
+
+static void
+accords_map_view_dispose (GObject *object)
+{
+  AccordsMapView *self = (AccordsMapView *) object;
+  GtkWidget *child;
+
+  if (self->play_tick)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->play_tick);
+  self->play_tick = 0;
+  if (self->chooser)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  if (self->model)
+    g_signal_handlers_disconnect_by_func (self->model, model_changed_cb, self);
+  g_clear_object (&self->model);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ACCORDS_TYPE_MAP_VIEW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (accords_map_view_parent_class)->dispose (object);
+}
+
+static void
+accords_map_view_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  AccordsMapView *self = ACCORDS_MAP_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED_COUNTRY:
+      g_value_set_string (value, accords_map_canvas_get_selected_country (self->canvas));
+      break;
+
+    case PROP_SELECTED_AGREEMENT:
+      g_value_set_string (value, accords_map_canvas_get_selected_agreement (self->canvas));
+      break;
+
+    case PROP_PLAYING:
+      g_value_set_boolean (value, self->play_tick != 0);
+      break;
+
+    case PROP_SHOW_LEGEND:
+      g_value_set_boolean (value, accords_map_canvas_get_show_legend (self->canvas));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+accords_map_view_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  AccordsMapView *self = ACCORDS_MAP_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED_COUNTRY:
+      accords_map_canvas_set_selected_country (self->canvas, g_value_get_string (value));
+      break;
+
+    case PROP_SELECTED_AGREEMENT:
+      accords_map_canvas_set_selected_agreement (self->canvas, g_value_get_string (value));
+      break;
+
+    case PROP_PLAYING:
+      accords_map_view_set_playing (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_LEGEND:
+      if (accords_map_canvas_get_show_legend (self->canvas) != g_value_get_boolean (value))
+        {
+          accords_map_canvas_set_show_legend (self->canvas, g_value_get_boolean (value));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+accords_map_view_class_init (AccordsMapViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = accords_map_view_dispose;
+  object_class->get_property = accords_map_view_get_property;
+  object_class->set_property = accords_map_view_set_property;
+
+  properties[PROP_SELECTED_COUNTRY] =
+    g_param_spec_string ("selected-country", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SELECTED_AGREEMENT] =
+    g_param_spec_string ("selected-agreement", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_PLAYING] =
+    g_param_spec_boolean ("playing", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SHOW_LEGEND] =
+    g_param_spec_boolean ("show-legend", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (ACCORDS_TYPE_MAP_CANVAS);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/accords-map-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, AccordsMapView, canvas);
+  gtk_widget_class_bind_template_child (widget_class, AccordsMapView, play_button);
+  gtk_widget_class_bind_template_child (widget_class, AccordsMapView, date_scale);
+  gtk_widget_class_bind_template_child (widget_class, AccordsMapView, date_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, AccordsMapView, date_label);
+
+  gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_in_action);
+  gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_out_action);
+  gtk_widget_class_install_action (widget_class, "map.zoom-reset", NULL, zoom_reset_action);
+  gtk_widget_class_install_action (widget_class, "map.play", NULL, play_action);
+  gtk_widget_class_install_action (widget_class, "map.today", NULL, today_action);
+  gtk_widget_class_install_action (widget_class, "map.export", "s", export_action);
+  gtk_widget_class_install_property_action (widget_class, "map.legend", "show-legend");
+
+  gtk_widget_class_set_css_name (widget_class, "mapview");
+}
+
+static void
+accords_map_view_init (AccordsMapView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_swapped (self->date_adjustment, "value-changed", G_CALLBACK (date_changed_cb), self);
+  g_signal_connect_swapped (self->canvas, "notify::selected-country", G_CALLBACK (canvas_notify_cb), self);
+  g_signal_connect_swapped (self->canvas, "notify::selected-agreement", G_CALLBACK (canvas_notify_cb), self);
+  update_label (self);
+}
+
+GtkWidget *
+accords_map_view_new (void)
+{
+  return g_object_new (ACCORDS_TYPE_MAP_VIEW, NULL);
+}
+
+void
+accords_map_view_set_model (AccordsMapView  *self,
+                            AccordsMapModel *model)
+{
+  g_return_if_fail (ACCORDS_IS_MAP_VIEW (self));
+  g_return_if_fail (model == NULL || ACCORDS_IS_MAP_MODEL (model));
+
+  if (self->model)
+    g_signal_handlers_disconnect_by_func (self->model, model_changed_cb, self);
+  g_set_object (&self->model, model);
+  if (model)
+    g_signal_connect_swapped (model, "changed", G_CALLBACK (model_changed_cb), self);
+  accords_map_canvas_set_model (self->canvas, model);
+  self->first = self->last = 0;
+  update_range (self);
+}
+
+AccordsMapModel *
+accords_map_view_get_model (AccordsMapView *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_MAP_VIEW (self), NULL);
+  return self->model;
+}
+
+AccordsMapCanvas *
+accords_map_view_get_canvas (AccordsMapView *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_MAP_VIEW (self), NULL);
+  return self->canvas;
+}
+
+const char *
+accords_map_view_get_selected_country (AccordsMapView *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_MAP_VIEW (self), NULL);
+  return accords_map_canvas_get_selected_country (self->canvas);
+}
+
+void
+accords_map_view_set_selected_country (AccordsMapView *self,
+                                       const char     *code)
+{
+  g_return_if_fail (ACCORDS_IS_MAP_VIEW (self));
+  accords_map_canvas_set_selected_country (self->canvas, code);
+}
+
+void
+accords_map_view_set_date (AccordsMapView *self,
+                           const char     *date)
+{
+  guint32 key;
+
+  g_return_if_fail (ACCORDS_IS_MAP_VIEW (self));
+
+  key = date ? accords_date_key (date) : 0;
+  gtk_adjustment_set_value (self->date_adjustment, key ? julian_of_key (key) : self->today);
+  /* the slider may already be on that day: the model must follow all the same */
+  date_changed_cb (self);
+}
+
+const char *
+accords_map_view_get_date_label (AccordsMapView *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_MAP_VIEW (self), NULL);
+  return gtk_label_get_label (self->date_label);
+}
+
+gboolean
+accords_map_view_get_playing (AccordsMapView *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_MAP_VIEW (self), FALSE);
+  return self->play_tick != 0;
+}
+
+void
+accords_map_view_set_playing (AccordsMapView *self,
+                              gboolean        playing)
+{
+  g_return_if_fail (ACCORDS_IS_MAP_VIEW (self));
+
+  if (playing == (self->play_tick != 0))
+    return;
+  if (playing)
+    {
+      /* from the start when the slider stands at the end */
+      if (gtk_adjustment_get_value (self->date_adjustment) >= gtk_adjustment_get_upper (self->date_adjustment))
+        gtk_adjustment_set_value (self->date_adjustment, gtk_adjustment_get_lower (self->date_adjustment));
+      self->play_last = 0;
+      self->play_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), play_tick_cb, NULL, NULL);
+    }
+  else
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->play_tick);
+      self->play_tick = 0;
+    }
+  update_play_button (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAYING]);
+}
