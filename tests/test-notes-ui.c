@@ -361,27 +361,10 @@ test_window_search (Fixture *f, gconstpointer data)
   accords_notes_page_set_search (f->page, "");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-notes", NULL);
   {
-    GtkWidget *entry = NULL;
-    GtkWidget *w = GTK_WIDGET (f->window);
+    /* the window's own search entry, as a person would type into it */
+    GtkWidget *entry = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), ACCORDS_TYPE_WINDOW,
+                                                                  "search_entry"));
 
-    /* find the window's own search entry, as a person would type into it */
-    for (GtkWidget *child = gtk_widget_get_first_child (w); child; )
-      {
-        if (GTK_IS_SEARCH_ENTRY (child) && gtk_widget_get_ancestor (child, ACCORDS_TYPE_NOTES_PAGE) == NULL &&
-            gtk_widget_get_ancestor (child, GTK_TYPE_SEARCH_BAR) == NULL)
-          {
-            entry = child;
-            break;
-          }
-        if (gtk_widget_get_first_child (child))
-          child = gtk_widget_get_first_child (child);
-        else
-          {
-            while (child && !gtk_widget_get_next_sibling (child) && child != w)
-              child = gtk_widget_get_parent (child);
-            child = child && child != w ? gtk_widget_get_next_sibling (child) : NULL;
-          }
-      }
     g_assert_nonnull (entry);
     gtk_editable_set_text (GTK_EDITABLE (entry), "gjader");
     g_signal_emit_by_name (entry, "search-changed");

@@ -9,6 +9,7 @@
 #include "accords-country-pane.h"
 #include "accords-history.h"
 #include "accords-map-view.h"
+#include "accords-news-view.h"
 #include "accords-notes-page.h"
 
 G_BEGIN_DECLS
@@ -33,6 +34,13 @@ const char           *accords_window_get_selected_country (AccordsWindow  *self)
 void                  accords_window_select_agreement     (AccordsWindow  *self,
                                                            const char     *slug);
 const char           *accords_window_get_selected_agreement (AccordsWindow *self);
+/* Imports the files in the background, with progress, a toast with the
+ * counts and a dialog naming each rejected file; FALSE while another import
+ * runs. */
+gboolean              accords_window_import_files         (AccordsWindow  *self,
+                                                           GFile         **files,
+                                                           guint           n_files);
+AccordsNewsView      *accords_window_get_news_view        (AccordsWindow  *self);
 /* The Notes view.  Actions for other views: win.cite-source and
  * win.cite-item (an int64 id) cite into the open note; win.export */
 AccordsNotesPage     *accords_window_get_notes_page       (AccordsWindow  *self);

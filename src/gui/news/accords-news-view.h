@@ -1,0 +1,31 @@
+/* accords-news-view.h: every imported news item, searchable, with a reader pane */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "accords-context.h"
+#include "accords-item.h"
+
+G_BEGIN_DECLS
+
+#define ACCORDS_TYPE_NEWS_VIEW (accords_news_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (AccordsNewsView, accords_news_view, ACCORDS, NEWS_VIEW, GtkWidget)
+
+GtkWidget   *accords_news_view_new           (void);
+void         accords_news_view_set_context   (AccordsNewsView *self,
+                                              AccordsContext  *context);
+/* The items shown, in their order (a lazy model: rows are read as needed) */
+GListModel  *accords_news_view_get_items     (AccordsNewsView *self);
+AccordsItem *accords_news_view_get_selected  (AccordsNewsView *self);
+void         accords_news_view_select        (AccordsNewsView *self,
+                                              guint            position);
+void         accords_news_view_set_search    (AccordsNewsView *self,
+                                              const char      *text);
+/* 0: every feed */
+void         accords_news_view_set_feed      (AccordsNewsView *self,
+                                              gint64           feed_id);
+/* The markup the reader pane shows, for tests */
+const char  *accords_news_view_get_reader_markup (AccordsNewsView *self);
+
+G_END_DECLS
