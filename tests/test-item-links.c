@@ -7,6 +7,7 @@
 
 #include "accords-context.h"
 #include "accords-error.h"
+#include "accords-history.h"
 #include "accords-importer.h"
 #include "accords-store-agreements.h"
 #include "accords-store-items.h"
@@ -521,6 +522,172 @@ test_agreement_links (Fixture       *f,
   g_assert_cmpint (accords_item_link_get_item_id (links->pdata[0]), ==, article);
 }
 
+static char *
+state_of (Fixture    *f,
+          gint64      item_id,
+          const char *slug)
+{
+  g_autoptr(GError) error = NULL;
+  char *state = accords_store_get_link_state (f->store, item_id, slug, &error);
+
+  g_assert_no_error (error);
+  return state;
+}
+
+static void
+history_changed_cb (AccordsStore *store,
+                    guint         what,
+                    guint        *seen)
+{
+  *seen |= what;
+}
+
+static void
+test_undo (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(AccordsHistory) history = accords_history_new (f->store);
+  g_autoptr(AccordsCommand) command = accords_command_new ("Reject news link");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *s1 = NULL, *s2 = NULL, *s3 = NULL, *s4 = NULL;
+  guint seen = 0;
+  gint64 article, arrivals;
+
+  import_feed (f, 3, 0, 0);
+  article = item_id_of (f, "Nduhungirehe");
+  arrivals = item_id_of (f, "Kigali");
+  g_signal_connect (f->store, "changed", G_CALLBACK (history_changed_cb), &seen);
+
+  accords_command_add_link_state (command, article, "us-rw-2025", "suggested", "confirmed");
+  accords_command_add_link_state (command, arrivals, "us-rw-2025", "suggested", "rejected");
+  g_assert_cmpuint (accords_command_get_change_flags (command), ==, ACCORDS_STORE_CHANGE_LINKS);
+  g_assert_true (accords_history_push (history, command, &error));
+  g_assert_no_error (error);
+  /* what shows links reloads; what shows agreements need not */
+  g_assert_cmpuint (seen, ==, ACCORDS_STORE_CHANGE_LINKS);
+  s1 = state_of (f, article, "us-rw-2025");
+  s2 = state_of (f, arrivals, "us-rw-2025");
+  g_assert_cmpstr (s1, ==, "confirmed");
+  g_assert_cmpstr (s2, ==, "rejected");
+  g_assert_cmpstr (accords_history_get_undo_label (history), ==, "Reject news link");
+
+  g_assert_true (accords_history_undo (history, &error));
+  s3 = state_of (f, arrivals, "us-rw-2025");
+  g_assert_cmpstr (s3, ==, "suggested");
+  g_assert_true (accords_history_redo (history, &error));
+  s4 = state_of (f, arrivals, "us-rw-2025");
+  g_assert_cmpstr (s4, ==, "rejected");
+  g_signal_handlers_disconnect_by_data (f->store, &seen);
+}
+
+typedef struct {
+  gboolean finished;
+  guint    n_items;
+  guint    n_link_changes;
+  guint    n_ticks;
+} Watch;
+
+static void
+relinker_finished_cb (AccordsRelinker *relinker,
+                      guint            n_items,
+                      const GError    *error,
+                      Watch           *w)
+{
+  g_assert_no_error ((GError *) error);
+  w->finished = TRUE;
+  w->n_items = n_items;
+}
+
+static void
+store_changed_cb (AccordsStore *store,
+                  guint         what,
+                  Watch        *w)
+{
+  if (what & ACCORDS_STORE_CHANGE_LINKS)
+    w->n_link_changes++;
+}
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  Watch *w = user_data;
+
+  w->n_ticks++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_finished (Watch *w)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  w->finished = FALSE;
+  while (!w->finished && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (w->finished);
+}
+
+static void
+test_relinker (Fixture       *f,
+               gconstpointer  data)
+{
+  AccordsRelinker *relinker = accords_context_get_relinker (f->context);
+  g_autoptr(GFile) file = g_file_new_for_path (f->feed);
+  g_autoptr(AccordsImportResult) result = g_new0 (AccordsImportResult, 1);
+  g_autoptr(AccordsAgreement) dk = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *codes = NULL;
+  const char *aliases[] = { "Folketing", NULL };
+  Watch w = { 0 };
+  guint tick;
+  gint64 article, debate;
+
+  g_assert_true (accords_importer_import_file_full (f->store, NULL, file, result, NULL, NULL, NULL, &error));
+  article = item_id_of (f, "Nduhungirehe");
+  debate = item_id_of (f, "Folketing");
+  g_signal_connect (relinker, "finished", G_CALLBACK (relinker_finished_cb), &w);
+  g_signal_connect (f->store, "changed", G_CALLBACK (store_changed_cb), &w);
+
+  /* the unlinked items are linked in a worker: this thread goes on */
+  tick = g_timeout_add (1, tick_cb, &w);
+  accords_relinker_start (relinker);
+  g_assert_true (accords_relinker_get_running (relinker));
+  wait_finished (&w);
+  g_source_remove (tick);
+  g_assert_false (accords_relinker_get_running (relinker));
+  g_assert_cmpuint (w.n_items, ==, 3);
+  g_assert_cmpuint (w.n_link_changes, ==, 1);
+  g_assert_cmpfloat (accords_relinker_get_fraction (relinker), ==, 1.0);
+  codes = countries_of (f, article);
+  g_assert_cmpstr (codes, ==, "CR GB IQ PA RW SV US");
+
+  /* checked again: up to date, nothing done */
+  accords_relinker_check (relinker);
+  wait_finished (&w);
+  g_assert_cmpuint (w.n_items, ==, 0);
+  g_assert_cmpuint (w.n_link_changes, ==, 1);
+
+  /* an agreement gains an alias: the relinker follows */
+  dk = accords_store_load_agreement (f->store, "dk-rw-2021", &error);
+  accords_agreement_set_aliases (dk, aliases);
+  g_assert_true (accords_store_save_agreement (f->store, dk, &error));
+  accords_store_emit_changed (f->store, ACCORDS_STORE_CHANGE_AGREEMENTS);
+  wait_finished (&w);
+  g_assert_cmpuint (w.n_items, ==, 3);
+  g_assert_cmpuint (w.n_link_changes, ==, 2);
+  {
+    g_autoptr(GPtrArray) links = accords_store_load_item_agreements (f->store, debate, &error);
+    const AccordsStoredLink *l = find_link (links, "dk-rw-2021");
+
+    g_assert_nonnull (l);
+    g_assert_cmpstr (l->method, ==, "alias");
+  }
+  g_assert_cmpuint (w.n_ticks, >, 0);
+
+  g_signal_handlers_disconnect_by_data (f->store, &w);
+  g_signal_handlers_disconnect_by_data (relinker, &w);
+}
+
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
 int
@@ -534,7 +701,9 @@ main (int    argc,
   ADD ("/links/import/unlinked", test_unlinked_import);
   ADD ("/links/state/judged-stay", test_judged_links_stay);
   ADD ("/links/state/errors", test_set_state_errors);
+  ADD ("/links/state/undo", test_undo);
   ADD ("/links/relink/on-change", test_relink_on_change);
+  ADD ("/links/relink/in-the-background", test_relinker);
   ADD ("/links/filters", test_filters);
   ADD ("/links/agreement-links", test_agreement_links);
 
