@@ -608,6 +608,7 @@ accords_stored_link_free (AccordsStoredLink *link)
   if (link == NULL)
     return;
   g_free (link->code);
+  g_free (link->title);
   g_free (link->matched);
   g_free (link->method);
   g_free (link->reason);
@@ -665,7 +666,8 @@ accords_store_load_item_agreements (AccordsStore  *self,
   g_return_val_if_fail (ACCORDS_IS_STORE (self), NULL);
 
   stmt = accords_store_prepare (self,
-                                "SELECT a.slug, ia.method, ia.score, ia.reason, ia.signal, ia.state"
+                                "SELECT a.slug, ia.method, ia.score, ia.reason, ia.signal, ia.state,"
+                                " CASE WHEN a.short_title <> '' THEN a.short_title ELSE a.title END"
                                 " FROM item_agreement ia JOIN agreement a ON a.id = ia.agreement_id"
                                 " WHERE ia.item_id = ? ORDER BY ia.score DESC, a.slug",
                                 error);
@@ -682,6 +684,7 @@ accords_store_load_item_agreements (AccordsStore  *self,
       link->reason = g_strdup (accords_stmt_text (stmt, 3));
       link->signal = g_strdup (accords_stmt_text (stmt, 4));
       link->state = g_strdup (accords_stmt_text (stmt, 5));
+      link->title = g_strdup (accords_stmt_text (stmt, 6));
       g_ptr_array_add (links, link);
     }
   sqlite3_reset (stmt);

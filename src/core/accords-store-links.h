@@ -118,6 +118,7 @@ char             *accords_store_get_link_state (AccordsStore           *self,
 /* One stored link of an item, for listing */
 typedef struct {
   char   *code;     /* countries: the alpha-2 code; agreements: the slug */
+  char   *title;    /* agreements: the short title, or the title */
   char   *matched;  /* countries */
   guint   count;    /* countries */
   char   *method;
