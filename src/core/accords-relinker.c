@@ -264,6 +264,9 @@ run_done_cb (GObject      *object,
   gboolean cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
   g_clear_object (&self->cancellable);
+  /* the last progress message may still be on its way */
+  if (error == NULL)
+    set_fraction (self, 1.0);
   set_running (self, FALSE);
 
   /* this connection's listeners reload what they show */
