@@ -61,6 +61,7 @@ struct _AccordsNewsView
   char               *selected_agreement;
   char               *selected_label;
   gboolean            follow_selection;
+  guint               scroll_source;
 };
 
 enum {
@@ -545,6 +546,7 @@ accords_news_view_dispose (GObject *object)
   AccordsNewsView *self = (AccordsNewsView *) object;
   GtkWidget *child;
 
+  g_clear_handle_id (&self->scroll_source, g_source_remove);
   if (self->column_view)
     g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->column_view),
                                           view_sorter_changed_cb, self);
@@ -755,18 +757,33 @@ accords_news_view_set_follow_selection (AccordsNewsView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLLOW_SELECTION]);
 }
 
-/* GTK 4.8 has no scroll_to for a column view; its list scrolls by action */
-static void
-scroll_to (AccordsNewsView *self,
-           guint            position)
+/* GTK 4.8 has no scroll_to for a column view; its list scrolls by action,
+ * once it has a size: a view just shown gets it after this main loop turn */
+static gboolean
+scroll_to_selected_cb (gpointer user_data)
 {
+  AccordsNewsView *self = user_data;
+  guint position;
+
+  self->scroll_source = 0;
+  position = gtk_single_selection_get_selected (self->selection);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return G_SOURCE_REMOVE;
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_LIST_VIEW (child))
       {
         gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
-        return;
+        break;
       }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_to_selected (AccordsNewsView *self)
+{
+  if (self->scroll_source == 0)
+    self->scroll_source = g_idle_add (scroll_to_selected_cb, self);
 }
 
 gboolean
@@ -791,7 +808,7 @@ accords_news_view_show_item (AccordsNewsView *self,
   if (position == G_MAXUINT)
     return FALSE;
   gtk_single_selection_set_selected (self->selection, position);
-  scroll_to (self, position);
+  scroll_to_selected (self);
   return TRUE;
 }
 
