@@ -154,12 +154,15 @@ with tempfile.TemporaryDirectory() as tmp:
         json.dump(dk, f)
     r = run("agreement", "edit", "dk-rw-2021", "--json", edited, db=db)
     check("agreement edit exits 0", r.returncode == 0, r.stderr)
+    found, r = items(db, "--agreement", "dk-rw-2021")
+    check("items says when the links are out of date", found is not None and "relink" in r.stderr, r.stderr)
     r = run("relink", "--if-needed", "--json", db=db)
     report = json.loads(r.stdout) if r.returncode == 0 else {}
     check("relink --if-needed after an alias: the agreements only",
           report.get("was_up_to_date") is False and report.get("items") == 3
           and report.get("countries_redone") is False, r.stdout + r.stderr)
     listed, r = items(db, "--agreement", "dk-rw-2021")
+    check("and is quiet once they are", r.stderr == "", r.stderr)
     debate = by_guid(listed, "copenhagen-debate") or {"agreements": []}
     check("the new alias is evidence", any(a["id"] == "dk-rw-2021" and a["method"] == "alias"
                                            and "Folketing" in a["reason"] for a in debate["agreements"]),

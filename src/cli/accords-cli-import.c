@@ -385,6 +385,16 @@ accords_cli_cmd_items (AccordsCli *cli,
       return 1;
     }
 
+  /* what the links say may be out of date: say so, and how to fix it */
+  if (json || country != NULL || agreement != NULL)
+    {
+      g_autoptr(AccordsLinker) linker = accords_store_new_linker (store, accords_context_get_iso_codes (context), NULL);
+
+      if (linker != NULL && accords_store_count_items (store) > 0 && !accords_store_links_up_to_date (store, linker))
+        accords_cli_error (_("items: the news was linked before the gazetteer or the agreements changed; "
+                             "run “accords-cli relink --if-needed” to bring the links up to date"));
+    }
+
   filter.query = search;
   filter.feed_id = feed_id;
   filter.country = country;
