@@ -68,14 +68,19 @@ format_day (const char *iso)
   return accords_date_format (day);
 }
 
+/* A long one gives way, with the whole text as its tooltip */
 static GtkWidget *
 chip (const char *text,
-      const char *style)
+      const char *style,
+      gboolean    ellipsize)
 {
   GtkWidget *label = gtk_label_new (text);
 
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_tooltip_text (label, text);
+  if (ellipsize)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_tooltip_text (label, text);
+    }
   gtk_widget_add_css_class (label, "link-chip");
   gtk_widget_add_css_class (label, style);
   gtk_widget_add_css_class (label, "caption");
@@ -194,13 +199,13 @@ create_row (gpointer item,
     state_text = _("Rejected");
   else
     state_text = _("Suggested");
-  gtk_box_append (GTK_BOX (footer), chip (state_text, state));
+  gtk_box_append (GTK_BOX (footer), chip (state_text, state, FALSE));
   if (!accords_str_empty (signal))
     {
       /* Translators: a news item's language points to an event that would
        * change the agreement's status: "May change status: Signed" */
       signal_text = g_strdup_printf (_("May change status: %s"), accords_event_type_get_label (signal));
-      signal_chip = chip (signal_text, "status-signal");
+      signal_chip = chip (signal_text, "status-signal", TRUE);
       gtk_widget_set_halign (signal_chip, GTK_ALIGN_START);
       gtk_box_append (GTK_BOX (box), signal_chip);
     }
@@ -220,7 +225,7 @@ create_row (gpointer item,
                                    "linked-news.reject", id));
   else
     gtk_box_append (GTK_BOX (footer),
-                    action_button ("edit-undo-symbolic", _("_Suggest Again"),
+                    action_button ("edit-undo-symbolic", _("_Restore"),
                                    _("Undo the rejection: show it as a suggestion"),
                                    "linked-news.restore", id));
   gtk_box_append (GTK_BOX (box), footer);
@@ -593,7 +598,7 @@ restore_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   change_state (ACCORDS_LINKED_NEWS (widget), g_variant_get_int64 (parameter), "suggested",
-                _("Suggest news link again"), _("Suggested again"));
+                _("Restore news link"), _("Restored as a suggestion"));
 }
 
 static void
