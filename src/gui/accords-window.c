@@ -596,6 +596,21 @@ show_atlas_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (ACCORDS_WINDOW (widget)->view_stack, "atlas");
 }
 
+/* F2 from anywhere in the window: edit the agreement shown */
+static void
+edit_agreement_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AccordsWindow *self = ACCORDS_WINDOW (widget);
+
+  if (self->selected_agreement == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "atlas");
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (self->agreement_view), "agreement.editing", NULL);
+}
+
 static void
 show_news_action (GtkWidget  *widget,
                   const char *action_name,
@@ -814,6 +829,7 @@ accords_window_class_init (AccordsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-news", NULL, show_news_action);
   gtk_widget_class_install_action (widget_class, "win.show-notes", NULL, show_notes_action);
   gtk_widget_class_install_action (widget_class, "win.new-agreement", NULL, new_agreement_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-agreement", NULL, edit_agreement_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.import-dataset", NULL, import_dataset_action);
@@ -827,6 +843,7 @@ accords_window_class_init (AccordsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-news", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-notes", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-agreement", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.edit-agreement", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
 }
