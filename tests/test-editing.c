@@ -914,7 +914,7 @@ test_merge (Fixture *f, gconstpointer data)
     g_assert_cmpstr (accords_merge_conflict_get_stored (c0), ==, accords_agreement_get_title (before));
     g_assert_cmpstr (accords_merge_conflict_get_incoming (c0), ==, "UK–Rwanda (renamed upstream)");
     g_assert_cmpstr (accords_merge_conflict_get_field (c1), ==, "events[2022-04-14 signed mou_signed].description");
-    g_assert_cmpstr (accords_merge_conflict_get_stored (c1), ==, "MoU signed");
+    g_assert_cmpstr (accords_merge_conflict_get_stored (c1), ==, "MoU signed in Kigali by Home Secretary Priti Patel and FM Vincent Biruta");
 
     /* unresolved: nothing can be built */
     g_assert_null (accords_merge_build_command (merge, NULL, NULL, &error));
