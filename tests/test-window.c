@@ -1,6 +1,8 @@
 /* test-window.c: the real window on a seeded temporary database */
 #include "config.h"
 
+#include "accords-test-util.h"
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -21,19 +23,6 @@ temp_db (char **dir_out)
   return g_build_filename (dir, "ui.db", NULL);
 }
 
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *p = g_build_filename (dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (dir);
-}
 
 static void
 iterate (void)
@@ -108,7 +97,7 @@ test_select_rwanda (void)
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
   g_clear_object (&context);
-  remove_dir (dir);
+  accords_test_remove_dir (dir);
 }
 
 static void
@@ -140,7 +129,7 @@ test_search (void)
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
   g_clear_object (&context);
-  remove_dir (dir);
+  accords_test_remove_dir (dir);
 }
 
 static void
@@ -169,7 +158,7 @@ test_restores_selection (void)
   iterate ();
 
   g_clear_object (&context);
-  remove_dir (dir);
+  accords_test_remove_dir (dir);
 }
 
 static const char *
@@ -216,7 +205,7 @@ test_rows_follow_date (void)
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
   g_clear_object (&context);
-  remove_dir (dir);
+  accords_test_remove_dir (dir);
 }
 
 static void
@@ -237,7 +226,7 @@ test_finalized (void)
   iterate ();
   g_assert_finalize_object (window);
   g_assert_finalize_object (context);
-  remove_dir (dir);
+  accords_test_remove_dir (dir);
 }
 
 int
