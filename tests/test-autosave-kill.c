@@ -3,6 +3,8 @@
  * typing is lost */
 #include "config.h"
 
+#include "accords-test-util.h"
+
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <stdio.h>
@@ -40,17 +42,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GDir) d = NULL;
-  const char *name;
-
   g_assert_finalize_object (f->context);
-  d = g_dir_open (f->dir, 0, NULL);
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (f->dir);
+  accords_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }

@@ -2,6 +2,8 @@
  * goes on, on flush, and not when discarded */
 #include "config.h"
 
+#include "accords-test-util.h"
+
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
@@ -45,19 +47,10 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GDir) d = NULL;
-  const char *name;
-
   g_clear_error (&f->failure);
   g_array_unref (f->save_times);
   g_assert_finalize_object (f->context);
-  d = g_dir_open (f->dir, 0, NULL);
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (f->dir);
+  accords_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }

@@ -1,6 +1,8 @@
 /* test-gazetteer.c: phrases in text, and the countries a text mentions */
 #include "config.h"
 
+#include "accords-test-util.h"
+
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -386,19 +388,6 @@ copy_data_dir (void)
   return dir;
 }
 
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *p = g_build_filename (dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (dir);
-}
 
 static void
 append_line (const char *dir,
@@ -466,7 +455,7 @@ test_data_errors (Fixture       *f,
 
       append_line (dir, cases[i].file, cases[i].line);
       assert_load_fails (f, dir, where, cases[i].message, NULL);
-      remove_dir (dir);
+      accords_test_remove_dir (dir);
     }
 
   /* a country without a demonym line, and a file that is missing */
@@ -487,7 +476,7 @@ test_data_errors (Fixture       *f,
 
     g_unlink (path);
     assert_load_fails (f, dir, "Cannot read the gazetteer file", "demonyms.tsv", NULL);
-    remove_dir (dir);
+    accords_test_remove_dir (dir);
   }
 }
 
@@ -510,7 +499,7 @@ test_checksum (Fixture       *f,
   changed = accords_gazetteer_new_from_directory (f->iso_codes, file, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (accords_gazetteer_get_checksum (changed), !=, accords_gazetteer_get_checksum (f->gazetteer));
-  remove_dir (dir);
+  accords_test_remove_dir (dir);
 }
 
 int

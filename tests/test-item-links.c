@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <gio/gio.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "accords-context.h"
@@ -12,6 +11,7 @@
 #include "accords-store-agreements.h"
 #include "accords-store-items.h"
 #include "accords-store-links.h"
+#include "accords-test-util.h"
 
 typedef struct {
   char           *dir;
@@ -52,16 +52,8 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
   g_assert_finalize_object (f->context);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
+  accords_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->feed);
 }

@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "accords-context.h"
@@ -15,6 +14,7 @@
 #include "accords-store-agreements.h"
 #include "accords-store-items.h"
 #include "accords-store-links.h"
+#include "accords-test-util.h"
 #include "accords-window.h"
 
 #define SLUG "us-rw-2025"
@@ -125,9 +125,6 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   wait_until (f, idle);
   g_signal_handlers_disconnect_by_data (accords_context_get_relinker (f->context), f);
   gtk_window_destroy (GTK_WINDOW (f->window));
@@ -135,13 +132,7 @@ fixture_tear_down (Fixture       *f,
     ;
   g_assert_finalize_object (f->window);
   g_assert_finalize_object (f->context);
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (f->dir);
+  accords_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->feed);
 }

@@ -1,6 +1,8 @@
 /* test-map-render.c: the map drawn offscreen has each country in its status colour */
 #include "config.h"
 
+#include "accords-test-util.h"
+
 #include <cairo.h>
 #include <cairo-svg.h>
 #include <glib/gstdio.h>
@@ -52,22 +54,13 @@ static void
 tear_down (Fixture       *f,
            gconstpointer  data)
 {
-  g_autoptr(GDir) d = NULL;
-  const char *name;
-
   cairo_surface_destroy (f->surface);
   g_assert_finalize_object (f->renderer);
   g_assert_finalize_object (f->world);
   g_assert_finalize_object (f->model);
   g_assert_finalize_object (f->countries);
   g_assert_finalize_object (f->context);
-  d = g_dir_open (f->dir, 0, NULL);
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (f->dir);
+  accords_test_remove_dir (f->dir);
   g_free (f->dir);
 }
 

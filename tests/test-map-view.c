@@ -1,6 +1,8 @@
 /* test-map-view.c: the map in the real window: selection both ways, keys, filters, the date slider, exports */
 #include "config.h"
 
+#include "accords-test-util.h"
+
 #include <math.h>
 
 #include <adwaita.h>
@@ -90,20 +92,11 @@ static void
 tear_down (Fixture       *f,
            gconstpointer  data)
 {
-  g_autoptr(GDir) d = NULL;
-  const char *name;
-
   gtk_window_destroy (GTK_WINDOW (f->window));
   wait_for (NULL, f, 50);
   g_assert_finalize_object (f->window);
   g_assert_finalize_object (f->context);
-  d = g_dir_open (f->dir, 0, NULL);
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (f->dir);
+  accords_test_remove_dir (f->dir);
   g_free (f->dir);
 }
 

@@ -1,6 +1,8 @@
 /* test-map.c: the map's core: projection, geometry, hit tests, viewport, statuses on a date */
 #include "config.h"
 
+#include "accords-test-util.h"
+
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
@@ -362,19 +364,10 @@ static void
 model_tear_down (ModelFixture  *f,
                  gconstpointer  data)
 {
-  g_autoptr(GDir) d = NULL;
-  const char *name;
-
   g_assert_finalize_object (f->model);
   g_assert_finalize_object (f->countries);
   g_assert_finalize_object (f->context);
-  d = g_dir_open (f->dir, 0, NULL);
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (f->dir);
+  accords_test_remove_dir (f->dir);
   g_free (f->dir);
 }
 

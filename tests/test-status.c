@@ -52,6 +52,17 @@ test_dates (void)
   g_assert_cmpuint (accords_date_key ("2023-06"), ==, 20230601);
   g_assert_cmpuint (accords_date_key ("2001"), ==, 20010101);
   g_assert_cmpuint (accords_date_key ("bad"), ==, 0);
+
+  /* short forms keep the precision: no invented day or month */
+  {
+    g_autofree char *day = accords_date_format_short ("2023-12-05");
+    g_autofree char *month = accords_date_format_short ("2023-06");
+    g_autofree char *year = accords_date_format_short ("2001");
+
+    g_assert_cmpstr (day, ==, "5 Dec 2023");
+    g_assert_cmpstr (month, ==, "Jun 2023");
+    g_assert_cmpstr (year, ==, "2001");
+  }
 }
 
 static AccordsStatus

@@ -1,6 +1,8 @@
 /* test-store.c: the database: migrations, refusals, seeding, queries */
 #include "config.h"
 
+#include "accords-test-util.h"
+
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -29,24 +31,11 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->path = g_build_filename (f->dir, "test.db", NULL);
 }
 
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *p = g_build_filename (dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (dir);
-}
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  remove_dir (f->dir);
+  accords_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }

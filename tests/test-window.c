@@ -1,8 +1,11 @@
 /* test-window.c: the real window on a seeded temporary database */
 #include "config.h"
 
+#include "accords-test-util.h"
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "accords-agreement-view.h"
 #include "accords-context.h"
@@ -20,19 +23,6 @@ temp_db (char **dir_out)
   return g_build_filename (dir, "ui.db", NULL);
 }
 
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *p = g_build_filename (dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (dir);
-}
 
 static void
 iterate (void)
@@ -107,7 +97,7 @@ test_select_rwanda (void)
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
   g_clear_object (&context);
-  remove_dir (dir);
+  accords_test_remove_dir (dir);
 }
 
 static void
@@ -139,7 +129,7 @@ test_search (void)
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
   g_clear_object (&context);
-  remove_dir (dir);
+  accords_test_remove_dir (dir);
 }
 
 static void
@@ -168,7 +158,54 @@ test_restores_selection (void)
   iterate ();
 
   g_clear_object (&context);
-  remove_dir (dir);
+  accords_test_remove_dir (dir);
+}
+
+static const char *
+row_subtitle (GtkListBox *list,
+              const char *slug)
+{
+  for (guint i = 0; gtk_list_box_get_row_at_index (list, i); i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "slug"), slug) == 0)
+        return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+    }
+  return NULL;
+}
+
+static void
+test_rows_follow_date (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = temp_db (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AccordsContext) context = accords_context_new (path, &error);
+  AccordsWindow *window;
+  GtkListBox *list;
+
+  g_assert_no_error (error);
+  window = accords_window_new (NULL, context, NULL);
+  list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (window), ACCORDS_TYPE_WINDOW, "agreement_list"));
+  accords_window_select_country (window, "RW");
+  g_assert_nonnull (strstr (row_subtitle (list, "uk-rw-medp-2022"), "Scrapped"));
+
+  /* the map's date slider on the last day of 2023 */
+  accords_map_view_set_date (accords_window_get_map_view (window), "2023-12-31");
+  iterate ();
+  g_assert_nonnull (strstr (row_subtitle (list, "uk-rw-medp-2022"), "Signed on"));
+  g_assert_nonnull (strstr (row_subtitle (list, "us-rw-2025"), "Not yet"));
+
+  accords_map_view_set_date (accords_window_get_map_view (window), NULL);
+  iterate ();
+  g_assert_nonnull (strstr (row_subtitle (list, "uk-rw-medp-2022"), "Scrapped"));
+  g_assert_null (strstr (row_subtitle (list, "uk-rw-medp-2022"), " on "));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_clear_object (&context);
+  accords_test_remove_dir (dir);
 }
 
 static void
@@ -189,7 +226,7 @@ test_finalized (void)
   iterate ();
   g_assert_finalize_object (window);
   g_assert_finalize_object (context);
-  remove_dir (dir);
+  accords_test_remove_dir (dir);
 }
 
 int
@@ -201,6 +238,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/select-rwanda", test_select_rwanda);
   g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/restores-selection", test_restores_selection);
+  g_test_add_func ("/window/rows-follow-date", test_rows_follow_date);
   g_test_add_func ("/window/finalized", test_finalized);
 
   return g_test_run ();

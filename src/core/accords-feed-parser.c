@@ -1430,8 +1430,9 @@ no_root_error (AccordsFeedInput  *input,
     g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_NOT_A_FEED, _("it is not well-formed XML (%s)"),
                  first_error ? first_error : _("no element could be read"));
   else
-    g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_NOT_A_FEED, _("it is not XML (%s)"),
-                 first_error ? first_error : _("no element found"));
+    /* libxml2 calls text without a single tag an "empty document" */
+    g_set_error_literal (error, ACCORDS_ERROR, ACCORDS_ERROR_NOT_A_FEED,
+                         _("it is not XML: it holds text but not a single element"));
 }
 
 static int

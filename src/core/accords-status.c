@@ -302,6 +302,32 @@ accords_date_format (const char *text)
 }
 
 char *
+accords_date_format_short (const char *text)
+{
+  int y, m, d;
+  AccordsDatePrecision p;
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (!accords_date_parse (text, &y, &m, &d, &p, NULL))
+    return g_strdup (text ? text : "");
+
+  dt = g_date_time_new_utc (y, m, d, 0, 0, 0);
+  switch (p)
+    {
+    case ACCORDS_DATE_PRECISION_YEAR:
+      return g_strdup_printf ("%d", y);
+    case ACCORDS_DATE_PRECISION_MONTH:
+      /* TRANSLATORS: an abbreviated month and year, see g_date_time_format() */
+      return g_date_time_format (dt, _("%b %Y"));
+    case ACCORDS_DATE_PRECISION_DAY:
+    case ACCORDS_DATE_PRECISION_NONE:
+    default:
+      /* TRANSLATORS: a day, abbreviated month and year, see g_date_time_format() */
+      return g_date_time_format (dt, _("%-d %b %Y"));
+    }
+}
+
+char *
 accords_date_today (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();

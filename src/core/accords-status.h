@@ -81,6 +81,8 @@ guint32              accords_date_key             (const char           *text);
 const char          *accords_date_precision_to_string (AccordsDatePrecision precision);
 AccordsDatePrecision accords_date_precision_from_string (const char *name);
 char                *accords_date_format          (const char           *text);
+/* "5 Dec 2023", "Jun 2023", "2001": for columns of dates */
+char                *accords_date_format_short    (const char           *text);
 char                *accords_date_today           (void);
 
 /* A dated event as the derivation rule sees it */

@@ -8,6 +8,7 @@
 
 #include "accords-error.h"
 #include "accords-store-agreements.h"
+#include "accords-store-items.h"
 #include "accords-store-notes.h"
 #include "accords-util.h"
 
@@ -373,32 +374,6 @@ accords_store_list_notes (AccordsStore      *self,
   return collect_notes (self, stmt, error);
 }
 
-/* Every blank-separated word as an FTS5 string, so that nothing in the text
- * is read as query syntax */
-static char *
-plain_words_query (const char *query)
-{
-  g_auto(GStrv) words = g_strsplit_set (query, " \t\r\n", -1);
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; words[i]; i++)
-    {
-      if (*words[i] == '\0')
-        continue;
-      if (out->len)
-        g_string_append_c (out, ' ');
-      g_string_append_c (out, '"');
-      for (const char *p = words[i]; *p; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (out, '"');
-          g_string_append_c (out, *p);
-        }
-      g_string_append_c (out, '"');
-    }
-  return g_string_free (out, FALSE);
-}
-
 static GListStore *
 run_search (AccordsStore  *self,
             const char    *match,
@@ -451,8 +426,8 @@ accords_store_search_notes (AccordsStore  *self,
 
   g_return_val_if_fail (ACCORDS_IS_STORE (self), NULL);
 
-  plain = plain_words_query (query ? query : "");
-  if (*plain == '\0')
+  plain = accords_store_plain_words_query (query);
+  if (plain == NULL)
     return g_list_store_new (ACCORDS_TYPE_NOTE);
 
   notes = run_search (self, query, limit, &syntax_error, error);

@@ -22,6 +22,8 @@ struct _AccordsAgreementView
 {
   GtkWidget          parent_instance;
 
+  GtkSizeGroup      *date_group;
+
   GtkStack          *mode_stack;
   AccordsAgreementEditor *editor;
   GtkScrolledWindow *scroller;
@@ -102,7 +104,7 @@ create_event_row (gpointer item,
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *type = gtk_label_new (accords_event_type_get_label (accords_event_get_event_type (event)));
   GtkWidget *description = gtk_label_new (accords_event_get_description (event));
-  g_autofree char *date_text = accords_date_format (accords_event_get_date (event));
+  g_autofree char *date_text = accords_date_format_short (accords_event_get_date (event));
   const char *actor = accords_event_get_actor (event);
   const AccordsEventType *event_type = accords_event_type_lookup (accords_event_get_event_type (event));
   g_autofree char *a11y = NULL;
@@ -110,7 +112,8 @@ create_event_row (gpointer item,
   gtk_label_set_label (GTK_LABEL (date), date_text);
   gtk_label_set_xalign (GTK_LABEL (date), 1);
   gtk_label_set_yalign (GTK_LABEL (date), 0);
-  gtk_widget_set_size_request (date, 110, -1);
+  /* one width for every date, so the rail runs straight */
+  gtk_size_group_add_widget (self->date_group, date);
   gtk_widget_add_css_class (date, "numeric");
   gtk_widget_add_css_class (date, "timeline-date");
 
@@ -424,6 +427,7 @@ accords_agreement_view_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->agreement);
   g_clear_object (&self->context);
+  g_clear_object (&self->date_group);
 
   G_OBJECT_CLASS (accords_agreement_view_parent_class)->dispose (object);
 }
@@ -534,6 +538,7 @@ static void
 accords_agreement_view_init (AccordsAgreementView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->date_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   g_signal_connect_swapped (self->linked_news, "notify::loading", G_CALLBACK (update_sources_tab), self);
   g_signal_connect_swapped (self->cited_button, "notify::active", G_CALLBACK (cited_toggled_cb), self);
 }

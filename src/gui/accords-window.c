@@ -52,6 +52,7 @@ struct _AccordsWindow
   AccordsMapModel      *map_model;
   GListStore           *agreements;
   char                 *selected_agreement;
+  char                 *rows_date;          /* the date the agreement rows show */
   AccordsHistory       *history;
 };
 
@@ -75,7 +76,9 @@ create_agreement_row (gpointer item,
   AccordsAgreement *a = item;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *chip = accords_status_chip_new ();
-  AccordsStatus status = accords_agreement_get_status (a);
+  const char *date = accords_country_list_get_date (self->countries);
+  AccordsStatus status = ACCORDS_STATUS_NONE;
+  gboolean counts = accords_country_list_count_agreement (self->countries, a, &status);
   GListModel *parties = G_LIST_MODEL (accords_agreement_get_parties (a));
   g_autoptr(GString) names = g_string_new (NULL);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
@@ -92,8 +95,23 @@ create_agreement_row (gpointer item,
         g_string_append (names, ", ");
       g_string_append (names, accords_context_get_country_name (self->context, code));
     }
-  /* TRANSLATORS: status of an agreement · the countries party to it */
-  subtitle = g_strdup_printf (_("%s · %s"), accords_status_get_label (status), names->str);
+  if (date != NULL)
+    {
+      /* the map's date slider is away from today: say how things stood then */
+      g_autofree char *when = accords_date_format (date);
+
+      if (status == ACCORDS_STATUS_NONE)
+        /* TRANSLATORS: a date · the countries party to an agreement */
+        subtitle = g_strdup_printf (_("Not yet on %s · %s"), when, names->str);
+      else
+        /* TRANSLATORS: status of an agreement on a date · the countries party to it */
+        subtitle = g_strdup_printf (_("%s on %s · %s"), accords_status_get_label (status), when, names->str);
+    }
+  else
+    /* TRANSLATORS: status of an agreement · the countries party to it */
+    subtitle = g_strdup_printf (_("%s · %s"), accords_status_get_label (status), names->str);
+  if (!counts)
+    gtk_widget_add_css_class (row, "dim-label");
 
   accords_status_chip_set_status (ACCORDS_STATUS_CHIP (chip), status);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), chip);
@@ -106,6 +124,22 @@ create_agreement_row (gpointer item,
   g_object_set_data_full (G_OBJECT (row), "slug", g_strdup (accords_agreement_get_slug (a)), g_free);
   gtk_widget_add_css_class (row, "agreement-row");
   return row;
+}
+
+/* The country list recounts when the map's date moves; the agreement rows
+ * show statuses on that date, so they are drawn again */
+static void
+countries_changed_cb (AccordsWindow *self)
+{
+  const char *date = accords_country_list_get_date (self->countries);
+  guint n;
+
+  if (g_strcmp0 (date, self->rows_date) == 0)
+    return;
+  g_free (self->rows_date);
+  self->rows_date = g_strdup (date);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->agreements));
+  g_list_model_items_changed (G_LIST_MODEL (self->agreements), 0, n, n);
 }
 
 static AccordsAgreement *
@@ -601,6 +635,21 @@ show_atlas_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (ACCORDS_WINDOW (widget)->view_stack, "atlas");
 }
 
+/* F2 from anywhere in the window: edit the agreement shown */
+static void
+edit_agreement_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AccordsWindow *self = ACCORDS_WINDOW (widget);
+
+  if (self->selected_agreement == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "atlas");
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (self->agreement_view), "agreement.editing", NULL);
+}
+
 static void
 show_news_action (GtkWidget  *widget,
                   const char *action_name,
@@ -637,6 +686,8 @@ accords_window_constructed (GObject *object)
   update_history_actions (self);
   accords_news_view_set_context (self->news_view, self->context);
   self->countries = accords_country_list_new (self->context);
+  g_signal_connect_object (self->countries, "items-changed", G_CALLBACK (countries_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   accords_country_pane_set_model (self->country_pane, self->countries);
   /* the map and the list share the countries, their filters and the selection */
   self->map_model = accords_map_model_new (self->countries);
@@ -702,6 +753,7 @@ accords_window_finalize (GObject *object)
   AccordsWindow *self = (AccordsWindow *) object;
 
   g_free (self->selected_agreement);
+  g_free (self->rows_date);
 
   G_OBJECT_CLASS (accords_window_parent_class)->finalize (object);
 }
@@ -823,6 +875,7 @@ accords_window_class_init (AccordsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-news", NULL, show_news_action);
   gtk_widget_class_install_action (widget_class, "win.show-notes", NULL, show_notes_action);
   gtk_widget_class_install_action (widget_class, "win.new-agreement", NULL, new_agreement_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-agreement", NULL, edit_agreement_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.import-dataset", NULL, import_dataset_action);
@@ -836,6 +889,7 @@ accords_window_class_init (AccordsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-news", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-notes", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-agreement", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.edit-agreement", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
 }
