@@ -273,14 +273,15 @@ run_done_cb (GObject      *object,
   if (n_items > 0 && self->store != NULL)
     accords_store_emit_changed (self->store, ACCORDS_STORE_CHANGE_LINKS);
 
-  if (error != NULL && !cancelled)
+  if (g_error_matches (error, ACCORDS_ERROR, ACCORDS_ERROR_BUSY))
     {
-      g_warning ("Linking the news items again: %s", error->message);
-      /* another writer held the database too long: later */
-      if (g_error_matches (error, ACCORDS_ERROR, ACCORDS_ERROR_BUSY) && self->store != NULL &&
-          self->check_source == 0)
+      /* another writer held the database too long: later, from where it stopped */
+      g_debug ("Linking the news items again: %s; trying again in %d s", error->message, RETRY_DELAY_S);
+      if (self->store != NULL && self->check_source == 0)
         self->check_source = g_timeout_add_seconds (RETRY_DELAY_S, retry_cb, self);
     }
+  else if (error != NULL && !cancelled)
+    g_warning ("Linking the news items again: %s", error->message);
   if (!cancelled || !self->again)
     g_signal_emit (self, signals[FINISHED], 0, (guint) MAX (n_items, 0), cancelled ? NULL : error);
 
