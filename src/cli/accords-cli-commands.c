@@ -225,6 +225,8 @@ static const AccordsCliCommand commands[] = {
   { "note", "add --agreement ID --file FILE.md | list [--json]", N_("Add a note from a Markdown file, or list the notes"), accords_cli_cmd_note },
   { "source", "add --url URL [--title TITLE] [--agreement ID]", N_("Add a source that notes can cite"), accords_cli_cmd_source },
   { "link", "[--file PATH] [TEXT…|-]", N_("Show the countries and agreements a text would be linked to"), accords_cli_link },
+  { "relink", "[--if-needed] [--json]", N_("Link every stored news item again, keeping what was confirmed or rejected"),
+    accords_cli_relink },
   { "agreement", "show|edit|delete ID | add",
     N_("One agreement: show [--json], add/edit --json FILE, delete [--force]"), accords_cli_agreement },
   { "export-dataset", "[-o FILE]", N_("Write every agreement as a dataset that import-dataset reads"),
@@ -232,8 +234,9 @@ static const AccordsCliCommand commands[] = {
   { "import-dataset", "FILE [--prefer ours|theirs]",
     N_("Merge a dataset by agreement id; conflicts are listed unless --prefer settles them"),
     accords_cli_import_dataset },
-  { "import", "FILE...", N_("Import news feed and OPML files"), accords_cli_cmd_import },
-  { "items", "[--json] [--search Q] [--feed ID] [--limit N]", N_("List news items, newest first"), accords_cli_cmd_items },
+  { "import", "[--no-link] FILE...", N_("Import news feed and OPML files"), accords_cli_cmd_import },
+  { "items", "[--json] [--search Q] [--feed ID] [--country CC] [--agreement ID] [--limit N]",
+    N_("List news items, newest first"), accords_cli_cmd_items },
   { "parse", "[--json] FILE", N_("Read a feed file and print what it holds"), accords_cli_cmd_parse },
 };
 

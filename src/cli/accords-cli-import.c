@@ -12,7 +12,9 @@
 #include "accords-error.h"
 #include "accords-feed-parser.h"
 #include "accords-importer.h"
+#include "accords-store-agreements.h"
 #include "accords-store-items.h"
+#include "accords-store-links.h"
 
 /* JSON is written as it is read, so that a feed of any size prints in
  * flat memory. */
@@ -189,17 +191,22 @@ accords_cli_cmd_parse (AccordsCli *cli,
   return fflush (stdout) == 0 ? 0 : 1;
 }
 
-/* import FILE... */
+/* import [--no-link] FILE... */
 int
 accords_cli_cmd_import (AccordsCli *cli,
                         int         argc,
                         char      **argv)
 {
+  gboolean no_link = FALSE;
   GOptionEntry entries[] = {
+    { "no-link", 0, 0, G_OPTION_ARG_NONE, &no_link,
+      N_("Store the items without linking them (to measure what linking costs; a relink links them later)"), NULL },
     { NULL }
   };
   AccordsContext *context;
   AccordsStore *store;
+  g_autoptr(AccordsLinker) linker = NULL;
+  g_autoptr(GError) linker_error = NULL;
   int status = 0;
   gboolean changed = FALSE;
 
@@ -213,6 +220,12 @@ accords_cli_cmd_import (AccordsCli *cli,
   if (!(context = accords_cli_get_context (cli)))
     return 1;
   store = accords_context_get_store (context);
+  if (!no_link &&
+      (linker = accords_store_new_linker (store, accords_context_get_iso_codes (context), &linker_error)) == NULL)
+    {
+      accords_cli_error ("import: %s", linker_error->message);
+      return 1;
+    }
 
   for (int i = 1; i < argc; i++)
     {
@@ -221,7 +234,7 @@ accords_cli_cmd_import (AccordsCli *cli,
       g_autoptr(GError) error = NULL;
 
       result->path = g_strdup (argv[i]);
-      if (!accords_importer_import_file (store, file, result, NULL, NULL, NULL, &error))
+      if (!accords_importer_import_file_full (store, linker, file, result, NULL, NULL, NULL, &error))
         {
           accords_cli_error ("%s: %s", argv[i], error->message);
           return 1;
@@ -242,11 +255,74 @@ accords_cli_cmd_import (AccordsCli *cli,
                 result->bozo ? _(" (ill-formed, recovered)") : "");
     }
   if (changed)
-    accords_store_emit_changed (store, ACCORDS_STORE_CHANGE_ITEMS | ACCORDS_STORE_CHANGE_FEEDS);
+    accords_store_emit_changed (store, ACCORDS_STORE_CHANGE_ITEMS | ACCORDS_STORE_CHANGE_FEEDS | ACCORDS_STORE_CHANGE_LINKS);
   return fflush (stdout) == 0 ? status : 1;
 }
 
-/* items [--json] [--search QUERY] [--feed ID] [--limit N] */
+static void
+json_number (FILE   *out,
+             double  value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  fputs (g_ascii_formatd (buf, sizeof buf, "%.3g", value), out);
+}
+
+/* "countries" and "agreements" of an item, as members of its object */
+static gboolean
+print_item_links (FILE          *out,
+                  AccordsStore  *store,
+                  gint64         item_id,
+                  GError       **error)
+{
+  g_autoptr(GPtrArray) countries = accords_store_load_item_countries (store, item_id, error);
+  g_autoptr(GPtrArray) agreements = NULL;
+
+  if (countries == NULL)
+    return FALSE;
+  agreements = accords_store_load_item_agreements (store, item_id, error);
+  if (agreements == NULL)
+    return FALSE;
+
+  fputs ("    \"countries\": [", out);
+  for (guint i = 0; i < countries->len; i++)
+    {
+      AccordsStoredLink *c = countries->pdata[i];
+
+      fputs (i == 0 ? "\n      {" : ",\n      {", out);
+      fputs ("\"code\": ", out);
+      json_string (out, c->code);
+      fprintf (out, ", \"count\": %u, \"matched\": ", c->count);
+      json_string (out, c->matched);
+      fputs ("}", out);
+    }
+  fputs (countries->len > 0 ? "\n    ],\n" : "],\n", out);
+
+  fputs ("    \"agreements\": [", out);
+  for (guint i = 0; i < agreements->len; i++)
+    {
+      AccordsStoredLink *a = agreements->pdata[i];
+
+      fputs (i == 0 ? "\n      {" : ",\n      {", out);
+      fputs ("\"id\": ", out);
+      json_string (out, a->code);
+      fputs (", \"score\": ", out);
+      json_number (out, a->score);
+      fputs (", \"method\": ", out);
+      json_string (out, a->method);
+      fputs (", \"reason\": ", out);
+      json_string (out, a->reason);
+      fputs (", \"state\": ", out);
+      json_string (out, a->state);
+      fputs (", \"signal\": ", out);
+      json_string (out, a->signal);
+      fputs ("}", out);
+    }
+  fputs (agreements->len > 0 ? "\n    ],\n" : "],\n", out);
+  return TRUE;
+}
+
+/* items [--json] [--search QUERY] [--feed ID] [--country CC] [--agreement ID] [--limit N] */
 int
 accords_cli_cmd_items (AccordsCli *cli,
                        int         argc,
@@ -254,17 +330,23 @@ accords_cli_cmd_items (AccordsCli *cli,
 {
   gboolean json = FALSE;
   g_autofree char *search = NULL;
+  g_autofree char *country = NULL;
+  g_autofree char *agreement = NULL;
   gint64 feed_id = 0;
   int limit = 0;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { "search", 0, 0, G_OPTION_ARG_STRING, &search, N_("Only items matching this full-text query"), N_("QUERY") },
     { "feed", 0, 0, G_OPTION_ARG_INT64, &feed_id, N_("Only items of this feed"), N_("ID") },
+    { "country", 0, 0, G_OPTION_ARG_STRING, &country, N_("Only items that mention this country"), "CC" },
+    { "agreement", 0, 0, G_OPTION_ARG_STRING, &agreement,
+      N_("Only items linked to this agreement (suggested or confirmed)"), N_("ID") },
     { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("At most this many items"), N_("N") },
     { NULL }
   };
   AccordsContext *context;
   AccordsStore *store;
+  AccordsItemFilter filter = { 0 };
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GError) error = NULL;
   guint n = 0;
@@ -285,7 +367,39 @@ accords_cli_cmd_items (AccordsCli *cli,
     return 1;
   store = accords_context_get_store (context);
 
-  ids = accords_store_query_item_ids (store, search, feed_id, ACCORDS_ITEM_SORT_DATE, TRUE, limit, &error);
+  if (country != NULL)
+    {
+      g_autofree char *upper = g_ascii_strup (country, -1);
+
+      if (accords_iso_codes_lookup (accords_context_get_iso_codes (context), upper) == NULL)
+        {
+          accords_cli_error (_("items: “%s” is not a known country code"), country);
+          return 1;
+        }
+      g_free (country);
+      country = g_steal_pointer (&upper);
+    }
+  if (agreement != NULL && !accords_store_has_agreement (store, agreement))
+    {
+      accords_cli_error (_("items: there is no agreement with the id “%s”"), agreement);
+      return 1;
+    }
+
+  /* what the links say may be out of date: say so, and how to fix it */
+  if (json || country != NULL || agreement != NULL)
+    {
+      g_autoptr(AccordsLinker) linker = accords_store_new_linker (store, accords_context_get_iso_codes (context), NULL);
+
+      if (linker != NULL && accords_store_count_items (store) > 0 && !accords_store_links_up_to_date (store, linker))
+        accords_cli_error (_("items: the news was linked before the gazetteer or the agreements changed; "
+                             "run “accords-cli relink --if-needed” to bring the links up to date"));
+    }
+
+  filter.query = search;
+  filter.feed_id = feed_id;
+  filter.country = country;
+  filter.agreement = agreement;
+  ids = accords_store_query_item_ids_filtered (store, &filter, ACCORDS_ITEM_SORT_DATE, TRUE, limit, &error);
   if (ids == NULL)
     {
       accords_cli_error ("%s", error->message);
@@ -335,6 +449,12 @@ accords_cli_cmd_items (AccordsCli *cli,
               json_string (stdout, *c);
             }
           fputs ("],\n", stdout);
+          if (!print_item_links (stdout, store, accords_item_get_id (item), &error))
+            {
+              fflush (stdout);
+              accords_cli_error ("%s", error->message);
+              return 1;
+            }
           json_member (stdout, "    ", "enclosure", accords_item_get_enclosure (item), TRUE);
           fputs ("  }", stdout);
         }

@@ -11,6 +11,7 @@
 #include "accords-gazetteer.h"
 #include "accords-linker.h"
 #include "accords-store-agreements.h"
+#include "accords-store-links.h"
 #include "accords-util.h"
 
 static char *
@@ -163,4 +164,96 @@ accords_cli_link (AccordsCli  *cli,
   if (!accords_cli_print_json (root))
     return 1;
   return 0;
+}
+
+/* relink [--if-needed] [--json] */
+int
+accords_cli_relink (AccordsCli  *cli,
+                    int          argc,
+                    char       **argv)
+{
+  gboolean if_needed = FALSE, json = FALSE;
+  GOptionEntry entries[] = {
+    { "if-needed", 0, 0, G_OPTION_ARG_NONE, &if_needed,
+      N_("Only when the gazetteer or the agreements changed since the items were linked"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  AccordsContext *context;
+  AccordsStore *store;
+  g_autoptr(AccordsLinker) linker = NULL;
+  g_autoptr(GError) error = NULL;
+  AccordsRelinkStats stats = { 0 };
+  gboolean was_up_to_date;
+
+  if (!accords_cli_parse_options ("relink", "", entries, &argc, &argv))
+    return 2;
+  if (argc > 1)
+    {
+      accords_cli_error (_("relink: unexpected argument “%s”"), argv[1]);
+      return 2;
+    }
+  if (!(context = accords_cli_get_context (cli)))
+    return 1;
+  store = accords_context_get_store (context);
+
+  linker = accords_store_new_linker (store, accords_context_get_iso_codes (context), &error);
+  if (linker == NULL)
+    {
+      accords_cli_error ("relink: %s", error->message);
+      return 1;
+    }
+  was_up_to_date = accords_store_links_up_to_date (store, linker);
+  if (!accords_store_relink (store, linker, !if_needed, NULL, NULL, NULL, &stats, &error))
+    {
+      accords_cli_error ("relink: %s", error->message);
+      return 1;
+    }
+  if (stats.n_items > 0 || !was_up_to_date)
+    accords_store_emit_changed (store, ACCORDS_STORE_CHANGE_LINKS);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "was_up_to_date");
+      json_builder_add_boolean_value (b, was_up_to_date);
+      json_builder_set_member_name (b, "items");
+      json_builder_add_int_value (b, stats.n_items);
+      json_builder_set_member_name (b, "countries_redone");
+      json_builder_add_boolean_value (b, stats.countries);
+      json_builder_set_member_name (b, "country_links");
+      json_builder_add_int_value (b, stats.n_countries);
+      json_builder_set_member_name (b, "agreement_links");
+      json_builder_add_int_value (b, stats.n_suggestions);
+      json_builder_set_member_name (b, "kept");
+      json_builder_add_int_value (b, stats.n_kept);
+      json_builder_set_member_name (b, "checksum");
+      json_builder_add_string_value (b, accords_linker_get_checksum (linker));
+      json_builder_end_object (b);
+      root = json_builder_get_root (b);
+      return accords_cli_print_json (root) ? 0 : 1;
+    }
+
+  if (if_needed && was_up_to_date)
+    printf ("%s\n", _("The links are up to date: nothing to do"));
+  else if (stats.countries)
+    printf (g_dngettext (GETTEXT_PACKAGE,
+                         "Linked %u item again: %u country links, %u agreement suggestions\n",
+                         "Linked %u items again: %u country links, %u agreement suggestions\n", stats.n_items),
+            stats.n_items, stats.n_countries, stats.n_suggestions);
+  else
+    printf (g_dngettext (GETTEXT_PACKAGE,
+                         "Linked %u item to the agreements again (the gazetteer did not change): %u suggestions\n",
+                         "Linked %u items to the agreements again (the gazetteer did not change): %u suggestions\n",
+                         stats.n_items),
+            stats.n_items, stats.n_suggestions);
+  if (stats.n_kept > 0 && !(if_needed && was_up_to_date))
+    printf (g_dngettext (GETTEXT_PACKAGE,
+                         "%u link confirmed or rejected by hand kept its state\n",
+                         "%u links confirmed or rejected by hand kept their state\n", stats.n_kept),
+            stats.n_kept);
+  return fflush (stdout) == 0 ? 0 : 1;
 }

@@ -9,4 +9,8 @@ int accords_cli_link (AccordsCli  *cli,
                       int          argc,
                       char       **argv);
 
+int accords_cli_relink (AccordsCli  *cli,
+                        int          argc,
+                        char       **argv);
+
 G_END_DECLS

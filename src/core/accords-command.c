@@ -13,6 +13,7 @@
 #include "accords-source.h"
 #include "accords-store-agreements.h"
 #include "accords-store-curation.h"
+#include "accords-store-links.h"
 
 typedef struct {
   AccordsAgreement *before;
@@ -34,6 +35,13 @@ typedef struct {
   AccordsSource *after;
 } SourceEdit;
 
+typedef struct {
+  gint64  item_id;
+  char   *slug;
+  char   *before;
+  char   *after;
+} LinkState;
+
 struct _AccordsCommand
 {
   GObject    parent_instance;
@@ -41,6 +49,7 @@ struct _AccordsCommand
   char      *label;
   GPtrArray *changes;
   GPtrArray *source_edits;
+  GPtrArray *link_states;
 };
 
 G_DEFINE_FINAL_TYPE (AccordsCommand, accords_command, G_TYPE_OBJECT)
@@ -66,6 +75,15 @@ source_edit_free (SourceEdit *edit)
 }
 
 static void
+link_state_free (LinkState *ls)
+{
+  g_free (ls->slug);
+  g_free (ls->before);
+  g_free (ls->after);
+  g_free (ls);
+}
+
+static void
 accords_command_finalize (GObject *object)
 {
   AccordsCommand *self = (AccordsCommand *) object;
@@ -73,6 +91,7 @@ accords_command_finalize (GObject *object)
   g_free (self->label);
   g_ptr_array_unref (self->changes);
   g_ptr_array_unref (self->source_edits);
+  g_ptr_array_unref (self->link_states);
 
   G_OBJECT_CLASS (accords_command_parent_class)->finalize (object);
 }
@@ -88,6 +107,7 @@ accords_command_init (AccordsCommand *self)
 {
   self->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) change_free);
   self->source_edits = g_ptr_array_new_with_free_func ((GDestroyNotify) source_edit_free);
+  self->link_states = g_ptr_array_new_with_free_func ((GDestroyNotify) link_state_free);
 }
 
 AccordsCommand *
@@ -143,6 +163,47 @@ accords_command_add_source_edit (AccordsCommand *self,
   edit->before = before ? accords_part_copy (before) : NULL;
   edit->after = accords_part_copy (after);
   g_ptr_array_add (self->source_edits, edit);
+}
+
+void
+accords_command_add_link_state (AccordsCommand *self,
+                                gint64          item_id,
+                                const char     *slug,
+                                const char     *before,
+                                const char     *after)
+{
+  LinkState *ls;
+
+  g_return_if_fail (ACCORDS_IS_COMMAND (self));
+  g_return_if_fail (slug != NULL && before != NULL && after != NULL);
+
+  ls = g_new0 (LinkState, 1);
+  ls->item_id = item_id;
+  ls->slug = g_strdup (slug);
+  ls->before = g_strdup (before);
+  ls->after = g_strdup (after);
+  g_ptr_array_add (self->link_states, ls);
+}
+
+guint
+accords_command_get_n_link_states (AccordsCommand *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_COMMAND (self), 0);
+  return self->link_states->len;
+}
+
+AccordsStoreChange
+accords_command_get_change_flags (AccordsCommand *self)
+{
+  AccordsStoreChange what = 0;
+
+  g_return_val_if_fail (ACCORDS_IS_COMMAND (self), 0);
+
+  if (self->changes->len > 0 || self->source_edits->len > 0)
+    what |= ACCORDS_STORE_CHANGE_AGREEMENTS;
+  if (self->link_states->len > 0)
+    what |= ACCORDS_STORE_CHANGE_LINKS;
+  return what;
 }
 
 const char *
@@ -341,6 +402,14 @@ run (AccordsCommand  *self,
         goto fail;
     }
 
+  for (guint k = 0; k < self->link_states->len; k++)
+    {
+      LinkState *ls = g_ptr_array_index (self->link_states, forward ? k : self->link_states->len - 1 - k);
+
+      if (!accords_store_set_link_state (store, ls->item_id, ls->slug, forward ? ls->after : ls->before, error))
+        goto fail;
+    }
+
   /* a relation to an agreement saved later in the same command is only
    * kept once that agreement exists: save those a second time */
   for (guint k = 0; k < n && n > 1; k++)
@@ -374,13 +443,13 @@ run (AccordsCommand  *self,
           change->source_rows = g_steal_pointer (&change->pending_rows);
         }
     }
-  accords_store_emit_changed (store, ACCORDS_STORE_CHANGE_AGREEMENTS);
+  accords_store_emit_changed (store, accords_command_get_change_flags (self));
   return TRUE;
 
 fail:
   accords_store_rollback (store);
   /* listeners may have seen the rows that were rolled back */
-  accords_store_emit_changed (store, ACCORDS_STORE_CHANGE_AGREEMENTS);
+  accords_store_emit_changed (store, accords_command_get_change_flags (self));
   return FALSE;
 }
 

@@ -31,6 +31,17 @@ guint           accords_command_get_n_changes  (AccordsCommand   *self);
 void            accords_command_add_source_edit (AccordsCommand  *self,
                                                 gpointer          before,
                                                 gpointer          after);
+/* Sets the link of a news item to an agreement to the state after
+ * ("suggested", "confirmed" or "rejected"); reverting sets it back to
+ * before.  Runs after the agreements' changes. */
+void            accords_command_add_link_state (AccordsCommand   *self,
+                                                gint64            item_id,
+                                                const char       *slug,
+                                                const char       *before,
+                                                const char       *after);
+guint           accords_command_get_n_link_states (AccordsCommand *self);
+/* What running it changes, as AccordsStore::changed says it */
+AccordsStoreChange accords_command_get_change_flags (AccordsCommand *self);
 /* The id of the agreement the last change leaves (or, undone, restores);
  * NULL when that change deletes it. */
 const char     *accords_command_get_slug       (AccordsCommand   *self,

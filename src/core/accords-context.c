@@ -18,6 +18,7 @@ struct _AccordsContext
 
   AccordsStore    *store;
   AccordsIsoCodes *iso_codes;
+  AccordsRelinker *relinker;
 };
 
 G_DEFINE_FINAL_TYPE (AccordsContext, accords_context, G_TYPE_OBJECT)
@@ -27,6 +28,9 @@ accords_context_dispose (GObject *object)
 {
   AccordsContext *self = (AccordsContext *) object;
 
+  if (self->relinker != NULL)
+    accords_relinker_stop (self->relinker);
+  g_clear_object (&self->relinker);
   g_clear_object (&self->store);
   g_clear_object (&self->iso_codes);
 
@@ -123,4 +127,14 @@ accords_context_get_country_name (AccordsContext *self,
 {
   g_return_val_if_fail (ACCORDS_IS_CONTEXT (self), code);
   return accords_iso_codes_get_display_name (self->iso_codes, code);
+}
+
+AccordsRelinker *
+accords_context_get_relinker (AccordsContext *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_CONTEXT (self), NULL);
+
+  if (self->relinker == NULL)
+    self->relinker = accords_relinker_new (self->store, self->iso_codes);
+  return self->relinker;
 }

@@ -4,6 +4,7 @@
 #include <glib-object.h>
 
 #include "accords-iso-codes.h"
+#include "accords-relinker.h"
 #include "accords-store.h"
 
 G_BEGIN_DECLS
@@ -27,5 +28,8 @@ AccordsStore    *accords_context_get_store       (AccordsContext *self);
 AccordsIsoCodes *accords_context_get_iso_codes   (AccordsContext *self);
 const char      *accords_context_get_country_name (AccordsContext *self,
                                                    const char     *code);
+/* What keeps the stored news linked in the background; made on first use,
+ * idle until started (the window starts it, the CLI never does) */
+AccordsRelinker *accords_context_get_relinker    (AccordsContext *self);
 
 G_END_DECLS

@@ -17,6 +17,7 @@ typedef enum {
   ACCORDS_ERROR_EXISTS,
   ACCORDS_ERROR_NOT_A_FEED,
   ACCORDS_ERROR_CANCELLED,
+  ACCORDS_ERROR_BUSY,          /* another connection held the database too long */
 } AccordsError;
 
 GQuark accords_error_quark (void);

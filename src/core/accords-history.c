@@ -377,7 +377,7 @@ run_done_cb (GObject      *object,
   g_clear_object (&self->running);
 
   /* the other connection wrote: whatever shows the store reloads */
-  accords_store_emit_changed (self->store, ACCORDS_STORE_CHANGE_AGREEMENTS);
+  accords_store_emit_changed (self->store, accords_command_get_change_flags (run->command));
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {

@@ -10,7 +10,9 @@
 #include "accords-feed-parser.h"
 #include "accords-importer.h"
 #include "accords-opml.h"
+#include "accords-store-agreements.h"
 #include "accords-store-items.h"
+#include "accords-store-links.h"
 
 void
 accords_import_result_free (AccordsImportResult *result)
@@ -25,6 +27,8 @@ accords_import_result_free (AccordsImportResult *result)
 
 typedef struct {
   AccordsStore              *store;
+  AccordsLinker             *linker;     /* NULL: items are stored unlinked */
+  AccordsLinks              *links;      /* the importing thread's */
   gint64                     feed_id;
   AccordsImportResult       *result;
   GSeekable                 *seekable;
@@ -42,6 +46,8 @@ typedef struct {
   char             *key;
   gint64            hash;
   gint64            id;          /* the stored item it changes, 0: a new one */
+  AccordsItemLinks *links;       /* what it is about, NULL: nothing */
+  gboolean          linked;
 } PipeItem;
 
 static void
@@ -49,6 +55,7 @@ pipe_item_free (PipeItem *item)
 {
   accords_feed_entry_free (item->entry);
   g_free (item->key);
+  accords_item_links_free (item->links);
   g_free (item);
 }
 
@@ -121,8 +128,11 @@ store_entry (ImportJob         *job,
       job->result->n_updated++;
     }
 
-  /* Here each stored item's id and text are at hand: what links news to
-   * countries and agreements belongs here, in the same transaction. */
+  /* Linked by whichever thread had time (link_batch); an updated item's
+   * old links go, except those the researcher judged */
+  if (job->linker != NULL &&
+      !accords_store_write_item_links (job->store, item_id, item->links, item->id == 0, error))
+    goto db_failed;
   return TRUE;
 
 db_failed:
@@ -147,6 +157,8 @@ typedef struct {
   GCancellable     *cancellable;
   GHashTable       *stored;      /* key -> fingerprint of the feed's items */
   GHashTable       *seen;        /* keys read so far in this file */
+  AccordsLinker    *linker;      /* immutable: both threads link with it */
+  AccordsLinks     *links;       /* the parser thread's */
   guint             n_unchanged; /* items stored already as they are */
   guint             n_held_back;
   char             *next_key;    /* the key of the item being read */
@@ -154,12 +166,42 @@ typedef struct {
   GError           *error;
 } Pipe;
 
+/* Links the batch's items not linked yet */
+static void
+link_batch (AccordsLinker *linker,
+            AccordsLinks  *scratch,
+            GPtrArray     *batch)
+{
+  for (guint i = 0; i < batch->len; i++)
+    {
+      PipeItem *item = batch->pdata[i];
+
+      if (item->linked)
+        continue;
+      item->links = accords_item_links_compute (linker, scratch, item->entry->title,
+                                                item->entry->summary_text, item->entry->content_text);
+      item->linked = TRUE;
+    }
+}
+
 static void
 pipe_push (Pipe      *pipe,
            GPtrArray *batch)
 {
   GQueue stored = G_QUEUE_INIT;
   GPtrArray *done;
+  gboolean store_busy;
+
+  /* Linking goes to whichever thread has time: here when the importing
+   * thread has batches waiting, there when it waits for this one */
+  if (pipe->linker != NULL)
+    {
+      g_mutex_lock (&pipe->lock);
+      store_busy = !g_queue_is_empty (&pipe->batches);
+      g_mutex_unlock (&pipe->lock);
+      if (store_busy)
+        link_batch (pipe->linker, pipe->links, batch);
+    }
 
   g_mutex_lock (&pipe->lock);
   while (g_queue_get_length (&pipe->batches) >= MAX_BATCHES && !g_atomic_int_get (&pipe->stop))
@@ -218,6 +260,8 @@ pipe_entry_cb (AccordsFeedEntry  *entry,
           item->id = stored->id;
       }
     item->key = g_steal_pointer (&key);
+    item->links = NULL;
+    item->linked = FALSE;
     g_ptr_array_add (pipe->filling, item);
   }
   if (pipe->filling->len == BATCH_SIZE)
@@ -290,11 +334,17 @@ parse_and_store (ImportJob     *job,
   pipe.stream = stream;
   pipe.cancellable = cancellable;
   pipe.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  pipe.linker = job->linker;
+  pipe.links = job->linker ? accords_links_new () : NULL;
+  job->links = job->linker ? accords_links_new () : NULL;
   pipe.stored = accords_store_get_item_fingerprints (job->store, job->feed_id, &store_error);
   if (store_error != NULL)
     {
       job->db_failed = TRUE;
       g_propagate_error (error, store_error);
+      g_clear_pointer (&pipe.links, accords_links_free);
+      g_clear_pointer (&job->links, accords_links_free);
+      g_hash_table_unref (pipe.seen);
       return NULL;
     }
 
@@ -319,6 +369,8 @@ parse_and_store (ImportJob     *job,
       if (store_error != NULL)
         continue;  /* drained until the parser sees it must stop */
       report_progress (job);
+      if (job->linker != NULL)
+        link_batch (job->linker, job->links, batch);
       for (guint i = 0; i < batch->len; i++)
         {
           if (!store_entry (job, batch->pdata[i], &store_error))
@@ -337,6 +389,8 @@ parse_and_store (ImportJob     *job,
   g_queue_clear_full (&pipe.stored_batches, (GDestroyNotify) g_ptr_array_unref);
   g_clear_pointer (&pipe.stored, g_hash_table_unref);
   g_clear_pointer (&pipe.seen, g_hash_table_unref);
+  g_clear_pointer (&pipe.links, accords_links_free);
+  g_clear_pointer (&job->links, accords_links_free);
   job->result->n_unchanged += pipe.n_unchanged;
   g_mutex_clear (&pipe.lock);
   g_cond_clear (&pipe.cond);
@@ -377,9 +431,10 @@ open_file (GFile         *file,
   return G_INPUT_STREAM (g_steal_pointer (&stream));
 }
 
-static gboolean import_feed_stream (AccordsStore *, GFile *, GInputStream *, goffset, AccordsImportResult *,
-                                    AccordsImportProgressFunc, gpointer, GCancellable *, GError **);
-static gboolean import_opml_stream (AccordsStore *, GFile *, GInputStream *, AccordsImportResult *,
+static gboolean import_feed_stream (AccordsStore *, AccordsLinker *, GFile *, GInputStream *, goffset,
+                                    AccordsImportResult *, AccordsImportProgressFunc, gpointer, GCancellable *,
+                                    GError **);
+static gboolean import_opml_stream (AccordsStore *, AccordsLinker *, GFile *, GInputStream *, AccordsImportResult *,
                                     GCancellable *, GError **);
 
 gboolean
@@ -391,12 +446,38 @@ accords_importer_import_file (AccordsStore              *store,
                               GCancellable              *cancellable,
                               GError                   **error)
 {
+  g_autoptr(AccordsIsoCodes) iso_codes = NULL;
+  g_autoptr(AccordsLinker) linker = NULL;
+
+  g_return_val_if_fail (ACCORDS_IS_STORE (store), FALSE);
+
+  iso_codes = accords_iso_codes_new (NULL, error);
+  if (iso_codes == NULL)
+    return FALSE;
+  linker = accords_store_new_linker (store, iso_codes, error);
+  if (linker == NULL)
+    return FALSE;
+  return accords_importer_import_file_full (store, linker, file, result, progress, progress_data,
+                                            cancellable, error);
+}
+
+gboolean
+accords_importer_import_file_full (AccordsStore              *store,
+                                   AccordsLinker             *linker,
+                                   GFile                     *file,
+                                   AccordsImportResult       *result,
+                                   AccordsImportProgressFunc  progress,
+                                   gpointer                   progress_data,
+                                   GCancellable              *cancellable,
+                                   GError                   **error)
+{
   g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *root = NULL;
   goffset size = 0;
 
   g_return_val_if_fail (ACCORDS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (linker == NULL || ACCORDS_IS_LINKER (linker), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (result != NULL, FALSE);
 
@@ -432,12 +513,29 @@ accords_importer_import_file (AccordsStore              *store,
     }
 
   if (strcmp (root, "opml") == 0)
-    return import_opml_stream (store, file, stream, result, cancellable, error);
-  return import_feed_stream (store, file, stream, size, result, progress, progress_data, cancellable, error);
+    return import_opml_stream (store, linker, file, stream, result, cancellable, error);
+  return import_feed_stream (store, linker, file, stream, size, result, progress, progress_data, cancellable, error);
+}
+
+/* The first items of a database are all linked by this linker; items
+ * stored unlinked make the links out of date, for a relink to redo. */
+static gboolean
+record_linker (AccordsStore   *store,
+               AccordsLinker  *linker,
+               gint64          last_id_before,
+               guint           n_stored,
+               GError        **error)
+{
+  if (linker != NULL && last_id_before == 0 && n_stored > 0)
+    return accords_store_set_links_made_by (store, linker, error);
+  if (linker == NULL && n_stored > 0)
+    return accords_store_set_links_made_by (store, NULL, error);
+  return TRUE;
 }
 
 static gboolean
 import_feed_stream (AccordsStore              *store,
+                    AccordsLinker             *linker,
                     GFile                     *file,
                     GInputStream              *stream,
                     goffset                    size,
@@ -458,6 +556,7 @@ import_feed_stream (AccordsStore              *store,
     url = g_file_get_uri (file);
 
   job.store = store;
+  job.linker = linker;
   job.result = result;
   job.seekable = G_IS_SEEKABLE (stream) ? G_SEEKABLE (stream) : NULL;
   job.size = size;
@@ -480,7 +579,9 @@ import_feed_stream (AccordsStore              *store,
 
   if (info == NULL ||
       !accords_store_index_new_items (store, last_id, &local_error) ||
-      !accords_store_update_feed (store, job.feed_id, info, &local_error))
+      !accords_store_update_feed (store, job.feed_id, info, &local_error) ||
+      !record_linker (store, linker, last_id, result->n_new - n_new + result->n_updated - n_updated,
+                      &local_error))
     {
       /* Nothing of the file lands */
       accords_store_rollback (store);
@@ -537,6 +638,7 @@ outline_file (GFile      *opml,
 
 static gboolean
 import_opml_stream (AccordsStore         *store,
+                    AccordsLinker        *linker,
                     GFile                *file,
                     GInputStream         *stream,
                     AccordsImportResult  *result,
@@ -607,7 +709,7 @@ import_opml_stream (AccordsStore         *store,
         {
           sub_stream = open_file (feed_file, &size, cancellable, &sub->error);
           if (sub_stream != NULL &&
-              !import_feed_stream (store, feed_file, sub_stream, size, sub, NULL, NULL, cancellable, error))
+              !import_feed_stream (store, linker, feed_file, sub_stream, size, sub, NULL, NULL, cancellable, error))
             {
               accords_store_rollback (store);
               if (sub->error != NULL)
@@ -648,6 +750,7 @@ typedef struct {
   GFile                    **files;
   guint                      n_files;
   char                      *db_path;
+  AccordsIsoCodes           *iso_codes;
   AccordsImportProgressFunc  progress;
   gpointer                   progress_data;
   GDestroyNotify             progress_destroy;
@@ -664,6 +767,7 @@ import_data_clear (ImportData *data)
     g_object_unref (data->files[i]);
   g_free (data->files);
   g_free (data->db_path);
+  g_clear_object (&data->iso_codes);
   g_main_context_unref (data->context);
   g_free (data->last_path);
 }
@@ -749,11 +853,14 @@ import_thread (GTask        *task,
 {
   ImportData *data = task_data;
   g_autoptr(AccordsStore) store = NULL;
+  g_autoptr(AccordsLinker) linker = NULL;
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) accords_import_result_free);
   GError *error = NULL;
 
   store = accords_store_open (data->db_path, &error);
-  if (store == NULL)
+  if (store != NULL)
+    linker = accords_store_new_linker (store, data->iso_codes, &error);
+  if (linker == NULL)
     {
       g_task_return_error (task, error);
       return;
@@ -767,8 +874,8 @@ import_thread (GTask        *task,
       g_ptr_array_add (results, result);
       result->path = describe_file (data->files[i]);
       worker_progress_cb (0.0, result->path, &wp);
-      if (!accords_importer_import_file (store, data->files[i], result, worker_progress_cb, &wp,
-                                         cancellable, &error))
+      if (!accords_importer_import_file_full (store, linker, data->files[i], result, worker_progress_cb, &wp,
+                                              cancellable, &error))
         {
           /* Cancelled, or the database failed: the files before landed */
           g_object_set_data_full (G_OBJECT (task), "results", g_steal_pointer (&results),
@@ -816,7 +923,7 @@ import_done_cb (GObject      *source,
 
   if (any_landed (results ? results : partial))
     accords_store_emit_changed (accords_context_get_store (context),
-                                ACCORDS_STORE_CHANGE_ITEMS | ACCORDS_STORE_CHANGE_FEEDS);
+                                ACCORDS_STORE_CHANGE_ITEMS | ACCORDS_STORE_CHANGE_FEEDS | ACCORDS_STORE_CHANGE_LINKS);
   if (results == NULL)
     g_task_return_error (outer, error);
   else
@@ -850,6 +957,7 @@ accords_importer_import_async (AccordsContext            *context,
     data->files[i] = g_object_ref (files[i]);
   data->n_files = n_files;
   data->db_path = g_strdup (accords_store_get_path (accords_context_get_store (context)));
+  data->iso_codes = g_object_ref (accords_context_get_iso_codes (context));
   data->progress = progress;
   data->progress_data = progress_data;
   data->progress_destroy = progress_destroy;

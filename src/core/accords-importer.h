@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "accords-context.h"
+#include "accords-linker.h"
 #include "accords-store.h"
 
 G_BEGIN_DECLS
@@ -33,7 +34,9 @@ typedef void (*AccordsImportProgressFunc) (double      fraction,
  * it lands whole or not at all.  Returns FALSE only for failures of the
  * database itself, or when cancelled (G_IO_ERROR_CANCELLED, also set in
  * result->error; nothing of the file landed); a rejected file is TRUE with
- * result->error set.  progress gets the fraction of this file read. */
+ * result->error set.  progress gets the fraction of this file read.
+ * Each item stored is linked to the countries and agreements it is about,
+ * with a linker made for the store. */
 gboolean   accords_importer_import_file   (AccordsStore              *store,
                                            GFile                     *file,
                                            AccordsImportResult       *result,
@@ -41,6 +44,18 @@ gboolean   accords_importer_import_file   (AccordsStore              *store,
                                            gpointer                   progress_data,
                                            GCancellable              *cancellable,
                                            GError                   **error);
+
+/* The same with the given linker, which may serve several imports; NULL
+ * stores the items unlinked and marks the store's links out of date (for
+ * measuring what linking costs). */
+gboolean   accords_importer_import_file_full (AccordsStore           *store,
+                                              AccordsLinker          *linker,
+                                              GFile                  *file,
+                                              AccordsImportResult    *result,
+                                              AccordsImportProgressFunc progress,
+                                              gpointer                progress_data,
+                                              GCancellable           *cancellable,
+                                              GError                **error);
 
 /* Imports the files in a worker thread with its own connection, one
  * transaction each; emits AccordsStore::changed on the context's store when

@@ -18,6 +18,8 @@ struct _AccordsItemList
   AccordsContext  *context;
   char            *search;
   gint64           feed_id;
+  char            *country;
+  char            *agreement;
   AccordsItemSort  sort;
   gboolean         descending;
 
@@ -133,6 +135,8 @@ store_changed_cb (AccordsStore    *store,
 {
   if (what & (ACCORDS_STORE_CHANGE_ITEMS | ACCORDS_STORE_CHANGE_FEEDS))
     accords_item_list_refresh (self);
+  else if ((what & ACCORDS_STORE_CHANGE_LINKS) && (self->country != NULL || self->agreement != NULL))
+    accords_item_list_refresh (self);
 }
 
 static void
@@ -166,6 +170,8 @@ accords_item_list_finalize (GObject *object)
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_free (self->search);
+  g_free (self->country);
+  g_free (self->agreement);
 
   G_OBJECT_CLASS (accords_item_list_parent_class)->finalize (object);
 }
@@ -260,8 +266,12 @@ accords_item_list_refresh (AccordsItemList *self)
 
   g_return_if_fail (ACCORDS_IS_ITEM_LIST (self));
 
-  ids = accords_store_query_item_ids (accords_context_get_store (self->context), self->search,
-                                      self->feed_id, self->sort, self->descending, 0, &error);
+  {
+    AccordsItemFilter filter = { self->search, self->feed_id, self->country, self->agreement };
+
+    ids = accords_store_query_item_ids_filtered (accords_context_get_store (self->context), &filter,
+                                                 self->sort, self->descending, 0, &error);
+  }
   if (ids == NULL)
     {
       g_warning ("Reading news items: %s", error->message);
@@ -314,4 +324,59 @@ accords_item_list_set_sort (AccordsItemList *self,
       self->descending = descending;
       accords_item_list_refresh (self);
     }
+}
+
+void
+accords_item_list_set_country (AccordsItemList *self,
+                               const char      *country)
+{
+  g_return_if_fail (ACCORDS_IS_ITEM_LIST (self));
+
+  if (accords_str_empty (country))
+    country = NULL;
+  if (accords_set_str (&self->country, country))
+    accords_item_list_refresh (self);
+}
+
+const char *
+accords_item_list_get_country (AccordsItemList *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_ITEM_LIST (self), NULL);
+  return self->country;
+}
+
+void
+accords_item_list_set_agreement (AccordsItemList *self,
+                                 const char      *slug)
+{
+  g_return_if_fail (ACCORDS_IS_ITEM_LIST (self));
+
+  if (accords_str_empty (slug))
+    slug = NULL;
+  if (accords_set_str (&self->agreement, slug))
+    accords_item_list_refresh (self);
+}
+
+const char *
+accords_item_list_get_agreement (AccordsItemList *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_ITEM_LIST (self), NULL);
+  return self->agreement;
+}
+
+guint
+accords_item_list_find_position (AccordsItemList *self,
+                                 gint64           item_id)
+{
+  const gint64 *ids;
+
+  g_return_val_if_fail (ACCORDS_IS_ITEM_LIST (self), G_MAXUINT);
+
+  /* the ids are in display order, not by value: a scan of a flat array,
+   * a fraction of a millisecond for 100,000 */
+  ids = (const gint64 *) self->ids->data;
+  for (guint i = 0; i < self->ids->len; i++)
+    if (ids[i] == item_id)
+      return i;
+  return G_MAXUINT;
 }

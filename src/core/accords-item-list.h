@@ -27,6 +27,18 @@ void             accords_item_list_set_search (AccordsItemList *self,
 /* 0: every feed */
 void             accords_item_list_set_feed   (AccordsItemList *self,
                                                gint64           feed_id);
+/* NULL: every country; else items that mention it (alpha-2) */
+void             accords_item_list_set_country (AccordsItemList *self,
+                                                const char      *country);
+const char      *accords_item_list_get_country (AccordsItemList *self);
+/* NULL: every agreement; else items linked to it and not rejected */
+void             accords_item_list_set_agreement (AccordsItemList *self,
+                                                  const char      *slug);
+const char      *accords_item_list_get_agreement (AccordsItemList *self);
+/* Where the item is in the list, GTK_INVALID_LIST_POSITION ((guint) -1)
+ * when the list does not hold it */
+guint            accords_item_list_find_position (AccordsItemList *self,
+                                                  gint64           item_id);
 void             accords_item_list_set_sort   (AccordsItemList *self,
                                                AccordsItemSort  sort,
                                                gboolean         descending);

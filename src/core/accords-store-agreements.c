@@ -436,14 +436,15 @@ ensure_source (AccordsStore   *self,
   gint64 id = 0;
 
   stmt = accords_store_prepare (self,
-                                "INSERT INTO source (url, title, publisher, published, accessed, type)"
-                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+                                "INSERT INTO source (url, title, publisher, published, accessed, type, item_id)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
                                 " ON CONFLICT (url) DO UPDATE SET"
                                 "  title = CASE WHEN ?2 <> '' THEN ?2 ELSE title END,"
                                 "  publisher = CASE WHEN ?3 <> '' THEN ?3 ELSE publisher END,"
                                 "  published = CASE WHEN ?4 <> '' THEN ?4 ELSE published END,"
                                 "  accessed = CASE WHEN ?5 <> '' THEN ?5 ELSE accessed END,"
-                                "  type = CASE WHEN ?6 <> '' THEN ?6 ELSE type END"
+                                "  type = CASE WHEN ?6 <> '' THEN ?6 ELSE type END,"
+                                "  item_id = coalesce(?7, item_id)"
                                 " RETURNING id",
                                 error);
   if (stmt == NULL)
@@ -454,6 +455,9 @@ ensure_source (AccordsStore   *self,
   accords_stmt_bind_text (stmt, 4, details ? accords_source_get_published (details) : "");
   accords_stmt_bind_text (stmt, 5, details ? accords_source_get_accessed (details) : "");
   accords_stmt_bind_text (stmt, 6, details ? accords_source_get_source_type (details) : "");
+  /* a source that is a stored news item keeps it */
+  if (details != NULL && accords_source_get_item_id (details) != 0)
+    sqlite3_bind_int64 (stmt, 7, accords_source_get_item_id (details));
   if (sqlite3_step (stmt) == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
   else

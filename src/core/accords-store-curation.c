@@ -578,10 +578,10 @@ accords_store_write_source (AccordsStore  *self,
   g_return_val_if_fail (ACCORDS_IS_SOURCE (s), FALSE);
 
   stmt = accords_store_prepare (self,
-                                "INSERT INTO source (url, title, publisher, published, accessed, type)"
-                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+                                "INSERT INTO source (url, title, publisher, published, accessed, type, item_id)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
                                 " ON CONFLICT (url) DO UPDATE SET title = ?2, publisher = ?3, published = ?4,"
-                                "  accessed = ?5, type = ?6", error);
+                                "  accessed = ?5, type = ?6, item_id = ?7", error);
   if (stmt == NULL)
     return FALSE;
   accords_stmt_bind_text (stmt, 1, accords_source_get_url (s));
@@ -590,6 +590,8 @@ accords_store_write_source (AccordsStore  *self,
   accords_stmt_bind_text (stmt, 4, accords_source_get_published (s));
   accords_stmt_bind_text (stmt, 5, accords_source_get_accessed (s));
   accords_stmt_bind_text (stmt, 6, accords_source_get_source_type (s));
+  if (accords_source_get_item_id (s) != 0)
+    sqlite3_bind_int64 (stmt, 7, accords_source_get_item_id (s));
   if (!accords_store_step_done (self, stmt, error))
     {
       g_prefix_error (error, _("Saving the source %s: "), accords_source_get_url (s));

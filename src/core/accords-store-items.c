@@ -8,6 +8,7 @@
 
 #include "accords-error.h"
 #include "accords-store-items.h"
+#include "accords-util.h"
 
 #define ITEM_COLUMNS \
   "i.id, i.feed_id, f.title, i.guid, i.title, i.link, i.author, i.published, i.updated, " \
@@ -221,14 +222,14 @@ is_blank (const char *text)
 
 /* Runs the ids query with match as the FTS query (or none) */
 static GArray *
-run_ids_query (AccordsStore     *self,
-               const char       *match,
-               gint64            feed_id,
-               AccordsItemSort   sort,
-               gboolean          descending,
-               guint             limit,
-               gboolean         *match_failed,
-               GError          **error)
+run_ids_query (AccordsStore            *self,
+               const char              *match,
+               const AccordsItemFilter *filter,
+               AccordsItemSort          sort,
+               gboolean                 descending,
+               guint                    limit,
+               gboolean                *match_failed,
+               GError                 **error)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT i.id FROM ");
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -247,8 +248,14 @@ run_ids_query (AccordsStore     *self,
   g_string_append (sql, "WHERE 1 ");
   if (match != NULL)
     g_string_append (sql, "AND item_fts MATCH ?1 ");
-  if (feed_id != 0)
+  if (filter->feed_id != 0)
     g_string_append (sql, "AND i.feed_id = ?2 ");
+  if (!accords_str_empty (filter->country))
+    g_string_append (sql, "AND i.id IN (SELECT item_id FROM item_country WHERE country = ?4) ");
+  if (!accords_str_empty (filter->agreement))
+    g_string_append (sql, "AND i.id IN (SELECT ia.item_id FROM item_agreement ia"
+                          " WHERE ia.agreement_id = (SELECT id FROM agreement WHERE slug = ?5)"
+                          " AND ia.state <> 'rejected') ");
   switch (sort)
     {
     case ACCORDS_ITEM_SORT_TITLE:
@@ -270,10 +277,14 @@ run_ids_query (AccordsStore     *self,
     return NULL;
   if (match != NULL)
     sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
-  if (feed_id != 0)
-    sqlite3_bind_int64 (stmt, 2, feed_id);
+  if (filter->feed_id != 0)
+    sqlite3_bind_int64 (stmt, 2, filter->feed_id);
   if (limit > 0)
     sqlite3_bind_int64 (stmt, 3, limit);
+  if (!accords_str_empty (filter->country))
+    accords_stmt_bind_text (stmt, 4, filter->country);
+  if (!accords_str_empty (filter->agreement))
+    accords_stmt_bind_text (stmt, 5, filter->agreement);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -295,14 +306,14 @@ run_ids_query (AccordsStore     *self,
 }
 
 GArray *
-accords_store_query_item_ids (AccordsStore     *self,
-                              const char       *query,
-                              gint64            feed_id,
-                              AccordsItemSort   sort,
-                              gboolean          descending,
-                              guint             limit,
-                              GError          **error)
+accords_store_query_item_ids_filtered (AccordsStore            *self,
+                                       const AccordsItemFilter *filter,
+                                       AccordsItemSort          sort,
+                                       gboolean                 descending,
+                                       guint                    limit,
+                                       GError                 **error)
 {
+  static const AccordsItemFilter none = { 0 };
   g_autoptr(GError) local_error = NULL;
   g_autofree char *plain = NULL;
   gboolean match_failed;
@@ -310,10 +321,12 @@ accords_store_query_item_ids (AccordsStore     *self,
 
   g_return_val_if_fail (ACCORDS_IS_STORE (self), NULL);
 
-  if (is_blank (query))
-    return run_ids_query (self, NULL, feed_id, sort, descending, limit, &match_failed, error);
+  if (filter == NULL)
+    filter = &none;
+  if (is_blank (filter->query))
+    return run_ids_query (self, NULL, filter, sort, descending, limit, &match_failed, error);
 
-  ids = run_ids_query (self, query, feed_id, sort, descending, limit, &match_failed, &local_error);
+  ids = run_ids_query (self, filter->query, filter, sort, descending, limit, &match_failed, &local_error);
   if (ids != NULL || !match_failed)
     {
       if (ids == NULL)
@@ -322,10 +335,24 @@ accords_store_query_item_ids (AccordsStore     *self,
     }
 
   /* Not FTS syntax: the same text as plain words */
-  plain = accords_store_plain_words_query (query);
+  plain = accords_store_plain_words_query (filter->query);
   if (plain == NULL)
     return g_array_new (FALSE, FALSE, sizeof (gint64));
-  return run_ids_query (self, plain, feed_id, sort, descending, limit, &match_failed, error);
+  return run_ids_query (self, plain, filter, sort, descending, limit, &match_failed, error);
+}
+
+GArray *
+accords_store_query_item_ids (AccordsStore     *self,
+                              const char       *query,
+                              gint64            feed_id,
+                              AccordsItemSort   sort,
+                              gboolean          descending,
+                              guint             limit,
+                              GError          **error)
+{
+  AccordsItemFilter filter = { query, feed_id, NULL, NULL };
+
+  return accords_store_query_item_ids_filtered (self, &filter, sort, descending, limit, error);
 }
 
 GListStore *

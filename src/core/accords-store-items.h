@@ -49,6 +49,21 @@ GArray     *accords_store_query_item_ids   (AccordsStore     *self,
                                             gboolean          descending,
                                             guint             limit,
                                             GError          **error);
+/* What a list of items is narrowed to; NULL or 0 members narrow nothing */
+typedef struct {
+  const char *query;      /* FTS5, as for accords_store_query_item_ids() */
+  gint64      feed_id;
+  const char *country;    /* alpha-2: items that mention it */
+  const char *agreement;  /* slug: items linked to it, and not rejected */
+} AccordsItemFilter;
+
+/* The same, narrowed by filter (NULL: all items) */
+GArray     *accords_store_query_item_ids_filtered (AccordsStore            *self,
+                                                   const AccordsItemFilter *filter,
+                                                   AccordsItemSort          sort,
+                                                   gboolean                 descending,
+                                                   guint                    limit,
+                                                   GError                 **error);
 /* The items of ids, in the same order; ids no longer in the store are left
  * out.  A GPtrArray of AccordsItem. */
 GPtrArray  *accords_store_load_items       (AccordsStore     *self,

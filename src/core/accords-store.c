@@ -92,6 +92,8 @@ accords_store_set_error (AccordsStore  *self,
     kind = ACCORDS_ERROR_INVALID;
   else if ((code & 0xff) == SQLITE_NOTADB)
     kind = ACCORDS_ERROR_NOT_A_DATABASE;
+  else if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+    kind = ACCORDS_ERROR_BUSY;
 
   g_set_error (error, ACCORDS_ERROR, kind, "%s: %s", doing, sqlite3_errmsg (self->db));
 }

@@ -13,12 +13,14 @@
 #include "accords-fact.h"
 #include "accords-field-message.h"
 #include "accords-flag.h"
+#include "accords-item-link.h"
 #include "accords-party.h"
 #include "accords-person-role.h"
 #include "accords-source.h"
 #include "accords-status-chip.h"
 #include "accords-store-agreements.h"
 #include "accords-store-curation.h"
+#include "accords-store-links.h"
 #include "accords-util.h"
 #include "accords-validation.h"
 #include "accords-vocabulary.h"
@@ -191,6 +193,10 @@ show_general_issues (AccordsAgreementEditor *self,
 
 /* Saves modified in place of the agreement, as one undoable step.  Refuses,
  * and says why, when it is not valid. */
+static gboolean commit_full (AccordsAgreementEditor *self, AccordsAgreement *modified, const char *label,
+                             const char *toast_text, AccordsSource *source_before, AccordsSource *source_after,
+                             gint64 confirm_item, const char *confirm_before);
+
 static gboolean
 commit (AccordsAgreementEditor *self,
         AccordsAgreement       *modified,
@@ -198,6 +204,21 @@ commit (AccordsAgreementEditor *self,
         const char             *toast_text,
         AccordsSource          *source_before,
         AccordsSource          *source_after)
+{
+  return commit_full (self, modified, label, toast_text, source_before, source_after, 0, NULL);
+}
+
+/* The same, confirming in the same step the link of the news item
+ * confirm_item (0: none) to the agreement, from the state confirm_before */
+static gboolean
+commit_full (AccordsAgreementEditor *self,
+             AccordsAgreement       *modified,
+             const char             *label,
+             const char             *toast_text,
+             AccordsSource          *source_before,
+             AccordsSource          *source_after,
+             gint64                  confirm_item,
+             const char             *confirm_before)
 {
   g_autoptr(GPtrArray) issues = NULL;
   g_autoptr(AccordsCommand) command = NULL;
@@ -218,6 +239,9 @@ commit (AccordsAgreementEditor *self,
   accords_command_add_change (command, self->agreement, modified);
   if (source_after != NULL)
     accords_command_add_source_edit (command, source_before, source_after);
+  if (confirm_item != 0 && g_strcmp0 (confirm_before, "confirmed") != 0)
+    accords_command_add_link_state (command, confirm_item, accords_agreement_get_slug (modified),
+                                    confirm_before ? confirm_before : "suggested", "confirmed");
 
   p = g_new0 (Pending, 1);
   p->self = g_object_ref (self);
@@ -799,11 +823,15 @@ update (AccordsAgreementEditor *self)
 
 /* Dialogs for the parts */
 
+/* The linked news items an event's dialog offers as sources, best first */
+#define LINKED_NEWS_CHOICES 100
+
 typedef struct {
   AccordsAgreementEditor *self;
   char                   *kind;
   int                     index;        /* -1: a new one */
   GListStore             *all_sources;  /* every source in the database */
+  GPtrArray              *linked;       /* AccordsItemLink: news linked to the agreement, with a web address */
 } PartEdit;
 
 static void
@@ -812,6 +840,7 @@ part_edit_free (PartEdit *pe)
   g_object_unref (pe->self);
   g_free (pe->kind);
   g_clear_object (&pe->all_sources);
+  g_clear_pointer (&pe->linked, g_ptr_array_unref);
   g_free (pe);
 }
 
@@ -974,6 +1003,46 @@ add_source_pickers (PartEdit          *pe,
   mark_fields (dialog, "new_url", "new_title", NULL);
 }
 
+/* "A Linked News Item": one of the news items linked to the agreement
+ * (confirmed or suggested) becomes a source that keeps its item */
+static void
+add_news_item_picker (PartEdit          *pe,
+                      AccordsFormDialog *dialog)
+{
+  g_autoptr(GStrvBuilder) v = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) l = g_strv_builder_new ();
+  g_auto(GStrv) values = NULL;
+  g_auto(GStrv) labels = NULL;
+
+  if (pe->linked == NULL || pe->linked->len == 0)
+    return;
+  g_strv_builder_add (v, "");
+  g_strv_builder_add (l, _("None"));
+  for (guint i = 0; i < pe->linked->len; i++)
+    {
+      AccordsItemLink *link = g_ptr_array_index (pe->linked, i);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, accords_item_link_get_item_id (link));
+      g_autofree char *day = g_strndup (accords_item_link_get_published (link), 10);
+      /* Translators: a news item in a list: "Rwanda in talks with U.S (2025-05-05, confirmed)" */
+      g_autofree char *label = g_strdup_printf (_("%s (%s, %s)"),
+                                                accords_str_empty (accords_item_link_get_title (link))
+                                                ? accords_item_link_get_link (link) : accords_item_link_get_title (link),
+                                                *day ? day : accords_item_link_get_feed_title (link),
+                                                g_str_equal (accords_item_link_get_state (link), "confirmed")
+                                                ? _("confirmed") : _("suggested"));
+
+      g_strv_builder_add (v, id);
+      g_strv_builder_add (l, label);
+    }
+  values = g_strv_builder_end (v);
+  labels = g_strv_builder_end (l);
+  accords_form_dialog_add_group (dialog, _("A Linked News Item"),
+                                 _("It becomes one of the agreement’s sources, and its link is confirmed."));
+  accords_form_dialog_add_choice (dialog, "news_item", _("News item"),
+                                  (const char * const *) values, (const char * const *) labels, "");
+  mark_fields (dialog, "news_item", NULL);
+}
+
 static const char *
 value (AccordsFormDialog *dialog,
        const char        *field)
@@ -1031,6 +1100,54 @@ take_new_source (AccordsFormDialog *dialog,
       return g_strdup (other);
     }
   return NULL;
+}
+
+/* The linked news item chosen, or NULL */
+static AccordsItemLink *
+chosen_news_item (AccordsFormDialog *dialog,
+                  PartEdit          *pe)
+{
+  const char *chosen = value (dialog, "news_item");
+  gint64 id;
+
+  if (*chosen == '\0' || pe->linked == NULL ||
+      !g_ascii_string_to_signed (chosen, 10, 1, G_MAXINT64, &id, NULL))
+    return NULL;
+  for (guint i = 0; i < pe->linked->len; i++)
+    if (accords_item_link_get_item_id (g_ptr_array_index (pe->linked, i)) == id)
+      return g_ptr_array_index (pe->linked, i);
+  return NULL;
+}
+
+/* Adds the chosen news item to the candidate's sources, as a news report
+ * that keeps its item; returns the URL to cite (NULL: none chosen) */
+static char *
+take_news_item (AccordsFormDialog *dialog,
+                AccordsAgreement  *candidate,
+                PartEdit          *pe)
+{
+  AccordsItemLink *link = chosen_news_item (dialog, pe);
+  const char *url;
+
+  if (link == NULL)
+    return NULL;
+  url = accords_item_link_get_link (link);
+  if (!agreement_has_source (candidate, url))
+    {
+      g_autoptr(AccordsSource) s = accords_source_new ();
+      g_autofree char *accessed = accords_date_today ();
+      g_autofree char *published = g_strndup (accords_item_link_get_published (link), 10);
+
+      accords_source_set_url (s, url);
+      accords_source_set_title (s, accords_item_link_get_title (link));
+      accords_source_set_publisher (s, accords_item_link_get_feed_title (link));
+      accords_source_set_published (s, published);
+      accords_source_set_accessed (s, accessed);
+      accords_source_set_source_type (s, "news");
+      accords_source_set_item_id (s, accords_item_link_get_item_id (link));
+      g_list_store_append (accords_agreement_get_sources (candidate), s);
+    }
+  return g_strdup (url);
 }
 
 static void
@@ -1195,6 +1312,7 @@ build_candidate (PartEdit          *pe,
       g_autoptr(GStrvBuilder) urls = g_strv_builder_new ();
       g_auto(GStrv) cited = NULL;
       g_autofree char *extra = NULL;
+      g_autofree char *news = NULL;
       AccordsDatePrecision precision = ACCORDS_DATE_PRECISION_NONE;
 
       accords_event_set_date (e, date);
@@ -1209,6 +1327,9 @@ build_candidate (PartEdit          *pe,
       extra = take_new_source (dialog, a, pe, &new_index);
       if (extra && !g_strv_contains ((const char * const *) checked, extra))
         g_strv_builder_add (urls, extra);
+      news = take_news_item (dialog, a, pe);
+      if (news && !g_strv_contains ((const char * const *) checked, news) && g_strcmp0 (news, extra) != 0)
+        g_strv_builder_add (urls, news);
       cited = g_strv_builder_end (urls);
       accords_event_set_source_urls (e, (const char * const *) cited);
       put_part (store, pe->index, e);
@@ -1474,14 +1595,42 @@ dialog_save_cb (AccordsFormDialog *dialog,
                 PartEdit          *pe)
 {
   g_autoptr(Candidate) c = build_candidate (pe, dialog);
+  AccordsItemLink *news;
 
   if (!check_dialog (pe, dialog, c))
     {
       accords_form_dialog_set_can_save (dialog, FALSE);
       return;
     }
-  if (commit (pe->self, c->candidate, part_label (pe->kind, pe->index < 0), NULL, c->source_before, c->source_after))
+  news = g_str_equal (pe->kind, "event") ? chosen_news_item (dialog, pe) : NULL;
+  if (commit_full (pe->self, c->candidate, part_label (pe->kind, pe->index < 0), NULL, c->source_before,
+                   c->source_after, news ? accords_item_link_get_item_id (news) : 0,
+                   news ? accords_item_link_get_state (news) : NULL))
     gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* The news items linked to the agreement and not rejected, with a web
+ * address a source can have */
+static GPtrArray *
+load_linked_news (AccordsAgreementEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) links = NULL;
+  GPtrArray *usable = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (accords_str_empty (self->stored_slug))
+    return usable;
+  links = accords_store_load_agreement_links (get_store (self), self->stored_slug, FALSE, 0, LINKED_NEWS_CHOICES,
+                                              NULL, &error);
+  if (links == NULL)
+    {
+      g_warning ("Reading the news linked to %s: %s", self->stored_slug, error->message);
+      return usable;
+    }
+  for (guint i = 0; i < links->len; i++)
+    if (accords_is_http_url (accords_item_link_get_link (links->pdata[i])))
+      g_ptr_array_add (usable, g_object_ref (links->pdata[i]));
+  return usable;
 }
 
 static void
@@ -1502,6 +1651,8 @@ open_part_dialog (AccordsAgreementEditor *self,
   pe->kind = g_strdup (kind);
   pe->index = index;
   pe->all_sources = accords_store_load_sources (get_store (self), NULL);
+  if (g_str_equal (kind, "event"))
+    pe->linked = load_linked_news (self);
 
   dialog = accords_form_dialog_new (GTK_WIDGET (self), title, index < 0 ? _("_Add") : _("_Save"));
 
@@ -1548,6 +1699,7 @@ open_part_dialog (AccordsAgreementEditor *self,
                                           (const char * const *) url_labels, accords_event_get_source_urls (e));
           mark_fields (dialog, "sources", NULL);
         }
+      add_news_item_picker (pe, dialog);
       add_source_pickers (pe, dialog, TRUE);
     }
   else if (g_str_equal (kind, "person"))

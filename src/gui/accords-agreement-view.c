@@ -10,6 +10,7 @@
 #include "accords-event.h"
 #include "accords-fact.h"
 #include "accords-flag.h"
+#include "accords-linked-news.h"
 #include "accords-party.h"
 #include "accords-person-role.h"
 #include "accords-source.h"
@@ -26,6 +27,7 @@ struct _AccordsAgreementView
   GtkStack          *mode_stack;
   AccordsAgreementEditor *editor;
   GtkScrolledWindow *scroller;
+  GtkScrolledWindow *sources_scroller;
   GtkLabel          *title_label;
   AccordsStatusChip *status_chip;
   GtkLabel          *status_label;
@@ -42,6 +44,14 @@ struct _AccordsAgreementView
   GtkListBox        *facts_list;
   GtkListBox        *events_list;
   GtkListBox        *sources_list;
+  GtkStack          *tab_stack;
+  GtkStackPage      *sources_page;
+  GtkLabel          *sources_title;
+  GtkWidget         *cited_section;
+  GtkToggleButton   *cited_button;
+  GtkImage          *cited_arrow;
+  GtkLabel          *cited_label;
+  AccordsLinkedNews *linked_news;
 
   AccordsContext    *context;
   AccordsAgreement  *agreement;
@@ -153,8 +163,12 @@ source_row_activated_cb (AdwActionRow *row,
                          gpointer      user_data)
 {
   const char *url = g_object_get_data (G_OBJECT (row), "url");
+  gint64 *item_id = g_object_get_data (G_OBJECT (row), "item-id");
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (row));
 
+  /* a news item in the store opens in the News view */
+  if (item_id != NULL && gtk_widget_activate_action (GTK_WIDGET (row), "win.show-item", "x", *item_id))
+    return;
   if (url != NULL)
     gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, url, GDK_CURRENT_TIME);
 }
@@ -183,7 +197,16 @@ create_source_row (gpointer item,
     }
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("adw-external-link-symbolic"));
+  if (accords_source_get_item_id (source) != 0)
+    {
+      gint64 *item_id = g_new (gint64, 1);
+
+      *item_id = accords_source_get_item_id (source);
+      g_object_set_data_full (G_OBJECT (row), "item-id", item_id, g_free);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("application-rss+xml-symbolic"));
+    }
+  else
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("adw-external-link-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_widget_set_tooltip_text (row, url);
   g_object_set_data_full (G_OBJECT (row), "url", g_strdup (url), g_free);
@@ -279,6 +302,29 @@ create_fact_row (gpointer item,
 }
 
 static void
+cited_toggled_cb (AccordsAgreementView *self)
+{
+  gtk_image_set_from_icon_name (self->cited_arrow, gtk_toggle_button_get_active (self->cited_button)
+                                                   ? "pan-down-symbolic" : "pan-end-symbolic");
+}
+
+/* "Sources (5)": what it cites and the news kept or suggested for it */
+static void
+update_sources_tab (AccordsAgreementView *self)
+{
+  AccordsLinkCounts counts;
+  guint n = 0;
+  g_autofree char *title = NULL;
+
+  if (self->agreement != NULL)
+    n = g_list_model_get_n_items (G_LIST_MODEL (accords_agreement_get_sources (self->agreement)));
+  accords_linked_news_get_counts (self->linked_news, &counts);
+  n += counts.n_suggested + counts.n_confirmed;
+  title = n > 0 ? g_strdup_printf (_("Sources (%u)"), n) : g_strdup (_("Sources"));
+  gtk_stack_page_set_title (self->sources_page, title);
+}
+
+static void
 update (AccordsAgreementView *self,
         gboolean              same)
 {
@@ -296,6 +342,8 @@ update (AccordsAgreementView *self,
       gtk_list_box_bind_model (self->flags_list, NULL, NULL, NULL, NULL);
       gtk_list_box_bind_model (self->people_list, NULL, NULL, NULL, NULL);
       gtk_list_box_bind_model (self->facts_list, NULL, NULL, NULL, NULL);
+      gtk_label_set_label (self->sources_title, "");
+      accords_linked_news_set_agreement (self->linked_news, NULL);
       return;
     }
 
@@ -332,6 +380,16 @@ update (AccordsAgreementView *self,
                            create_event_row, self, NULL);
   gtk_list_box_bind_model (self->sources_list, G_LIST_MODEL (accords_agreement_get_sources (a)),
                            create_source_row, self, NULL);
+  {
+    guint n_cited = g_list_model_get_n_items (G_LIST_MODEL (accords_agreement_get_sources (a)));
+    g_autofree char *cited = g_strdup_printf (_("Cited Sources (%u)"), n_cited);
+
+    gtk_label_set_label (self->cited_label, cited);
+    gtk_widget_set_visible (self->cited_section, n_cited > 0);
+  }
+  gtk_label_set_label (self->sources_title, accords_agreement_get_title (a));
+  accords_linked_news_set_agreement (self->linked_news, accords_agreement_get_slug (a));
+  update_sources_tab (self);
   gtk_list_box_bind_model (self->flags_list, G_LIST_MODEL (accords_agreement_get_flags (a)),
                            create_flag_row, self, NULL);
   gtk_widget_set_visible (self->flags_section,
@@ -347,7 +405,10 @@ update (AccordsAgreementView *self,
 
   /* the page stays where it was when the same agreement comes back saved */
   if (!same)
-    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+    {
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->sources_scroller), 0);
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accords_agreement_get_title (a), -1);
 }
@@ -358,6 +419,9 @@ accords_agreement_view_dispose (GObject *object)
   AccordsAgreementView *self = (AccordsAgreementView *) object;
   GtkWidget *child;
 
+  /* a load under way keeps the list alive a little longer than us */
+  if (self->linked_news != NULL)
+    g_signal_handlers_disconnect_by_data (self->linked_news, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ACCORDS_TYPE_AGREEMENT_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
@@ -434,6 +498,7 @@ accords_agreement_view_class_init (AccordsAgreementViewClass *klass)
 
   g_type_ensure (ACCORDS_TYPE_STATUS_CHIP);
   g_type_ensure (ACCORDS_TYPE_AGREEMENT_EDITOR);
+  g_type_ensure (ACCORDS_TYPE_LINKED_NEWS);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/accords-agreement-view.ui");
   gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, mode_stack);
   gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, editor);
@@ -454,6 +519,15 @@ accords_agreement_view_class_init (AccordsAgreementViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, facts_list);
   gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, events_list);
   gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, sources_list);
+  gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, sources_scroller);
+  gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, tab_stack);
+  gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, sources_page);
+  gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, sources_title);
+  gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, cited_section);
+  gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, cited_button);
+  gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, cited_arrow);
+  gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, cited_label);
+  gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, linked_news);
   gtk_widget_class_install_property_action (widget_class, "agreement.editing", "editing");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "agreement.editing", NULL);
   gtk_widget_class_set_css_name (widget_class, "agreementview");
@@ -465,6 +539,8 @@ accords_agreement_view_init (AccordsAgreementView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->date_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  g_signal_connect_swapped (self->linked_news, "notify::loading", G_CALLBACK (update_sources_tab), self);
+  g_signal_connect_swapped (self->cited_button, "notify::active", G_CALLBACK (cited_toggled_cb), self);
 }
 
 GtkWidget *
@@ -480,6 +556,7 @@ accords_agreement_view_set_context (AccordsAgreementView *self,
   g_return_if_fail (ACCORDS_IS_AGREEMENT_VIEW (self));
   g_set_object (&self->context, context);
   accords_agreement_editor_set_context (self->editor, context);
+  accords_linked_news_set_context (self->linked_news, context);
 }
 
 AccordsAgreement *
@@ -526,6 +603,7 @@ accords_agreement_view_set_history (AccordsAgreementView *self,
 {
   g_return_if_fail (ACCORDS_IS_AGREEMENT_VIEW (self));
   accords_agreement_editor_set_history (self->editor, history);
+  accords_linked_news_set_history (self->linked_news, history);
 }
 
 gboolean
@@ -563,4 +641,27 @@ accords_agreement_view_new_agreement (AccordsAgreementView *self)
 
   accords_agreement_view_set_editing (self, TRUE);
   accords_agreement_editor_new_agreement (self->editor);
+}
+
+AccordsLinkedNews *
+accords_agreement_view_get_linked_news (AccordsAgreementView *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_AGREEMENT_VIEW (self), NULL);
+  return self->linked_news;
+}
+
+const char *
+accords_agreement_view_get_tab (AccordsAgreementView *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_AGREEMENT_VIEW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->tab_stack);
+}
+
+void
+accords_agreement_view_set_tab (AccordsAgreementView *self,
+                                const char           *tab)
+{
+  g_return_if_fail (ACCORDS_IS_AGREEMENT_VIEW (self));
+  g_return_if_fail (g_strcmp0 (tab, "overview") == 0 || g_strcmp0 (tab, "sources") == 0);
+  gtk_stack_set_visible_child_name (self->tab_stack, tab);
 }

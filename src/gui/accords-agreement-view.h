@@ -7,6 +7,7 @@
 #include "accords-agreement-editor.h"
 #include "accords-context.h"
 #include "accords-history.h"
+#include "accords-linked-news.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,13 @@ void              accords_agreement_view_set_agreement (AccordsAgreementView *se
 /* The timeline's rows, for tests and keyboard navigation */
 GtkListBox       *accords_agreement_view_get_events_list (AccordsAgreementView *self);
 GtkListBox       *accords_agreement_view_get_sources_list (AccordsAgreementView *self);
+
+/* The Sources tab's news linked to the agreement */
+AccordsLinkedNews *accords_agreement_view_get_linked_news (AccordsAgreementView *self);
+/* The tab shown when not editing: "overview" or "sources" */
+const char       *accords_agreement_view_get_tab      (AccordsAgreementView *self);
+void              accords_agreement_view_set_tab      (AccordsAgreementView *self,
+                                                       const char           *tab);
 
 /* Edit mode: the editor in place of the page ("editing" property) */
 void              accords_agreement_view_set_history   (AccordsAgreementView *self,

@@ -81,6 +81,9 @@ accords_application_activate (GApplication *app)
 
   window = GTK_WINDOW (accords_window_new (GTK_APPLICATION (app), self->context, self->settings));
   gtk_window_present (window);
+  /* news stored before the gazetteer or the agreements changed is linked
+   * again in the background, and whenever an agreement changes */
+  accords_relinker_start (accords_context_get_relinker (self->context));
 }
 
 static int

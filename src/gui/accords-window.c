@@ -589,6 +589,45 @@ cite_item_action (GtkWidget  *widget,
 }
 
 static void
+show_item_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AccordsWindow *self = ACCORDS_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "news");
+  if (!accords_news_view_show_item (self->news_view, g_variant_get_int64 (parameter)))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("This news item is no longer stored")));
+}
+
+static void
+show_news_about_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  AccordsWindow *self = ACCORDS_WINDOW (widget);
+
+  accords_news_view_set_follow_selection (self->news_view, TRUE);
+  adw_view_stack_set_visible_child_name (self->view_stack, "news");
+}
+
+/* The News view's filter keeps to what is selected here */
+static void
+news_follow_selection_cb (AccordsWindow *self)
+{
+  const char *code = accords_country_pane_get_selected_country (self->country_pane);
+  AccordsAgreement *a = self->selected_agreement ? find_agreement (self, self->selected_agreement) : NULL;
+  const char *label = NULL;
+
+  if (a != NULL)
+    label = accords_str_empty (accords_agreement_get_short_title (a)) ? accords_agreement_get_title (a)
+                                                                       : accords_agreement_get_short_title (a);
+  else if (code != NULL)
+    label = accords_context_get_country_name (self->context, code);
+  accords_news_view_set_selection (self->news_view, code, a ? self->selected_agreement : NULL, label);
+}
+
+static void
 show_atlas_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -669,6 +708,10 @@ accords_window_constructed (GObject *object)
                            G_CALLBACK (notes_follow_selection_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self, "notify::selected-agreement",
                            G_CALLBACK (notes_follow_selection_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->country_pane, "notify::selected-country",
+                           G_CALLBACK (news_follow_selection_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self, "notify::selected-agreement",
+                           G_CALLBACK (news_follow_selection_cb), self, G_CONNECT_SWAPPED);
 
   if (self->settings != NULL)
     {
@@ -685,6 +728,7 @@ accords_window_constructed (GObject *object)
 
   reload_agreements (self);
   notes_follow_selection_cb (self);
+  news_follow_selection_cb (self);
 }
 
 static void
@@ -825,6 +869,8 @@ accords_window_class_init (AccordsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.cite-item", "x", cite_item_action);
   gtk_widget_class_install_action (widget_class, "win.cite-source", "x", cite_source_action);
+  gtk_widget_class_install_action (widget_class, "win.show-item", "x", show_item_action);
+  gtk_widget_class_install_action (widget_class, "win.show-news-about", NULL, show_news_about_action);
   gtk_widget_class_install_action (widget_class, "win.show-atlas", NULL, show_atlas_action);
   gtk_widget_class_install_action (widget_class, "win.show-news", NULL, show_news_action);
   gtk_widget_class_install_action (widget_class, "win.show-notes", NULL, show_notes_action);

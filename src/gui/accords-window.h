@@ -42,7 +42,9 @@ gboolean              accords_window_import_files         (AccordsWindow  *self,
                                                            guint           n_files);
 AccordsNewsView      *accords_window_get_news_view        (AccordsWindow  *self);
 /* The Notes view.  Actions for other views: win.cite-source and
- * win.cite-item (an int64 id) cite into the open note; win.export */
+ * win.cite-item (an int64 id) cite into the open note; win.export;
+ * win.show-item (an int64 id) shows a news item in the News view, and
+ * win.show-news-about the news about the selected agreement or country */
 AccordsNotesPage     *accords_window_get_notes_page       (AccordsWindow  *self);
 void                  accords_window_add_toast            (AccordsWindow  *self,
                                                            AdwToast       *toast);

@@ -10,6 +10,7 @@
 #include "accords-item-list.h"
 #include "accords-news-view.h"
 #include "accords-store-items.h"
+#include "accords-store-links.h"
 #include "accords-util.h"
 
 /* Columns, in the order they are added */
@@ -34,12 +35,15 @@ struct _AccordsNewsView
   GtkWidget          *reader_side;
   GtkSearchEntry     *search_entry;
   GtkDropDown        *feed_dropdown;
+  GtkRevealer        *about_revealer;
+  GtkLabel           *about_label;
   GtkStack           *list_stack;
   GtkColumnView      *column_view;
   GtkStack           *reader_stack;
   GtkScrolledWindow  *reader_scroller;
   GtkLabel           *reader_title;
   GtkLabel           *reader_meta;
+  GtkLabel           *reader_links;
   GtkWidget          *reader_open_button;
   GtkLabel           *reader_body;
   GtkLabel           *reader_categories;
@@ -52,7 +56,21 @@ struct _AccordsNewsView
   Probe               probes[N_COLUMNS];
   int                 probed_column;   /* set while probing the view's sorter */
   gboolean            updating_feeds;
+  /* what the window has selected, and whether the list keeps to it */
+  char               *selected_country;
+  char               *selected_agreement;
+  char               *selected_label;
+  gboolean            follow_selection;
+  guint               scroll_source;
 };
+
+enum {
+  PROP_0,
+  PROP_FOLLOW_SELECTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (AccordsNewsView, accords_news_view, GTK_TYPE_WIDGET)
 
@@ -199,6 +217,48 @@ add_column (AccordsNewsView *self,
   g_object_unref (col);
 }
 
+/* "Rwanda, United States · US–Rwanda (confirmed)": what the item is about */
+static void
+show_links (AccordsNewsView *self,
+            gint64           item_id)
+{
+  AccordsStore *store = accords_context_get_store (self->context);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) countries = accords_store_load_item_countries (store, item_id, &error);
+  g_autoptr(GPtrArray) agreements = countries ? accords_store_load_item_agreements (store, item_id, &error) : NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (agreements == NULL)
+    {
+      g_warning ("Reading the links of news item %" G_GINT64_FORMAT ": %s", item_id, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->reader_links), FALSE);
+      return;
+    }
+  for (guint i = 0; i < countries->len; i++)
+    {
+      AccordsStoredLink *c = countries->pdata[i];
+
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, accords_context_get_country_name (self->context, c->code));
+    }
+  for (guint i = 0, n = 0; i < agreements->len; i++)
+    {
+      AccordsStoredLink *a = agreements->pdata[i];
+      const char *state;
+
+      if (g_str_equal (a->state, "rejected"))
+        continue;
+      state = g_str_equal (a->state, "confirmed") ? _("confirmed") : _("suggested");
+      g_string_append (text, n++ == 0 ? (text->len > 0 ? " · " : "") : ", ");
+      /* Translators: an agreement a news item is linked to, and whether the
+       * researcher confirmed it: "US–Rwanda (suggested)" */
+      g_string_append_printf (text, _("%s (%s)"), a->title, state);
+    }
+  gtk_label_set_label (self->reader_links, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->reader_links), text->len > 0);
+}
+
 static void
 show_item (AccordsNewsView *self,
            AccordsItem     *item)
@@ -226,6 +286,7 @@ show_item (AccordsNewsView *self,
   if (!accords_str_empty (accords_item_get_author (item)))
     g_string_append_printf (meta, " · %s", accords_item_get_author (item));
   gtk_label_set_label (self->reader_meta, meta->str);
+  show_links (self, accords_item_get_id (item));
 
   link = accords_item_get_link (item);
   gtk_widget_set_visible (self->reader_open_button, !accords_str_empty (link));
@@ -361,6 +422,38 @@ items_changed_cb (AccordsNewsView *self)
   update_list_stack (self);
 }
 
+/* The list keeps to the selected agreement (or country, when no agreement
+ * is selected) while following the selection */
+static void
+apply_about (AccordsNewsView *self)
+{
+  gboolean active = self->follow_selection && (self->selected_agreement != NULL || self->selected_country != NULL);
+  g_autofree char *label = NULL;
+
+  if (self->items == NULL)
+    return;
+  accords_item_list_set_agreement (self->items, active ? self->selected_agreement : NULL);
+  accords_item_list_set_country (self->items, active && self->selected_agreement == NULL ? self->selected_country : NULL);
+  if (active)
+    {
+      /* Translators: the filter chip of the News view: "About US–Rwanda" */
+      label = g_strdup_printf (_("About %s"), self->selected_label ? self->selected_label : "");
+      gtk_label_set_label (self->about_label, label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->about_label), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+    }
+  gtk_revealer_set_reveal_child (self->about_revealer, active);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "news.clear-about", active);
+  update_list_stack (self);
+}
+
+static void
+clear_about_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  accords_news_view_set_follow_selection (ACCORDS_NEWS_VIEW (widget), FALSE);
+}
+
 static void
 back_action (GtkWidget  *widget,
              const char *action_name,
@@ -398,11 +491,62 @@ activate_link_cb (GtkLabel   *label,
 }
 
 static void
+accords_news_view_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  AccordsNewsView *self = ACCORDS_NEWS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_FOLLOW_SELECTION:
+      g_value_set_boolean (value, self->follow_selection);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+accords_news_view_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  AccordsNewsView *self = ACCORDS_NEWS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_FOLLOW_SELECTION:
+      accords_news_view_set_follow_selection (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+accords_news_view_finalize (GObject *object)
+{
+  AccordsNewsView *self = (AccordsNewsView *) object;
+
+  g_free (self->selected_country);
+  g_free (self->selected_agreement);
+  g_free (self->selected_label);
+
+  G_OBJECT_CLASS (accords_news_view_parent_class)->finalize (object);
+}
+
+static void
 accords_news_view_dispose (GObject *object)
 {
   AccordsNewsView *self = (AccordsNewsView *) object;
   GtkWidget *child;
 
+  g_clear_handle_id (&self->scroll_source, g_source_remove);
   if (self->column_view)
     g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->column_view),
                                           view_sorter_changed_cb, self);
@@ -425,6 +569,14 @@ accords_news_view_class_init (AccordsNewsViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = accords_news_view_dispose;
+  object_class->finalize = accords_news_view_finalize;
+  object_class->get_property = accords_news_view_get_property;
+  object_class->set_property = accords_news_view_set_property;
+
+  properties[PROP_FOLLOW_SELECTION] =
+    g_param_spec_boolean ("follow-selection", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/accords-news-view.ui");
   gtk_widget_class_bind_template_child (widget_class, AccordsNewsView, leaflet);
@@ -432,18 +584,23 @@ accords_news_view_class_init (AccordsNewsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordsNewsView, reader_side);
   gtk_widget_class_bind_template_child (widget_class, AccordsNewsView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AccordsNewsView, feed_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AccordsNewsView, about_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AccordsNewsView, about_label);
   gtk_widget_class_bind_template_child (widget_class, AccordsNewsView, list_stack);
   gtk_widget_class_bind_template_child (widget_class, AccordsNewsView, column_view);
   gtk_widget_class_bind_template_child (widget_class, AccordsNewsView, reader_stack);
   gtk_widget_class_bind_template_child (widget_class, AccordsNewsView, reader_scroller);
   gtk_widget_class_bind_template_child (widget_class, AccordsNewsView, reader_title);
   gtk_widget_class_bind_template_child (widget_class, AccordsNewsView, reader_meta);
+  gtk_widget_class_bind_template_child (widget_class, AccordsNewsView, reader_links);
   gtk_widget_class_bind_template_child (widget_class, AccordsNewsView, reader_open_button);
   gtk_widget_class_bind_template_child (widget_class, AccordsNewsView, reader_body);
   gtk_widget_class_bind_template_child (widget_class, AccordsNewsView, reader_categories);
 
   gtk_widget_class_install_action (widget_class, "news.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "news.open-link", NULL, open_link_action);
+  gtk_widget_class_install_action (widget_class, "news.clear-about", NULL, clear_about_action);
+  gtk_widget_class_install_property_action (widget_class, "news.follow-selection", "follow-selection");
   gtk_widget_class_set_css_name (widget_class, "newsview");
 }
 
@@ -467,6 +624,7 @@ accords_news_view_init (AccordsNewsView *self)
   g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
                             G_CALLBACK (view_sorter_changed_cb), self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "news.open-link", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "news.clear-about", FALSE);
 }
 
 GtkWidget *
@@ -557,4 +715,106 @@ accords_news_view_get_reader_markup (AccordsNewsView *self)
 {
   g_return_val_if_fail (ACCORDS_IS_NEWS_VIEW (self), NULL);
   return gtk_label_get_label (self->reader_body);
+}
+
+void
+accords_news_view_set_selection (AccordsNewsView *self,
+                                 const char      *country,
+                                 const char      *agreement,
+                                 const char      *label)
+{
+  g_return_if_fail (ACCORDS_IS_NEWS_VIEW (self));
+
+  accords_set_str (&self->selected_country, accords_str_empty (country) ? NULL : country);
+  accords_set_str (&self->selected_agreement, accords_str_empty (agreement) ? NULL : agreement);
+  accords_set_str (&self->selected_label, label);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "news.follow-selection",
+                                 self->follow_selection || self->selected_country != NULL ||
+                                 self->selected_agreement != NULL);
+  apply_about (self);
+}
+
+gboolean
+accords_news_view_get_follow_selection (AccordsNewsView *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_NEWS_VIEW (self), FALSE);
+  return self->follow_selection;
+}
+
+void
+accords_news_view_set_follow_selection (AccordsNewsView *self,
+                                        gboolean         follow)
+{
+  g_return_if_fail (ACCORDS_IS_NEWS_VIEW (self));
+
+  follow = !!follow;
+  if (self->follow_selection == follow)
+    return;
+  self->follow_selection = follow;
+  apply_about (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "news.follow-selection",
+                                 follow || self->selected_country != NULL || self->selected_agreement != NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLLOW_SELECTION]);
+}
+
+/* GTK 4.8 has no scroll_to for a column view; its list scrolls by action,
+ * once it has a size: a view just shown gets it after this main loop turn */
+static gboolean
+scroll_to_selected_cb (gpointer user_data)
+{
+  AccordsNewsView *self = user_data;
+  guint position;
+
+  self->scroll_source = 0;
+  position = gtk_single_selection_get_selected (self->selection);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return G_SOURCE_REMOVE;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      {
+        gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+        break;
+      }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_to_selected (AccordsNewsView *self)
+{
+  if (self->scroll_source == 0)
+    self->scroll_source = g_idle_add (scroll_to_selected_cb, self);
+}
+
+gboolean
+accords_news_view_show_item (AccordsNewsView *self,
+                             gint64           item_id)
+{
+  guint position;
+
+  g_return_val_if_fail (ACCORDS_IS_NEWS_VIEW (self), FALSE);
+
+  if (self->items == NULL)
+    return FALSE;
+  position = accords_item_list_find_position (self->items, item_id);
+  if (position == G_MAXUINT)
+    {
+      /* hidden by a search or a filter: show everything */
+      accords_news_view_set_follow_selection (self, FALSE);
+      accords_news_view_set_search (self, "");
+      accords_news_view_set_feed (self, 0);
+      position = accords_item_list_find_position (self->items, item_id);
+    }
+  if (position == G_MAXUINT)
+    return FALSE;
+  gtk_single_selection_set_selected (self->selection, position);
+  scroll_to_selected (self);
+  return TRUE;
+}
+
+const char *
+accords_news_view_get_reader_links (AccordsNewsView *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_NEWS_VIEW (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->reader_links)) ? gtk_label_get_label (self->reader_links) : "";
 }

@@ -25,7 +25,25 @@ void         accords_news_view_set_search    (AccordsNewsView *self,
 /* 0: every feed */
 void         accords_news_view_set_feed      (AccordsNewsView *self,
                                               gint64           feed_id);
+/* What is selected in the Atlas (NULL: nothing), and how to name it in the
+ * filter chip ("US–Rwanda", "Rwanda") */
+void         accords_news_view_set_selection (AccordsNewsView *self,
+                                              const char      *country,
+                                              const char      *agreement,
+                                              const char      *label);
+/* "follow-selection": the list shows only the news about the selected
+ * agreement, or country when no agreement is selected (action
+ * news.follow-selection; news.clear-about turns it off) */
+gboolean     accords_news_view_get_follow_selection (AccordsNewsView *self);
+void         accords_news_view_set_follow_selection (AccordsNewsView *self,
+                                                     gboolean         follow);
+/* Selects the item and scrolls to it, showing every item first if a search
+ * or a filter hides it; FALSE when there is no such item */
+gboolean     accords_news_view_show_item     (AccordsNewsView *self,
+                                              gint64           item_id);
 /* The markup the reader pane shows, for tests */
 const char  *accords_news_view_get_reader_markup (AccordsNewsView *self);
+/* The countries and agreements the reader pane says the item is about */
+const char  *accords_news_view_get_reader_links  (AccordsNewsView *self);
 
 G_END_DECLS
