@@ -202,10 +202,12 @@ format_date (const char *date)
   return accords_str_empty (date) ? g_strdup ("") : accords_date_format (date);
 }
 
-/* The note's text under its own heading: without the title line, when
- * that line is a heading */
+/* The note's text under its own heading: without the title line, which the
+ * heading already shows (a Markdown heading, or the plain first line the
+ * title is taken from) */
 static char *
-body_without_title (const char *body)
+body_without_title (const char *body,
+                    const char *title)
 {
   const char *p = body;
 
@@ -214,6 +216,7 @@ body_without_title (const char *body)
       const char *eol = strchr (p, '\n');
       const char *stop = eol ? eol : p + strlen (p);
       const char *q = p;
+      g_autofree char *line = NULL;
 
       while (q < stop && g_ascii_isspace (*q))
         q++;
@@ -222,7 +225,8 @@ body_without_title (const char *body)
           p = eol ? eol + 1 : stop;
           continue;
         }
-      if (*q == '#')
+      line = g_strstrip (g_strndup (q, stop - q));
+      if (*q == '#' || g_strcmp0 (line, title) == 0)
         {
           const char *rest = eol ? eol + 1 : stop;
           while (*rest == '\n' || *rest == '\r')
@@ -254,7 +258,7 @@ add_note (Builder     *b,
           guint        level)
 {
   g_autofree char *anchor = g_strdup_printf ("note-%" G_GINT64_FORMAT, accords_note_get_id (note));
-  g_autofree char *body = body_without_title (accords_note_get_body (note));
+  g_autofree char *body = body_without_title (accords_note_get_body (note), accords_note_get_display_title (note));
 
   add_heading (b, level, accords_note_get_display_title (note), anchor);
   for (const char *p = body; *p; p++)
@@ -534,7 +538,7 @@ build_note (Builder                    *b,
   add_heading (b, 1, b->report->title, "top");
   sub = subtitle (b->report, what);
   add_block (b, ACCORDS_REPORT_SUBTITLE, 0, sub);
-  body = body_without_title (accords_note_get_body (note));
+  body = body_without_title (accords_note_get_body (note), accords_note_get_display_title (note));
   add_block (b, ACCORDS_REPORT_NOTE_BODY, 0, body);
   return TRUE;
 }
