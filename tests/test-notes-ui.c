@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "accords-citation-view.h"
 #include "accords-context.h"
 #include "accords-export-dialog.h"
 #include "accords-note-editor.h"
@@ -214,6 +215,10 @@ test_write_and_cite (Fixture *f, gconstpointer data)
   g_assert_cmpstr (accords_reference_get_title (cited), ==, "Rwanda in talks with U.S over deported migrants");
   g_assert_nonnull (gtk_list_box_get_row_at_index (accords_note_editor_get_citations_list (editor), 0));
   g_assert_null (gtk_list_box_get_row_at_index (accords_note_editor_get_citations_list (editor), 1));
+  /* the marker reads as a chip with its number and title, not its row id */
+  g_assert_cmpstr (accords_citation_view_get_label (ACCORDS_CITATION_VIEW (accords_note_editor_get_view (editor)),
+                                                    marker),
+                   ==, "1 · Rwanda in talks with U.S over deported migrants");
 
   /* and saved with the note */
   saved.needle = marker;

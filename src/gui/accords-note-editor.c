@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "accords-autosave.h"
+#include "accords-citation-view.h"
 #include "accords-note-editor.h"
 #include "accords-reference.h"
 #include "accords-store-notes.h"
@@ -227,6 +228,32 @@ refresh_citations (AccordsNoteEditor *self)
   g_list_store_splice (self->citations, 0, g_list_model_get_n_items (G_LIST_MODEL (self->citations)),
                        items->pdata, items->len);
   gtk_revealer_set_reveal_child (self->citations_revealer, items->len > 0);
+
+  /* each marker reads as its number in the list below and its title */
+  {
+    g_autoptr(GHashTable) labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+    for (guint i = 0; i < items->len; i++)
+      {
+        AccordsReference *reference = g_ptr_array_index (items, i);
+        const char *title = accords_reference_get_title (reference);
+        g_autoptr(GUri) uri = NULL;
+
+        /* an untitled source goes by its site */
+        if (title == NULL || *title == '\0')
+          {
+            uri = g_uri_parse (accords_str_or_empty (accords_reference_get_url (reference)), G_URI_FLAGS_NONE, NULL);
+            title = uri && g_uri_get_host (uri) ? g_uri_get_host (uri) : accords_reference_get_url (reference);
+          }
+
+        g_hash_table_insert (labels,
+                             accords_citation_marker (accords_reference_get_kind (reference),
+                                                      accords_reference_get_id (reference)),
+                             /* TRANSLATORS: a citation in a note: its number · the title of what it cites */
+                             g_strdup_printf (_("%u · %s"), i + 1, accords_str_or_empty (title)));
+      }
+    accords_citation_view_set_labels (ACCORDS_CITATION_VIEW (self->view), labels);
+  }
 }
 
 static gboolean
@@ -586,7 +613,7 @@ accords_note_editor_class_init (AccordsNoteEditorClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_source_init ();
-  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  g_type_ensure (ACCORDS_TYPE_CITATION_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/accords-note-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, AccordsNoteEditor, search_bar);
@@ -626,6 +653,7 @@ accords_note_editor_init (AccordsNoteEditor *self)
                                                    "background-rgba", &highlight,
                                                    "weight", 600,
                                                    NULL);
+  accords_citation_view_set_citation_tag (ACCORDS_CITATION_VIEW (self->view), self->citation_tag);
   update_scheme (self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_scheme), self, G_CONNECT_SWAPPED);
