@@ -324,7 +324,9 @@ selection_changed_cb (AccordsNewsView *self)
   AccordsItem *item = gtk_single_selection_get_selected_item (self->selection);
 
   show_item (self, item);
-  if (item != NULL)
+  /* side by side the reader is already there, and taking the focus from the
+   * list would select the text it shows */
+  if (item != NULL && adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->reader_side);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "news.open-link",
                                  item != NULL && !accords_str_empty (accords_item_get_link (item)));
