@@ -106,13 +106,23 @@ with tempfile.TemporaryDirectory() as tmp:
           r.stderr)
 
     # the researcher's verdicts, as the window records them
-    con = sqlite3.connect(db)
-    con.execute("UPDATE item_agreement SET state = 'rejected' WHERE item_id = (SELECT id FROM item WHERE guid ="
-                " 'kigali-arrivals') AND agreement_id = (SELECT id FROM agreement WHERE slug = 'us-rw-2025')")
-    con.execute("UPDATE item_agreement SET state = 'confirmed' WHERE item_id = (SELECT id FROM item WHERE guid ="
-                " 'seed-article') AND agreement_id = (SELECT id FROM agreement WHERE slug = 'us-rw-2025')")
-    con.commit()
-    con.close()
+    listed, r = items(db)
+    kigali = by_guid(listed, "kigali-arrivals")
+    seed = by_guid(listed, "seed-article")
+    r = run("review", str(kigali["id"]), "us-rw-2025", "reject", db=db)
+    check("review rejects a link", r.returncode == 0 and "rejected" in r.stdout, r.stdout + r.stderr)
+    r = run("review", str(seed["id"]), "us-rw-2025", "confirm", db=db)
+    check("review confirms a link", r.returncode == 0 and "confirmed" in r.stdout, r.stdout + r.stderr)
+    check("the verdicts are stored", state_of(db, "kigali-arrivals", "us-rw-2025") == "rejected"
+          and state_of(db, "seed-article", "us-rw-2025") == "confirmed")
+    r = run("review", str(seed["id"]), "us-rw-2025", "maybe", db=db)
+    check("an unknown verdict is a usage error", r.returncode == 2 and "maybe" in r.stderr, r.stderr)
+    r = run("review", "999999", "us-rw-2025", "reject", db=db)
+    check("an unknown item is an error that names it", r.returncode == 1 and "999999" in r.stderr, r.stderr)
+    r = run("review", str(seed["id"]), "no-such-deal", "reject", db=db)
+    check("an unknown agreement is an error that names it", r.returncode == 1 and "no-such-deal" in r.stderr,
+          r.stderr)
+    check("failed reviews change nothing", state_of(db, "seed-article", "us-rw-2025") == "confirmed")
 
     found, r = items(db, "--agreement", "us-rw-2025")
     check("a rejected link leaves the agreement's items", [i["guid"] for i in found or []] == ["seed-article"],

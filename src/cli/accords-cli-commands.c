@@ -227,6 +227,8 @@ static const AccordsCliCommand commands[] = {
   { "link", "[--file PATH] [TEXT…|-]", N_("Show the countries and agreements a text would be linked to"), accords_cli_link },
   { "relink", "[--if-needed] [--json]", N_("Link every stored news item again, keeping what was confirmed or rejected"),
     accords_cli_relink },
+  { "review", "ITEM-ID AGREEMENT-ID confirm|reject|suggest", N_("Confirm or reject a news item's link to an agreement"),
+    accords_cli_review },
   { "agreement", "show|edit|delete ID | add",
     N_("One agreement: show [--json], add/edit --json FILE, delete [--force]"), accords_cli_agreement },
   { "export-dataset", "[-o FILE]", N_("Write every agreement as a dataset that import-dataset reads"),

@@ -11,6 +11,7 @@
 #include "accords-gazetteer.h"
 #include "accords-linker.h"
 #include "accords-store-agreements.h"
+#include "accords-store-items.h"
 #include "accords-store-links.h"
 #include "accords-util.h"
 
@@ -256,4 +257,73 @@ accords_cli_relink (AccordsCli  *cli,
                          "%u links confirmed or rejected by hand kept their state\n", stats.n_kept),
             stats.n_kept);
   return fflush (stdout) == 0 ? 0 : 1;
+}
+
+/* review ITEM_ID AGREEMENT_ID confirm|reject|suggest: the researcher's
+ * verdict on a link, as the window's Sources tab records it */
+int
+accords_cli_review (AccordsCli  *cli,
+                    int          argc,
+                    char       **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  static const struct {
+    const char *verb;
+    const char *state;
+  } verdicts[] = {
+    { "confirm", "confirmed" },
+    { "reject", "rejected" },
+    { "suggest", "suggested" },
+  };
+  const char *state = NULL;
+  AccordsContext *context;
+  AccordsStore *store;
+  g_autoptr(AccordsItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 item_id = 0;
+
+  if (!accords_cli_parse_options ("review", _("ITEM-ID AGREEMENT-ID confirm|reject|suggest"), entries, &argc, &argv))
+    return 2;
+  if (argc != 4)
+    {
+      accords_cli_error (_("review: expected an item id, an agreement id and confirm, reject or suggest"));
+      return 2;
+    }
+  if (!g_ascii_string_to_signed (argv[1], 10, 1, G_MAXINT64, &item_id, NULL))
+    {
+      accords_cli_error (_("review: “%s” is not an item id (the “id” of items --json)"), argv[1]);
+      return 2;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (verdicts); i++)
+    if (g_str_equal (argv[3], verdicts[i].verb))
+      state = verdicts[i].state;
+  if (state == NULL)
+    {
+      accords_cli_error (_("review: “%s” is not confirm, reject or suggest"), argv[3]);
+      return 2;
+    }
+
+  if (!(context = accords_cli_get_context (cli)))
+    return 1;
+  store = accords_context_get_store (context);
+
+  item = accords_store_load_item (store, item_id, &error);
+  if (item == NULL)
+    {
+      accords_cli_error (_("review: there is no news item %" G_GINT64_FORMAT), item_id);
+      return 1;
+    }
+  if (!accords_store_has_agreement (store, argv[2]))
+    {
+      accords_cli_error (_("review: there is no agreement with the id “%s”"), argv[2]);
+      return 1;
+    }
+  if (!accords_store_set_link_state (store, item_id, argv[2], state, &error))
+    {
+      accords_cli_error ("review: %s", error->message);
+      return 1;
+    }
+  accords_store_emit_changed (store, ACCORDS_STORE_CHANGE_LINKS);
+  printf ("%" G_GINT64_FORMAT " %s: %s\n", item_id, argv[2], state);
+  return 0;
 }

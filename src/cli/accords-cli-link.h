@@ -13,4 +13,8 @@ int accords_cli_relink (AccordsCli  *cli,
                         int          argc,
                         char       **argv);
 
+int accords_cli_review (AccordsCli  *cli,
+                        int          argc,
+                        char       **argv);
+
 G_END_DECLS
