@@ -49,7 +49,8 @@ accords_cli_get_context (AccordsCli *cli)
 
   if (cli->context == NULL && !cli->context_failed)
     {
-      cli->context = accords_context_new_full (cli->db_path, !cli->no_seed, &error);
+      cli->context = accords_context_new_full (cli->db_path, cli->no_seed ? ACCORDS_CONTEXT_NO_SEED : ACCORDS_CONTEXT_DEFAULT,
+                                               &error);
       if (cli->context == NULL)
         {
           accords_cli_error ("%s", error->message);
