@@ -575,8 +575,17 @@ accords_store_check (AccordsStore  *self,
     {
       const char *result = (const char *) sqlite3_column_text (stmt, 0);
 
+      /* "*** in database main ***\nPage 31: …": the page is what matters */
       if (g_strcmp0 (result, "ok") != 0)
-        problem = g_strdup (result ? result : "");
+        {
+          g_auto(GStrv) lines = g_strsplit (result ? result : "", "\n", -1);
+
+          for (guint i = 0; lines[i] != NULL && problem == NULL; i++)
+            if (*g_strstrip (lines[i]) != '\0' && !g_str_has_prefix (lines[i], "***"))
+              problem = g_strdup (lines[i]);
+          if (problem == NULL)
+            problem = g_strdup (result ? result : "");
+        }
     }
   else
     problem = g_strdup (sqlite3_errmsg (self->db));
