@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "accords-backup.h"
 #include "accords-error.h"
 #include "accords-schema.h"
 #include "accords-store.h"
@@ -164,6 +165,10 @@ migrate (AccordsStore  *self,
          GError       **error)
 {
   guint target = accords_schema_get_version ();
+
+  /* an upgrade can be undone only from a copy of what it started from */
+  if (from > 0 && from < target && !accords_backup_before_migration (self, from, target, error))
+    return FALSE;
 
   for (guint v = from + 1; v <= target; v++)
     {
