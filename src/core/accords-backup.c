@@ -19,9 +19,10 @@
 /* A temporary younger than this may belong to a backup still running in
  * another process */
 #define STALE_SECONDS (15 * 60)
-/* How long a backup waits for a database another connection is writing */
-#define BUSY_RETRIES  200
-#define BUSY_SLEEP_MS 50
+/* How long a backup or a restore waits for a database another connection
+ * holds, on top of the connection's own busy timeout */
+#define BUSY_WAIT_SECONDS 10
+#define BUSY_SLEEP_MS     50
 
 #define PARTIAL_MARK ".partial-"
 
@@ -115,18 +116,16 @@ remove_stale_partials (const char *dir,
 static int
 step_to_end (sqlite3_backup *backup)
 {
+  gint64 deadline = g_get_monotonic_time () + BUSY_WAIT_SECONDS * G_USEC_PER_SEC;
   int rc;
-  guint tries = 0;
 
-  do
+  for (;;)
     {
       rc = sqlite3_backup_step (backup, -1);
-      if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
-        sqlite3_sleep (BUSY_SLEEP_MS);
+      if (((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED) || g_get_monotonic_time () > deadline)
+        return rc;
+      sqlite3_sleep (BUSY_SLEEP_MS);
     }
-  while (((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) && ++tries < BUSY_RETRIES);
-
-  return rc;
 }
 
 /* The first line integrity_check reports, "ok" for a whole database */
@@ -200,6 +199,8 @@ copy_into_file (sqlite3     *src,
       goto fail;
     }
   sqlite3_extended_result_codes (dest, 1);
+  /* a temporary is thrown away whole when anything fails: no journal */
+  sqlite3_exec (dest, "PRAGMA journal_mode = OFF", NULL, NULL, NULL);
 
   backup = sqlite3_backup_init (dest, "main", src, "main");
   if (backup == NULL)
