@@ -2,12 +2,14 @@
 """accords-cli backup, backups and restore: the folder, rotation, restoring, a damaged database."""
 import json
 import os
+import random
 import re
 import shlex
 import sqlite3
 import subprocess
 import sys
 import tempfile
+import time
 
 CLI = os.environ["ACCORDS_CLI"]
 failures = 0
@@ -120,6 +122,27 @@ with tempfile.TemporaryDirectory() as tmp:
     check("the newest, newest first", listed == made[::-1][:7], "\n".join(listed))
     r = run("backups", db=db)
     check("backups lists one per line", r.returncode == 0 and len(r.stdout.splitlines()) == 7, r.stdout)
+
+    # a backup killed at any moment leaves no file that looks like a backup
+    random.seed(10)
+    names_before = set(os.listdir(folder))
+    for i in range(12):
+        p = subprocess.Popen([CLI, "--db", db, "backup"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(random.uniform(0.0, 0.15))
+        p.kill()
+        p.wait()
+    r = run("backups", "--json", db=db)
+    listed = [b["path"] for b in json.loads(r.stdout)] if r.returncode == 0 else []
+    whole = True
+    for path in listed:
+        with sqlite3.connect("file:%s?mode=ro" % path, uri=True) as con:
+            whole = whole and con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        con.close()
+    check("after 12 kills every listed backup is whole", r.returncode == 0 and len(listed) == 7 and whole, str(listed))
+    check("and what the kills left is hidden",
+          all(name.startswith(".") and ".partial-" in name for name in set(os.listdir(folder)) - names_before
+              if os.path.join(folder, name) not in listed), str(sorted(os.listdir(folder))))
+    made = [run("backup", db=db).stdout.strip()]
 
     # a damaged database: the CLI says which backup to restore, and how
     with open(db, "r+b") as f:
