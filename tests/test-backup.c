@@ -467,6 +467,24 @@ test_before_migration (Fixture *f, gconstpointer data)
 }
 
 static void
+test_no_migration_without_backup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AccordsStore) store = NULL;
+
+  /* a file where the folder should be: no backup can be made */
+  make_old_database (f->path);
+  g_assert_true (g_file_set_contents (f->folder, "in the way", -1, NULL));
+
+  store = accords_store_open (f->path, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "needs a backup first"));
+  g_assert_cmpint (query_file (f->path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (query_file (f->path, "SELECT count(*) FROM meta WHERE value = 'from version 3'"), ==, 1);
+}
+
+static void
 test_restore_live (Fixture *f, gconstpointer data)
 {
   g_autoptr(AccordsStore) store = open_store (f->path);
@@ -638,6 +656,7 @@ main (int argc, char **argv)
   ADD ("/backup/due", test_due);
   ADD ("/backup/schedule", test_schedule);
   ADD ("/backup/before-migration", test_before_migration);
+  ADD ("/backup/no-migration-without-backup", test_no_migration_without_backup);
   ADD ("/backup/restore/live", test_restore_live);
   ADD ("/backup/restore/oldest-kept", test_restore_oldest_kept);
   ADD ("/backup/restore/damaged", test_restore_damaged);
