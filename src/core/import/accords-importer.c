@@ -8,6 +8,7 @@
 
 #include "accords-error.h"
 #include "accords-feed-parser.h"
+#include "accords-import-linker.h"
 #include "accords-importer.h"
 #include "accords-opml.h"
 #include "accords-store-agreements.h"
@@ -454,7 +455,7 @@ accords_importer_import_file (AccordsStore              *store,
   iso_codes = accords_iso_codes_new (NULL, error);
   if (iso_codes == NULL)
     return FALSE;
-  linker = accords_store_new_linker (store, iso_codes, error);
+  linker = accords_import_new_linker (store, iso_codes, error);
   if (linker == NULL)
     return FALSE;
   return accords_importer_import_file_full (store, linker, file, result, progress, progress_data,
@@ -859,7 +860,7 @@ import_thread (GTask        *task,
 
   store = accords_store_open_worker (data->db_path, &error);
   if (store != NULL)
-    linker = accords_store_new_linker (store, data->iso_codes, &error);
+    linker = accords_import_new_linker (store, data->iso_codes, &error);
   if (linker == NULL)
     {
       g_task_return_error (task, error);

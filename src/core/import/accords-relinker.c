@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "accords-error.h"
+#include "accords-import-linker.h"
 #include "accords-relinker.h"
 #include "accords-store-links.h"
 
@@ -228,7 +229,7 @@ run_thread (GTask        *task,
 
   store = accords_store_open_worker (data->path, &error);
   if (store != NULL)
-    linker = accords_store_new_linker (store, data->iso_codes, &error);
+    linker = accords_import_new_linker (store, data->iso_codes, &error);
   if (linker == NULL ||
       !accords_store_relink (store, linker, FALSE, worker_progress_cb, data, cancellable, &stats, &error))
     {

@@ -4,11 +4,17 @@
 #include <gio/gio.h>
 
 #include "accords-feed-parser.h"
-#include "accords-item-list.h"
 #include "accords-item.h"
 #include "accords-store.h"
 
 G_BEGIN_DECLS
+
+/* How a list of stored items is ordered */
+typedef enum {
+  ACCORDS_ITEM_SORT_DATE,
+  ACCORDS_ITEM_SORT_TITLE,
+  ACCORDS_ITEM_SORT_FEED,
+} AccordsItemSort;
 
 typedef struct {
   gint64  id;

@@ -51,12 +51,6 @@ AccordsItemLinks *accords_item_links_compute   (AccordsLinker          *linker,
                                                 const char             *summary,
                                                 const char             *content);
 
-/* A linker for the store's agreements and the built-in gazetteer; makes
- * sure the store knows every country the gazetteer can name. */
-AccordsLinker    *accords_store_new_linker     (AccordsStore           *self,
-                                                AccordsIsoCodes        *iso_codes,
-                                                GError                **error);
-
 /* Writes an item's links (links NULL: none).  A new item's links are only
  * added; an existing item's found ones replace those found before, except
  * that a link the researcher confirmed or rejected keeps its state, and
