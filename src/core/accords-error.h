@@ -18,6 +18,7 @@ typedef enum {
   ACCORDS_ERROR_NOT_A_FEED,
   ACCORDS_ERROR_CANCELLED,
   ACCORDS_ERROR_BUSY,          /* another connection held the database too long */
+  ACCORDS_ERROR_CONFLICT,      /* someone else changed what an edit changes */
 } AccordsError;
 
 GQuark accords_error_quark (void);
