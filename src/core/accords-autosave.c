@@ -115,7 +115,7 @@ write_locked (AccordsAutosave  *self,
     return TRUE;
   if (self->writer == NULL)
     {
-      self->writer = accords_store_open (self->db_path, error);
+      self->writer = accords_store_open_worker (self->db_path, error);
       if (self->writer == NULL)
         return FALSE;
     }

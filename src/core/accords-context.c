@@ -58,14 +58,15 @@ AccordsContext *
 accords_context_new (const char  *db_path,
                      GError     **error)
 {
-  return accords_context_new_full (db_path, TRUE, error);
+  return accords_context_new_full (db_path, ACCORDS_CONTEXT_CHECK, error);
 }
 
 AccordsContext *
-accords_context_new_full (const char  *db_path,
-                          gboolean     seed,
-                          GError     **error)
+accords_context_new_full (const char          *db_path,
+                          AccordsContextFlags  flags,
+                          GError             **error)
 {
+  gboolean seed = (flags & ACCORDS_CONTEXT_NO_SEED) == 0;
   g_autoptr(AccordsContext) self = g_object_new (ACCORDS_TYPE_CONTEXT, NULL);
   g_autofree char *default_path = NULL;
   g_autofree char *dir = NULL;
@@ -75,12 +76,20 @@ accords_context_new_full (const char  *db_path,
   if (db_path == NULL)
     db_path = default_path = accords_context_default_db_path ();
 
+  /* Only the default location is made on demand: a folder that is not
+   * there in a path the user typed is more likely a typo than a wish */
   dir = g_path_get_dirname (db_path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
+  if (default_path != NULL && g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved = errno;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
                    _("Cannot create the folder %s: %s"), dir, g_strerror (saved));
+      return NULL;
+    }
+  if (*db_path != '\0' && !g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("Cannot open the database %s: the folder %s does not exist"), db_path, dir);
       return NULL;
     }
 
@@ -91,6 +100,12 @@ accords_context_new_full (const char  *db_path,
   self->store = accords_store_open (db_path, error);
   if (self->store == NULL)
     return NULL;
+  if ((flags & ACCORDS_CONTEXT_CHECK) && !accords_store_check (self->store, error))
+    return NULL;
+
+  /* A read-only database is read as it is */
+  if (accords_store_is_read_only (self->store))
+    return g_steal_pointer (&self);
 
   if (!accords_store_sync_countries (self->store, self->iso_codes, error))
     return NULL;

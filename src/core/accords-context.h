@@ -16,14 +16,22 @@ G_DECLARE_FINAL_TYPE (AccordsContext, accords_context, ACCORDS, CONTEXT, GObject
 /* The database in the user's data directory */
 char            *accords_context_default_db_path (void);
 
+typedef enum {
+  ACCORDS_CONTEXT_DEFAULT = 0,
+  /* a new database starts empty and is never seeded later */
+  ACCORDS_CONTEXT_NO_SEED = 1 << 0,
+  /* read every page first (PRAGMA quick_check), so damage anywhere in the
+   * file is reported when it is opened rather than as missing data later */
+  ACCORDS_CONTEXT_CHECK   = 1 << 1,
+} AccordsContextFlags;
+
 /* Opens (creating, migrating and seeding once) the database at db_path, or
- * the default one when db_path is NULL. */
+ * the default one when db_path is NULL, and checks it (ACCORDS_CONTEXT_CHECK). */
 AccordsContext  *accords_context_new             (const char     *db_path,
                                                   GError        **error);
-/* With seed FALSE, a new database starts empty and is never seeded later */
-AccordsContext  *accords_context_new_full        (const char     *db_path,
-                                                  gboolean        seed,
-                                                  GError        **error);
+AccordsContext  *accords_context_new_full        (const char          *db_path,
+                                                  AccordsContextFlags  flags,
+                                                  GError             **error);
 AccordsStore    *accords_context_get_store       (AccordsContext *self);
 AccordsIsoCodes *accords_context_get_iso_codes   (AccordsContext *self);
 const char      *accords_context_get_country_name (AccordsContext *self,

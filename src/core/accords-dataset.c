@@ -779,7 +779,7 @@ export_thread (GTask        *task,
   gsize len = 0;
   guint n = 0;
 
-  if ((store = accords_store_open (db_path, &error)) == NULL ||
+  if ((store = accords_store_open_worker (db_path, &error)) == NULL ||
       (text = accords_dataset_to_data (store, &len, &n, &error)) == NULL ||
       !g_file_replace_contents (file, text, len, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL,
                                 cancellable, &error))
@@ -836,11 +836,17 @@ accords_dataset_seed (AccordsStore  *store,
 
   accords_resources_ensure_registered ();
 
+  /* Opening a seeded database writes nothing */
+  seeded = accords_store_get_meta (store, "seeded");
+  if (seeded != NULL)
+    return TRUE;
+
   if (!accords_store_begin (store, error))
     return FALSE;
 
-  /* Checked inside the write transaction, so two processes opening a new
+  /* Checked again inside the write transaction, so two processes opening a new
    * database at once seed it once. */
+  g_clear_pointer (&seeded, g_free);
   seeded = accords_store_get_meta (store, "seeded");
   if (seeded != NULL)
     return accords_store_commit (store, error);

@@ -328,7 +328,7 @@ export_thread (GTask        *task,
 {
   ExportJob *job = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AccordsStore) store = accords_store_open (job->db_path, &error);
+  g_autoptr(AccordsStore) store = accords_store_open_worker (job->db_path, &error);
 
   if (store == NULL ||
       !accords_export_to_file (store, job->iso_codes, &job->options, job->path, &error))

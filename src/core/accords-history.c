@@ -356,7 +356,7 @@ run_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
 
   if (self->worker == NULL)
-    self->worker = accords_store_open (run->path, &error);
+    self->worker = accords_store_open_worker (run->path, &error);
   if (self->worker == NULL || !execute (self->worker, run->kind, run->command, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else

@@ -857,7 +857,7 @@ import_thread (GTask        *task,
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) accords_import_result_free);
   GError *error = NULL;
 
-  store = accords_store_open (data->db_path, &error);
+  store = accords_store_open_worker (data->db_path, &error);
   if (store != NULL)
     linker = accords_store_new_linker (store, data->iso_codes, &error);
   if (linker == NULL)

@@ -904,7 +904,7 @@ load_thread (GTask        *task,
   if (path == NULL)
     g_set_error (&error, ACCORDS_ERROR, ACCORDS_ERROR_INVALID,
                  _("%s is not a local file"), g_file_peek_path (file) ? g_file_peek_path (file) : "");
-  else if ((store = accords_store_open (db_path, &error)) != NULL)
+  else if ((store = accords_store_open_worker (db_path, &error)) != NULL)
     merge = accords_merge_new_for_path (store, path, &error);
 
   if (merge == NULL)

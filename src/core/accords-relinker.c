@@ -226,7 +226,7 @@ run_thread (GTask        *task,
   GError *error = NULL;
   AccordsRelinkStats stats = { 0 };
 
-  store = accords_store_open (data->path, &error);
+  store = accords_store_open_worker (data->path, &error);
   if (store != NULL)
     linker = accords_store_new_linker (store, data->iso_codes, &error);
   if (linker == NULL ||

@@ -795,3 +795,83 @@ accords_store_load_agreement_links (AccordsStore       *self,
     }
   return g_steal_pointer (&links);
 }
+
+typedef struct {
+  char              *path;
+  char              *slug;
+  gboolean           include_rejected;
+  guint              limit;
+  AccordsLinkCounts  counts;
+} LinksLoad;
+
+static void
+links_load_free (LinksLoad *load)
+{
+  g_free (load->path);
+  g_free (load->slug);
+  g_free (load);
+}
+
+static void
+load_links_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  LinksLoad *load = task_data;
+  g_autoptr(AccordsStore) store = NULL;
+  GPtrArray *links = NULL;
+  GError *error = NULL;
+
+  store = accords_store_open_worker (load->path, &error);
+  if (store != NULL)
+    links = accords_store_load_agreement_links (store, load->slug, load->include_rejected, 0, load->limit,
+                                                &load->counts, &error);
+  if (links == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, links, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+accords_store_load_agreement_links_async (AccordsStore        *self,
+                                          const char          *slug,
+                                          gboolean             include_rejected,
+                                          guint                limit,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LinksLoad *load;
+
+  g_return_if_fail (ACCORDS_IS_STORE (self));
+  g_return_if_fail (slug != NULL);
+
+  load = g_new0 (LinksLoad, 1);
+  load->path = g_strdup (accords_store_get_path (self));
+  load->slug = g_strdup (slug);
+  load->include_rejected = include_rejected;
+  load->limit = limit;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, accords_store_load_agreement_links_async);
+  g_task_set_task_data (task, load, (GDestroyNotify) links_load_free);
+  g_task_run_in_thread (task, load_links_thread);
+}
+
+GPtrArray *
+accords_store_load_agreement_links_finish (AccordsStore       *self,
+                                           GAsyncResult       *result,
+                                           AccordsLinkCounts  *counts,
+                                           GError            **error)
+{
+  GPtrArray *links;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  links = g_task_propagate_pointer (G_TASK (result), error);
+  if (links != NULL && counts != NULL)
+    *counts = ((LinksLoad *) g_task_get_task_data (G_TASK (result)))->counts;
+  return links;
+}

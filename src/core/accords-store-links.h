@@ -156,5 +156,17 @@ GPtrArray        *accords_store_load_agreement_links (AccordsStore      *self,
                                                       guint              limit,
                                                       AccordsLinkCounts *counts,
                                                       GError           **error);
+/* The same on a worker thread with a connection of its own */
+void              accords_store_load_agreement_links_async  (AccordsStore        *self,
+                                                             const char          *slug,
+                                                             gboolean             include_rejected,
+                                                             guint                limit,
+                                                             GCancellable        *cancellable,
+                                                             GAsyncReadyCallback  callback,
+                                                             gpointer             user_data);
+GPtrArray        *accords_store_load_agreement_links_finish (AccordsStore        *self,
+                                                             GAsyncResult        *result,
+                                                             AccordsLinkCounts   *counts,
+                                                             GError             **error);
 
 G_END_DECLS

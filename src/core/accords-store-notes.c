@@ -88,13 +88,17 @@ accords_store_create_note (AccordsStore  *self,
   accords_note_set_agreement (note, agreement);
   accords_note_set_country (note, country);
 
+  /* In a transaction of its own, so that the commit's result is seen: an
+   * INSERT … RETURNING in autocommit commits only when it is reset */
+  if (!accords_store_begin (self, error))
+    return NULL;
   stmt = accords_store_prepare (self,
                                 "INSERT INTO note (title, body, agreement_id, country)"
                                 " VALUES (?1, ?2, (SELECT id FROM agreement WHERE slug = ?3), ?4)"
                                 " RETURNING id, created, updated",
                                 error);
   if (stmt == NULL)
-    return NULL;
+    goto fail;
   accords_stmt_bind_text (stmt, 1, accords_note_get_title (note));
   accords_stmt_bind_text (stmt, 2, accords_note_get_body (note));
   accords_stmt_bind_text_or_null (stmt, 3, agreement);
@@ -103,15 +107,20 @@ accords_store_create_note (AccordsStore  *self,
     {
       accords_store_set_error (self, error, _("Saving the note"));
       sqlite3_reset (stmt);
-      return NULL;
+      goto fail;
     }
   accords_note_set_id (note, sqlite3_column_int64 (stmt, 0));
   accords_note_set_created (note, accords_stmt_text (stmt, 1));
   accords_note_set_updated (note, accords_stmt_text (stmt, 2));
-  sqlite3_reset (stmt);
+  if (!accords_store_step_done (self, stmt, error) || !accords_store_commit (self, error))
+    goto fail;
 
   accords_store_emit_changed (self, ACCORDS_STORE_CHANGE_NOTES);
   return g_steal_pointer (&note);
+
+fail:
+  accords_store_rollback (self);
+  return NULL;
 }
 
 AccordsNote *

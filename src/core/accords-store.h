@@ -19,10 +19,26 @@ typedef enum {
 
 G_DECLARE_FINAL_TYPE (AccordsStore, accords_store, ACCORDS, STORE, GObject)
 
-/* Opens (creating if needed) and migrates the database at path.  A file that
- * is not a SQLite database, or one written by a newer Accords, is refused
- * and left untouched. */
+/* How long a connection waits for another's write lock before it gives up */
+#define ACCORDS_STORE_BUSY_TIMEOUT_MS 10000
+
+/* Opens (creating if needed) and migrates the database at path.  Only SQLite
+ * ever opens the file.  Opening writes nothing to an existing database at
+ * the current schema.  Anything that is not an Accords database (not a
+ * regular file, empty, not SQLite, another application's SQLite file, one
+ * written by a newer Accords) is refused and left untouched.  A database
+ * whose file or folder cannot be written is opened read-only. */
 AccordsStore  *accords_store_open               (const char    *path,
+                                                 GError       **error);
+/* The connection a worker thread opens to a database the application has
+ * already opened (and so migrated): no creation, no migration.  Every
+ * thread other than the main one uses this, each its own connection. */
+AccordsStore  *accords_store_open_worker        (const char    *path,
+                                                 GError       **error);
+gboolean       accords_store_is_read_only       (AccordsStore  *self);
+/* Reads every page (PRAGMA quick_check): ACCORDS_ERROR_CORRUPT naming the
+ * file and the first problem when the file is damaged */
+gboolean       accords_store_check              (AccordsStore  *self,
                                                  GError       **error);
 const char    *accords_store_get_path           (AccordsStore  *self);
 guint          accords_store_get_schema_version (AccordsStore  *self);

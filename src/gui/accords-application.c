@@ -100,7 +100,8 @@ accords_application_handle_local_options (GApplication *app,
     }
   if (g_variant_dict_lookup (options, "db", "^&ay", &db))
     {
-      self->db_path = g_canonicalize_filename (db, NULL);
+      /* an empty path stays empty, for the store to refuse by name */
+      self->db_path = *db != '\0' ? g_canonicalize_filename (db, NULL) : g_strdup ("");
       /* another database is another session, not the running instance */
       g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
     }

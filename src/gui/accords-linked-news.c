@@ -316,56 +316,9 @@ relinker_changed_cb (AccordsLinkedNews *self)
 /* --------------------------------------------------------------- loading */
 
 typedef struct {
-  char     *path;
-  char     *slug;
-  gboolean  include_rejected;
-  guint     limit;
-  guint     generation;
+  AccordsLinkedNews *self;
+  guint              generation;
 } Load;
-
-typedef struct {
-  GPtrArray         *links;
-  AccordsLinkCounts  counts;
-} Loaded;
-
-static void
-load_free (Load *load)
-{
-  g_free (load->path);
-  g_free (load->slug);
-  g_free (load);
-}
-
-static void
-loaded_free (Loaded *loaded)
-{
-  g_ptr_array_unref (loaded->links);
-  g_free (loaded);
-}
-
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  Load *load = task_data;
-  g_autoptr(AccordsStore) store = NULL;
-  Loaded *loaded = g_new0 (Loaded, 1);
-  GError *error = NULL;
-
-  store = accords_store_open (load->path, &error);
-  if (store != NULL)
-    loaded->links = accords_store_load_agreement_links (store, load->slug, load->include_rejected, 0, load->limit,
-                                                        &loaded->counts, &error);
-  if (loaded->links == NULL)
-    {
-      g_free (loaded);
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_pointer (task, loaded, (GDestroyNotify) loaded_free);
-}
 
 static void
 set_loading (AccordsLinkedNews *self,
@@ -382,27 +335,25 @@ load_done_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  AccordsLinkedNews *self = ACCORDS_LINKED_NEWS (object);
-  Load *load = g_task_get_task_data (G_TASK (result));
+  g_autofree Load *load = user_data;
+  g_autoptr(AccordsLinkedNews) self = load->self;
   g_autoptr(GError) error = NULL;
-  Loaded *loaded = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(GPtrArray) links = NULL;
+  AccordsLinkCounts counts = { 0 };
 
+  links = accords_store_load_agreement_links_finish (ACCORDS_STORE (object), result, &counts, &error);
   if (load->generation != self->generation || self->links == NULL)
-    {
-      g_clear_pointer (&loaded, loaded_free);
-      return;   /* a newer load is under way, or we are gone */
-    }
+    return;   /* a newer load is under way, or we are gone */
   g_clear_object (&self->cancellable);
-  if (loaded == NULL)
+  if (links == NULL)
     {
-      g_warning ("Reading the news linked to %s: %s", load->slug, error->message);
+      g_warning ("Reading the news linked to %s: %s", self->slug, error->message);
       set_loading (self, FALSE);
       return;
     }
-  self->counts = loaded->counts;
+  self->counts = counts;
   g_list_store_splice (self->links, 0, g_list_model_get_n_items (G_LIST_MODEL (self->links)),
-                       loaded->links->pdata, loaded->links->len);
-  loaded_free (loaded);
+                       links->pdata, links->len);
   update_view (self);
   set_loading (self, FALSE);
 }
@@ -410,7 +361,6 @@ load_done_cb (GObject      *object,
 static void
 reload (AccordsLinkedNews *self)
 {
-  g_autoptr(GTask) task = NULL;
   Load *load;
 
   self->generation++;
@@ -428,19 +378,14 @@ reload (AccordsLinkedNews *self)
     }
 
   load = g_new0 (Load, 1);
-  load->path = g_strdup (accords_store_get_path (accords_context_get_store (self->context)));
-  load->slug = g_strdup (self->slug);
-  load->include_rejected = self->show_rejected;
-  load->limit = self->limit;
+  load->self = g_object_ref (self);
   load->generation = self->generation;
 
   self->cancellable = g_cancellable_new ();
   set_loading (self, TRUE);
-  task = g_task_new (self, self->cancellable, load_done_cb, NULL);
-  g_task_set_source_tag (task, reload);
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_set_task_data (task, load, (GDestroyNotify) load_free);
-  g_task_run_in_thread (task, load_thread);
+  accords_store_load_agreement_links_async (accords_context_get_store (self->context), self->slug,
+                                            self->show_rejected, self->limit, self->cancellable,
+                                            load_done_cb, load);
 }
 
 static void
