@@ -10,6 +10,7 @@
 #include "accords-agreement-editor.h"
 #include "accords-agreement-view.h"
 #include "accords-context.h"
+#include "accords-merge-dialog.h"
 #include "accords-store-agreements.h"
 #include "accords-window.h"
 
@@ -222,6 +223,91 @@ test_outside_edit_then_undo (void)
   accords_test_remove_dir (dir);
 }
 
+static AccordsMergeDialog *
+find_merge_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (ACCORDS_IS_MERGE_DIALOG (w))
+        return ACCORDS_MERGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+static gboolean
+merge_offered (gpointer data)
+{
+  return idle (data) && find_merge_dialog () != NULL;
+}
+
+/* The cap typed in the window after accords-cli set it, before the window
+ * noticed: neither value is dropped, the person chooses in the merge view */
+static void
+test_same_field_offers_merge (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("accords-outside-XXXXXX", &error);
+  g_autofree char *db = g_build_filename (dir, "shared.db", NULL);
+  g_autoptr(AccordsContext) context = NULL;
+  AccordsWindow *window;
+  AccordsAgreementView *view;
+  AccordsAgreementEditor *editor;
+  AccordsMergeDialog *dialog;
+  GListModel *conflicts;
+  g_autoptr(AccordsMergeConflict) conflict = NULL;
+
+  g_assert_no_error (error);
+  context = accords_context_new (db, &error);
+  g_assert_no_error (error);
+  window = accords_window_new (NULL, context, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  accords_window_select_country (window, "RW");
+  accords_window_select_agreement (window, SLUG);
+  iterate ();
+  view = accords_window_get_agreement_view (window);
+  editor = accords_agreement_view_get_editor (view);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "agreement.editing", NULL));
+  iterate ();
+
+  set_cap_outside (db, dir);
+  g_assert_true (accords_agreement_editor_apply_text (editor, "cap", "300 a year"));
+  wait_until (merge_offered, window);
+  {
+    g_autoptr(AccordsAgreement) a = stored (window);
+    g_assert_cmpstr (accords_agreement_get_cap (a), ==, OUTSIDE_CAP);
+  }
+  g_assert_false (accords_history_get_can_undo (accords_window_get_history (window)));
+
+  dialog = find_merge_dialog ();
+  conflicts = accords_merge_get_conflicts (accords_merge_dialog_get_merge (dialog));
+  g_assert_cmpuint (g_list_model_get_n_items (conflicts), ==, 1);
+  conflict = g_list_model_get_item (conflicts, 0);
+  g_assert_cmpstr (accords_merge_conflict_get_field (conflict), ==, "cap");
+  g_assert_cmpstr (accords_merge_conflict_get_stored (conflict), ==, OUTSIDE_CAP);
+  g_assert_cmpstr (accords_merge_conflict_get_incoming (conflict), ==, "300 a year");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "merge.take-all", NULL));
+  accords_merge_dialog_import (dialog);
+  iterate ();
+  wait_until (idle, window);
+  g_assert_null (find_merge_dialog ());
+  {
+    g_autoptr(AccordsAgreement) a = stored (window);
+    g_assert_cmpstr (accords_agreement_get_cap (a), ==, "300 a year");
+  }
+  g_assert_true (accords_history_get_can_undo (accords_window_get_history (window)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_clear_object (&context);
+  accords_test_remove_dir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -229,6 +315,7 @@ main (int argc, char **argv)
   adw_init ();
 
   g_test_add_func ("/outside-changes/edit-then-undo", test_outside_edit_then_undo);
+  g_test_add_func ("/outside-changes/same-field-offers-merge", test_same_field_offers_merge);
 
   return g_test_run ();
 }

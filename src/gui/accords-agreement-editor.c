@@ -211,7 +211,10 @@ offer_merge (Pending *p)
       !(merge = accords_merge_new_three_way (accords_command_get_label (p->command), base, ours, theirs, NULL)) ||
       !GTK_IS_WINDOW (root))
     return FALSE;
-  dialog = accords_merge_dialog_new_for_edit (GTK_WINDOW (root), merge, accords_agreement_get_title (theirs));
+  dialog = accords_merge_dialog_new_for_edit (GTK_WINDOW (root), merge,
+                                              accords_str_empty (accords_agreement_get_short_title (theirs))
+                                                ? accords_agreement_get_title (theirs)
+                                                : accords_agreement_get_short_title (theirs));
   g_signal_connect_data (dialog, "import-requested", G_CALLBACK (settled_cb),
                          pending_new (p->self, p->command, p->toast), pending_closure_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -15,6 +15,8 @@ struct _AccordsMergeDialog
   GtkLabel       *summary_label;
   GtkBox         *conflicts_box;
   GtkButton      *import_button;
+  GtkButton      *keep_all_button;
+  GtkButton      *take_all_button;
 
   AccordsMerge   *merge;
 };
@@ -89,6 +91,8 @@ accords_merge_dialog_class_init (AccordsMergeDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordsMergeDialog, summary_label);
   gtk_widget_class_bind_template_child (widget_class, AccordsMergeDialog, conflicts_box);
   gtk_widget_class_bind_template_child (widget_class, AccordsMergeDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, AccordsMergeDialog, keep_all_button);
+  gtk_widget_class_bind_template_child (widget_class, AccordsMergeDialog, take_all_button);
 
   gtk_widget_class_install_action (widget_class, "merge.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "merge.cancel", NULL, cancel_action);
@@ -253,6 +257,8 @@ accords_merge_dialog_new_for_edit (GtkWindow    *parent,
   gtk_window_set_title (GTK_WINDOW (self), _("Save Agreement"));
   adw_window_title_set_title (self->window_title, _("Save Agreement"));
   gtk_button_set_label (self->import_button, _("_Save"));
+  gtk_button_set_label (self->keep_all_button, _("Keep All Saved Elsewhere"));
+  gtk_button_set_label (self->take_all_button, _("Take All Your Edits"));
   return self;
 }
 
