@@ -191,7 +191,8 @@ settled_cb (AccordsMergeDialog *dialog,
       g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
       toast (p->self, message, FALSE);
     }
-  else if (p->self->history != NULL)
+  /* every value saved elsewhere kept, and nothing else to save */
+  else if (p->self->history != NULL && accords_command_get_n_changes (command) > 0)
     accords_history_push_async (p->self->history, command, pushed_cb,
                                 pending_new (p->self, command, p->toast));
   gtk_window_destroy (GTK_WINDOW (dialog));
