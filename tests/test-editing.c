@@ -10,6 +10,7 @@
 #include "accords-context.h"
 #include "accords-country-list.h"
 #include "accords-dataset.h"
+#include "accords-date.h"
 #include "accords-error.h"
 #include "accords-event.h"
 #include "accords-fact.h"

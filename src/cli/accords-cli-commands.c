@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "accords-agreement.h"
+#include "accords-cli-backup.h"
 #include "accords-cli-commands.h"
 #include "accords-cli-dataset.h"
 #include "accords-cli-export.h"
@@ -57,6 +58,7 @@ accords_cli_get_context (AccordsCli *cli)
       if (cli->context == NULL)
         {
           accords_cli_error ("%s", error->message);
+          accords_cli_suggest_restore (cli, error);
           cli->context_failed = TRUE;
         }
     }
@@ -269,6 +271,9 @@ static const AccordsCliCommand commands[] = {
     N_("List news items, newest first"), accords_cli_cmd_items },
   { "check", "", N_("Read the whole database and report any damage"), cmd_check },
   { "parse", "[--json] FILE", N_("Read a feed file and print what it holds"), accords_cli_cmd_parse },
+  { "backup", "[-o FILE]", N_("Back the database up into its backups folder, or into FILE"), accords_cli_cmd_backup },
+  { "backups", "[--json]", N_("List the database’s backups, newest first"), accords_cli_cmd_backups },
+  { "restore", "FILE", N_("Put a backup in place of the database, keeping what was there"), accords_cli_cmd_restore },
 };
 
 const AccordsCliCommand *

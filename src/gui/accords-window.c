@@ -9,6 +9,7 @@
 #include "accords-country-list.h"
 #include "accords-country-pane.h"
 #include "accords-dataset-io.h"
+#include "accords-date.h"
 #include "accords-error.h"
 #include "accords-import-bar.h"
 #include "accords-importer.h"

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "accords-agreement-editor.h"
+#include "accords-date.h"
 #include "accords-error.h"
 #include "accords-event.h"
 #include "accords-fact.h"

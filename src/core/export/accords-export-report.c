@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "accords-agreement.h"
+#include "accords-date.h"
 #include "accords-error.h"
 #include "accords-event.h"
 #include "accords-export-private.h"

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "accords-command.h"
+#include "accords-date.h"
 #include "accords-item-link.h"
 #include "accords-linked-news.h"
 #include "accords-relinker.h"

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "accords-date.h"
 #include "accords-util.h"
 
 #include "accords-agreement.h"

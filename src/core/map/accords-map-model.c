@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "accords-date.h"
 #include "accords-event.h"
 #include "accords-map-model.h"
 #include "accords-party.h"

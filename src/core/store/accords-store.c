@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "accords-backup.h"
 #include "accords-error.h"
 #include "accords-schema.h"
 #include "accords-store.h"
@@ -314,6 +315,10 @@ migrate (AccordsStore  *self,
          GError       **error)
 {
   guint target = accords_schema_get_version ();
+
+  /* an upgrade can be undone only from a copy of what it started from */
+  if (from > 0 && from < target && !accords_backup_before_migration (self, from, target, error))
+    return FALSE;
 
   for (guint v = from + 1; v <= target; v++)
     {

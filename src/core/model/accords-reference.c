@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "accords-date.h"
 #include "accords-reference.h"
 #include "accords-status.h"
 #include "accords-util.h"

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "accords-date.h"
 #include "accords-event.h"
 #include "accords-fact.h"
 #include "accords-flag.h"

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "accords-agreement-view.h"
+#include "accords-date.h"
 #include "accords-event.h"
 #include "accords-fact.h"
 #include "accords-flag.h"

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "accords-dataset.h"
+#include "accords-date.h"
 #include "accords-error.h"
 #include "accords-event.h"
 #include "accords-fact.h"

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "accords-date.h"
 #include "accords-error.h"
 #include "accords-status.h"
 #include "accords-store-agreements.h"
