@@ -9,6 +9,7 @@
 #include "accords-error.h"
 #include "accords-event.h"
 #include "accords-fact.h"
+#include "accords-merge.h"
 #include "accords-person-role.h"
 #include "accords-source.h"
 #include "accords-store-agreements.h"
@@ -28,6 +29,9 @@ typedef struct {
    * only fills in source fields, so undoing puts them back */
   GPtrArray        *source_rows;
   GPtrArray        *pending_rows;
+  /* during a run: what it wrote in place of the target side, that side's
+   * changes made on the agreement as stored */
+  AccordsAgreement *written;
 } Change;
 
 typedef struct {
@@ -50,6 +54,10 @@ struct _AccordsCommand
   GPtrArray *changes;
   GPtrArray *source_edits;
   GPtrArray *link_states;
+  /* the change of the last run that failed with a conflict */
+  AccordsAgreement *conflict_base;
+  AccordsAgreement *conflict_ours;
+  AccordsAgreement *conflict_theirs;
 };
 
 G_DEFINE_FINAL_TYPE (AccordsCommand, accords_command, G_TYPE_OBJECT)
@@ -63,6 +71,7 @@ change_free (Change *change)
   g_clear_pointer (&change->pending, accords_cascade_free);
   g_clear_pointer (&change->source_rows, g_ptr_array_unref);
   g_clear_pointer (&change->pending_rows, g_ptr_array_unref);
+  g_clear_object (&change->written);
   g_free (change);
 }
 
@@ -92,6 +101,9 @@ accords_command_finalize (GObject *object)
   g_ptr_array_unref (self->changes);
   g_ptr_array_unref (self->source_edits);
   g_ptr_array_unref (self->link_states);
+  g_clear_object (&self->conflict_base);
+  g_clear_object (&self->conflict_ours);
+  g_clear_object (&self->conflict_theirs);
 
   G_OBJECT_CLASS (accords_command_parent_class)->finalize (object);
 }
@@ -222,9 +234,67 @@ accords_command_get_slug (AccordsCommand *self,
   return a ? accords_agreement_get_slug (a) : NULL;
 }
 
+gboolean
+accords_command_get_conflict (AccordsCommand    *self,
+                              AccordsAgreement **base,
+                              AccordsAgreement **ours,
+                              AccordsAgreement **theirs)
+{
+  g_return_val_if_fail (ACCORDS_IS_COMMAND (self), FALSE);
+
+  if (base)
+    *base = self->conflict_base;
+  if (ours)
+    *ours = self->conflict_ours;
+  if (theirs)
+    *theirs = self->conflict_theirs;
+  return self->conflict_theirs != NULL;
+}
+
+/* Replaces from by to, three-way: only what the change changes is written
+ * over the agreement as stored now, so what others saved since is kept */
+static gboolean
+replace (AccordsCommand    *self,
+         AccordsStore      *store,
+         Change            *change,
+         AccordsAgreement  *from,
+         AccordsAgreement  *to,
+         GError           **error)
+{
+  g_autoptr(AccordsAgreement) stored = NULL;
+  g_autoptr(GListStore) conflicts = g_list_store_new (ACCORDS_TYPE_MERGE_CONFLICT);
+  g_autoptr(GError) local = NULL;
+  const char *slug = accords_agreement_get_slug (from);
+
+  if (!(stored = accords_store_load_agreement (store, slug, &local)))
+    {
+      if (g_error_matches (local, ACCORDS_ERROR, ACCORDS_ERROR_NOT_FOUND))
+        g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_CONFLICT,
+                     _("%s was deleted or renamed elsewhere since it was read"), slug);
+      else
+        g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+
+  g_clear_object (&change->written);
+  change->written = accords_merge_three_way (from, to, stored, conflicts, error);
+  if (change->written == NULL)
+    {
+      g_set_object (&self->conflict_base, from);
+      g_set_object (&self->conflict_ours, to);
+      g_set_object (&self->conflict_theirs, stored);
+      return FALSE;
+    }
+
+  if (!accords_store_rename_agreement (store, slug, accords_agreement_get_slug (to), error))
+    return FALSE;
+  return accords_store_save_agreement (store, change->written, error);
+}
+
 /* Moves the store from one side of a change to the other */
 static gboolean
-step (AccordsStore      *store,
+step (AccordsCommand    *self,
+      AccordsStore      *store,
       Change            *change,
       AccordsAgreement  *from,
       AccordsAgreement  *to,
@@ -252,10 +322,7 @@ step (AccordsStore      *store,
       return accords_store_save_agreement (store, to, error);
     }
 
-  if (!accords_store_rename_agreement (store, accords_agreement_get_slug (from),
-                                       accords_agreement_get_slug (to), error))
-    return FALSE;
-  return accords_store_save_agreement (store, to, error);
+  return replace (self, store, change, from, to, error);
 }
 
 static void
@@ -367,8 +434,12 @@ run (AccordsCommand  *self,
 
       g_clear_pointer (&change->pending, accords_cascade_free);
       g_clear_pointer (&change->pending_rows, g_ptr_array_unref);
+      g_clear_object (&change->written);
       change->restored = FALSE;
     }
+  g_clear_object (&self->conflict_base);
+  g_clear_object (&self->conflict_ours);
+  g_clear_object (&self->conflict_theirs);
 
   if (!accords_store_begin (store, error))
     return FALSE;
@@ -387,7 +458,7 @@ run (AccordsCommand  *self,
 
       if (forward && !snapshot_sources (store, change, error))
         goto fail;
-      if (!step (store, change, forward ? change->before : change->after,
+      if (!step (self, store, change, forward ? change->before : change->after,
                  forward ? change->after : change->before, error))
         goto fail;
       if (!forward && !restore_sources (store, change, error))
@@ -415,7 +486,7 @@ run (AccordsCommand  *self,
   for (guint k = 0; k < n && n > 1; k++)
     {
       Change *change = g_ptr_array_index (self->changes, k);
-      AccordsAgreement *to = forward ? change->after : change->before;
+      AccordsAgreement *to = change->written ? change->written : forward ? change->after : change->before;
 
       if (has_related (to) && !change->restored &&
           !accords_store_save_agreement (store, to, error))

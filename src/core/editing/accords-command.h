@@ -47,12 +47,26 @@ AccordsStoreChange accords_command_get_change_flags (AccordsCommand *self);
 const char     *accords_command_get_slug       (AccordsCommand   *self,
                                                 gboolean          reverted);
 
-/* Both run in one transaction: all or nothing. */
+/* Both run in one transaction: all or nothing.  They are three-way: a
+ * replaced agreement is read inside the transaction, and only the fields
+ * and parts the change changes are written over it (reverting, the change
+ * from after back to before), so what another process or connection saved
+ * since is kept.  A field both changed differently fails the run with
+ * ACCORDS_ERROR_CONFLICT, and nothing is written. */
 gboolean        accords_command_apply          (AccordsCommand   *self,
                                                 AccordsStore     *store,
                                                 GError          **error);
 gboolean        accords_command_revert         (AccordsCommand   *self,
                                                 AccordsStore     *store,
                                                 GError          **error);
+
+/* After a run that failed with ACCORDS_ERROR_CONFLICT, the change as it
+ * ran (for a revert, base is the after side) and the agreement as stored
+ * then, for accords_merge_new_three_way(); FALSE (and NULLs) otherwise.
+ * Borrowed; the next run clears them. */
+gboolean        accords_command_get_conflict   (AccordsCommand    *self,
+                                                AccordsAgreement **base,
+                                                AccordsAgreement **ours,
+                                                AccordsAgreement **theirs);
 
 G_END_DECLS

@@ -32,6 +32,7 @@ struct _AccordsMerge
   GPtrArray  *entries;
   GListStore *conflicts;
   GHashTable *stored_sources;   /* url -> AccordsSource, every source row */
+  char       *label;            /* of the command it builds */
 };
 
 G_DEFINE_FINAL_TYPE (AccordsMerge, accords_merge, G_TYPE_OBJECT)
@@ -87,6 +88,7 @@ accords_merge_finalize (GObject *object)
   g_ptr_array_unref (self->entries);
   g_clear_object (&self->conflicts);
   g_clear_pointer (&self->stored_sources, g_hash_table_unref);
+  g_free (self->label);
 
   G_OBJECT_CLASS (accords_merge_parent_class)->finalize (object);
 }
@@ -390,6 +392,340 @@ merge_new (AccordsMerge     *self,
   return g_steal_pointer (&empty);
 }
 
+/* Three-way merge of an edit */
+
+/* The kinds of part, as the three-way merge walks them */
+typedef struct {
+  const char  *member;
+  GListStore *(*get) (AccordsAgreement *a);
+  KeyFunc      key;
+} PartKind;
+
+static const PartKind part_kinds[] = {
+  { "parties", accords_agreement_get_parties, party_key },
+  { "sources", accords_agreement_get_sources, source_key },
+  { "events", accords_agreement_get_events, event_key },
+  { "people", accords_agreement_get_people, person_key },
+  { "facts", accords_agreement_get_facts, fact_key },
+  { "verify", accords_agreement_get_flags, flag_key },
+};
+
+/* What a person edits, not the row's bookkeeping or what is derived */
+static gboolean
+is_edited (GParamSpec *pspec)
+{
+  static const char * const skipped[] = { "id", "slug", "display-status", "created", "updated", NULL };
+
+  return (pspec->flags & G_PARAM_READWRITE) == G_PARAM_READWRITE &&
+         !g_strv_contains (skipped, pspec->name);
+}
+
+static void
+get_value (GObject    *object,
+           GParamSpec *pspec,
+           GValue     *value)
+{
+  g_value_init (value, pspec->value_type);
+  if (object != NULL)
+    g_object_get_property (object, pspec->name, value);
+}
+
+static gboolean
+objects_equal (GObject *a,
+               GObject *b)
+{
+  guint n;
+  g_autofree GParamSpec **pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (a), &n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(GValue) va = G_VALUE_INIT;
+      g_auto(GValue) vb = G_VALUE_INIT;
+
+      if (!is_edited (pspecs[i]))
+        continue;
+      get_value (a, pspecs[i], &va);
+      get_value (b, pspecs[i], &vb);
+      if (!values_equal (&va, &vb))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Parts by key; a key given twice gets its rank, so each part has one */
+static GHashTable *
+index_parts (GListModel     *list,
+             const PartKind *kind,
+             GPtrArray      *keys)
+{
+  GHashTable *by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      GObject *part = g_list_model_get_item (list, i);
+      g_autofree char *k = kind->key (part);
+      char *unique = g_strdup (k);
+
+      for (guint rank = 2; g_hash_table_contains (by_key, unique); rank++)
+        {
+          g_free (unique);
+          unique = g_strdup_printf ("%s #%u", k, rank);
+        }
+      if (keys != NULL)
+        g_ptr_array_add (keys, g_strdup (unique));
+      g_hash_table_insert (by_key, unique, part);
+    }
+  return by_key;
+}
+
+/* The same parts, whatever their order */
+static gboolean
+parts_equal (GListModel     *a,
+             GListModel     *b,
+             const PartKind *kind)
+{
+  g_autoptr(GHashTable) ia = NULL;
+  g_autoptr(GHashTable) ib = NULL;
+  GHashTableIter iter;
+  gpointer key, part;
+
+  if (g_list_model_get_n_items (a) != g_list_model_get_n_items (b))
+    return FALSE;
+  ia = index_parts (a, kind, NULL);
+  ib = index_parts (b, kind, NULL);
+  g_hash_table_iter_init (&iter, ia);
+  while (g_hash_table_iter_next (&iter, &key, &part))
+    {
+      GObject *other = g_hash_table_lookup (ib, key);
+
+      if (other == NULL || !objects_equal (part, other))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Makes the change from base to ours on target, which holds theirs: a
+ * field ours leaves as it was keeps theirs, one only ours changed takes
+ * ours, one both changed differently is a conflict.  base NULL: a part
+ * both sides added. */
+static void
+merge3_fields (GObject    *target,
+               GObject    *base,
+               GObject    *ours,
+               const char *slug,
+               const char *prefix,
+               GListStore *conflicts)
+{
+  guint n;
+  g_autofree GParamSpec **pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (target), &n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(GValue) b = G_VALUE_INIT;
+      g_auto(GValue) o = G_VALUE_INIT;
+      g_auto(GValue) t = G_VALUE_INIT;
+      g_autofree char *member = NULL;
+      g_autofree char *field = NULL;
+      g_autoptr(AccordsMergeConflict) conflict = NULL;
+
+      if (!is_edited (pspecs[i]))
+        continue;
+      get_value (base, pspecs[i], &b);
+      get_value (ours, pspecs[i], &o);
+      get_value (target, pspecs[i], &t);
+      if (values_equal (&o, &b) || values_equal (&o, &t))
+        continue;
+      if (values_equal (&t, &b))
+        {
+          g_object_set_property (target, pspecs[i]->name, &o);
+          continue;
+        }
+      member = g_strdelimit (g_strdup (pspecs[i]->name), "-", '_');
+      field = prefix ? g_strdup_printf ("%s.%s", prefix, member) : g_strdup (member);
+      conflict = accords_merge_conflict_new (slug, field, target, pspecs[i]->name, &o);
+      g_list_store_append (conflicts, conflict);
+    }
+}
+
+/* The same for one kind of part, matched by key.  A part one side removed
+ * and the other changed cannot be settled field by field: *removed names
+ * the first such part. */
+static void
+merge3_parts (const PartKind   *kind,
+              const char       *slug,
+              AccordsAgreement *base,
+              AccordsAgreement *ours,
+              AccordsAgreement *result,
+              GListStore       *conflicts,
+              char            **removed)
+{
+  GListModel *b_list = G_LIST_MODEL (kind->get (base));
+  GListModel *o_list = G_LIST_MODEL (kind->get (ours));
+  GListStore *r_list = kind->get (result);
+  g_autoptr(GHashTable) b_parts = NULL;
+  g_autoptr(GHashTable) o_parts = NULL;
+  g_autoptr(GHashTable) t_parts = NULL;
+  g_autoptr(GPtrArray) o_keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) t_keys = g_ptr_array_new_with_free_func (g_free);
+
+  if (parts_equal (b_list, o_list, kind))
+    return;
+  if (parts_equal (b_list, G_LIST_MODEL (r_list), kind))
+    {
+      /* only ours changed them: take them as they are, in their order */
+      g_list_store_remove_all (r_list);
+      for (guint i = 0; i < g_list_model_get_n_items (o_list); i++)
+        {
+          g_autoptr(GObject) part = g_list_model_get_item (o_list, i);
+          g_autoptr(GObject) copy = accords_part_copy (part);
+
+          g_list_store_append (r_list, copy);
+        }
+      return;
+    }
+
+  b_parts = index_parts (b_list, kind, NULL);
+  o_parts = index_parts (o_list, kind, o_keys);
+  t_parts = index_parts (G_LIST_MODEL (r_list), kind, t_keys);
+
+  for (guint i = 0; i < t_keys->len; i++)
+    {
+      const char *k = g_ptr_array_index (t_keys, i);
+      GObject *b = g_hash_table_lookup (b_parts, k);
+      GObject *o = g_hash_table_lookup (o_parts, k);
+      GObject *t = g_hash_table_lookup (t_parts, k);
+      g_autofree char *prefix = g_strdup_printf ("%s[%s]", kind->member, k);
+      guint position;
+
+      if (o != NULL)
+        merge3_fields (t, b, o, slug, prefix, conflicts);
+      else if (b != NULL && objects_equal (b, t))
+        {
+          if (g_list_store_find (r_list, t, &position))
+            g_list_store_remove (r_list, position);
+        }
+      else if (b != NULL && *removed == NULL)
+        *removed = g_steal_pointer (&prefix);
+    }
+
+  for (guint i = 0; i < o_keys->len; i++)
+    {
+      const char *k = g_ptr_array_index (o_keys, i);
+      GObject *b = g_hash_table_lookup (b_parts, k);
+      GObject *o = g_hash_table_lookup (o_parts, k);
+
+      if (g_hash_table_contains (t_parts, k))
+        continue;
+      if (b == NULL)
+        {
+          g_autoptr(GObject) copy = accords_part_copy (o);
+          g_list_store_append (r_list, copy);
+        }
+      else if (!objects_equal (b, o) && *removed == NULL)
+        *removed = g_strdup_printf ("%s[%s]", kind->member, k);
+    }
+}
+
+/* The change from base to ours made on theirs, with what conflicts */
+static AccordsAgreement *
+merge3 (AccordsAgreement  *base,
+        AccordsAgreement  *ours,
+        AccordsAgreement  *theirs,
+        GListStore        *conflicts,
+        char             **removed)
+{
+  AccordsAgreement *result = accords_agreement_copy (theirs);
+  const char *slug = accords_agreement_get_slug (theirs);
+
+  accords_agreement_set_slug (result, accords_agreement_get_slug (ours));
+  merge3_fields (G_OBJECT (result), G_OBJECT (base), G_OBJECT (ours), slug, NULL, conflicts);
+  for (guint i = 0; i < G_N_ELEMENTS (part_kinds); i++)
+    merge3_parts (&part_kinds[i], slug, base, ours, result, conflicts, removed);
+  return result;
+}
+
+AccordsAgreement *
+accords_merge_three_way (AccordsAgreement  *base,
+                         AccordsAgreement  *ours,
+                         AccordsAgreement  *theirs,
+                         GListStore        *conflicts,
+                         GError           **error)
+{
+  g_autoptr(AccordsAgreement) result = NULL;
+  g_autofree char *removed = NULL;
+  const char *slug;
+  guint n_before;
+
+  g_return_val_if_fail (ACCORDS_IS_AGREEMENT (base), NULL);
+  g_return_val_if_fail (ACCORDS_IS_AGREEMENT (ours), NULL);
+  g_return_val_if_fail (ACCORDS_IS_AGREEMENT (theirs), NULL);
+  g_return_val_if_fail (G_IS_LIST_STORE (conflicts), NULL);
+
+  slug = accords_agreement_get_slug (theirs);
+  n_before = g_list_model_get_n_items (G_LIST_MODEL (conflicts));
+  result = merge3 (base, ours, theirs, conflicts, &removed);
+
+  if (removed != NULL)
+    {
+      g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_CONFLICT,
+                   _("%s: %s was removed on one side and changed on the other since the agreement was read"),
+                   slug, removed);
+      return NULL;
+    }
+  if (g_list_model_get_n_items (G_LIST_MODEL (conflicts)) > n_before)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (conflicts)) - n_before;
+      g_autoptr(AccordsMergeConflict) first = g_list_model_get_item (G_LIST_MODEL (conflicts), n_before);
+
+      if (n == 1)
+        g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_CONFLICT,
+                     _("%s: %s was also changed elsewhere since the agreement was read"),
+                     slug, accords_merge_conflict_get_field (first));
+      else
+        g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_CONFLICT,
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "%s: %s and %u other field were also changed elsewhere since the agreement was read",
+                                  "%s: %s and %u other fields were also changed elsewhere since the agreement was read",
+                                  n - 1),
+                     slug, accords_merge_conflict_get_field (first), n - 1);
+      return NULL;
+    }
+  return g_steal_pointer (&result);
+}
+
+AccordsMerge *
+accords_merge_new_three_way (const char        *label,
+                             AccordsAgreement  *base,
+                             AccordsAgreement  *ours,
+                             AccordsAgreement  *theirs,
+                             GError           **error)
+{
+  g_autoptr(AccordsMerge) self = NULL;
+  g_autofree char *removed = NULL;
+  Entry *entry;
+
+  g_return_val_if_fail (ACCORDS_IS_AGREEMENT (base), NULL);
+  g_return_val_if_fail (ACCORDS_IS_AGREEMENT (ours), NULL);
+  g_return_val_if_fail (ACCORDS_IS_AGREEMENT (theirs), NULL);
+
+  self = g_object_new (ACCORDS_TYPE_MERGE, NULL);
+  entry = g_new0 (Entry, 1);
+  entry->merged = merge3 (base, ours, theirs, self->conflicts, &removed);
+  entry->stored = accords_agreement_copy (theirs);
+  entry->incoming = accords_agreement_copy (ours);
+  g_ptr_array_add (self->entries, entry);
+  if (removed != NULL)
+    {
+      /* a part, not a field: nothing the merge view can offer */
+      g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_CONFLICT,
+                   _("%s: %s was removed on one side and changed on the other since the agreement was read"),
+                   accords_agreement_get_slug (theirs), removed);
+      return NULL;
+    }
+  self->label = g_strdup (label);
+  return g_steal_pointer (&self);
+}
+
 static JsonArray *
 dataset_array (JsonNode    *root,
                const char  *where,
@@ -678,7 +1014,7 @@ accords_merge_build_command (AccordsMerge  *self,
       return NULL;
     }
 
-  command = accords_command_new (_("Import dataset"));
+  command = accords_command_new (self->label ? self->label : _("Import dataset"));
   for (guint i = 0; i < self->entries->len; i++)
     {
       Entry *entry = g_ptr_array_index (self->entries, i);

@@ -51,4 +51,24 @@ AccordsCommand *accords_merge_build_command (AccordsMerge        *self,
                                              guint               *n_updated,
                                              GError             **error);
 
+/* Three-way: the change an edit made from base to ours, made again on
+ * theirs, the agreement as stored now.  A field (or part) ours leaves as
+ * it was keeps theirs; one only ours changed takes ours; one both changed
+ * differently is a conflict, added to conflicts (AccordsMergeConflict, the
+ * stored value theirs, the incoming one ours), and the result is NULL with
+ * ACCORDS_ERROR_CONFLICT.  Nothing is written. */
+AccordsAgreement *accords_merge_three_way   (AccordsAgreement    *base,
+                                             AccordsAgreement    *ours,
+                                             AccordsAgreement    *theirs,
+                                             GListStore          *conflicts,
+                                             GError             **error);
+/* The same, as a merge whose conflicts the merge view can settle; its
+ * command, labelled label, saves the result over theirs.  Fails when a part
+ * was removed on one side and changed on the other. */
+AccordsMerge     *accords_merge_new_three_way (const char        *label,
+                                               AccordsAgreement  *base,
+                                               AccordsAgreement  *ours,
+                                               AccordsAgreement  *theirs,
+                                               GError           **error);
+
 G_END_DECLS

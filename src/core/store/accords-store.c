@@ -830,3 +830,52 @@ accords_stmt_bind_text_or_null (sqlite3_stmt *stmt,
   else
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
 }
+
+/* Following other processes */
+
+typedef struct {
+  gint64 data_version;
+} OutsideCheck;
+
+G_DEFINE_QUARK (accords-store-outside-check, outside_check)
+
+gboolean
+accords_store_check_external_changes (AccordsStore *self)
+{
+  const AccordsStoreChange everything = ACCORDS_STORE_CHANGE_AGREEMENTS | ACCORDS_STORE_CHANGE_ITEMS |
+                                        ACCORDS_STORE_CHANGE_FEEDS | ACCORDS_STORE_CHANGE_NOTES |
+                                        ACCORDS_STORE_CHANGE_LINKS;
+  OutsideCheck *check;
+  sqlite3_stmt *stmt;
+  gint64 version;
+
+  g_return_val_if_fail (ACCORDS_IS_STORE (self), FALSE);
+
+  /* in a transaction of our own, listeners would read rows not yet committed */
+  if (!sqlite3_get_autocommit (accords_store_get_db (self)))
+    return FALSE;
+  /* the number moves whenever another connection commits, and only then */
+  if ((stmt = accords_store_prepare (self, "PRAGMA data_version", NULL)) == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  check = g_object_get_qdata (G_OBJECT (self), outside_check_quark ());
+  if (check == NULL)
+    {
+      check = g_new0 (OutsideCheck, 1);
+      check->data_version = version;
+      g_object_set_qdata_full (G_OBJECT (self), outside_check_quark (), check, g_free);
+      return FALSE;
+    }
+  if (check->data_version == version)
+    return FALSE;
+  check->data_version = version;
+  accords_store_emit_changed (self, everything);
+  return TRUE;
+}

@@ -88,4 +88,9 @@ void           accords_stmt_bind_text_or_null   (sqlite3_stmt  *stmt,
                                                  int            index,
                                                  const char    *text);
 
+/* Emits "changed" for everything when another connection (another process,
+ * or a worker thread of this one) committed since the last check; the
+ * first call only notes where the database is.  Cheap: meant for a timer. */
+gboolean       accords_store_check_external_changes (AccordsStore *self);
+
 G_END_DECLS

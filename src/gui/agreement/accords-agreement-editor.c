@@ -10,11 +10,13 @@
 
 #include "accords-agreement-editor.h"
 #include "accords-date.h"
+#include "accords-error.h"
 #include "accords-event.h"
 #include "accords-fact.h"
 #include "accords-field-message.h"
 #include "accords-flag.h"
 #include "accords-item-link.h"
+#include "accords-merge-dialog.h"
 #include "accords-party.h"
 #include "accords-person-role.h"
 #include "accords-source.h"
@@ -143,6 +145,7 @@ toast (AccordsAgreementEditor *self,
 typedef struct {
   AccordsAgreementEditor *self;
   char                   *toast;
+  AccordsCommand         *command;
 } Pending;
 
 static void
@@ -150,7 +153,74 @@ pending_free (Pending *p)
 {
   g_object_unref (p->self);
   g_free (p->toast);
+  g_clear_object (&p->command);
   g_free (p);
+}
+
+static Pending *
+pending_new (AccordsAgreementEditor *self,
+             AccordsCommand         *command,
+             const char             *toast_text)
+{
+  Pending *p = g_new0 (Pending, 1);
+
+  p->self = g_object_ref (self);
+  p->command = g_object_ref (command);
+  p->toast = g_strdup (toast_text);
+  return p;
+}
+
+static void
+pending_closure_free (gpointer  data,
+                      GClosure *closure)
+{
+  pending_free (data);
+}
+
+static void pushed_cb (GObject *object, GAsyncResult *result, gpointer user_data);
+
+static void
+settled_cb (AccordsMergeDialog *dialog,
+            Pending            *p)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AccordsCommand) command = accords_merge_build_command (accords_merge_dialog_get_merge (dialog),
+                                                                   NULL, NULL, &error);
+
+  if (command == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
+      toast (p->self, message, FALSE);
+    }
+  /* every value saved elsewhere kept, and nothing else to save */
+  else if (p->self->history != NULL && accords_command_get_n_changes (command) > 0)
+    accords_history_push_async (p->self->history, command, pushed_cb,
+                                pending_new (p->self, command, p->toast));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Another process saved a field this edit changes too: the person chooses,
+ * in the merge view, which value to keep */
+static gboolean
+offer_merge (Pending *p)
+{
+  AccordsAgreement *base, *ours, *theirs;
+  g_autoptr(AccordsMerge) merge = NULL;
+  AccordsMergeDialog *dialog;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (p->self));
+
+  if (!accords_command_get_conflict (p->command, &base, &ours, &theirs) ||
+      !(merge = accords_merge_new_three_way (accords_command_get_label (p->command), base, ours, theirs, NULL)) ||
+      !GTK_IS_WINDOW (root))
+    return FALSE;
+  dialog = accords_merge_dialog_new_for_edit (GTK_WINDOW (root), merge,
+                                              accords_str_empty (accords_agreement_get_short_title (theirs))
+                                                ? accords_agreement_get_title (theirs)
+                                                : accords_agreement_get_short_title (theirs));
+  g_signal_connect_data (dialog, "import-requested", G_CALLBACK (settled_cb),
+                         pending_new (p->self, p->command, p->toast), pending_closure_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
 }
 
 static void
@@ -162,7 +232,9 @@ pushed_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(AccordsCommand) command = accords_history_run_finish (ACCORDS_HISTORY (object), result, &error);
 
-  if (command == NULL)
+  if (command == NULL && g_error_matches (error, ACCORDS_ERROR, ACCORDS_ERROR_CONFLICT) && offer_merge (p))
+    ;
+  else if (command == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
       toast (p->self, message, FALSE);
@@ -173,6 +245,7 @@ pushed_cb (GObject      *object,
 }
 
 static void update (AccordsAgreementEditor *self);
+static char *summary_text (AccordsAgreementEditor *self);
 
 static void
 show_general_issues (AccordsAgreementEditor *self,
@@ -244,9 +317,7 @@ commit_full (AccordsAgreementEditor *self,
     accords_command_add_link_state (command, confirm_item, accords_agreement_get_slug (modified),
                                     confirm_before ? confirm_before : "suggested", "confirmed");
 
-  p = g_new0 (Pending, 1);
-  p->self = g_object_ref (self);
-  p->toast = g_strdup (toast_text);
+  p = pending_new (self, command, toast_text);
   accords_history_push_async (self->history, command, pushed_cb, p);
 
   /* edits made before the store answers build on this one */
@@ -768,8 +839,11 @@ update_strvs (AccordsAgreementEditor *self)
   adw_expander_row_set_subtitle (self->types_row, type_text->str);
 }
 
+/* shown, when given, is what the rows showed before: a row whose text
+ * differs from it is being typed in, and is left alone */
 static void
-update (AccordsAgreementEditor *self)
+update_full (AccordsAgreementEditor *self,
+             AccordsAgreement       *shown)
 {
   AccordsAgreement *a = self->agreement;
   AccordsStatus derived;
@@ -784,6 +858,14 @@ update (AccordsAgreementEditor *self)
       AdwEntryRow *row = text_field_row (self, &text_fields[i]);
       g_autofree char *value = NULL;
 
+      if (shown != NULL)
+        {
+          g_autofree char *was = NULL;
+
+          g_object_get (shown, text_fields[i].property, &was, NULL);
+          if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), accords_str_or_empty (was)) != 0)
+            continue;
+        }
       g_object_get (a, text_fields[i].property, &value, NULL);
       /* leave the cursor alone when the text is already there */
       if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), accords_str_or_empty (value)) != 0)
@@ -803,7 +885,10 @@ update (AccordsAgreementEditor *self)
 
   {
     g_autofree char *text = summary_text (self);
-    if (g_strcmp0 (text, accords_str_or_empty (accords_agreement_get_summary (a))) != 0)
+    gboolean typing = shown != NULL &&
+                      g_strcmp0 (text, accords_str_or_empty (accords_agreement_get_summary (shown))) != 0;
+
+    if (!typing && g_strcmp0 (text, accords_str_or_empty (accords_agreement_get_summary (a))) != 0)
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->summary_view),
                                 accords_str_or_empty (accords_agreement_get_summary (a)), -1);
   }
@@ -820,6 +905,12 @@ update (AccordsAgreementEditor *self)
   bind_facts (self, self->challenges_list, "legal_challenge");
   bind_facts (self, self->concerns_list, "concern");
   self->updating = FALSE;
+}
+
+static void
+update (AccordsAgreementEditor *self)
+{
+  update_full (self, NULL);
 }
 
 /* Dialogs for the parts */
@@ -1924,12 +2015,9 @@ delete_agreement_now (AccordsAgreementEditor *self)
 {
   g_autoptr(AccordsCommand) command = accords_command_new (_("Delete agreement"));
   g_autofree char *message = g_strdup_printf (_("“%s” deleted"), accords_agreement_get_title (self->agreement));
-  Pending *p = g_new0 (Pending, 1);
 
   accords_command_add_change (command, self->agreement, NULL);
-  p->self = g_object_ref (self);
-  p->toast = g_steal_pointer (&message);
-  accords_history_push_async (self->history, command, pushed_cb, p);
+  accords_history_push_async (self->history, command, pushed_cb, pending_new (self, command, message));
 }
 
 static void
@@ -2094,7 +2182,6 @@ creation_save_cb (AccordsFormDialog *dialog,
 {
   g_autoptr(AccordsAgreement) a = NULL;
   g_autoptr(AccordsCommand) command = NULL;
-  Pending *p;
 
   if (!check_creation (cr, dialog))
     {
@@ -2105,9 +2192,7 @@ creation_save_cb (AccordsFormDialog *dialog,
   accords_set_str (&cr->self->created_slug, accords_agreement_get_slug (a));
   command = accords_command_new (_("Create agreement"));
   accords_command_add_change (command, NULL, a);
-  p = g_new0 (Pending, 1);
-  p->self = g_object_ref (cr->self);
-  accords_history_push_async (cr->self->history, command, pushed_cb, p);
+  accords_history_push_async (cr->self->history, command, pushed_cb, pending_new (cr->self, command, NULL));
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
@@ -2307,20 +2392,56 @@ accords_agreement_editor_set_history (AccordsAgreementEditor *self,
   g_set_object (&self->history, history);
 }
 
+/* The agreement was saved again, perhaps by another process, while it is
+ * shown: a row the person is typing in keeps the typing, and the value it
+ * started from, so that saving it is a change from that value, and one
+ * made elsewhere meanwhile is a conflict rather than overwritten. */
+static void
+keep_typing (AccordsAgreementEditor *self,
+             AccordsAgreement       *shown)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    {
+      const char *property = text_fields[i].property;
+      AdwEntryRow *row = text_field_row (self, &text_fields[i]);
+      g_autofree char *was = NULL;
+
+      if (g_str_equal (property, "slug"))
+        continue;
+      g_object_get (shown, property, &was, NULL);
+      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), accords_str_or_empty (was)) != 0)
+        g_object_set (self->agreement, property, was, NULL);
+    }
+  {
+    g_autofree char *text = summary_text (self);
+
+    if (g_strcmp0 (text, accords_str_or_empty (accords_agreement_get_summary (shown))) != 0)
+      accords_agreement_set_summary (self->agreement, accords_agreement_get_summary (shown));
+  }
+}
+
 void
 accords_agreement_editor_set_agreement (AccordsAgreementEditor *self,
                                         AccordsAgreement       *agreement)
 {
+  g_autoptr(AccordsAgreement) shown = NULL;
+
   g_return_if_fail (ACCORDS_IS_AGREEMENT_EDITOR (self));
 
-  g_clear_object (&self->agreement);
+  shown = g_steal_pointer (&self->agreement);
   g_clear_pointer (&self->stored_slug, g_free);
   show_general_issues (self, NULL);
   if (agreement == NULL)
     return;
   self->agreement = accords_agreement_copy (agreement);
   self->stored_slug = g_strdup (accords_agreement_get_slug (agreement));
-  update (self);
+  if (shown != NULL && g_str_equal (accords_agreement_get_slug (shown), self->stored_slug))
+    {
+      keep_typing (self, shown);
+      update_full (self, shown);
+    }
+  else
+    update (self);
   if (self->created_slug != NULL && g_str_equal (self->created_slug, self->stored_slug))
     {
       g_clear_pointer (&self->created_slug, g_free);

@@ -14,6 +14,9 @@ struct _AccordsMergeDialog
   AdwWindowTitle *window_title;
   GtkLabel       *summary_label;
   GtkBox         *conflicts_box;
+  GtkButton      *import_button;
+  GtkButton      *keep_all_button;
+  GtkButton      *take_all_button;
 
   AccordsMerge   *merge;
 };
@@ -87,6 +90,9 @@ accords_merge_dialog_class_init (AccordsMergeDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordsMergeDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, AccordsMergeDialog, summary_label);
   gtk_widget_class_bind_template_child (widget_class, AccordsMergeDialog, conflicts_box);
+  gtk_widget_class_bind_template_child (widget_class, AccordsMergeDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, AccordsMergeDialog, keep_all_button);
+  gtk_widget_class_bind_template_child (widget_class, AccordsMergeDialog, take_all_button);
 
   gtk_widget_class_install_action (widget_class, "merge.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "merge.cancel", NULL, cancel_action);
@@ -158,43 +164,34 @@ choice_changed_cb (AccordsMergeConflict *conflict,
     update_actions (self);
 }
 
-AccordsMergeDialog *
-accords_merge_dialog_new (GtkWindow    *parent,
-                          AccordsMerge *merge,
-                          const char   *file_name)
+static AccordsMergeDialog *
+dialog_new (GtkWindow    *parent,
+            AccordsMerge *merge,
+            const char   *subtitle,
+            const char   *summary,
+            const char   *stored_heading,
+            const char   *incoming_heading)
 {
   AccordsMergeDialog *self;
   GListModel *conflicts;
   guint n;
-  g_autofree char *summary = NULL;
-
-  g_return_val_if_fail (ACCORDS_IS_MERGE (merge), NULL);
 
   self = g_object_new (ACCORDS_TYPE_MERGE_DIALOG, NULL);
   self->merge = g_object_ref (merge);
   if (parent)
     gtk_window_set_transient_for (GTK_WINDOW (self), parent);
-  adw_window_title_set_subtitle (self->window_title, file_name);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_label_set_label (self->summary_label, summary);
 
   conflicts = accords_merge_get_conflicts (merge);
   n = g_list_model_get_n_items (conflicts);
-  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "%u field differs between %s and the database. Choose the value to keep; "
-                                          "everything else in the file is merged: new agreements, events and sources "
-                                          "are added, and what both hold is kept once.",
-                                          "%u fields differ between %s and the database. Choose the value to keep "
-                                          "for each; everything else in the file is merged: new agreements, events and "
-                                          "sources are added, and what both hold is kept once.", n),
-                             n, file_name);
-  gtk_label_set_label (self->summary_label, summary);
-
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(AccordsMergeConflict) c = g_list_model_get_item (conflicts, i);
       GtkWidget *group = adw_preferences_group_new ();
       GtkWidget *pair = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-      GtkWidget *stored = side_new (_("In the database"), accords_merge_conflict_get_stored (c));
-      GtkWidget *incoming = side_new (_("In the file"), accords_merge_conflict_get_incoming (c));
+      GtkWidget *stored = side_new (stored_heading, accords_merge_conflict_get_stored (c));
+      GtkWidget *incoming = side_new (incoming_heading, accords_merge_conflict_get_incoming (c));
 
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), accords_merge_conflict_get_slug (c));
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), accords_merge_conflict_get_field (c));
@@ -211,6 +208,57 @@ accords_merge_dialog_new (GtkWindow    *parent,
       gtk_box_append (self->conflicts_box, group);
     }
   update_actions (self);
+  return self;
+}
+
+AccordsMergeDialog *
+accords_merge_dialog_new (GtkWindow    *parent,
+                          AccordsMerge *merge,
+                          const char   *file_name)
+{
+  guint n;
+  g_autofree char *summary = NULL;
+
+  g_return_val_if_fail (ACCORDS_IS_MERGE (merge), NULL);
+
+  n = g_list_model_get_n_items (accords_merge_get_conflicts (merge));
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u field differs between %s and the database. Choose the value to keep; "
+                                          "everything else in the file is merged: new agreements, events and sources "
+                                          "are added, and what both hold is kept once.",
+                                          "%u fields differ between %s and the database. Choose the value to keep "
+                                          "for each; everything else in the file is merged: new agreements, events and "
+                                          "sources are added, and what both hold is kept once.", n),
+                             n, file_name);
+  return dialog_new (parent, merge, file_name, summary, _("In the database"), _("In the file"));
+}
+
+AccordsMergeDialog *
+accords_merge_dialog_new_for_edit (GtkWindow    *parent,
+                                   AccordsMerge *merge,
+                                   const char   *title)
+{
+  AccordsMergeDialog *self;
+  guint n;
+  g_autofree char *summary = NULL;
+
+  g_return_val_if_fail (ACCORDS_IS_MERGE (merge), NULL);
+
+  n = g_list_model_get_n_items (accords_merge_get_conflicts (merge));
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u field of %s was saved elsewhere, by another window or accords-cli, "
+                                          "while you edited it. Choose the value to keep; the rest of your edit and "
+                                          "of the other one are both kept.",
+                                          "%u fields of %s were saved elsewhere, by another window or accords-cli, "
+                                          "while you edited them. Choose the value to keep for each; the rest of your "
+                                          "edit and of the other one are both kept.", n),
+                             n, title);
+  self = dialog_new (parent, merge, title, summary, _("Saved elsewhere"), _("Your edit"));
+  gtk_window_set_title (GTK_WINDOW (self), _("Save Agreement"));
+  adw_window_title_set_title (self->window_title, _("Save Agreement"));
+  gtk_button_set_label (self->import_button, _("_Save"));
+  gtk_button_set_label (self->keep_all_button, _("Keep All Saved Elsewhere"));
+  gtk_button_set_label (self->take_all_button, _("Take All Your Edits"));
   return self;
 }
 

@@ -16,6 +16,11 @@ G_DECLARE_FINAL_TYPE (AccordsMergeDialog, accords_merge_dialog, ACCORDS, MERGE_D
 AccordsMergeDialog *accords_merge_dialog_new       (GtkWindow          *parent,
                                                     AccordsMerge       *merge,
                                                     const char         *file_name);
+/* The same for an edit that another process's save got in the way of
+ * (accords_merge_new_three_way()); title names the agreement */
+AccordsMergeDialog *accords_merge_dialog_new_for_edit (GtkWindow        *parent,
+                                                       AccordsMerge     *merge,
+                                                       const char       *title);
 AccordsMerge       *accords_merge_dialog_get_merge (AccordsMergeDialog *self);
 /* The same as the Import button */
 void                accords_merge_dialog_import    (AccordsMergeDialog *self);
