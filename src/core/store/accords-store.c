@@ -24,6 +24,7 @@ struct _AccordsStore
   GHashTable *statements;   /* SQL text -> sqlite3_stmt */
   guint       depth;        /* open transactions */
   gboolean    read_only;    /* the file or its folder cannot be written */
+  gint64      data_version; /* as last seen by check_external_changes, 0 before */
 };
 
 G_DEFINE_FINAL_TYPE (AccordsStore, accords_store, G_TYPE_OBJECT)
@@ -833,19 +834,12 @@ accords_stmt_bind_text_or_null (sqlite3_stmt *stmt,
 
 /* Following other processes */
 
-typedef struct {
-  gint64 data_version;
-} OutsideCheck;
-
-G_DEFINE_QUARK (accords-store-outside-check, outside_check)
-
 gboolean
 accords_store_check_external_changes (AccordsStore *self)
 {
   const AccordsStoreChange everything = ACCORDS_STORE_CHANGE_AGREEMENTS | ACCORDS_STORE_CHANGE_ITEMS |
                                         ACCORDS_STORE_CHANGE_FEEDS | ACCORDS_STORE_CHANGE_NOTES |
                                         ACCORDS_STORE_CHANGE_LINKS;
-  OutsideCheck *check;
   sqlite3_stmt *stmt;
   gint64 version;
 
@@ -865,17 +859,14 @@ accords_store_check_external_changes (AccordsStore *self)
   version = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
 
-  check = g_object_get_qdata (G_OBJECT (self), outside_check_quark ());
-  if (check == NULL)
+  if (self->data_version == 0)
     {
-      check = g_new0 (OutsideCheck, 1);
-      check->data_version = version;
-      g_object_set_qdata_full (G_OBJECT (self), outside_check_quark (), check, g_free);
+      self->data_version = version;
       return FALSE;
     }
-  if (check->data_version == version)
+  if (self->data_version == version)
     return FALSE;
-  check->data_version = version;
+  self->data_version = version;
   accords_store_emit_changed (self, everything);
   return TRUE;
 }
