@@ -402,12 +402,7 @@ test_schedule (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n_backups (f->path), ==, 1);
 
   accords_backup_schedule_stop (schedule);
-  /* the worker thread lets go of its task just after the result arrives */
-  for (guint i = 0; i < 500 && G_OBJECT (schedule)->ref_count > 1; i++)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (10000);
-    }
+  accords_test_wait_for_last_ref (schedule);
   g_assert_finalize_object (g_steal_pointer (&schedule));
 }
 
