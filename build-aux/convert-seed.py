@@ -415,9 +415,21 @@ def precision(date):
     return {4: "year", 7: "month", 10: "day"}[len(date)]
 
 
+# The event types of the vocabulary (src/core/model/accords-status.c): a label
+# that is one of them is that type ("in_force" is a status step, not a statement)
+VOCABULARY = {
+    "rumoured", "talks", "talks_confirmed", "announced", "signed", "amended", "ratified",
+    "in_force", "renewed", "first_transfer", "transfer", "resumed", "legislation",
+    "court_ruling", "legal_challenge", "funding", "statement", "suspended", "blocked",
+    "collapsed", "scrapped", "terminated", "expired", "superseded", "struck_down",
+}
+
+
 def event_type(label):
     if label in EVENT_TYPES:
         return EVENT_TYPES[label]
+    if label in VOCABULARY:
+        return label
     last = label.rsplit("_", 1)[-1]
     if last in ("signed", "announced", "ratified", "suspended", "terminated"):
         return last

@@ -46,6 +46,25 @@ with tempfile.TemporaryDirectory() as tmp:
     rw = next((c for c in countries if c["code"] == "RW"), {})
     check("Rwanda has 4 agreements", rw.get("agreements") == 4, str(rw))
     check("Rwanda has numeric code", rw.get("numeric") == "646", str(rw))
+    status = {c["code"]: c["status"] for c in countries}
+    # the most advanced live status: eight of ten US deals run, US–Rwanda too
+    check("countries are coloured by their most advanced live status",
+          [status.get(c) for c in ("US", "RW", "AU", "UG", "CA")]
+          == ["implemented", "implemented", "implemented", "signed", "in_force"], str(status))
+
+    r = run("countries", "--json", "--on", "2024-05-01", db=db)
+    then = {c["code"]: c for c in json.loads(r.stdout)} if r.returncode == 0 else {}
+    check("countries --on gives each country's status on that date",
+          then.get("GB", {}).get("status") == "ratified" and then.get("CA", {}).get("status") == "in_force"
+          and then.get("GB", {}).get("on") == "2024-05-01", r.stderr + str(then.get("GB")))
+    r = run("agreements", "--json", "--on", "2016-06-01", db=db)
+    listed = {a["id"]: a for a in json.loads(r.stdout)} if r.returncode == 0 else {}
+    check("agreements --on gives each agreement's status on that date",
+          listed.get("us-ca-stca", {}).get("status_on") == "in_force"
+          and listed.get("uk-rw-medp-2022", {}).get("status_on") == "none"
+          and listed.get("uk-rw-medp-2022", {}).get("status") == "scrapped", r.stderr)
+    r = run("countries", "--on", "2024-13-01", db=db)
+    check("a date that is not one is refused", r.returncode == 2 and "month 13" in r.stderr, r.stderr)
 
     r = run("agreements", "--country", "sv", db=db)
     check("agreements --country filters", r.returncode == 0 and "us-sv-cecot-2025" in r.stdout

@@ -146,6 +146,71 @@ test_event_types (void)
   g_assert_cmpint (accords_event_type_lookup ("talks_confirmed")->implies, ==, ACCORDS_STATUS_IN_TALKS);
 }
 
+/* A country shows its most advanced live status; an ended one only when
+ * none of its agreements is live */
+static void
+test_country_rule (void)
+{
+  const AccordsStatus live[] = {
+    ACCORDS_STATUS_RUMOURED, ACCORDS_STATUS_IN_TALKS, ACCORDS_STATUS_ANNOUNCED, ACCORDS_STATUS_SIGNED,
+    ACCORDS_STATUS_RATIFIED, ACCORDS_STATUS_IN_FORCE, ACCORDS_STATUS_IMPLEMENTED,
+  };
+  const AccordsStatus halted[] = { ACCORDS_STATUS_SUSPENDED, ACCORDS_STATUS_BLOCKED };
+  const AccordsStatus ended[] = {
+    ACCORDS_STATUS_COLLAPSED, ACCORDS_STATUS_SCRAPPED, ACCORDS_STATUS_TERMINATED,
+    ACCORDS_STATUS_EXPIRED, ACCORDS_STATUS_SUPERSEDED, ACCORDS_STATUS_STRUCK_DOWN,
+  };
+
+  /* live ones by how far they went */
+  for (guint i = 0; i + 1 < G_N_ELEMENTS (live); i++)
+    {
+      g_assert_cmpint (accords_status_for_country (live[i], live[i + 1]), ==, live[i + 1]);
+      g_assert_cmpint (accords_status_for_country (live[i + 1], live[i]), ==, live[i + 1]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (live); i++)
+    {
+      g_assert_true (accords_status_is_live (live[i]));
+      for (guint k = 0; k < G_N_ELEMENTS (ended); k++)
+        {
+          g_assert_cmpint (accords_status_for_country (ended[k], live[i]), ==, live[i]);
+          g_assert_cmpint (accords_status_for_country (live[i], ended[k]), ==, live[i]);
+        }
+      for (guint k = 0; k < G_N_ELEMENTS (halted); k++)
+        g_assert_cmpint (accords_status_for_country (halted[k], live[i]), ==, live[i]);
+    }
+  /* halted is still live: above every ended status */
+  for (guint i = 0; i < G_N_ELEMENTS (halted); i++)
+    {
+      g_assert_true (accords_status_is_live (halted[i]));
+      for (guint k = 0; k < G_N_ELEMENTS (ended); k++)
+        g_assert_cmpint (accords_status_for_country (ended[k], halted[i]), ==, halted[i]);
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (ended); k++)
+    {
+      g_assert_false (accords_status_is_live (ended[k]));
+      g_assert_cmpint (accords_status_for_country (ACCORDS_STATUS_NONE, ended[k]), ==, ended[k]);
+    }
+  g_assert_false (accords_status_is_live (ACCORDS_STATUS_NONE));
+}
+
+/* A status set by hand is a step of its own: from its date on it holds
+ * exactly, before it the events speak, after it later events move it on */
+static void
+test_derive_set_step (void)
+{
+  AccordsDatedEvent events[] = {
+    { accords_date_key ("2001"), "first_transfer", ACCORDS_STATUS_NONE },
+    { accords_date_key ("2021-09-24"), NULL, ACCORDS_STATUS_IN_FORCE },
+    { accords_date_key ("2023-09"), "resumed", ACCORDS_STATUS_NONE },
+    { accords_date_key ("2030-01-01"), "terminated", ACCORDS_STATUS_NONE },
+  };
+
+  g_assert_cmpint (accords_status_derive (events, 4, accords_date_key ("2016-06-01")), ==, ACCORDS_STATUS_IMPLEMENTED);
+  g_assert_cmpint (accords_status_derive (events, 4, accords_date_key ("2021-09-24")), ==, ACCORDS_STATUS_IN_FORCE);
+  g_assert_cmpint (accords_status_derive (events, 4, accords_date_key ("2024-05-01")), ==, ACCORDS_STATUS_IN_FORCE);
+  g_assert_cmpint (accords_status_derive (events, 4, accords_date_key ("2031")), ==, ACCORDS_STATUS_TERMINATED);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -156,6 +221,8 @@ main (int argc, char **argv)
   g_test_add_func ("/status/derive/uk-rwanda", test_derive_uk_rwanda);
   g_test_add_func ("/status/derive/halts", test_derive_halts);
   g_test_add_func ("/status/event-types", test_event_types);
+  g_test_add_func ("/status/country-rule", test_country_rule);
+  g_test_add_func ("/status/derive/set-step", test_derive_set_step);
 
   return g_test_run ();
 }

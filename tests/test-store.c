@@ -10,6 +10,7 @@
 #include "accords-context.h"
 #include "accords-country-list.h"
 #include "accords-dataset.h"
+#include "accords-date.h"
 #include "accords-error.h"
 #include "accords-event.h"
 #include "accords-party.h"
@@ -229,6 +230,85 @@ test_seed (Fixture *f, gconstpointer data)
   g_assert_cmpstr (accords_agreement_get_title (medp), ==, "Edited by the researcher");
 }
 
+/* The replay and today never disagree, and each country shows its most
+ * advanced live status */
+static void
+test_status_today (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AccordsContext) context = accords_context_new (f->path, &error);
+  g_autoptr(GListStore) all = NULL;
+  g_autoptr(AccordsCountryList) countries = NULL;
+  g_autoptr(AccordsAgreement) stca = NULL;
+  g_autofree char *today = accords_date_today ();
+  const struct { const char *code; AccordsStatus status; } expected[] = {
+    { "US", ACCORDS_STATUS_IMPLEMENTED }, { "RW", ACCORDS_STATUS_IMPLEMENTED },
+    { "AU", ACCORDS_STATUS_IMPLEMENTED }, { "UG", ACCORDS_STATUS_SIGNED },
+    { "CA", ACCORDS_STATUS_IN_FORCE },
+  };
+
+  g_assert_no_error (error);
+  all = accords_store_load_agreements (accords_context_get_store (context), NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (all)); i++)
+    {
+      g_autoptr(AccordsAgreement) a = g_list_model_get_item (G_LIST_MODEL (all), i);
+
+      g_test_message ("%s: shown %s, on %s %s", accords_agreement_get_slug (a),
+                      accords_status_to_string (accords_agreement_get_status (a)), today,
+                      accords_status_to_string (accords_agreement_get_status_on (a, today)));
+      g_assert_cmpint (accords_agreement_get_status_on (a, today), ==, accords_agreement_get_status (a));
+      g_assert_cmpint (accords_agreement_get_status_on (a, NULL), ==, accords_agreement_get_status (a));
+    }
+
+  /* in force since 29 December 2004, on the slider too */
+  stca = find (G_LIST_MODEL (all), "us-ca-stca");
+  g_assert_cmpint (accords_agreement_get_status_on (stca, "2003-06-01"), ==, ACCORDS_STATUS_SIGNED);
+  g_assert_cmpint (accords_agreement_get_status_on (stca, "2016-06-01"), ==, ACCORDS_STATUS_IN_FORCE);
+  g_assert_cmpint (accords_agreement_get_status_on (stca, "2024-05-01"), ==, ACCORDS_STATUS_IN_FORCE);
+
+  countries = accords_country_list_new (context);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      AccordsCountry *c = accords_country_list_lookup (countries, expected[i].code);
+
+      g_assert_nonnull (c);
+      g_assert_cmpstr (accords_status_to_string (accords_country_get_status (c)), ==,
+                       accords_status_to_string (expected[i].status));
+    }
+  /* and on a date: the United Kingdom's deal had been ratified, Rwanda's too */
+  accords_country_list_set_date (countries, "2024-05-01");
+  g_assert_cmpint (accords_country_get_status (accords_country_list_lookup (countries, "GB")), ==,
+                   ACCORDS_STATUS_RATIFIED);
+  g_assert_cmpint (accords_country_get_status (accords_country_list_lookup (countries, "CA")), ==,
+                   ACCORDS_STATUS_IN_FORCE);
+}
+
+/* A database of the first release had Canada–US's entry into force as a statement */
+static void
+test_migrate_in_force_steps (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AccordsContext) context = accords_context_new (f->path, &error);
+  g_autoptr(AccordsStore) reopened = NULL;
+  g_autoptr(AccordsAgreement) stca = NULL;
+  AccordsStore *store;
+
+  g_assert_no_error (error);
+  store = accords_context_get_store (context);
+  g_assert_true (accords_store_exec (store, "UPDATE event SET type = 'statement' WHERE label = 'in_force';"
+                                            "PRAGMA user_version = 4", &error));
+  g_assert_no_error (error);
+  g_clear_object (&context);
+
+  reopened = accords_store_open (f->path, &error);
+  g_assert_no_error (error);
+  stca = accords_store_load_agreement (reopened, "us-ca-stca", &error);
+  g_assert_no_error (error);
+  g_assert_true (has_event (stca, "2004-12-29", "in_force"));
+  g_assert_cmpint (accords_agreement_derive_status (stca, "2016-06-01"), ==, ACCORDS_STATUS_IN_FORCE);
+}
+
 static void
 test_per_country (Fixture *f, gconstpointer data)
 {
@@ -257,8 +337,9 @@ test_per_country (Fixture *f, gconstpointer data)
   countries = accords_country_list_new (context);
   c = accords_country_list_lookup (countries, "RW");
   g_assert_cmpuint (accords_country_get_agreement_count (c), ==, 4);
-  /* the strongest status of its agreements: UK–Rwanda was scrapped */
-  g_assert_cmpint (accords_country_get_status (c), ==, ACCORDS_STATUS_SCRAPPED);
+  /* the most advanced live status of its agreements: UK–Rwanda was
+   * scrapped, US–Rwanda is implemented */
+  g_assert_cmpint (accords_country_get_status (c), ==, ACCORDS_STATUS_IMPLEMENTED);
   c = accords_country_list_lookup (countries, "US");
   g_assert_cmpuint (accords_country_get_agreement_count (c), ==, 10);
   c = accords_country_list_lookup (countries, "EU");
@@ -377,6 +458,9 @@ main (int argc, char **argv)
   g_test_add ("/store/refuse-not-database", Fixture, NULL, fixture_set_up, test_refuse_not_database, fixture_tear_down);
   g_test_add ("/store/seed", Fixture, NULL, fixture_set_up, test_seed, fixture_tear_down);
   g_test_add ("/store/per-country", Fixture, NULL, fixture_set_up, test_per_country, fixture_tear_down);
+  g_test_add ("/store/status-today", Fixture, NULL, fixture_set_up, test_status_today, fixture_tear_down);
+  g_test_add ("/store/migrate-in-force-steps", Fixture, NULL, fixture_set_up, test_migrate_in_force_steps,
+              fixture_tear_down);
   g_test_add ("/store/validation", Fixture, NULL, fixture_set_up, test_validation, fixture_tear_down);
   g_test_add ("/store/dataset-round-trip", Fixture, NULL, fixture_set_up, test_dataset_round_trip, fixture_tear_down);
   g_test_add ("/store/load-is-atomic", Fixture, NULL, fixture_set_up, test_load_is_atomic, fixture_tear_down);

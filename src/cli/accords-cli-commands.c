@@ -19,6 +19,7 @@
 #include "accords-cli-notes.h"
 #include "accords-country-list.h"
 #include "accords-dataset.h"
+#include "accords-date.h"
 #include "accords-party.h"
 #include "accords-store-agreements.h"
 
@@ -92,16 +93,30 @@ accords_cli_parse_options (const char    *command,
   return TRUE;
 }
 
-/* countries [--json] */
+/* --on takes the dates the dataset uses */
+static gboolean
+check_date (const char *date)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (date == NULL || accords_date_parse (date, NULL, NULL, NULL, NULL, &error))
+    return TRUE;
+  accords_cli_error ("--on: %s", error->message);
+  return FALSE;
+}
+
+/* countries [--json] [--all] [--on DATE] */
 static int
 cmd_countries (AccordsCli *cli,
                int         argc,
                char      **argv)
 {
   gboolean json = FALSE, all = FALSE;
+  g_autofree char *on = NULL;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("Include countries without agreements"), NULL },
+    { "on", 0, 0, G_OPTION_ARG_STRING, &on, N_("Statuses on this date (default: today)"), "YYYY[-MM[-DD]]" },
     { NULL }
   };
   AccordsContext *context;
@@ -113,7 +128,11 @@ cmd_countries (AccordsCli *cli,
   if (!(context = accords_cli_get_context (cli)))
     return 1;
 
+  if (!check_date (on))
+    return 2;
   list = accords_country_list_new (context);
+  if (on != NULL)
+    accords_country_list_set_date (list, on);
   if (accords_country_list_get_error (list) != NULL)
     {
       accords_cli_error ("%s", accords_country_list_get_error (list)->message);
@@ -142,6 +161,11 @@ cmd_countries (AccordsCli *cli,
           json_builder_add_int_value (b, accords_country_get_agreement_count (c));
           json_builder_set_member_name (b, "status");
           json_builder_add_string_value (b, accords_status_to_string (status));
+          if (on != NULL)
+            {
+              json_builder_set_member_name (b, "on");
+              json_builder_add_string_value (b, on);
+            }
           json_builder_end_object (b);
         }
       else
@@ -163,9 +187,11 @@ cmd_agreements (AccordsCli *cli,
 {
   gboolean json = FALSE;
   g_autofree char *country = NULL;
+  g_autofree char *on = NULL;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { "country", 0, 0, G_OPTION_ARG_STRING, &country, N_("Only agreements this country is party to"), "CC" },
+    { "on", 0, 0, G_OPTION_ARG_STRING, &on, N_("Statuses on this date (default: today)"), "YYYY[-MM[-DD]]" },
     { NULL }
   };
   AccordsContext *context;
@@ -173,7 +199,7 @@ cmd_agreements (AccordsCli *cli,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonArray) array = json_array_new ();
 
-  if (!accords_cli_parse_options ("agreements", "", entries, &argc, &argv))
+  if (!accords_cli_parse_options ("agreements", "", entries, &argc, &argv) || !check_date (on))
     return 2;
   if (!(context = accords_cli_get_context (cli)))
     return 1;
@@ -201,8 +227,20 @@ cmd_agreements (AccordsCli *cli,
     {
       g_autoptr(AccordsAgreement) a = g_list_model_get_item (G_LIST_MODEL (agreements), i);
 
+      AccordsStatus status = accords_agreement_get_status_on (a, on);
+
       if (json)
-        json_array_add_element (array, accords_agreement_to_json (a));
+        {
+          JsonNode *node = accords_agreement_to_json (a);
+
+          /* "status" is today's; beside it, the status on the date asked */
+          if (on != NULL)
+            {
+              json_object_set_string_member (json_node_get_object (node), "status_on", accords_status_to_string (status));
+              json_object_set_string_member (json_node_get_object (node), "on", on);
+            }
+          json_array_add_element (array, node);
+        }
       else
         {
           GListModel *parties = G_LIST_MODEL (accords_agreement_get_parties (a));
@@ -215,7 +253,7 @@ cmd_agreements (AccordsCli *cli,
                 g_string_append_printf (codes, "%s%s", codes->len ? "," : "", accords_party_get_country (p));
             }
           printf ("%-28s %-12s %-9s %s\n", accords_agreement_get_slug (a),
-                  accords_status_to_string (accords_agreement_get_status (a)), codes->str,
+                  accords_status_to_string (status), codes->str,
                   accords_agreement_get_title (a));
         }
     }
@@ -249,8 +287,8 @@ cmd_check (AccordsCli *cli,
 }
 
 static const AccordsCliCommand commands[] = {
-  { "countries", "[--json] [--all]", N_("List the countries party to agreements"), cmd_countries },
-  { "agreements", "[--json] [--country CC]", N_("List the agreements"), cmd_agreements },
+  { "countries", "[--json] [--all] [--on DATE]", N_("List the countries party to agreements"), cmd_countries },
+  { "agreements", "[--json] [--country CC] [--on DATE]", N_("List the agreements"), cmd_agreements },
   { "export", "--format md|html|pdf|csv|json|geojson [--note ID | --agreement ID | --all] -o FILE", N_("Export a note, a dossier or everything"), accords_cli_cmd_export },
   { "note", "add --agreement ID --file FILE.md | list [--json]", N_("Add a note from a Markdown file, or list the notes"), accords_cli_cmd_note },
   { "source", "add --url URL [--title TITLE] [--agreement ID]", N_("Add a source that notes can cite"), accords_cli_cmd_source },

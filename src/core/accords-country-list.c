@@ -100,7 +100,7 @@ recount (AccordsCountryList *self)
           g_hash_table_insert (counts, (gpointer) code,
                                GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, code)) + 1));
           prev = GPOINTER_TO_INT (g_hash_table_lookup (statuses, code));
-          g_hash_table_insert (statuses, (gpointer) code, GINT_TO_POINTER (accords_status_strongest (prev, status)));
+          g_hash_table_insert (statuses, (gpointer) code, GINT_TO_POINTER (accords_status_for_country (prev, status)));
         }
     }
 
@@ -299,7 +299,7 @@ accords_country_list_count_agreement (AccordsCountryList *self,
     *status = ACCORDS_STATUS_NONE;
   if (self->type_filter && !has_type (agreement, self->type_filter))
     return FALSE;
-  s = self->date ? accords_agreement_derive_status (agreement, self->date) : accords_agreement_get_status (agreement);
+  s = self->date ? accords_agreement_get_status_on (agreement, self->date) : accords_agreement_get_status (agreement);
   if (self->date && s == ACCORDS_STATUS_NONE)
     return FALSE;   /* nothing had happened yet on that date */
   if (status)

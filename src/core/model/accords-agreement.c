@@ -822,6 +822,68 @@ accords_agreement_derive_status (AccordsAgreement *self,
   return accords_status_derive (dated, n, on_date ? accords_date_key (on_date) : 0);
 }
 
+const char *
+accords_agreement_get_override_date (AccordsAgreement *self)
+{
+  const char *latest = NULL;
+  guint n;
+
+  g_return_val_if_fail (ACCORDS_IS_AGREEMENT (self), NULL);
+
+  if (accords_str_empty (self->status_override))
+    return NULL;
+  if (accords_date_key (self->status_as_of) != 0)
+    return self->status_as_of;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AccordsEvent) event = g_list_model_get_item (G_LIST_MODEL (self->events), i);
+      const char *date = accords_event_get_date (event);
+
+      /* the store keeps the event, and so its date */
+      if (accords_date_key (date) != 0 && (latest == NULL || accords_date_key (date) >= accords_date_key (latest)))
+        latest = date;
+    }
+  return latest;
+}
+
+AccordsStatus
+accords_agreement_get_status_on (AccordsAgreement *self,
+                                 const char       *on_date)
+{
+  g_autofree AccordsDatedEvent *dated = NULL;
+  g_autofree char *today = NULL;
+  AccordsStatus override;
+  const char *override_date;
+  guint n;
+
+  g_return_val_if_fail (ACCORDS_IS_AGREEMENT (self), ACCORDS_STATUS_NONE);
+
+  if (on_date == NULL)
+    on_date = today = accords_date_today ();
+  override = accords_status_from_string (self->status_override);
+  override_date = accords_agreement_get_override_date (self);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+  dated = g_new0 (AccordsDatedEvent, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AccordsEvent) event = g_list_model_get_item (G_LIST_MODEL (self->events), i);
+
+      dated[i].date_key = accords_date_key (accords_event_get_date (event));
+      dated[i].type = accords_event_get_event_type (event);
+    }
+  if (override != ACCORDS_STATUS_NONE)
+    {
+      /* after the events of its day, which the stable sort keeps before it;
+       * with no date anywhere, it has always held */
+      dated[n].date_key = override_date ? accords_date_key (override_date) : 1;
+      dated[n].sets = override;
+      n++;
+    }
+  return accords_status_derive (dated, n, accords_date_key (on_date));
+}
+
 AccordsStatus
 accords_agreement_get_status (AccordsAgreement *self)
 {

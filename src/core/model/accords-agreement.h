@@ -62,6 +62,14 @@ GListStore   *accords_agreement_get_facts     (AccordsAgreement *self);
 /* The status its events give it on a date (NULL: all events), ignoring any override */
 AccordsStatus accords_agreement_derive_status (AccordsAgreement *self,
                                                const char       *on_date);
+/* The status on a date (NULL: today): its events up to that day, with the
+ * status set by hand ("status as of" a date) as a step of its own from that
+ * date on */
+AccordsStatus accords_agreement_get_status_on (AccordsAgreement *self,
+                                               const char       *on_date);
+/* The date a status set by hand counts from: its "status as of", else the
+ * date of its latest event; NULL when no status is set by hand */
+const char   *accords_agreement_get_override_date (AccordsAgreement *self);
 /* The status it is shown with: the override when set, else the derived one */
 AccordsStatus accords_agreement_get_status    (AccordsAgreement *self);
 gboolean      accords_agreement_has_party     (AccordsAgreement *self,

@@ -16,9 +16,10 @@ typedef struct {
   AccordsStatusGroup  group;
 } StatusInfo;
 
-/* Priority from ../DESIGN: struck_down > scrapped/terminated/expired/superseded >
- * collapsed > suspended/blocked > implemented > in_force > ratified > signed >
- * announced > in_talks > rumoured. */
+/* Priority, for an agreement's own events: struck_down >
+ * scrapped/terminated/expired/superseded > collapsed > suspended/blocked >
+ * implemented > in_force > ratified > signed > announced > in_talks >
+ * rumoured.  Countries rank live statuses first: accords_status_for_country(). */
 static const StatusInfo statuses[ACCORDS_N_STATUSES] = {
   [ACCORDS_STATUS_NONE]        = { "none",        N_("No status"),   0,  ACCORDS_STATUS_GROUP_NONE },
   [ACCORDS_STATUS_RUMOURED]    = { "rumoured",    N_("Rumoured"),    1,  ACCORDS_STATUS_GROUP_EARLY },
@@ -93,6 +94,37 @@ accords_status_strongest (AccordsStatus a,
                           AccordsStatus b)
 {
   return accords_status_priority (b) > accords_status_priority (a) ? b : a;
+}
+
+gboolean
+accords_status_is_live (AccordsStatus status)
+{
+  AccordsStatusGroup group = accords_status_get_group (status);
+
+  return group != ACCORDS_STATUS_GROUP_NONE && group <= ACCORDS_STATUS_GROUP_SUSPENDED;
+}
+
+/* Moving statuses by how far they went, then halted ones, then ended ones
+ * (by the old priority), then none */
+static int
+country_rank (AccordsStatus status)
+{
+  int priority = accords_status_priority (status);
+
+  if (status == ACCORDS_STATUS_NONE)
+    return 0;
+  if (!accords_status_is_live (status))
+    return priority;                    /* 9 to 11 */
+  if (accords_status_get_group (status) == ACCORDS_STATUS_GROUP_SUSPENDED)
+    return 20;
+  return 30 + priority;                 /* 31 (rumoured) to 37 (implemented) */
+}
+
+AccordsStatus
+accords_status_for_country (AccordsStatus a,
+                            AccordsStatus b)
+{
+  return country_rank (b) > country_rank (a) ? b : a;
 }
 
 const char *
@@ -210,6 +242,17 @@ accords_status_derive (const AccordsDatedEvent *events,
 
       if (ev->date_key == 0 || (up_to_key != 0 && ev->date_key > up_to_key))
         continue;
+      if (ev->sets != ACCORDS_STATUS_NONE)
+        {
+          if (accords_status_get_group (ev->sets) >= ACCORDS_STATUS_GROUP_SUSPENDED)
+            halt = ev->sets;
+          else
+            {
+              progress = ev->sets;
+              halt = ACCORDS_STATUS_NONE;
+            }
+          continue;
+        }
       type = accords_event_type_lookup (ev->type);
       if (type == NULL)
         continue;

@@ -5,8 +5,8 @@
 
 G_BEGIN_DECLS
 
-/* Ordered from weakest to strongest: the map colours a country by the
- * strongest status among its agreements. */
+/* From the earliest step to the end of an agreement; a country is coloured
+ * by accords_status_for_country(). */
 typedef enum {
   ACCORDS_STATUS_NONE = 0,
   ACCORDS_STATUS_RUMOURED,
@@ -62,11 +62,24 @@ const AccordsEventType *accords_event_types        (guint       *n_types);
 const AccordsEventType *accords_event_type_lookup  (const char  *name);
 const char             *accords_event_type_get_label (const char *name);
 
-/* A dated event as the derivation rule sees it */
+/* A dated event as the derivation rule sees it.  A status step set by hand
+ * (an agreement's status "as of" a date) has sets instead of a type: from
+ * its date on, the agreement has exactly that status, until later events
+ * move it on. */
 typedef struct {
-  guint32     date_key;
-  const char *type;
+  guint32        date_key;
+  const char    *type;
+  AccordsStatus  sets;
 } AccordsDatedEvent;
+
+/* Whether an agreement in this status is still live: moving forward, or
+ * halted (suspended, blocked) but not ended */
+gboolean      accords_status_is_live  (AccordsStatus status);
+/* Of two agreements' statuses, the one their country is coloured by: the
+ * most advanced live status; a halted one below every moving one; an ended
+ * status only when none is live. */
+AccordsStatus accords_status_for_country (AccordsStatus a,
+                                          AccordsStatus b);
 
 AccordsStatus accords_status_derive (const AccordsDatedEvent *events,
                                      guint                    n_events,

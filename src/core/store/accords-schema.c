@@ -272,6 +272,10 @@ static const char * const migrations[] = {
    * A larger in-memory buffer makes fewer, larger index segments on import. */
   "DROP TRIGGER item_fts_insert;"
   "INSERT INTO item_fts (item_fts, rank) VALUES ('hashsize', 16777216);",
+
+  /* 5: the first dataset release stored its in-force steps labelled
+   * "in_force" as statements, so the replay never reached "in force" */
+  "UPDATE event SET type = 'in_force' WHERE type = 'statement' AND label = 'in_force';",
 };
 
 guint
