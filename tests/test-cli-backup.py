@@ -11,24 +11,7 @@ import sys
 import tempfile
 import time
 
-CLI = os.environ["ACCORDS_CLI"]
-failures = 0
-n = 0
-
-
-def run(*args, db=None):
-    cmd = [CLI] + (["--db", db] if db else []) + list(args)
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=60)
-
-
-def check(name, cond, detail=""):
-    global failures, n
-    n += 1
-    print(("ok %d - %s" if cond else "not ok %d - %s") % (n, name))
-    if not cond:
-        failures += 1
-        if detail:
-            print("# " + detail.replace("\n", "\n# "))
+from clitest import CLI, check, done, run, skip
 
 
 def read(path):
@@ -166,5 +149,4 @@ with tempfile.TemporaryDirectory() as tmp:
     check("byte for byte", os.path.isfile(aside) and read(aside) == damaged)
     check("and the database opens again", "us-rw-2025" in (agreement_ids(db) or set()))
 
-print("1..%d" % n)
-sys.exit(1 if failures else 0)
+done()

@@ -14,32 +14,12 @@ import sys
 import tempfile
 import time
 
-CLI = os.environ["ACCORDS_CLI"]
-failures = 0
-n = 0
+from clitest import CLI, check, done, skip
+import clitest
 
 
-def run(*args, db=None, timeout=60, user=None, stdin=None):
-    cmd = [CLI] + (["--db", db] if db is not None else []) + list(args)
-    if user is not None:
-        cmd = ["setpriv", "--reuid=%d" % user, "--regid=%d" % user, "--clear-groups", "--"] + cmd
-    return subprocess.run(cmd, capture_output=True, timeout=timeout, stdin=stdin)
-
-
-def check(name, cond, detail=""):
-    global failures, n
-    n += 1
-    print(("ok %d - %s" if cond else "not ok %d - %s") % (n, name))
-    if not cond:
-        failures += 1
-        if detail:
-            print("# " + str(detail).replace("\n", "\n# "))
-
-
-def skip(name, why):
-    global n
-    n += 1
-    print("ok %d - %s # SKIP %s" % (n, name, why))
+def run(*args, **kwargs):
+    return clitest.run(*args, text=False, **kwargs)
 
 
 def snapshot(path):
@@ -266,5 +246,4 @@ with tempfile.TemporaryDirectory() as tmp:
         os.rmdir(mnt)
         skip("note add on a full disk fails", "cannot mount a small tmpfs here")
 
-print("1..%d" % n)
-sys.exit(1 if failures else 0)
+done()

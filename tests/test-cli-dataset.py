@@ -9,24 +9,7 @@ import subprocess
 import sys
 import tempfile
 
-CLI = os.environ["ACCORDS_CLI"]
-failures = 0
-n = 0
-
-
-def run(*args, db=None, stdin=None):
-    cmd = [CLI] + (["--db", db] if db else []) + list(args)
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=60, input=stdin)
-
-
-def check(name, cond, detail=""):
-    global failures, n
-    n += 1
-    print(("ok %d - %s" if cond else "not ok %d - %s") % (n, name))
-    if not cond:
-        failures += 1
-        if detail:
-            print("# " + str(detail).replace("\n", "\n# "))
+from clitest import CLI, check, done, run, skip
 
 
 def write(path, data):
@@ -261,5 +244,4 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("export-dataset", db=seeded)
     check("export to standard output", r.returncode == 0 and json.loads(r.stdout)["format"] == "accords-dataset")
 
-print("1..%d" % n)
-sys.exit(1 if failures else 0)
+done()

@@ -7,25 +7,9 @@ import subprocess
 import sys
 import tempfile
 
-CLI = os.environ["ACCORDS_CLI"]
+from clitest import CLI, check, done, run, skip
+
 DATA = os.path.join(os.environ["G_TEST_SRCDIR"], "data", "feeds")
-failures = 0
-n = 0
-
-
-def run(*args, db=None):
-    cmd = [CLI] + (["--db", db] if db else []) + list(args)
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
-
-
-def check(name, cond, detail=""):
-    global failures, n
-    n += 1
-    print(("ok %d - %s" if cond else "not ok %d - %s") % (n, name))
-    if not cond:
-        failures += 1
-        if detail:
-            print("# " + str(detail).replace("\n", "\n# "))
 
 
 r = run("parse", "--json", os.path.join(DATA, "rss20.xml"))
@@ -99,5 +83,4 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("items", "--limit", "x", db=db)
     check("a bad --limit is a usage error", r.returncode == 2, r.returncode)
 
-print("1..%d" % n)
-sys.exit(1 if failures else 0)
+done()

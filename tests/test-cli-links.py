@@ -8,25 +8,9 @@ import subprocess
 import sys
 import tempfile
 
-CLI = os.environ["ACCORDS_CLI"]
+from clitest import CLI, check, done, run, skip
+
 FEED = os.path.join(os.environ["G_TEST_SRCDIR"], "data", "news", "seed-article.rss")
-failures = 0
-n = 0
-
-
-def run(*args, db=None):
-    cmd = [CLI] + (["--db", db] if db else []) + list(args)
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
-
-
-def check(name, cond, detail=""):
-    global failures, n
-    n += 1
-    print(("ok %d - %s" if cond else "not ok %d - %s") % (n, name))
-    if not cond:
-        failures += 1
-        if detail:
-            print("# " + str(detail).replace("\n", "\n# "))
 
 
 def items(db, *args):
@@ -192,5 +176,4 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("relink", "extra", db=db)
     check("relink takes no argument", r.returncode == 2 and "extra" in r.stderr, r.stderr)
 
-print("1..%d" % n)
-sys.exit(1 if failures else 0)
+done()

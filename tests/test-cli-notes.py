@@ -10,28 +10,15 @@ import subprocess
 import sys
 import tempfile
 
-CLI = os.environ["ACCORDS_CLI"]
+from clitest import CLI, check, done, skip
+import clitest
+
+
+def run(*args, **kwargs):
+    return clitest.run(*args, text=False, **kwargs)
+
 SRCDIR = os.environ["G_TEST_SRCDIR"]
 ARTICLE = os.path.join(SRCDIR, "data", "seed-article.txt")
-failures = 0
-n = 0
-
-
-def run(*args, db=None, env=None):
-    cmd = [CLI] + (["--db", db] if db else []) + list(args)
-    full_env = dict(os.environ)
-    full_env.update(env or {})
-    return subprocess.run(cmd, capture_output=True, timeout=120, env=full_env)
-
-
-def check(name, cond, detail=""):
-    global failures, n
-    n += 1
-    print(("ok %d - %s" if cond else "not ok %d - %s") % (n, name))
-    if not cond:
-        failures += 1
-        if detail:
-            print("# " + str(detail).replace("\n", "\n# "))
 
 
 with tempfile.TemporaryDirectory() as tmp:
@@ -172,5 +159,4 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("export", "--format", "md", "--note", "1", "--all", "-o", target, db=db)
     check("two scopes are a usage error", r.returncode == 2, r.stderr.decode())
 
-print("1..%d" % n)
-sys.exit(1 if failures else 0)
+done()

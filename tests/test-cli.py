@@ -6,24 +6,7 @@ import subprocess
 import sys
 import tempfile
 
-CLI = os.environ["ACCORDS_CLI"]
-failures = 0
-n = 0
-
-
-def run(*args, db=None):
-    cmd = [CLI] + (["--db", db] if db else []) + list(args)
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=60)
-
-
-def check(name, cond, detail=""):
-    global failures, n
-    n += 1
-    print(("ok %d - %s" if cond else "not ok %d - %s") % (n, name))
-    if not cond:
-        failures += 1
-        if detail:
-            print("# " + detail.replace("\n", "\n# "))
+from clitest import CLI, check, done, run, skip
 
 
 with tempfile.TemporaryDirectory() as tmp:
@@ -116,5 +99,4 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("link", "--file", missing, db=db)
     check("link of a missing file exits 1", r.returncode == 1 and "missing.txt" in r.stderr, r.stderr)
 
-print("1..%d" % n)
-sys.exit(1 if failures else 0)
+done()
