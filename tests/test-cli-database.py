@@ -159,7 +159,9 @@ with tempfile.TemporaryDirectory() as tmp:
     holder.execute("BEGIN IMMEDIATE")
     holder.execute("INSERT INTO meta (key, value) VALUES ('held', 'yes')")
     for args in (["agreements", "--json"], ["countries"], ["items", "--json"],
-                 ["export-dataset", "-o", os.path.join(tmp, "while-locked.json")]):
+                 ["export-dataset", "-o", os.path.join(tmp, "while-locked.json")],
+                 ["export", "--format", "md", "--all", "-o", os.path.join(tmp, "while-locked.md")],
+                 ["check"]):
         start = time.monotonic()
         r = run(*args, db=db)
         took = time.monotonic() - start
