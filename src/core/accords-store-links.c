@@ -284,8 +284,12 @@ accords_store_set_links_made_by (AccordsStore   *self,
 {
   g_return_val_if_fail (ACCORDS_IS_STORE (self), FALSE);
 
+  /* Items stored without links lack their countries too: the next relink
+   * starts over and makes both */
   if (linker == NULL)
-    return delete_meta (self, ACCORDS_META_LINKS_CHECKSUM, error);
+    return delete_meta (self, ACCORDS_META_LINKS_CHECKSUM, error) &&
+           delete_meta (self, ACCORDS_META_LINKS_GAZETTEER, error) &&
+           delete_meta (self, ACCORDS_META_RELINK_POSITION, error);
   return accords_store_set_meta (self, ACCORDS_META_LINKS_CHECKSUM, accords_linker_get_checksum (linker), error) &&
          accords_store_set_meta (self, ACCORDS_META_LINKS_GAZETTEER,
                                  accords_gazetteer_get_checksum (accords_linker_get_gazetteer (linker)), error) &&
