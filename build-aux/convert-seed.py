@@ -5,7 +5,7 @@ Run once by hand when the table changes:
     build-aux/convert-seed.py seed-agreements.tsv > data/seed/agreements.json
 
 Each dated label of the table's `dates` column becomes an event with a type from
-the event vocabulary of src/core/accords-status.c and a readable description;
+the event vocabulary of src/core/model/accords-status.c and a readable description;
 aliases and people come from the agreements' summaries (ANNOTATIONS below).
 """
 import csv

@@ -14,7 +14,7 @@ Visvalingam-Whyatt effective area of its triangle (measured in the app's Equal
 Earth projection), so the app draws only the points that show at its zoom.
 Points too flat to show even at the closest zoom are dropped.
 
-The file layout (little-endian) is read by src/core/accords-world.c:
+The file layout (little-endian) is read by src/core/map/accords-world.c:
 
     "ACCW"  u32 version (1)
     f64 lon_scale, lat_scale, lon_offset, lat_offset    lon = q * scale + offset
@@ -47,7 +47,7 @@ VERSION = 1
 # The closest the app zooms: a 2560 px wide map at 48 times the fitted scale.
 # A point whose triangle covers less than a square pixel there never shows
 # (the app draws a point from a square pixel of area up: VISIBLE_AREA in
-# src/core/accords-world.c).
+# src/core/map/accords-world.c).
 WORLD_WIDTH = 2 * 2.7064  # Equal Earth, unit sphere
 MAX_PX_PER_UNIT = 2560 / WORLD_WIDTH * 48
 DROP_AREA = 1.0 / (MAX_PX_PER_UNIT ** 2)

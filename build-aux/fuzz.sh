@@ -21,10 +21,10 @@ clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
   -I"$OUT" -Isrc/core $(pkg-config --cflags glib-2.0 gio-2.0 libxml-2.0) \
   tests/fuzz/fuzz-feed-parser.c \
   src/core/accords-error.c \
-  src/core/accords-feed-date.c \
-  src/core/accords-feed-input.c \
-  src/core/accords-feed-parser.c \
-  src/core/accords-html-sanitizer.c \
+  src/core/feed/accords-feed-date.c \
+  src/core/feed/accords-feed-input.c \
+  src/core/feed/accords-feed-parser.c \
+  src/core/feed/accords-html-sanitizer.c \
   $(pkg-config --libs glib-2.0 gio-2.0 libxml-2.0) \
   -o "$OUT/fuzz-feed-parser"
 

@@ -3,7 +3,7 @@
 
     build-aux/simulate-deuteranopia.py IN.png OUT.png
         writes OUT.png, IN.png as a deuteranope sees it
-    build-aux/simulate-deuteranopia.py --palette src/gui/accords-status-colors.c
+    build-aux/simulate-deuteranopia.py --palette src/gui/atlas/accords-status-colors.c
         prints how far apart the status colours stay, light and dark, for
         normal and deuteranope vision (CIEDE2000), and fails when two of them
         come closer than the limit

@@ -1,6 +1,7 @@
 /* accords-test-util.c: what several test programs need */
 #include "config.h"
 
+#include <glib-object.h>
 #include <glib/gstdio.h>
 
 #include "accords-test-util.h"
@@ -24,4 +25,14 @@ accords_test_remove_dir (const char *dir)
         g_unlink (path);
     }
   g_rmdir (dir);
+}
+
+void
+accords_test_wait_for_last_ref (gpointer object)
+{
+  for (guint i = 0; i < 500 && G_OBJECT (object)->ref_count > 1; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
 }

@@ -10,6 +10,7 @@
 #include "accords-context.h"
 #include "accords-country-list.h"
 #include "accords-dataset.h"
+#include "accords-date.h"
 #include "accords-error.h"
 #include "accords-event.h"
 #include "accords-fact.h"
@@ -1142,6 +1143,173 @@ test_history_async (Fixture *f, gconstpointer data)
   g_signal_handler_disconnect (f->store, id);
 }
 
+/* Another connection, as accords-cli would be, saves an agreement */
+static void
+edit_elsewhere (Fixture          *f,
+                const char       *slug,
+                void            (*edit) (AccordsAgreement *a))
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AccordsStore) other = accords_store_open (accords_store_get_path (f->store), &error);
+  g_autoptr(AccordsAgreement) before = NULL;
+  g_autoptr(AccordsAgreement) after = NULL;
+  g_autoptr(AccordsCommand) command = accords_command_new ("elsewhere");
+
+  g_assert_no_error (error);
+  before = accords_store_load_agreement (other, slug, &error);
+  g_assert_no_error (error);
+  after = accords_agreement_copy (before);
+  edit (after);
+  accords_command_add_change (command, before, after);
+  g_assert_true (accords_command_apply (command, other, &error));
+  g_assert_no_error (error);
+}
+
+static void set_cap_outside (AccordsAgreement *a) { accords_agreement_set_cap (a, "1,000 a year"); }
+static void set_cap_other (AccordsAgreement *a) { accords_agreement_set_cap (a, "50 a month"); }
+static void add_event_outside (AccordsAgreement *a)
+{
+  g_autoptr(AccordsEvent) e = make_event ("2025-05-02", "statement");
+  accords_event_set_description (e, "Said elsewhere");
+  g_list_store_append (accords_agreement_get_events (a), e);
+}
+
+static gboolean
+has_event (AccordsAgreement *a,
+           const char       *date)
+{
+  GListModel *events = G_LIST_MODEL (accords_agreement_get_events (a));
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(AccordsEvent) e = g_list_model_get_item (events, i);
+      if (g_strcmp0 (accords_event_get_date (e), date) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* An edit read before another process saved the agreement writes only what
+ * it changed, forward and undone: the other process's fields and parts stay */
+static void
+test_three_way_keeps_outside (Fixture *f, gconstpointer data)
+{
+  const char *slug = "uk-rw-medp-2022";
+  g_autoptr(AccordsAgreement) read = load (f, slug);
+  g_autofree char *short_title = g_strdup (accords_agreement_get_short_title (read));
+  g_autoptr(AccordsAgreement) edited = accords_agreement_copy (read);
+  g_autoptr(AccordsParty) funder = make_party ("EU", "funder");
+  g_autoptr(AccordsCommand) command = accords_command_new ("Edit short title");
+  g_autoptr(GError) error = NULL;
+  guint n_parties = g_list_model_get_n_items (G_LIST_MODEL (accords_agreement_get_parties (read)));
+
+  g_assert_cmpstr (accords_agreement_get_cap (read), !=, "1,000 a year");
+  accords_agreement_set_short_title (edited, "MEDP");
+  g_list_store_append (accords_agreement_get_parties (edited), funder);
+  accords_command_add_change (command, read, edited);
+
+  edit_elsewhere (f, slug, set_cap_outside);
+  edit_elsewhere (f, slug, add_event_outside);
+
+  g_assert_true (accords_history_push (f->history, command, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(AccordsAgreement) now = load (f, slug);
+    g_assert_cmpstr (accords_agreement_get_short_title (now), ==, "MEDP");
+    g_assert_cmpstr (accords_agreement_get_cap (now), ==, "1,000 a year");
+    g_assert_true (has_event (now, "2025-05-02"));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (accords_agreement_get_parties (now))), ==, n_parties + 1);
+  }
+
+  g_assert_true (accords_history_undo (f->history, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(AccordsAgreement) now = load (f, slug);
+    g_assert_cmpstr (accords_agreement_get_short_title (now), ==, short_title);
+    g_assert_cmpstr (accords_agreement_get_cap (now), ==, "1,000 a year");
+    g_assert_true (has_event (now, "2025-05-02"));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (accords_agreement_get_parties (now))), ==, n_parties);
+  }
+
+  g_assert_true (accords_history_redo (f->history, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(AccordsAgreement) now = load (f, slug);
+    g_assert_cmpstr (accords_agreement_get_short_title (now), ==, "MEDP");
+    g_assert_cmpstr (accords_agreement_get_cap (now), ==, "1,000 a year");
+  }
+}
+
+/* A field this edit and another process both changed is a conflict: nothing
+ * is written, and the merge it offers settles it */
+static void
+test_three_way_conflict (Fixture *f, gconstpointer data)
+{
+  const char *slug = "uk-rw-medp-2022";
+  g_autoptr(AccordsAgreement) read = load (f, slug);
+  g_autoptr(AccordsAgreement) edited = accords_agreement_copy (read);
+  g_autoptr(AccordsCommand) command = accords_command_new ("Edit cap");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before_json = NULL;
+  g_autofree char *after_json = NULL;
+  AccordsAgreement *base, *ours, *theirs;
+  g_autoptr(AccordsMerge) merge = NULL;
+  g_autoptr(AccordsCommand) settled = NULL;
+  GListModel *conflicts;
+  g_autoptr(AccordsMergeConflict) conflict = NULL;
+
+  accords_agreement_set_cap (edited, "300 a year");
+  accords_agreement_set_short_title (edited, "MEDP");
+  accords_command_add_change (command, read, edited);
+  edit_elsewhere (f, slug, set_cap_outside);
+  before_json = stored_json (f, slug);
+
+  g_assert_false (accords_history_push (f->history, command, &error));
+  g_assert_error (error, ACCORDS_ERROR, ACCORDS_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "cap"));
+  g_clear_error (&error);
+  after_json = stored_json (f, slug);
+  g_assert_cmpstr (after_json, ==, before_json);
+  g_assert_false (accords_history_get_can_undo (f->history));
+
+  g_assert_true (accords_command_get_conflict (command, &base, &ours, &theirs));
+  g_assert_cmpstr (accords_agreement_get_cap (theirs), ==, "1,000 a year");
+  merge = accords_merge_new_three_way ("Edit cap", base, ours, theirs, &error);
+  g_assert_no_error (error);
+  conflicts = accords_merge_get_conflicts (merge);
+  g_assert_cmpuint (g_list_model_get_n_items (conflicts), ==, 1);
+  conflict = g_list_model_get_item (conflicts, 0);
+  g_assert_cmpstr (accords_merge_conflict_get_field (conflict), ==, "cap");
+  g_assert_cmpstr (accords_merge_conflict_get_stored (conflict), ==, "1,000 a year");
+  g_assert_cmpstr (accords_merge_conflict_get_incoming (conflict), ==, "300 a year");
+  g_assert_null (accords_merge_build_command (merge, NULL, NULL, &error));
+  g_clear_error (&error);
+
+  accords_merge_conflict_set_choice (conflict, ACCORDS_MERGE_TAKE_INCOMING);
+  settled = accords_merge_build_command (merge, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (accords_command_get_label (settled), ==, "Edit cap");
+  g_assert_true (accords_history_push (f->history, settled, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(AccordsAgreement) now = load (f, slug);
+    g_assert_cmpstr (accords_agreement_get_cap (now), ==, "300 a year");
+    g_assert_cmpstr (accords_agreement_get_short_title (now), ==, "MEDP");
+  }
+
+  /* undoing what another process changed again since is a conflict too */
+  edit_elsewhere (f, slug, set_cap_other);
+  g_clear_pointer (&before_json, g_free);
+  before_json = stored_json (f, slug);
+  g_assert_false (accords_history_undo (f->history, &error));
+  g_assert_error (error, ACCORDS_ERROR, ACCORDS_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_clear_pointer (&after_json, g_free);
+  after_json = stored_json (f, slug);
+  g_assert_cmpstr (after_json, ==, before_json);
+  g_assert_true (accords_history_get_can_undo (f->history));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1156,6 +1324,8 @@ main (int argc, char **argv)
   ADD ("/editing/cascade/delete-and-undo", test_delete_cascade);
   ADD ("/editing/cascade/undo-create-keeps-later-notes", test_undo_create_keeps_later_notes);
   ADD ("/editing/rename/keeps-notes", test_rename_keeps_notes);
+  ADD ("/editing/three-way/keeps-outside-changes", test_three_way_keeps_outside);
+  ADD ("/editing/three-way/conflict", test_three_way_conflict);
   ADD ("/editing/sources/edit-clears-and-undoes", test_source_edit_clears);
   ADD ("/editing/merge/conflicts-and-duplicates", test_merge);
   ADD ("/editing/merge/shared-sources-and-new", test_merge_sources_and_new);

@@ -7,6 +7,7 @@
 #include "accords-context.h"
 #include "accords-error.h"
 #include "accords-history.h"
+#include "accords-import-linker.h"
 #include "accords-importer.h"
 #include "accords-store-agreements.h"
 #include "accords-store-items.h"
@@ -62,7 +63,7 @@ static AccordsLinker *
 new_linker (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  AccordsLinker *linker = accords_store_new_linker (f->store, accords_context_get_iso_codes (f->context), &error);
+  AccordsLinker *linker = accords_import_new_linker (f->store, accords_context_get_iso_codes (f->context), &error);
 
   g_assert_no_error (error);
   return linker;

@@ -9,6 +9,7 @@
 
 #include "accords-context.h"
 #include "accords-country-list.h"
+#include "accords-date.h"
 #include "accords-error.h"
 #include "accords-map-model.h"
 #include "accords-map-viewport.h"

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "accords-date.h"
 #include "accords-error.h"
 #include "accords-status.h"
 

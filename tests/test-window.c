@@ -224,7 +224,9 @@ test_finalized (void)
   accords_window_select_agreement (window, "us-rw-2025");
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
+  accords_test_wait_for_last_ref (window);
   g_assert_finalize_object (window);
+  accords_test_wait_for_last_ref (context);
   g_assert_finalize_object (context);
   accords_test_remove_dir (dir);
 }

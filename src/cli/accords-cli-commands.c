@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "accords-agreement.h"
+#include "accords-cli-backup.h"
 #include "accords-cli-commands.h"
 #include "accords-cli-dataset.h"
 #include "accords-cli-export.h"
@@ -27,6 +28,7 @@ struct _AccordsCli
   AccordsContext *context;
   gboolean        context_failed;
   gboolean        no_seed;
+  gboolean        check;
 };
 
 void
@@ -49,11 +51,14 @@ accords_cli_get_context (AccordsCli *cli)
 
   if (cli->context == NULL && !cli->context_failed)
     {
-      cli->context = accords_context_new_full (cli->db_path, cli->no_seed ? ACCORDS_CONTEXT_NO_SEED : ACCORDS_CONTEXT_DEFAULT,
+      cli->context = accords_context_new_full (cli->db_path,
+                                               (cli->no_seed ? ACCORDS_CONTEXT_NO_SEED : 0) |
+                                               (cli->check ? ACCORDS_CONTEXT_CHECK : 0),
                                                &error);
       if (cli->context == NULL)
         {
           accords_cli_error ("%s", error->message);
+          accords_cli_suggest_restore (cli, error);
           cli->context_failed = TRUE;
         }
     }
@@ -109,6 +114,11 @@ cmd_countries (AccordsCli *cli,
     return 1;
 
   list = accords_country_list_new (context);
+  if (accords_country_list_get_error (list) != NULL)
+    {
+      accords_cli_error ("%s", accords_country_list_get_error (list)->message);
+      return 1;
+    }
   json_builder_begin_array (b);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
     {
@@ -219,6 +229,25 @@ cmd_agreements (AccordsCli *cli,
   return 0;
 }
 
+/* check: reads every page of the database */
+static int
+cmd_check (AccordsCli *cli,
+           int         argc,
+           char      **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  AccordsContext *context;
+
+  if (!accords_cli_parse_options ("check", "", entries, &argc, &argv))
+    return 2;
+  cli->check = TRUE;
+  if (!(context = accords_cli_get_context (cli)))
+    return 1;
+  /* Translators: %s is the database file */
+  printf (_("%s: no damage found\n"), accords_store_get_path (accords_context_get_store (context)));
+  return 0;
+}
+
 static const AccordsCliCommand commands[] = {
   { "countries", "[--json] [--all]", N_("List the countries party to agreements"), cmd_countries },
   { "agreements", "[--json] [--country CC]", N_("List the agreements"), cmd_agreements },
@@ -240,7 +269,11 @@ static const AccordsCliCommand commands[] = {
   { "import", "[--no-link] FILE...", N_("Import news feed and OPML files"), accords_cli_cmd_import },
   { "items", "[--json] [--search Q] [--feed ID] [--country CC] [--agreement ID] [--limit N]",
     N_("List news items, newest first"), accords_cli_cmd_items },
+  { "check", "", N_("Read the whole database and report any damage"), cmd_check },
   { "parse", "[--json] FILE", N_("Read a feed file and print what it holds"), accords_cli_cmd_parse },
+  { "backup", "[-o FILE]", N_("Back the database up into its backups folder, or into FILE"), accords_cli_cmd_backup },
+  { "backups", "[--json]", N_("List the database’s backups, newest first"), accords_cli_cmd_backups },
+  { "restore", "FILE", N_("Put a backup in place of the database, keeping what was there"), accords_cli_cmd_restore },
 };
 
 const AccordsCliCommand *

@@ -11,6 +11,7 @@
 #include "accords-cli-import.h"
 #include "accords-error.h"
 #include "accords-feed-parser.h"
+#include "accords-import-linker.h"
 #include "accords-importer.h"
 #include "accords-store-agreements.h"
 #include "accords-store-items.h"
@@ -221,7 +222,7 @@ accords_cli_cmd_import (AccordsCli *cli,
     return 1;
   store = accords_context_get_store (context);
   if (!no_link &&
-      (linker = accords_store_new_linker (store, accords_context_get_iso_codes (context), &linker_error)) == NULL)
+      (linker = accords_import_new_linker (store, accords_context_get_iso_codes (context), &linker_error)) == NULL)
     {
       accords_cli_error ("import: %s", linker_error->message);
       return 1;
@@ -388,7 +389,7 @@ accords_cli_cmd_items (AccordsCli *cli,
   /* what the links say may be out of date: say so, and how to fix it */
   if (json || country != NULL || agreement != NULL)
     {
-      g_autoptr(AccordsLinker) linker = accords_store_new_linker (store, accords_context_get_iso_codes (context), NULL);
+      g_autoptr(AccordsLinker) linker = accords_import_new_linker (store, accords_context_get_iso_codes (context), NULL);
 
       if (linker != NULL && accords_store_count_items (store) > 0 && !accords_store_links_up_to_date (store, linker))
         accords_cli_error (_("items: the news was linked before the gazetteer or the agreements changed; "

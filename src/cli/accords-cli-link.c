@@ -9,6 +9,7 @@
 #include "accords-cli-json.h"
 #include "accords-cli-link.h"
 #include "accords-gazetteer.h"
+#include "accords-import-linker.h"
 #include "accords-linker.h"
 #include "accords-store-agreements.h"
 #include "accords-store-items.h"
@@ -198,7 +199,7 @@ accords_cli_relink (AccordsCli  *cli,
     return 1;
   store = accords_context_get_store (context);
 
-  linker = accords_store_new_linker (store, accords_context_get_iso_codes (context), &error);
+  linker = accords_import_new_linker (store, accords_context_get_iso_codes (context), &error);
   if (linker == NULL)
     {
       accords_cli_error ("relink: %s", error->message);

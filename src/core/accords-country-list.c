@@ -22,6 +22,7 @@ struct _AccordsCountryList
   char           *type_filter;
   char           *date;
   gulong          changed_id;
+  GError         *error;       /* why the last load failed */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -113,6 +114,13 @@ recount (AccordsCountryList *self)
     }
 }
 
+const GError *
+accords_country_list_get_error (AccordsCountryList *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_COUNTRY_LIST (self), NULL);
+  return self->error;
+}
+
 void
 accords_country_list_refresh (AccordsCountryList *self)
 {
@@ -121,10 +129,12 @@ accords_country_list_refresh (AccordsCountryList *self)
 
   g_return_if_fail (ACCORDS_IS_COUNTRY_LIST (self));
 
+  g_clear_error (&self->error);
   agreements = accords_store_load_agreements (accords_context_get_store (self->context), NULL, &error);
   if (agreements == NULL)
     {
       g_warning ("Cannot load agreements: %s", error->message);
+      self->error = g_steal_pointer (&error);
       return;
     }
   g_set_object (&self->agreements, agreements);
@@ -175,6 +185,7 @@ accords_country_list_finalize (GObject *object)
   g_clear_pointer (&self->countries, g_ptr_array_unref);
   g_free (self->type_filter);
   g_free (self->date);
+  g_clear_error (&self->error);
 
   G_OBJECT_CLASS (accords_country_list_parent_class)->finalize (object);
 }

@@ -36,5 +36,7 @@ guint               accords_country_list_find            (AccordsCountryList *se
 /* Every agreement in the store, as last loaded */
 GListModel         *accords_country_list_get_agreements  (AccordsCountryList *self);
 void                accords_country_list_refresh         (AccordsCountryList *self);
+/* Why the last refresh could not load the agreements, or NULL */
+const GError       *accords_country_list_get_error       (AccordsCountryList *self);
 
 G_END_DECLS

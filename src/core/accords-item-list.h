@@ -5,14 +5,9 @@
 
 #include "accords-context.h"
 #include "accords-item.h"
+#include "accords-store-items.h"
 
 G_BEGIN_DECLS
-
-typedef enum {
-  ACCORDS_ITEM_SORT_DATE,
-  ACCORDS_ITEM_SORT_TITLE,
-  ACCORDS_ITEM_SORT_FEED,
-} AccordsItemSort;
 
 #define ACCORDS_TYPE_ITEM_LIST (accords_item_list_get_type ())
 

@@ -6,17 +6,21 @@
 #include <glib/gi18n.h>
 
 #include "accords-application.h"
+#include "accords-backup-schedule.h"
+#include "accords-backup.h"
 #include "accords-context.h"
 #include "accords-resources.h"
+#include "accords-restore-window.h"
 #include "accords-window.h"
 
 struct _AccordsApplication
 {
   AdwApplication  parent_instance;
 
-  char           *db_path;
-  AccordsContext *context;
-  GSettings      *settings;
+  char                  *db_path;
+  AccordsContext        *context;
+  GSettings             *settings;
+  AccordsBackupSchedule *backups;
 };
 
 G_DEFINE_FINAL_TYPE (AccordsApplication, accords_application, ADW_TYPE_APPLICATION)
@@ -58,6 +62,73 @@ show_error_window (AccordsApplication *self,
 }
 
 static void
+open_main_window (AccordsApplication *self)
+{
+  GtkWindow *window;
+
+  window = GTK_WINDOW (accords_window_new (GTK_APPLICATION (self), self->context, self->settings));
+  gtk_window_present (window);
+  /* news stored before the gazetteer or the agreements changed is linked
+   * again in the background, and whenever an agreement changes */
+  accords_relinker_start (accords_context_get_relinker (self->context));
+
+  if (self->backups == NULL)
+    self->backups = accords_backup_schedule_new (accords_store_get_path (accords_context_get_store (self->context)));
+  accords_backup_schedule_start (self->backups);
+}
+
+static void
+restored_cb (AccordsRestoreWindow *restore_window,
+             const char           *saved,
+             AccordsApplication   *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert (self->context == NULL);
+  self->context = accords_context_new (self->db_path, &error);
+  if (self->context == NULL)
+    {
+      g_printerr ("accords: %s\n", error->message);
+      accords_restore_window_show_error (restore_window, _("Cannot Open the Restored Database"), error->message);
+      return;
+    }
+  /* the new window first, so the application never runs out of windows */
+  open_main_window (self);
+  if (saved != NULL)
+    {
+      g_autofree char *name = g_path_get_basename (saved);
+      g_autofree char *title = g_strdup_printf (_("Backup restored; what was there before is kept as %s"), name);
+      GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+      if (ACCORDS_IS_WINDOW (window))
+        accords_window_add_toast (ACCORDS_WINDOW (window), adw_toast_new (title));
+    }
+  gtk_window_destroy (GTK_WINDOW (restore_window));
+}
+
+static gboolean
+offer_backup (AccordsApplication *self,
+              const GError       *error)
+{
+  g_autofree char *default_path = NULL;
+  const char *path = self->db_path;
+  g_autoptr(AccordsBackupInfo) backup = NULL;
+  AccordsRestoreWindow *window;
+
+  if (!accords_backup_error_is_damage (error))
+    return FALSE;
+  if (path == NULL)
+    path = default_path = accords_context_default_db_path ();
+  if ((backup = accords_backup_get_newest (path)) == NULL)
+    return FALSE;
+
+  window = accords_restore_window_new (GTK_APPLICATION (self), path, backup, error->message);
+  g_signal_connect_object (window, "restored", G_CALLBACK (restored_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (window));
+  return TRUE;
+}
+
+static void
 accords_application_activate (GApplication *app)
 {
   AccordsApplication *self = ACCORDS_APPLICATION (app);
@@ -75,15 +146,12 @@ accords_application_activate (GApplication *app)
   if (self->context == NULL)
     {
       g_printerr ("accords: %s\n", error->message);
-      show_error_window (self, error);
+      if (!offer_backup (self, error))
+        show_error_window (self, error);
       return;
     }
 
-  window = GTK_WINDOW (accords_window_new (GTK_APPLICATION (app), self->context, self->settings));
-  gtk_window_present (window);
-  /* news stored before the gazetteer or the agreements changed is linked
-   * again in the background, and whenever an agreement changes */
-  accords_relinker_start (accords_context_get_relinker (self->context));
+  open_main_window (self);
 }
 
 static int
@@ -100,7 +168,8 @@ accords_application_handle_local_options (GApplication *app,
     }
   if (g_variant_dict_lookup (options, "db", "^&ay", &db))
     {
-      self->db_path = g_canonicalize_filename (db, NULL);
+      /* an empty path stays empty, for the store to refuse by name */
+      self->db_path = *db != '\0' ? g_canonicalize_filename (db, NULL) : g_strdup ("");
       /* another database is another session, not the running instance */
       g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
     }
@@ -127,6 +196,9 @@ accords_application_dispose (GObject *object)
 {
   AccordsApplication *self = (AccordsApplication *) object;
 
+  if (self->backups != NULL)
+    accords_backup_schedule_stop (self->backups);
+  g_clear_object (&self->backups);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
 

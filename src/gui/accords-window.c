@@ -9,6 +9,7 @@
 #include "accords-country-list.h"
 #include "accords-country-pane.h"
 #include "accords-dataset-io.h"
+#include "accords-date.h"
 #include "accords-error.h"
 #include "accords-import-bar.h"
 #include "accords-importer.h"
@@ -23,6 +24,9 @@
 #include "accords-store-agreements.h"
 #include "accords-util.h"
 #include "accords-window.h"
+
+/* How often the window looks for what other processes wrote */
+#define FOLLOW_INTERVAL_S 2
 
 struct _AccordsWindow
 {
@@ -54,6 +58,7 @@ struct _AccordsWindow
   char                 *selected_agreement;
   char                 *rows_date;          /* the date the agreement rows show */
   AccordsHistory       *history;
+  guint                 follow_source;      /* the timer that looks for other processes' writes */
 };
 
 G_DEFINE_FINAL_TYPE (AccordsWindow, accords_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -243,6 +248,34 @@ store_changed_cb (AccordsWindow *self,
 {
   if (what & ACCORDS_STORE_CHANGE_AGREEMENTS)
     reload_agreements (self);
+}
+
+/* Other processes write to the database too: accords-cli, sqlite3, a
+ * second window's process.  What this process writes is announced by
+ * whoever wrote it, so a check while that is under way would only say it
+ * again. */
+static void
+follow_outside_changes (AccordsWindow *self)
+{
+  AccordsRelinker *relinker = accords_context_get_relinker (self->context);
+
+  if (accords_history_get_busy (self->history) || (relinker != NULL && accords_relinker_get_running (relinker)))
+    return;
+  accords_store_check_external_changes (accords_context_get_store (self->context));
+}
+
+static gboolean
+follow_timeout_cb (gpointer user_data)
+{
+  follow_outside_changes (ACCORDS_WINDOW (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+active_changed_cb (AccordsWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    follow_outside_changes (self);
 }
 
 static void
@@ -729,6 +762,11 @@ accords_window_constructed (GObject *object)
   reload_agreements (self);
   notes_follow_selection_cb (self);
   news_follow_selection_cb (self);
+
+  /* from here on, what others commit shows up when the window is focused, or within a few seconds */
+  accords_store_check_external_changes (accords_context_get_store (self->context));
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);
+  self->follow_source = g_timeout_add_seconds (FOLLOW_INTERVAL_S, follow_timeout_cb, self);
 }
 
 static void
@@ -736,6 +774,7 @@ accords_window_dispose (GObject *object)
 {
   AccordsWindow *self = (AccordsWindow *) object;
 
+  g_clear_handle_id (&self->follow_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ACCORDS_TYPE_WINDOW);
   g_clear_object (&self->map_model);
   g_clear_object (&self->countries);

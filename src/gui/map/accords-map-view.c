@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "accords-agreement-type.h"
+#include "accords-date.h"
 #include "accords-map-view.h"
 #include "accords-util.h"
 

@@ -1,0 +1,218 @@
+/* accords-cli-backup.c: accords-cli backup, backups and restore */
+#define G_LOG_DOMAIN "accords-cli-backup"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "accords-backup.h"
+#include "accords-cli-backup.h"
+#include "accords-cli-json.h"
+
+static char *
+db_path (AccordsCli *cli)
+{
+  const char *path = accords_cli_get_db_path (cli);
+
+  return path != NULL ? g_strdup (path) : accords_context_default_db_path ();
+}
+
+/* A path as a shell would take it, quoted only when it must be */
+static char *
+shell_word (const char *path)
+{
+  for (const char *p = path; *p; p++)
+    if (!g_ascii_isalnum (*p) && strchr ("_-./+:,@%", *p) == NULL)
+      return g_shell_quote (path);
+  return g_strdup (path);
+}
+
+/* "accords-cli --db PATH restore FILE", to copy into a shell */
+static char *
+restore_command (AccordsCli *cli,
+                 const char *file)
+{
+  g_autofree char *quoted_file = shell_word (file);
+  g_autofree char *quoted_db = NULL;
+
+  if (accords_cli_get_db_path (cli) == NULL)
+    return g_strdup_printf ("accords-cli restore %s", quoted_file);
+  quoted_db = shell_word (accords_cli_get_db_path (cli));
+  return g_strdup_printf ("accords-cli --db %s restore %s", quoted_db, quoted_file);
+}
+
+void
+accords_cli_suggest_restore (AccordsCli   *cli,
+                             const GError *error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(AccordsBackupInfo) newest = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *command = NULL;
+
+  if (!accords_backup_error_is_damage (error))
+    return;
+  path = db_path (cli);
+  if ((newest = accords_backup_get_newest (path)) == NULL)
+    return;
+  date = accords_backup_info_format_date (newest);
+  command = restore_command (cli, newest->path);
+  accords_cli_error (_("the newest backup is %s of %s: restore it with %s"), newest->path, date, command);
+}
+
+int
+accords_cli_cmd_backup (AccordsCli *cli,
+                        int         argc,
+                        char      **argv)
+{
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the backup to FILE instead of the backups folder"),
+      "FILE" },
+    { NULL }
+  };
+  g_autofree char *path = NULL;
+  g_autofree char *made = NULL;
+  g_autoptr(GError) error = NULL;
+  AccordsContext *context;
+
+  if (!accords_cli_parse_options ("backup", "", entries, &argc, &argv))
+    return 2;
+  if (argc > 1)
+    {
+      accords_cli_error (_("backup: unexpected argument “%s”"), argv[1]);
+      return 2;
+    }
+  if (output != NULL && *output == '\0')
+    {
+      accords_cli_error (_("backup: -o needs a file name"));
+      return 2;
+    }
+
+  path = db_path (cli);
+  /* a backup of a database that did not exist would be a new, empty one */
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      accords_cli_error (_("There is no database at %s to back up"), path);
+      return 1;
+    }
+  if (!(context = accords_cli_get_context (cli)))
+    return 1;
+
+  if (output != NULL)
+    {
+      if (!accords_backup_create_to (accords_context_get_store (context), output, &error))
+        {
+          accords_cli_error ("%s", error->message);
+          return 1;
+        }
+      made = g_steal_pointer (&output);
+    }
+  else if (!(made = accords_backup_create (accords_context_get_store (context), ACCORDS_BACKUP_MANUAL, &error)))
+    {
+      accords_cli_error ("%s", error->message);
+      return 1;
+    }
+  printf ("%s\n", made);
+  return 0;
+}
+
+int
+accords_cli_cmd_backups (AccordsCli *cli,
+                         int         argc,
+                         char      **argv)
+{
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  if (!accords_cli_parse_options ("backups", "", entries, &argc, &argv))
+    return 2;
+  if (argc > 1)
+    {
+      accords_cli_error (_("backups: unexpected argument “%s”"), argv[1]);
+      return 2;
+    }
+
+  path = db_path (cli);
+  if (!(list = accords_backup_list (path, &error)))
+    {
+      accords_cli_error ("%s", error->message);
+      return 1;
+    }
+
+  json_builder_begin_array (b);
+  for (guint i = 0; i < list->len; i++)
+    {
+      AccordsBackupInfo *info = g_ptr_array_index (list, i);
+      g_autofree char *date = g_date_time_format_iso8601 (info->time);
+
+      if (json)
+        {
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "path");
+          json_builder_add_string_value (b, info->path);
+          json_builder_set_member_name (b, "date");
+          json_builder_add_string_value (b, date);
+          json_builder_set_member_name (b, "reason");
+          json_builder_add_string_value (b, info->reason);
+          json_builder_end_object (b);
+        }
+      else
+        {
+          g_autofree char *local = accords_backup_info_format_date (info);
+          printf ("%-24s %-16s %s\n", local, info->reason, info->path);
+        }
+    }
+  json_builder_end_array (b);
+
+  if (json && !accords_cli_print_json (json_builder_get_root (b)))
+    return 1;
+  return 0;
+}
+
+int
+accords_cli_cmd_restore (AccordsCli *cli,
+                         int         argc,
+                         char      **argv)
+{
+  GOptionEntry entries[] = {
+    { NULL }
+  };
+  g_autofree char *path = NULL;
+  g_autofree char *saved = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *file;
+
+  if (!accords_cli_parse_options ("restore", "FILE", entries, &argc, &argv))
+    return 2;
+  if (argc != 2)
+    {
+      accords_cli_error (_("restore: give the one backup file to restore"));
+      return 2;
+    }
+  file = argv[1];
+  path = db_path (cli);
+
+  if (!accords_backup_restore (file, path, &saved, &error))
+    {
+      accords_cli_error ("%s", error->message);
+      return 1;
+    }
+  printf (_("Restored %s into %s\n"), file, path);
+  if (saved != NULL)
+    printf (_("What was there before is kept as %s\n"), saved);
+
+  /* an older backup is upgraded now, not by the next command to open it */
+  if (!accords_cli_get_context (cli))
+    return 1;
+  return 0;
+}

@@ -1,0 +1,401 @@
+/* accords-validation.c: what is wrong with an agreement, field by field */
+#define G_LOG_DOMAIN "accords-validation"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "accords-date.h"
+#include "accords-event.h"
+#include "accords-fact.h"
+#include "accords-flag.h"
+#include "accords-party.h"
+#include "accords-person-role.h"
+#include "accords-source.h"
+#include "accords-store-agreements.h"
+#include "accords-util.h"
+#include "accords-validation.h"
+#include "accords-vocabulary.h"
+
+void
+accords_issue_free (AccordsIssue *issue)
+{
+  if (issue == NULL)
+    return;
+  g_free (issue->field);
+  g_free (issue->message);
+  g_free (issue);
+}
+
+static void add_issue (GPtrArray  *issues,
+                       const char *field,
+                       const char *format,
+                       ...) G_GNUC_PRINTF (3, 4);
+
+static void
+add_issue (GPtrArray  *issues,
+           const char *field,
+           const char *format,
+           ...)
+{
+  AccordsIssue *issue = g_new0 (AccordsIssue, 1);
+  va_list args;
+
+  va_start (args, format);
+  issue->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  issue->field = g_strdup (field);
+  g_ptr_array_add (issues, issue);
+}
+
+gboolean
+accords_is_http_url (const char *url)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme;
+
+  if (accords_str_empty (url))
+    return FALSE;
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL)
+    return FALSE;
+  scheme = g_uri_get_scheme (uri);
+  return (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0) &&
+         !accords_str_empty (g_uri_get_host (uri));
+}
+
+static gboolean
+check_date (GPtrArray  *issues,
+            const char *field,
+            const char *date,
+            gboolean    optional)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (optional && accords_str_empty (date))
+    return TRUE;
+  if (accords_date_parse (date, NULL, NULL, NULL, NULL, &error))
+    return TRUE;
+  add_issue (issues, field, "%s", error->message);
+  return FALSE;
+}
+
+static void
+check_country (GPtrArray    *issues,
+               AccordsStore *store,
+               const char   *field,
+               const char   *code,
+               gboolean      optional)
+{
+  if (accords_str_empty (code))
+    {
+      if (!optional)
+        add_issue (issues, field, _("no country is chosen"));
+      return;
+    }
+  if (store != NULL && !accords_store_has_country (store, code))
+    add_issue (issues, field, _("“%s” is not a known country code (ISO 3166-1 alpha-2, or EU)"), code);
+}
+
+static void
+check_url (GPtrArray  *issues,
+           const char *field,
+           const char *url,
+           gboolean    optional)
+{
+  if (optional && accords_str_empty (url))
+    return;
+  if (accords_str_empty (url))
+    add_issue (issues, field, _("the URL is empty"));
+  else if (!accords_is_http_url (url))
+    add_issue (issues, field, _("“%s” is not an http or https URL"), url);
+}
+
+static void
+check_strv (GPtrArray          *issues,
+            const char         *member,
+            const char * const *strv,
+            gboolean            identifiers)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; strv && strv[i]; i++)
+    {
+      g_autofree char *field = g_strdup_printf ("%s[%u]", member, i);
+      g_autofree char *stripped = g_strstrip (g_strdup (strv[i]));
+
+      if (*stripped == '\0')
+        add_issue (issues, field, _("the entry is empty"));
+      else if (identifiers && !accords_is_identifier (strv[i]))
+        add_issue (issues, field, _("“%s” must be lower-case letters, digits and underscores"), strv[i]);
+      else if (!g_hash_table_add (seen, (gpointer) strv[i]))
+        add_issue (issues, field, _("“%s” is listed twice"), strv[i]);
+    }
+}
+
+static void
+check_head (AccordsAgreement *a,
+            AccordsStore     *store,
+            const char       *own_slug,
+            GPtrArray        *issues)
+{
+  const char *slug = accords_agreement_get_slug (a);
+  const char *override = accords_agreement_get_status_override (a);
+  g_autofree char *title = g_strstrip (g_strdup (accords_str_or_empty (accords_agreement_get_title (a))));
+
+  if (accords_str_empty (slug))
+    add_issue (issues, "id", _("the id is empty"));
+  else if (!g_regex_match_simple ("^[a-z0-9][a-z0-9-]*$", slug, 0, 0))
+    add_issue (issues, "id", _("“%s” must be lower-case letters, digits and hyphens"), slug);
+  else if (store != NULL && g_strcmp0 (slug, own_slug) != 0 && accords_store_has_agreement (store, slug))
+    add_issue (issues, "id", _("“%s” is already the id of another agreement"), slug);
+
+  if (*title == '\0')
+    add_issue (issues, "title", _("the title is empty"));
+
+  check_strv (issues, "aliases", accords_agreement_get_aliases (a), FALSE);
+  check_strv (issues, "types", accords_agreement_get_types (a), TRUE);
+
+  if (!accords_str_empty (override) && accords_status_from_string (override) == ACCORDS_STATUS_NONE &&
+      g_strcmp0 (override, "none") != 0)
+    add_issue (issues, "status_override", _("“%s” is not a known status"), override);
+  check_date (issues, "status_as_of", accords_agreement_get_status_as_of (a), TRUE);
+}
+
+static void
+check_parties (AccordsAgreement *a,
+               AccordsStore     *store,
+               GPtrArray        *issues)
+{
+  GListModel *model = G_LIST_MODEL (accords_agreement_get_parties (a));
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(AccordsParty) p = g_list_model_get_item (model, i);
+      g_autofree char *country = g_strdup_printf ("parties[%u].country", i);
+      g_autofree char *role = g_strdup_printf ("parties[%u].role", i);
+      const char *code = accords_party_get_country (p);
+      const char *r = accords_party_get_role (p);
+      guint before = issues->len;
+
+      check_country (issues, store, country, code, FALSE);
+      if (accords_str_empty (r))
+        add_issue (issues, role, _("the role is empty"));
+      else if (!accords_is_identifier (r))
+        add_issue (issues, role, _("“%s” must be lower-case letters, digits and underscores"), r);
+      if (issues->len == before &&
+          !g_hash_table_add (seen, g_strdup_printf ("%s/%s", code, r)))
+        {
+          g_autofree char *label = accords_vocabulary_get_label (ACCORDS_VOCABULARY_PARTY_ROLE, r);
+          add_issue (issues, country, _("%s is already a party in the role “%s”"), code, label);
+        }
+    }
+}
+
+static void
+check_events (AccordsAgreement *a,
+              AccordsStore     *store,
+              GPtrArray        *issues)
+{
+  GListModel *model = G_LIST_MODEL (accords_agreement_get_events (a));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(AccordsEvent) e = g_list_model_get_item (model, i);
+      g_autofree char *date = g_strdup_printf ("events[%u].date", i);
+      g_autofree char *precision = g_strdup_printf ("events[%u].precision", i);
+      g_autofree char *type = g_strdup_printf ("events[%u].type", i);
+      g_autofree char *actor = g_strdup_printf ("events[%u].actor", i);
+      g_autofree char *confidence = g_strdup_printf ("events[%u].confidence", i);
+      const char * const *urls = accords_event_get_source_urls (e);
+      const char *p = accords_event_get_precision (e);
+      const char *c = accords_event_get_confidence (e);
+      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+      AccordsDatePrecision parsed;
+
+      if (check_date (issues, date, accords_event_get_date (e), FALSE) && !accords_str_empty (p))
+        {
+          accords_date_parse (accords_event_get_date (e), NULL, NULL, NULL, &parsed, NULL);
+          if (accords_date_precision_from_string (p) != parsed)
+            add_issue (issues, precision, _("“%s” does not match the date %s, which is of %s precision"),
+                       p, accords_event_get_date (e), accords_date_precision_to_string (parsed));
+        }
+      if (accords_str_empty (accords_event_get_event_type (e)))
+        add_issue (issues, type, _("no type is chosen"));
+      else if (accords_event_type_lookup (accords_event_get_event_type (e)) == NULL)
+        add_issue (issues, type, _("“%s” is not an event type"), accords_event_get_event_type (e));
+      check_country (issues, store, actor, accords_event_get_actor (e), TRUE);
+      if (!accords_str_empty (c) && accords_vocabulary_lookup (ACCORDS_VOCABULARY_CONFIDENCE, c) == NULL)
+        {
+          g_autofree char *known = accords_vocabulary_describe (ACCORDS_VOCABULARY_CONFIDENCE);
+          add_issue (issues, confidence, _("“%s” is not a confidence level (%s)"), c, known);
+        }
+      for (guint k = 0; urls && urls[k]; k++)
+        {
+          g_autofree char *field = g_strdup_printf ("events[%u].sources[%u]", i, k);
+          guint before = issues->len;
+
+          check_url (issues, field, urls[k], FALSE);
+          if (issues->len == before && !g_hash_table_add (seen, (gpointer) urls[k]))
+            add_issue (issues, field, _("“%s” is cited twice"), urls[k]);
+        }
+    }
+}
+
+static void
+check_sources (AccordsAgreement *a,
+               GPtrArray        *issues)
+{
+  GListModel *model = G_LIST_MODEL (accords_agreement_get_sources (a));
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(AccordsSource) s = g_list_model_get_item (model, i);
+      g_autofree char *url = g_strdup_printf ("sources[%u].url", i);
+      g_autofree char *published = g_strdup_printf ("sources[%u].published", i);
+      g_autofree char *accessed = g_strdup_printf ("sources[%u].accessed", i);
+      g_autofree char *type = g_strdup_printf ("sources[%u].type", i);
+      const char *t = accords_source_get_source_type (s);
+      guint before = issues->len;
+
+      check_url (issues, url, accords_source_get_url (s), FALSE);
+      if (issues->len == before && !g_hash_table_add (seen, (gpointer) accords_source_get_url (s)))
+        add_issue (issues, url, _("another source of this agreement has this URL"));
+      check_date (issues, published, accords_source_get_published (s), TRUE);
+      check_date (issues, accessed, accords_source_get_accessed (s), TRUE);
+      if (!accords_str_empty (t) && !accords_is_identifier (t))
+        add_issue (issues, type, _("“%s” must be lower-case letters, digits and underscores"), t);
+    }
+}
+
+static void
+check_people (AccordsAgreement *a,
+              AccordsStore     *store,
+              GPtrArray        *issues)
+{
+  GListModel *model = G_LIST_MODEL (accords_agreement_get_people (a));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(AccordsPersonRole) r = g_list_model_get_item (model, i);
+      g_autofree char *name = g_strdup_printf ("people[%u].name", i);
+      g_autofree char *start = g_strdup_printf ("people[%u].start", i);
+      g_autofree char *end = g_strdup_printf ("people[%u].end", i);
+      g_autofree char *country = g_strdup_printf ("people[%u].country", i);
+      g_autofree char *source = g_strdup_printf ("people[%u].source", i);
+      g_autofree char *stripped = g_strstrip (g_strdup (accords_str_or_empty (accords_person_role_get_name (r))));
+      const char *s = accords_person_role_get_start (r);
+      const char *e = accords_person_role_get_end (r);
+
+      if (*stripped == '\0')
+        add_issue (issues, name, _("the name is empty"));
+      if (check_date (issues, start, s, TRUE) && check_date (issues, end, e, TRUE) &&
+          !accords_str_empty (s) && !accords_str_empty (e) && accords_date_key (e) < accords_date_key (s))
+        add_issue (issues, end, _("%s is before the start, %s"), e, s);
+      check_country (issues, store, country, accords_person_role_get_country (r), TRUE);
+      check_url (issues, source, accords_person_role_get_source_url (r), TRUE);
+    }
+}
+
+static void
+check_facts (AccordsAgreement *a,
+             GPtrArray        *issues)
+{
+  GListModel *model = G_LIST_MODEL (accords_agreement_get_facts (a));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(AccordsFact) f = g_list_model_get_item (model, i);
+      g_autofree char *kind = g_strdup_printf ("facts[%u].kind", i);
+      g_autofree char *date = g_strdup_printf ("facts[%u].date", i);
+      g_autofree char *description = g_strdup_printf ("facts[%u].description", i);
+      g_autofree char *count = g_strdup_printf ("facts[%u].count", i);
+      g_autofree char *currency = g_strdup_printf ("facts[%u].currency", i);
+      g_autofree char *source = g_strdup_printf ("facts[%u].source", i);
+      const char *k = accords_fact_get_kind (f);
+      const char *cur = accords_fact_get_currency (f);
+
+      if (accords_vocabulary_lookup (ACCORDS_VOCABULARY_FACT_KIND, k) == NULL)
+        {
+          g_autofree char *known = accords_vocabulary_describe (ACCORDS_VOCABULARY_FACT_KIND);
+          add_issue (issues, kind, _("“%s” is not a kind of fact (%s)"), accords_str_or_empty (k), known);
+        }
+      check_date (issues, date, accords_fact_get_date (f), TRUE);
+      if (accords_str_empty (accords_fact_get_description (f)) && accords_str_empty (accords_fact_get_amount (f)) &&
+          accords_str_empty (accords_fact_get_case_name (f)) && accords_fact_get_count (f) < 0)
+        add_issue (issues, description, _("the description is empty"));
+      if (accords_fact_get_count (f) < -1)
+        add_issue (issues, count, _("a count cannot be negative"));
+      if (!accords_str_empty (cur) && !g_regex_match_simple ("^[A-Z]{3}$", cur, 0, 0))
+        add_issue (issues, currency, _("“%s” is not a currency code of three capital letters (ISO 4217)"), cur);
+      check_url (issues, source, accords_fact_get_source_url (f), TRUE);
+    }
+}
+
+static void
+check_flags (AccordsAgreement *a,
+             GPtrArray        *issues)
+{
+  GListModel *model = G_LIST_MODEL (accords_agreement_get_flags (a));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(AccordsFlag) f = g_list_model_get_item (model, i);
+      g_autofree char *text = g_strdup_printf ("verify[%u].text", i);
+      g_autofree char *resolved = g_strdup_printf ("verify[%u].resolved", i);
+      g_autofree char *resolution = g_strdup_printf ("verify[%u].resolution", i);
+      g_autofree char *stripped = g_strstrip (g_strdup (accords_str_or_empty (accords_flag_get_text (f))));
+      const char *when = accords_flag_get_resolved (f);
+      const char *how = accords_flag_get_resolution (f);
+
+      if (*stripped == '\0')
+        add_issue (issues, text, _("say what needs verifying"));
+      check_date (issues, resolved, when, TRUE);
+      if (!accords_str_empty (when) && accords_str_empty (how))
+        add_issue (issues, resolution, _("say how it was resolved"));
+      else if (accords_str_empty (when) && !accords_str_empty (how))
+        add_issue (issues, resolved, _("the date it was resolved is missing"));
+    }
+}
+
+GPtrArray *
+accords_agreement_check (AccordsAgreement *agreement,
+                         AccordsStore     *store,
+                         const char       *own_slug)
+{
+  GPtrArray *issues = g_ptr_array_new_with_free_func ((GDestroyNotify) accords_issue_free);
+
+  g_return_val_if_fail (ACCORDS_IS_AGREEMENT (agreement), issues);
+
+  check_head (agreement, store, own_slug, issues);
+  check_parties (agreement, store, issues);
+  check_events (agreement, store, issues);
+  check_sources (agreement, issues);
+  check_people (agreement, store, issues);
+  check_facts (agreement, issues);
+  check_flags (agreement, issues);
+  return issues;
+}
+
+const AccordsIssue *
+accords_issues_find (GPtrArray  *issues,
+                     const char *field)
+{
+  gsize len;
+
+  g_return_val_if_fail (field != NULL, NULL);
+
+  len = strlen (field);
+  for (guint i = 0; issues && i < issues->len; i++)
+    {
+      const AccordsIssue *issue = g_ptr_array_index (issues, i);
+
+      if (strncmp (issue->field, field, len) == 0 &&
+          (issue->field[len] == '\0' || issue->field[len] == '.' || issue->field[len] == '['))
+        return issue;
+    }
+  return NULL;
+}
