@@ -255,6 +255,17 @@ accords_store_links_up_to_date (AccordsStore  *self,
 }
 
 gboolean
+accords_store_set_links_out_of_date (AccordsStore  *self,
+                                     GError       **error)
+{
+  g_return_val_if_fail (ACCORDS_IS_STORE (self), FALSE);
+
+  /* the gazetteer's checksum and a relink's position stay: the countries
+   * are right, and a relink under way reaches the newest items anyway */
+  return delete_meta (self, ACCORDS_META_LINKS_CHECKSUM, error);
+}
+
+gboolean
 accords_store_set_links_made_by (AccordsStore   *self,
                                  AccordsLinker  *linker,
                                  GError        **error)

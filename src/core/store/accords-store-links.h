@@ -69,6 +69,10 @@ gboolean          accords_store_links_up_to_date (AccordsStore           *self,
 gboolean          accords_store_set_links_made_by (AccordsStore          *self,
                                                    AccordsLinker         *linker,
                                                    GError               **error);
+/* Records that some items' links to agreements were made by another
+ * linker than the rest (an import that began before the agreements changed) */
+gboolean          accords_store_set_links_out_of_date (AccordsStore      *self,
+                                                       GError           **error);
 
 typedef struct {
   guint    n_items;        /* items linked again */
