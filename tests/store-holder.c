@@ -1,5 +1,5 @@
 /* store-holder.c: holds a database open with its worker threads busy, as
- * the window does, until its standard input closes.
+ * the window does.
  *
  *   store-holder DB SLUG SEED
  *
@@ -16,6 +16,10 @@
  *   write relink N_ITEMS
  *   failed relink: MESSAGE
  *   final TITLE                            (what the agreement must hold)
+ *
+ * A line on its standard input stops the edits: it relinks one last time
+ * and prints "final"; it lets go of the database when its standard input
+ * is closed after that.
  *
  * test-stress.py reads them. */
 #include "config.h"
@@ -54,6 +58,8 @@ typedef struct {
   guint            n_pushes;
   gboolean         stopping;
   gboolean         final_relink;
+  gboolean         final_done;
+  gboolean         stdin_closed;
   guint            relink_retries;
 } Holder;
 
@@ -252,7 +258,10 @@ relink_finished_cb (AccordsRelinker *relinker,
       return;
     }
   println ("final %s", h->expected);
-  g_main_loop_quit (h->loop);
+  /* still open until the test has stopped watching the WAL */
+  h->final_done = TRUE;
+  if (h->stdin_closed)
+    g_main_loop_quit (h->loop);
 }
 
 static gboolean
@@ -262,12 +271,22 @@ stdin_cb (int          fd,
 {
   Holder *h = user_data;
   char buf[256];
+  gssize n = 0;
 
-  if ((condition & G_IO_IN) && read (fd, buf, sizeof buf) > 0)
-    return G_SOURCE_CONTINUE;
-  /* closed: the others are done */
+  if ((condition & G_IO_IN) && (n = read (fd, buf, sizeof buf)) > 0)
+    {
+      /* a line: the others are done */
+      h->stopping = TRUE;
+      maybe_finish (h);
+      return G_SOURCE_CONTINUE;
+    }
+  /* closed: let go of the database once the last relink is done */
   h->stopping = TRUE;
-  maybe_finish (h);
+  h->stdin_closed = TRUE;
+  if (h->final_done)
+    g_main_loop_quit (h->loop);
+  else
+    maybe_finish (h);
   return G_SOURCE_REMOVE;
 }
 

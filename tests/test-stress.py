@@ -5,17 +5,19 @@ store-holder holds the database as the window does, its worker threads busy
 (history edits, undo and redo; the relinker), while other processes run in
 loops for a bounded time: accords-cli import, agreement edit, note add, the
 readers (agreements, items, countries) and the sqlite3 shell's checkpoints
-and selects.  Afterwards the database passes integrity_check, its WAL file
+and selects, and for a while a program keeps the write lock longer than the
+store waits for it.  Afterwards the database passes integrity_check, its WAL file
 was never deleted while the holder had it open, every write that reported
 success is there (and none that reported failure), and every failure said
 the database was busy, naming it.
 
-STRESS_SECONDS (default 20) sets how long the loops run; STRESS_SEED the
+STRESS_SECONDS (default 25) sets how long the loops run; STRESS_SEED the
 random choices of the holder."""
 import ctypes
 import json
 import os
 import select
+import sqlite3
 import struct
 import subprocess
 import sys
@@ -27,7 +29,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from integrity_util import Tap, clear_failure, count_guids, integrity, links, query, run, sqlite, write_feed  # noqa: E402
 
 HOLDER = os.environ["ACCORDS_STORE_HOLDER"]
-SECONDS = float(os.environ.get("STRESS_SECONDS", "20"))
+SECONDS = float(os.environ.get("STRESS_SECONDS", "25"))
+# A little more than the store's busy timeout (10 s): the writers waiting all along give up
+LOCK_SECONDS = 11.5
 SEED = int(os.environ.get("STRESS_SEED", str(int(time.time()) % 100000)))
 HELD = "us-rw-2025"          # the holder edits this one, and the note loop writes notes on it
 EDITED = "uk-rw-medp-2022"   # the edit loop's
@@ -46,7 +50,7 @@ class WalWatch(threading.Thread):
     def __init__(self, db):
         super().__init__(daemon=True)
         self.wal = db + "-wal"
-        self.name = os.path.basename(self.wal).encode()
+        self.wal_name = os.path.basename(self.wal).encode()
         self.stop = threading.Event()
         self.events = []
         self.polls = 0
@@ -71,7 +75,7 @@ class WalWatch(threading.Thread):
         while offset + 16 <= len(data):
             _, mask, _, length = struct.unpack_from("iIII", data, offset)
             name = data[offset + 16:offset + 16 + length].rstrip(b"\0")
-            if name == self.name:
+            if name == self.wal_name:
                 self.events.append("%s deleted (inotify mask 0x%x)" % (self.wal, mask))
             offset += 16 + length
 
@@ -203,16 +207,33 @@ def main():
                 ok = r.returncode == 0 and r.stdout.strip() == str(N_AGREEMENTS)
             return " ".join(r.args[-2:]) if which >= 3 else " ".join(r.args[3:]), ok, r
 
+        locked = []
+
+        def lock_for_longer_than_the_busy_timeout():
+            """A program that keeps the write lock too long: the writers must fail, saying so"""
+            time.sleep(min(3.0, SECONDS / 4))
+            connection = sqlite3.connect(db, timeout=10, isolation_level=None)
+            connection.execute("BEGIN IMMEDIATE")
+            taken = time.monotonic()
+            time.sleep(LOCK_SECONDS)
+            connection.execute("ROLLBACK")
+            connection.close()
+            locked.append(time.monotonic() - taken)
+
+        locker = threading.Thread(target=lock_for_longer_than_the_busy_timeout, daemon=True)
+        locker.start()
         loops = [Loop("import", import_round, deadline), Loop("edit", edit_round, deadline),
                  Loop("note", note_round, deadline), Loop("read", read_round, deadline)]
         for loop in loops:
             loop.start()
         for loop in loops:
             loop.join(SECONDS + 180)
+        locker.join(60)
         loops_time = time.monotonic() - start
 
-        holder.stdin.close()
-        # the holder relinks one last time, says what it holds, then lets go of the database
+        holder.stdin.write("stop\n")
+        holder.stdin.flush()
+        # the holder relinks one last time and says what it holds, still holding the database
         waited = time.monotonic()
         while not any(l.startswith("final ") for l in holder_lines) and holder.poll() is None \
                 and time.monotonic() - waited < 120:
@@ -220,6 +241,7 @@ def main():
         held_time = time.monotonic() - start
         watch.stop.set()
         watch.join()
+        holder.stdin.close()
         try:
             holder_status = holder.wait(60)
         except subprocess.TimeoutExpired:
@@ -234,6 +256,8 @@ def main():
         tap.check("the holder exits 0", holder_status == 0, "%s\n%s" % (holder_status, holder_errors))
         tap.check("the holder said what the store must hold", any(l.startswith("final ") for l in holder_lines),
                   "\n".join(holder_lines[-10:]))
+
+        tap.check("a program held the write lock for %.1f s" % (locked[0] if locked else 0), bool(locked))
 
         # --- the file
         tap.check("the WAL was watched (%d looks over %.1f s)" % (watch.polls, held_time), watch.polls > 100)
@@ -320,6 +344,7 @@ def main():
         tap.check("every read succeeded and saw the whole dataset (%d)" % len(reads), not bad, "\n".join(bad[:5]))
 
         failures = len(failed) + sum(1 for loop in loops[:3] for (*_, r) in loop.rounds if r.returncode != 0)
+        tap.check("writers that waited too long failed (%d)" % failures, failures > 0)
         tap.note("figures: %.1f s; rounds: %d imports, %d edits, %d notes, %d reads; holder: %d history runs, "
                  "%d relinks; writes checked %d; failures %d (all busy, clearly said); WAL deletions %d; "
                  "integrity %s"
