@@ -198,7 +198,8 @@ def main():
             elif which == 3:
                 r = subprocess.run(["sqlite3", db, "PRAGMA wal_checkpoint(PASSIVE)"], capture_output=True,
                                    text=True, timeout=60, stdin=subprocess.DEVNULL)
-                ok = r.returncode == 0
+                # the shell has no busy timeout of its own: it may be told to try again, never more
+                ok = r.returncode == 0 or ("database is locked" in r.stderr and "malformed" not in r.stderr)
             elif which == 4:
                 r = sqlite(db, "SELECT count(*) FROM item", "SELECT count(*) FROM note")
                 ok = r.returncode == 0
