@@ -173,6 +173,16 @@ with tempfile.TemporaryDirectory() as tmp:
     found, r = items(db2, "--country", "RW")
     check("now they are", found is not None and len(found) == 3, r.stdout)
 
+    # unlinked items beside linked ones: their countries are made too, not only their agreements
+    later = os.path.join(tmp, "later.rss")   # another file: another feed, new items
+    shutil.copy(FEED, later)
+    r = run("import", "--no-link", later, db=db2)
+    check("import --no-link into a linked database exits 0", r.returncode == 0, r.stderr)
+    r = run("relink", "--if-needed", db=db2)
+    check("relink --if-needed links them", r.returncode == 0, r.stdout + r.stderr)
+    found, r = items(db2, "--country", "RW")
+    check("with their countries", found is not None and len(found) == 6, r.stdout)
+
     r = run("relink", "extra", db=db)
     check("relink takes no argument", r.returncode == 2 and "extra" in r.stderr, r.stderr)
 

@@ -428,6 +428,51 @@ test_unlinked_import (Fixture       *f,
   g_assert_cmpstr (codes, ==, "CR GB IQ PA RW SV US");
 }
 
+/* An import whose linker was made before an agreement changed lands after
+ * another connection relinked with the new one: the store must not say its
+ * items are linked by the new linker */
+static void
+test_import_older_linker (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(AccordsLinker) older = NULL;
+  g_autoptr(AccordsLinker) newer = NULL;
+  g_autoptr(AccordsAgreement) dk = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *later = g_build_filename (f->dir, "later.rss", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (later);
+  g_autoptr(AccordsImportResult) result = g_new0 (AccordsImportResult, 1);
+  const char *aliases[] = { "Folketing", NULL };
+  AccordsRelinkStats stats;
+
+  import_feed (f, 3, 0, 0);
+  older = new_linker (f);
+  dk = accords_store_load_agreement (f->store, "dk-rw-2021", &error);
+  g_assert_no_error (error);
+  accords_agreement_set_aliases (dk, aliases);
+  g_assert_true (accords_store_save_agreement (f->store, dk, &error));
+  newer = new_linker (f);
+  g_assert_true (accords_store_relink (f->store, newer, FALSE, NULL, NULL, NULL, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_true (accords_store_links_up_to_date (f->store, newer));
+
+  /* another file, so new items, linked by the older linker */
+  g_assert_true (g_file_get_contents (f->feed, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (later, contents, -1, NULL));
+  g_assert_true (accords_importer_import_file_full (f->store, older, file, result, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_new, ==, 3);
+  g_assert_false (accords_store_links_up_to_date (f->store, newer));
+
+  /* the next relink makes them again, the agreements only */
+  g_assert_true (accords_store_relink (f->store, newer, FALSE, NULL, NULL, NULL, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.n_items, ==, 6);
+  g_assert_false (stats.countries);
+  g_assert_true (accords_store_links_up_to_date (f->store, newer));
+}
+
 static guint
 count_filtered (Fixture    *f,
                 const char *query,
@@ -692,6 +737,7 @@ main (int    argc,
   ADD ("/links/import/seed-article", test_seed_article);
   ADD ("/links/import/unchanged-not-relinked", test_unchanged_not_relinked);
   ADD ("/links/import/unlinked", test_unlinked_import);
+  ADD ("/links/import/older-linker", test_import_older_linker);
   ADD ("/links/state/judged-stay", test_judged_links_stay);
   ADD ("/links/state/errors", test_set_state_errors);
   ADD ("/links/state/undo", test_undo);

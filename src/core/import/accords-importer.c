@@ -531,6 +531,10 @@ record_linker (AccordsStore   *store,
     return accords_store_set_links_made_by (store, linker, error);
   if (linker == NULL && n_stored > 0)
     return accords_store_set_links_made_by (store, NULL, error);
+  /* The linker was made before the agreements changed and another process
+   * relinked: these items' links are older than the rest */
+  if (linker != NULL && n_stored > 0 && !accords_store_links_up_to_date (store, linker))
+    return accords_store_set_links_out_of_date (store, error);
   return TRUE;
 }
 

@@ -255,14 +255,29 @@ accords_store_links_up_to_date (AccordsStore  *self,
 }
 
 gboolean
+accords_store_set_links_out_of_date (AccordsStore  *self,
+                                     GError       **error)
+{
+  g_return_val_if_fail (ACCORDS_IS_STORE (self), FALSE);
+
+  /* the gazetteer's checksum and a relink's position stay: the countries
+   * are right, and a relink under way reaches the newest items anyway */
+  return delete_meta (self, ACCORDS_META_LINKS_CHECKSUM, error);
+}
+
+gboolean
 accords_store_set_links_made_by (AccordsStore   *self,
                                  AccordsLinker  *linker,
                                  GError        **error)
 {
   g_return_val_if_fail (ACCORDS_IS_STORE (self), FALSE);
 
+  /* Items stored without links lack their countries too: the next relink
+   * starts over and makes both */
   if (linker == NULL)
-    return delete_meta (self, ACCORDS_META_LINKS_CHECKSUM, error);
+    return delete_meta (self, ACCORDS_META_LINKS_CHECKSUM, error) &&
+           delete_meta (self, ACCORDS_META_LINKS_GAZETTEER, error) &&
+           delete_meta (self, ACCORDS_META_RELINK_POSITION, error);
   return accords_store_set_meta (self, ACCORDS_META_LINKS_CHECKSUM, accords_linker_get_checksum (linker), error) &&
          accords_store_set_meta (self, ACCORDS_META_LINKS_GAZETTEER,
                                  accords_gazetteer_get_checksum (accords_linker_get_gazetteer (linker)), error) &&

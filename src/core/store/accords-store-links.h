@@ -64,11 +64,15 @@ gboolean          accords_store_write_item_links (AccordsStore           *self,
 /* TRUE when the stored links were all made by a linker of this checksum */
 gboolean          accords_store_links_up_to_date (AccordsStore           *self,
                                                   AccordsLinker          *linker);
-/* Records that every stored item is linked with linker (NULL: that the
- * links are out of date) */
+/* Records that every stored item is linked with linker (NULL: that some
+ * items were stored without links, to countries or agreements) */
 gboolean          accords_store_set_links_made_by (AccordsStore          *self,
                                                    AccordsLinker         *linker,
                                                    GError               **error);
+/* Records that some items' links to agreements were made by another
+ * linker than the rest (an import that began before the agreements changed) */
+gboolean          accords_store_set_links_out_of_date (AccordsStore      *self,
+                                                       GError           **error);
 
 typedef struct {
   guint    n_items;        /* items linked again */
