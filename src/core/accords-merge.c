@@ -10,6 +10,7 @@
 #include "accords-event.h"
 #include "accords-fact.h"
 #include "accords-flag.h"
+#include "accords-json-reader.h"
 #include "accords-merge.h"
 #include "accords-party.h"
 #include "accords-person-role.h"
@@ -390,22 +391,6 @@ merge_new (AccordsMerge     *self,
   return g_steal_pointer (&empty);
 }
 
-static JsonArray *
-dataset_array (JsonNode    *root,
-               const char  *where,
-               GError     **error)
-{
-  if (root != NULL && JSON_NODE_HOLDS_ARRAY (root))
-    return json_node_get_array (root);
-  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root) &&
-      json_object_has_member (json_node_get_object (root), "agreements") &&
-           JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (root), "agreements")))
-    return json_object_get_array_member (json_node_get_object (root), "agreements");
-  g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_INVALID,
-               _("%s: expected an array of agreements or an object with an “agreements” array"), where);
-  return NULL;
-}
-
 /* One URL, one source row: the same URL with two titles in one file cannot
  * both be kept. */
 static gboolean
@@ -471,7 +456,7 @@ accords_merge_new (AccordsStore  *store,
 
   g_return_val_if_fail (ACCORDS_IS_STORE (store), NULL);
 
-  if (!(array = dataset_array (root, where, error)))
+  if (!(array = accords_dataset_get_agreements (root, where, error)))
     return NULL;
 
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -539,17 +524,13 @@ accords_merge_new_for_path (AccordsStore  *store,
                             const char    *path,
                             GError       **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) local = NULL;
+  g_autoptr(JsonNode) root = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!json_parser_load_from_file (parser, path, &local))
-    {
-      g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_INVALID, "%s: %s", path, local->message);
-      return NULL;
-    }
-  return accords_merge_new (store, json_parser_get_root (parser), path, error);
+  if ((root = accords_json_parse_file (path, error)) == NULL)
+    return NULL;
+  return accords_merge_new (store, root, path, error);
 }
 
 static void
