@@ -233,7 +233,11 @@ accords_store_open (const char  *path,
 
   if (!accords_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
       !accords_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !accords_store_exec (self, "PRAGMA synchronous = NORMAL", error))
+      !accords_store_exec (self, "PRAGMA synchronous = NORMAL", error) ||
+      /* A large transaction (a dataset import) whose pages outgrow the cache
+       * spills them and reads them back for every index it updates: with
+       * the default 2 MB, importing 4x the agreements took 6.5x the time. */
+      !accords_store_exec (self, "PRAGMA cache_size = -65536", error))
     return NULL;
 
   if (!migrate (self, version, error))
