@@ -131,7 +131,14 @@ accords_open_input_file (const char  *path,
   while (fd < 0 && errno == EINTR);
   if (fd < 0)
     {
-      set_errno (error, errno, PROBLEM_READ, path);
+      int saved = errno;
+      GStatBuf what;
+
+      /* a socket cannot be opened at all: say what it is */
+      if (g_stat (path, &what) == 0 && !S_ISREG (what.st_mode))
+        set_not_regular (error, path, what.st_mode, FALSE);
+      else
+        set_errno (error, saved, PROBLEM_READ, path);
       return -1;
     }
   if (fstat (fd, &st) != 0)
