@@ -378,6 +378,12 @@ with tempfile.TemporaryDirectory() as tmp:
     for path in sorted(glob.glob(os.path.join(SRCDIR, "data", "dataset", "regress", "*"))):
         r = run("agreement", "add", "--json", path, db=db, binary=True)
         check("regression %s: no crash" % os.path.basename(path), r.returncode in (0, 1), r.returncode)
+        try:
+            r.stderr.decode("utf-8")
+            valid = True
+        except UnicodeDecodeError:
+            valid = False
+        check("regression %s: the message is valid UTF-8" % os.path.basename(path), valid, r.stderr[-200:])
         r = run("import-dataset", path, db=db, binary=True)
         check("regression %s: import-dataset, no crash" % os.path.basename(path), r.returncode in (0, 1),
               r.returncode)

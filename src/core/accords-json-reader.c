@@ -12,6 +12,7 @@
 #include "accords-error.h"
 #include "accords-files.h"
 #include "accords-json-reader.h"
+#include "accords-util.h"
 
 /* The check is a single pass over the text that follows only what nests
  * and what is a string.  Wherever it loses its way the text is not JSON, and
@@ -387,7 +388,11 @@ accords_json_parse_data (const char  *data,
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, (gssize) length, &local))
     {
-      g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_INVALID, "%s: %s", s.where, local->message);
+      /* json-glib quotes the text it stopped at cut at a byte count, which
+       * may split a character */
+      g_autofree char *message = accords_utf8_make_valid (local->message, -1);
+
+      g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_INVALID, "%s: %s", s.where, message);
       return NULL;
     }
   root = json_parser_get_root (parser);
