@@ -87,7 +87,7 @@ with tempfile.TemporaryDirectory() as tmp:
     refused("agreement edit of objects nested 100,000 deep", r, [deep_object, "deeper than 32"], db, before)
     hidden = write(os.path.join(tmp, "hidden.json"), '/* " */ ' + "[" * 100000)
     r = run("import-dataset", hidden, db=db)
-    refused("nesting behind a comment holding a quote is counted", r, [hidden, "deeper than 32"], db, before)
+    refused("a comment, which could hide nesting from the check, is refused", r, [hidden, "no comments"], db, before)
     at_limit = write(os.path.join(tmp, "at-limit.json"),
                      json.dumps(dict(AGREEMENT, id="at-limit", title="At the limit")).replace(
                          '"title"', '"x": ' + "[" * 30 + "]" * 30 + ', "title"'))
@@ -120,6 +120,14 @@ with tempfile.TemporaryDirectory() as tmp:
             ("a lone low surrogate \\udc00", '"x\\udc00"', ["title", "\\udc00", "surrogate"]),
             ("a high surrogate at the end", '"x\\ud83d"', ["title", "\\ud83d"]),
             ("\\u0000 in a title", '"cut\\u0000here"', ["title", "\\u0000", "NUL"])):
+        path = raw_agreement(title)
+        r = run("agreement", "add", "--json", path, db=db)
+        refused("agreement add refuses %s" % label, r, [path] + words, db, before)
+    for label, title, words in (
+            ("an octal escape \\0 (a NUL to json-glib)", '"cut\\0here"', ["title", "\\0", "not a JSON escape"]),
+            ("an octal escape \\351 (a byte that is not UTF-8)", '"caf\\351"', ["title", "\\3"]),
+            ("a comment between slashes", '/ [[[[ / "x"', ["title", "no comments"]),
+            ("a C comment", '/* " */ "x"', ["title", "no comments"])):
         path = raw_agreement(title)
         r = run("agreement", "add", "--json", path, db=db)
         refused("agreement add refuses %s" % label, r, [path] + words, db, before)

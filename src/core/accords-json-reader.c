@@ -17,8 +17,10 @@
 /* The check is a single pass over the text that follows only what nests
  * and what is a string.  Wherever it loses its way the text is not JSON, and
  * json-glib, which stops at its first error, says so: the pass then stops
- * too.  It reads more as comment or string than json-glib does, never less,
- * so that no bracket it does not count can reach json-glib. */
+ * too.  It reads strings as json-glib does (double quoted, and single
+ * quoted without escapes) and refuses what json-glib reads beyond JSON
+ * (comments, octal escapes), so that every bracket json-glib sees is
+ * counted. */
 
 typedef struct {
   gboolean  object;
@@ -140,6 +142,16 @@ scan_string (Scan        *s,
         }
       if (q + 1 >= s->end)
         return SCAN_STOP;
+      /* json-glib also takes octal escapes, "\0" (a NUL) and "\351" (a
+       * byte that is not UTF-8) among them: only JSON's own are let through */
+      if (strchr ("\"\\/bfnrtu", q[1]) == NULL || q[1] == '\0')
+        {
+          if (g_ascii_isprint (q[1]))
+            fail (s, error, _("%s holds \\%c, which is not a JSON escape"), what, q[1]);
+          else
+            fail (s, error, _("%s holds a backslash before a character no JSON escape starts with"), what);
+          return SCAN_FAILED;
+        }
       if (q[1] == 'u')
         {
           int cp = hex4 (q + 2, s->end);
@@ -259,32 +271,12 @@ scan (Scan    *s,
           break;
 
         case '/':
-          if (p + 1 < s->end && p[1] == '*')
-            {
-              const char *close = g_strstr_len (p + 2, s->end - p - 2, "*/");
-              if (close == NULL)
-                return SCAN_STOP;
-              p = close + 2;
-            }
-          else if (p + 1 < s->end && p[1] == '/')
-            {
-              const char *nl = memchr (p, '\n', s->end - p);
-              if (nl == NULL)
-                return SCAN_OK;
-              p = nl + 1;
-            }
-          else
-            return SCAN_STOP;
-          break;
-
         case '#':
-          {
-            const char *nl = memchr (p, '\n', s->end - p);
-            if (nl == NULL)
-              return SCAN_OK;
-            p = nl + 1;
-          }
-          break;
+          /* json-glib reads text between two slashes, and C comments, as
+           * comments; what it skips this pass would have to skip alike, and
+           * JSON has none */
+          fail (s, error, _("“%c” is not JSON: it has no comments"), c);
+          return SCAN_FAILED;
 
         case '{':
         case '[':
