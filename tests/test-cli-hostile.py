@@ -127,7 +127,10 @@ with tempfile.TemporaryDirectory() as tmp:
             ("an octal escape \\0 (a NUL to json-glib)", '"cut\\0here"', ["title", "\\0", "not a JSON escape"]),
             ("an octal escape \\351 (a byte that is not UTF-8)", '"caf\\351"', ["title", "\\3"]),
             ("a comment between slashes", '/ [[[[ / "x"', ["title", "no comments"]),
-            ("a C comment", '/* " */ "x"', ["title", "no comments"])):
+            ("a C comment", '/* " */ "x"', ["title", "no comments"]),
+            ("a \\u escape of fewer than four digits", '"memo\\uderandum"', ["title", "four hexadecimal"]),
+            ("a string without its closing quote", '"open', ["title", "closing quote"]),
+            ("a byte that is not JSON", '\x01"x"', ["title", "0x01"])):
         path = raw_agreement(title)
         r = run("agreement", "add", "--json", path, db=db)
         refused("agreement add refuses %s" % label, r, [path] + words, db, before)

@@ -15,12 +15,12 @@
 #include "accords-util.h"
 
 /* The check is a single pass over the text that follows only what nests
- * and what is a string.  Wherever it loses its way the text is not JSON, and
- * json-glib, which stops at its first error, says so: the pass then stops
- * too.  It reads strings as json-glib does (double quoted, and single
- * quoted without escapes) and refuses what json-glib reads beyond JSON
- * (comments, octal escapes), so that every bracket json-glib sees is
- * counted. */
+ * and what is a string, and refuses any character JSON does not have where
+ * it stands, so that json-glib, which reads more than JSON (comments,
+ * octal escapes, short \u escapes, all of which it may turn into NUL or
+ * bytes that are not UTF-8), never reads text this pass did not follow.
+ * Strings are read as json-glib reads them: double quoted, or single quoted
+ * without escapes.  The grammar (a missing colon) is left to json-glib. */
 
 typedef struct {
   gboolean  object;
@@ -38,7 +38,6 @@ typedef struct {
 
 typedef enum {
   SCAN_OK,
-  SCAN_STOP,     /* not JSON from here on: json-glib will say why */
   SCAN_FAILED,   /* the error is set */
 } ScanResult;
 
@@ -141,7 +140,7 @@ scan_string (Scan        *s,
           continue;
         }
       if (q + 1 >= s->end)
-        return SCAN_STOP;
+        break;
       /* json-glib also takes octal escapes, "\0" (a NUL) and "\351" (a
        * byte that is not UTF-8) among them: only JSON's own are let through */
       if (strchr ("\"\\/bfnrtu", q[1]) == NULL || q[1] == '\0')
@@ -156,8 +155,12 @@ scan_string (Scan        *s,
         {
           int cp = hex4 (q + 2, s->end);
 
+          /* json-glib takes fewer digits too, and makes bytes of them that are not UTF-8 */
           if (cp < 0)
-            return SCAN_STOP;
+            {
+              fail (s, error, _("%s holds \\u without four hexadecimal digits after it"), what);
+              return SCAN_FAILED;
+            }
           if (cp == 0)
             {
               fail (s, error, _("%s holds \\u0000, a NUL character, which no text may hold"), what);
@@ -188,7 +191,10 @@ scan_string (Scan        *s,
       q += 2;
     }
   if (q >= s->end)
-    return SCAN_STOP;
+    {
+      fail (s, error, _("%s does not end: its closing quote is missing"), what);
+      return SCAN_FAILED;
+    }
   if (!g_utf8_validate_len (start, q - start, NULL))
     {
       fail (s, error, _("%s is not valid UTF-8"), what);
@@ -296,14 +302,20 @@ scan (Scan    *s,
         case '}':
         case ']':
           if (level == NULL || level->object != (c == '}'))
-            return SCAN_STOP;
+            {
+              fail (s, error, _("“%c” closes nothing that is open"), c);
+              return SCAN_FAILED;
+            }
           g_array_set_size (s->levels, s->levels->len - 1);
           p++;
           break;
 
         case ',':
           if (level == NULL)
-            return SCAN_STOP;
+            {
+              fail (s, error, _("“,” outside an array or object"));
+              return SCAN_FAILED;
+            }
           if (level->object)
             {
               level->want_key = TRUE;
@@ -328,7 +340,13 @@ scan (Scan    *s,
 
         default:
           if (!is_number_char (c))
-            return SCAN_STOP;
+            {
+              if (g_ascii_isprint (c))
+                fail (s, error, _("“%c” is not JSON"), c);
+              else
+                fail (s, error, _("byte 0x%02x is not JSON"), (guint) (guchar) c);
+              return SCAN_FAILED;
+            }
           if ((r = scan_number (s, &p, error)) != SCAN_OK)
             return r;
           break;
