@@ -460,6 +460,11 @@ accords_cli_export_dataset (AccordsCli *cli,
       accords_cli_error (_("export-dataset: unexpected argument “%s” (use -o FILE)"), argv[1]);
       return 2;
     }
+  if (output != NULL && !g_str_equal (output, "-") && !accords_check_output_file (output, &error))
+    {
+      accords_cli_error ("%s", error->message);
+      return 1;
+    }
   if (!(context = accords_cli_get_context (cli)))
     return 1;
   if (!(text = accords_dataset_to_data (accords_context_get_store (context), &len, NULL, &error)))

@@ -204,6 +204,9 @@ accords_export_to_file (AccordsStore                *store,
 
   g_return_val_if_fail (path != NULL, FALSE);
 
+  /* a target that cannot be written is refused before the work of rendering */
+  if (!accords_check_output_file (path, error))
+    return FALSE;
   bytes = accords_export_render (store, iso_codes, options, error);
   if (bytes == NULL)
     return FALSE;
