@@ -202,9 +202,15 @@ scan_string (Scan        *s,
     }
   if (is_key)
     {
-      /* for messages only: the name as written, escapes and all */
+      /* for messages only: the name as written, escapes and all, cut
+       * between two characters when it is long */
+      const char *cut = q;
+
+      if (cut - start > 200)
+        for (cut = start + 200; cut > start && ((guchar) *cut & 0xc0) == 0x80; cut--)
+          ;
       g_free (level->key);
-      level->key = g_strndup (start, MIN (q - start, 200));
+      level->key = g_strndup (start, cut - start);
       level->want_key = FALSE;
     }
   *p = q + 1;
