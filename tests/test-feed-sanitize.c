@@ -81,7 +81,8 @@ test_urls (void)
          "<a href=\"https://news.example.org/uk/policy\">r</a>", "r");
   check ("<a href=\"../up/x.html?q=%41#f\">r</a>", "https://news.example.org/world/a/",
          "<a href=\"https://news.example.org/world/up/x.html?q=%41#f\">r</a>", "r");
-  check ("<a href=\"rel\">r</a>", NULL, "<a href=\"rel\">r</a>", "r");
+  /* A relative URL without a base is not a link to anywhere: it stays out */
+  check ("<a href=\"rel\">r</a>", NULL, "<a>r</a>", "r");
   /* A relative URL against a base that is not http stays out */
   check ("<a href=\"x\">r</a>", "file:///home/me/feeds/", "<a>r</a>", "r");
 
@@ -94,6 +95,43 @@ test_urls (void)
     g_assert_null (b);
     g_assert_cmpstr (c, ==, "http://any.test/\xc3\x80");
   }
+}
+
+/* Every URL kept is absolute http, https or mailto once resolved */
+static void
+clean_is (const char *url,
+          const char *base,
+          const char *expected)
+{
+  g_autofree char *clean = accords_html_clean_url (url, base);
+
+  g_test_message ("%s against %s -> %s", url, base ? base : "(no base)", clean ? clean : "(dropped)");
+  g_assert_cmpstr (clean, ==, expected);
+}
+
+static void
+test_links_absolute (void)
+{
+  clean_is ("java script:alert(4)", NULL, NULL);
+  clean_is ("javascript:alert(4)", "https://news.example.org/", NULL);
+  clean_is (" JaVaScRiPt:alert(4)", NULL, NULL);
+  clean_is ("data:text/html,<script>", NULL, NULL);
+  clean_is ("file:///etc/passwd", NULL, NULL);
+  clean_is ("//evil.example/x", NULL, NULL);
+  clean_is ("//evil.example/x", "https://news.example.org/a/", "https://evil.example/x");
+  clean_is ("//evil.example/x", "http://news.example.org/a/", "http://evil.example/x");
+  clean_is ("relative/x.html", NULL, NULL);
+  clean_is ("/rooted", NULL, NULL);
+  clean_is ("#fragment", NULL, NULL);
+  clean_is ("", NULL, NULL);
+  clean_is ("relative/x.html", "https://news.example.org/a/", "https://news.example.org/a/relative/x.html");
+  clean_is ("relative/x.html", "file:///home/me/feeds/", NULL);
+  clean_is ("http:relative", NULL, NULL);
+  clean_is ("https:///no-host", NULL, NULL);
+  clean_is ("http://user@:80/", NULL, NULL);
+  clean_is ("https://news.example.org/x", NULL, "https://news.example.org/x");
+  clean_is ("HTTP://News.example.org/x", NULL, "HTTP://News.example.org/x");
+  clean_is ("mailto:desk@example.org", NULL, "mailto:desk@example.org");
 }
 
 static void
@@ -125,7 +163,7 @@ test_broken_markup (void)
   check ("<a href=\"https://x.example/\"", NULL, "<a href=\"https://x.example/\"></a>", "");
   check ("text <", NULL, "text &lt;", "text <");
   check ("<<<>>>", NULL, "&lt;&lt;&lt;&gt;&gt;&gt;", "<<<>>>");
-  check ("<!' <a href=\"foo\">x", NULL, "&lt;!' <a href=\"foo\">x</a>", NULL);
+  check ("<!' <a href=\"foo\">x", "https://x.example/", "&lt;!' <a href=\"https://x.example/foo\">x</a>", NULL);
   check ("x<script>never closed", NULL, "x", "x");
   check ("x<!-- never closed", NULL, "x", "x");
 
@@ -182,6 +220,7 @@ main (int    argc,
   g_test_add_func ("/feed/sanitize/dropped-elements", test_dropped_elements);
   g_test_add_func ("/feed/sanitize/dropped-attributes", test_dropped_attributes);
   g_test_add_func ("/feed/sanitize/urls", test_urls);
+  g_test_add_func ("/feed/sanitize/links-absolute", test_links_absolute);
   g_test_add_func ("/feed/sanitize/text-and-entities", test_text_and_entities);
   g_test_add_func ("/feed/sanitize/broken-markup", test_broken_markup);
   g_test_add_func ("/feed/sanitize/regressions", test_regressions);

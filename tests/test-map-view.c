@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "accords-context.h"
 #include "accords-country-pane.h"
@@ -328,6 +329,38 @@ test_export (Fixture       *f,
   g_assert_nonnull (strstr (contents, "<svg"));
 }
 
+static void
+export_refused_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (accords_map_view_export_finish (ACCORDS_MAP_VIEW (source), result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_assert_nonnull (strstr (error->message, "named pipe"));
+  *(gboolean *) user_data = TRUE;
+}
+
+/* A FIFO (or a device) at the path is refused and left as it is */
+static void
+test_export_not_a_file (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *fifo_path = g_build_filename (f->dir, "map-fifo", NULL);
+  g_autoptr(GFile) fifo = g_file_new_for_path (fifo_path);
+  GStatBuf st;
+
+  g_assert_cmpint (mkfifo (fifo_path, 0600), ==, 0);
+  done_flag = FALSE;
+  accords_map_view_export_async (f->view, fifo, ACCORDS_MAP_FORMAT_PNG, NULL, export_refused_cb, &done_flag);
+  wait_for (export_done, f, 10000);
+  g_assert_true (done_flag);
+  g_assert_cmpint (g_stat (fifo_path, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+  g_unlink (fifo_path);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -340,6 +373,7 @@ main (int argc, char **argv)
   g_test_add ("/map/view/filters", Fixture, NULL, set_up, test_filters, tear_down);
   g_test_add ("/map/view/date-slider", Fixture, NULL, set_up, test_date_slider, tear_down);
   g_test_add ("/map/view/export", Fixture, NULL, set_up, test_export, tear_down);
+  g_test_add ("/map/view/export-not-a-file", Fixture, NULL, set_up, test_export_not_a_file, tear_down);
 
   return g_test_run ();
 }

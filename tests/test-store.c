@@ -297,7 +297,7 @@ test_migrate_in_force_steps (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   store = accords_context_get_store (context);
   g_assert_true (accords_store_exec (store, "UPDATE event SET type = 'statement' WHERE label = 'in_force';"
-                                            "PRAGMA user_version = 4", &error));
+                                            "PRAGMA user_version = 5", &error));
   g_assert_no_error (error);
   g_clear_object (&context);
 

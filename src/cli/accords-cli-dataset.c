@@ -13,41 +13,13 @@
 #include "accords-dataset.h"
 #include "accords-error.h"
 #include "accords-event.h"
+#include "accords-files.h"
+#include "accords-json-reader.h"
 #include "accords-merge.h"
 #include "accords-party.h"
 #include "accords-store-agreements.h"
 #include "accords-store-curation.h"
 #include "accords-validation.h"
-
-/* FILE, or standard input for "-" */
-static JsonNode *
-read_json (const char  *path,
-           GError     **error)
-{
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) local = NULL;
-  gboolean ok;
-
-  if (g_str_equal (path, "-"))
-    {
-      g_autoptr(GString) text = g_string_new (NULL);
-      char buffer[8192];
-      size_t n;
-
-      while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
-        g_string_append_len (text, buffer, (gssize) n);
-      ok = json_parser_load_from_data (parser, text->str, (gssize) text->len, &local);
-    }
-  else
-    ok = json_parser_load_from_file (parser, path, &local);
-  if (!ok)
-    {
-      g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_INVALID, "%s: %s",
-                   g_str_equal (path, "-") ? _("standard input") : path, local->message);
-      return NULL;
-    }
-  return json_node_ref (json_parser_get_root (parser));
-}
 
 /* Reads one agreement and prints every problem it has, naming the fields */
 static AccordsAgreement *
@@ -56,7 +28,7 @@ read_agreement (AccordsStore *store,
                 const char   *own_slug)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) root = read_json (path, &error);
+  g_autoptr(JsonNode) root = accords_json_parse_file (path, &error);
   g_autoptr(AccordsAgreement) a = NULL;
   g_autoptr(GPtrArray) issues = NULL;
   const char *where = g_str_equal (path, "-") ? _("standard input") : path;
@@ -488,6 +460,11 @@ accords_cli_export_dataset (AccordsCli *cli,
       accords_cli_error (_("export-dataset: unexpected argument “%s” (use -o FILE)"), argv[1]);
       return 2;
     }
+  if (output != NULL && !g_str_equal (output, "-") && !accords_check_output_file (output, &error))
+    {
+      accords_cli_error ("%s", error->message);
+      return 1;
+    }
   if (!(context = accords_cli_get_context (cli)))
     return 1;
   if (!(text = accords_dataset_to_data (accords_context_get_store (context), &len, NULL, &error)))
@@ -504,7 +481,7 @@ accords_cli_export_dataset (AccordsCli *cli,
         }
       return 0;
     }
-  if (!g_file_set_contents (output, text, (gssize) len, &error))
+  if (!accords_write_file_atomic (output, text, len, &error))
     {
       accords_cli_error ("%s", error->message);
       return 1;

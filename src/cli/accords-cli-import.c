@@ -11,6 +11,7 @@
 #include "accords-cli-import.h"
 #include "accords-error.h"
 #include "accords-feed-parser.h"
+#include "accords-files.h"
 #include "accords-import-linker.h"
 #include "accords-importer.h"
 #include "accords-store-agreements.h"
@@ -120,7 +121,7 @@ accords_cli_cmd_parse (AccordsCli *cli,
     { NULL }
   };
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(AccordsFeedInfo) info = NULL;
   ParsePrinter pp = { stdout, FALSE, 0 };
@@ -140,10 +141,10 @@ accords_cli_cmd_parse (AccordsCli *cli,
     }
 
   file = g_file_new_for_commandline_arg (argv[1]);
-  stream = g_file_read (file, NULL, &error);
+  stream = accords_read_input_file (file, NULL, NULL, &error);
   if (stream == NULL)
     {
-      accords_cli_error ("%s: %s", argv[1], error->message);
+      accords_cli_error ("%s", error->message);
       return 1;
     }
 

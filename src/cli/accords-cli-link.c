@@ -8,6 +8,7 @@
 
 #include "accords-cli-json.h"
 #include "accords-cli-link.h"
+#include "accords-files.h"
 #include "accords-gazetteer.h"
 #include "accords-import-linker.h"
 #include "accords-linker.h"
@@ -108,6 +109,7 @@ accords_cli_link (AccordsCli  *cli,
 
   if (file != NULL)
     {
+      g_autoptr(GBytes) contents = NULL;
       gsize len;
 
       if (argc > 1)
@@ -115,11 +117,14 @@ accords_cli_link (AccordsCli  *cli,
           accords_cli_error (_("link: give the text either with --file or as arguments, not both"));
           return 2;
         }
-      if (!g_file_get_contents (file, &text, &len, &error))
+      if ((contents = accords_load_input (file, &error)) == NULL)
         {
           accords_cli_error ("link: %s", error->message);
           return 1;
         }
+      text = g_bytes_unref_to_data (g_steal_pointer (&contents), &len);
+      text = g_realloc (text, len + 1);
+      text[len] = '\0';
     }
   else if (argc == 2 && g_str_equal (argv[1], "-"))
     {

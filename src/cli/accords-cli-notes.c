@@ -8,6 +8,7 @@
 
 #include "accords-cli-json.h"
 #include "accords-cli-notes.h"
+#include "accords-files.h"
 #include "accords-store-agreements.h"
 #include "accords-store-notes.h"
 #include "accords-store-sources.h"
@@ -81,6 +82,7 @@ note_add (AccordsCli *cli,
   };
   g_autoptr(GError) error = NULL;
   g_autofree char *body = NULL;
+  g_autoptr(GBytes) contents = NULL;
   g_autofree char *display = NULL;
   g_autoptr(AccordsNote) note = NULL;
   AccordsContext *context;
@@ -106,11 +108,14 @@ note_add (AccordsCli *cli,
       return 2;
     }
   display = g_filename_display_name (file);
-  if (!g_file_get_contents (file, &body, &length, &error))
+  if (!(contents = accords_load_input (file, &error)))
     {
       accords_cli_error ("%s", error->message);
       return 1;
     }
+  body = g_bytes_unref_to_data (g_steal_pointer (&contents), &length);
+  body = g_realloc (body, length + 1);
+  body[length] = '\0';
   if (!g_utf8_validate_len (body, length, &bad))
     {
       accords_cli_error (_("%s is not UTF-8 text (byte %" G_GSIZE_FORMAT " is not)"), display, (gsize) (bad - body));

@@ -11,6 +11,7 @@
 #include "accords-error.h"
 #include "accords-event.h"
 #include "accords-fact.h"
+#include "accords-files.h"
 #include "accords-flag.h"
 #include "accords-party.h"
 #include "accords-person-role.h"
@@ -21,6 +22,8 @@
 #include "accords-validation.h"
 
 #define SEED_RESOURCE RESOURCE_PREFIX "/seed/agreements.json"
+#define DATASET_FORMAT "accords-dataset"
+#define DATASET_VERSION 1
 
 /* JSON reading helpers: every mismatch is an error naming the field */
 
@@ -648,6 +651,57 @@ accords_agreement_validate (AccordsAgreement  *a,
   return FALSE;
 }
 
+JsonArray *
+accords_dataset_get_agreements (JsonNode    *root,
+                                const char  *where,
+                                GError     **error)
+{
+  JsonObject *object;
+  JsonNode *format, *version, *agreements;
+
+  if (root != NULL && JSON_NODE_HOLDS_ARRAY (root))
+    return json_node_get_array (root);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    goto not_a_dataset;
+
+  object = json_node_get_object (root);
+  format = json_object_get_member (object, "format");
+  if (format != NULL &&
+      (!JSON_NODE_HOLDS_VALUE (format) || json_node_get_value_type (format) != G_TYPE_STRING ||
+       !g_str_equal (json_node_get_string (format), DATASET_FORMAT)))
+    {
+      g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_INVALID,
+                   _("%s: format: expected “%s”; this is not an Accords dataset"), where, DATASET_FORMAT);
+      return NULL;
+    }
+  version = json_object_get_member (object, "version");
+  if (version != NULL)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (version) || json_node_get_value_type (version) != G_TYPE_INT64 ||
+          json_node_get_int (version) < 1)
+        {
+          g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_INVALID,
+                       _("%s: version: expected a whole number from 1 to %d"), where, DATASET_VERSION);
+          return NULL;
+        }
+      if (json_node_get_int (version) > DATASET_VERSION)
+        {
+          g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_INVALID,
+                       _("%s: version: %" G_GINT64_FORMAT " is newer than this version of Accords reads (%d)"),
+                       where, json_node_get_int (version), DATASET_VERSION);
+          return NULL;
+        }
+    }
+  agreements = json_object_get_member (object, "agreements");
+  if (agreements != NULL && JSON_NODE_HOLDS_ARRAY (agreements))
+    return json_node_get_array (agreements);
+
+not_a_dataset:
+  g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_INVALID,
+               _("%s: expected an array of agreements or an object with an “agreements” array"), where);
+  return NULL;
+}
+
 gboolean
 accords_dataset_load (AccordsStore  *store,
                       JsonNode      *root,
@@ -655,23 +709,12 @@ accords_dataset_load (AccordsStore  *store,
                       guint         *n_loaded,
                       GError       **error)
 {
-  JsonArray *array = NULL;
+  JsonArray *array;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint n = 0;
 
-  if (root != NULL && JSON_NODE_HOLDS_ARRAY (root))
-    array = json_node_get_array (root);
-  else if (root != NULL && JSON_NODE_HOLDS_OBJECT (root) &&
-           json_object_has_member (json_node_get_object (root), "agreements") &&
-           JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (root), "agreements")))
-    array = json_object_get_array_member (json_node_get_object (root), "agreements");
-
-  if (array == NULL)
-    {
-      g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_INVALID,
-                   _("%s: expected an array of agreements or an object with an “agreements” array"), where);
-      return FALSE;
-    }
+  if (!(array = accords_dataset_get_agreements (root, where, error)))
+    return FALSE;
 
   if (!accords_store_begin (store, error))
     return FALSE;
@@ -722,9 +765,9 @@ accords_dataset_to_json (AccordsStore  *store,
 
   b = json_builder_new ();
   json_builder_begin_object (b);
-  add_string (b, "format", "accords-dataset");
+  add_string (b, "format", DATASET_FORMAT);
   json_builder_set_member_name (b, "version");
-  json_builder_add_int_value (b, 1);
+  json_builder_add_int_value (b, DATASET_VERSION);
   json_builder_set_member_name (b, "agreements");
   json_builder_begin_array (b);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (agreements)); i++)
@@ -766,6 +809,24 @@ accords_dataset_to_data (AccordsStore  *store,
   return text;
 }
 
+static gboolean
+write_file (GFile       *file,
+            const char  *text,
+            gsize        len,
+            GError     **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Cannot export to %s: only files on this computer can be written"), uri);
+      return FALSE;
+    }
+  return accords_write_file_atomic (path, text, len, error);
+}
+
 static void
 export_thread (GTask        *task,
                gpointer      source_object,
@@ -782,8 +843,7 @@ export_thread (GTask        *task,
 
   if ((store = accords_store_open_worker (db_path, &error)) == NULL ||
       (text = accords_dataset_to_data (store, &len, &n, &error)) == NULL ||
-      !g_file_replace_contents (file, text, len, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL,
-                                cancellable, &error))
+      !write_file (file, text, len, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_int (task, n);

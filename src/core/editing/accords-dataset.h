@@ -21,6 +21,13 @@ gboolean          accords_agreement_validate    (AccordsAgreement  *agreement,
                                                  AccordsStore      *store,
                                                  GError           **error);
 
+/* The agreements of a dataset document ({"format": "accords-dataset",
+ * "version": 1, "agreements": [...]}) or of a bare array.  A format other
+ * than accords-dataset or a version other than 1 is refused. */
+JsonArray        *accords_dataset_get_agreements (JsonNode         *root,
+                                                 const char        *where,
+                                                 GError           **error);
+
 /* Loads every agreement of a dataset document ({"agreements": [...]}) or a
  * bare array of agreements into the store, in one transaction: all or none. */
 gboolean          accords_dataset_load          (AccordsStore      *store,

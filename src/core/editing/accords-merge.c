@@ -10,6 +10,7 @@
 #include "accords-event.h"
 #include "accords-fact.h"
 #include "accords-flag.h"
+#include "accords-json-reader.h"
 #include "accords-merge.h"
 #include "accords-party.h"
 #include "accords-person-role.h"
@@ -791,23 +792,18 @@ check_sources_agree (GPtrArray   *incoming,
   return TRUE;
 }
 
-AccordsMerge *
-accords_merge_new (AccordsStore  *store,
-                   JsonNode      *root,
-                   const char    *where,
-                   GError       **error)
+/* Every agreement of the document, read and checked */
+static GPtrArray *
+read_incoming (AccordsStore  *store,
+               JsonNode      *root,
+               const char    *where,
+               GError       **error)
 {
-  g_autoptr(AccordsMerge) self = NULL;
-  g_autoptr(GListStore) stored = NULL;
-  g_autoptr(GListStore) sources = NULL;
-  g_autoptr(GHashTable) by_slug = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) incoming = g_ptr_array_new_with_free_func (g_object_unref);
   JsonArray *array;
 
-  g_return_val_if_fail (ACCORDS_IS_STORE (store), NULL);
-
-  if (!(array = dataset_array (root, where, error)))
+  if (!(array = accords_dataset_get_agreements (root, where, error)))
     return NULL;
 
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -837,6 +833,18 @@ accords_merge_new (AccordsStore  *store,
     }
   if (!check_sources_agree (incoming, where, error))
     return NULL;
+  return g_steal_pointer (&incoming);
+}
+
+static AccordsMerge *
+merge_incoming (AccordsStore  *store,
+                GPtrArray     *incoming,
+                GError       **error)
+{
+  g_autoptr(AccordsMerge) self = NULL;
+  g_autoptr(GListStore) stored = NULL;
+  g_autoptr(GListStore) sources = NULL;
+  g_autoptr(GHashTable) by_slug = g_hash_table_new (g_str_hash, g_str_equal);
 
   if (!(stored = accords_store_load_agreements (store, NULL, error)) ||
       !(sources = accords_store_load_sources (store, error)))
@@ -871,21 +879,38 @@ accords_merge_new (AccordsStore  *store,
 }
 
 AccordsMerge *
+accords_merge_new (AccordsStore  *store,
+                   JsonNode      *root,
+                   const char    *where,
+                   GError       **error)
+{
+  g_autoptr(GPtrArray) incoming = NULL;
+
+  g_return_val_if_fail (ACCORDS_IS_STORE (store), NULL);
+
+  if (!(incoming = read_incoming (store, root, where, error)))
+    return NULL;
+  return merge_incoming (store, incoming, error);
+}
+
+AccordsMerge *
 accords_merge_new_for_path (AccordsStore  *store,
                             const char    *path,
                             GError       **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) local = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) incoming = NULL;
 
+  g_return_val_if_fail (ACCORDS_IS_STORE (store), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!json_parser_load_from_file (parser, path, &local))
-    {
-      g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_INVALID, "%s: %s", path, local->message);
-      return NULL;
-    }
-  return accords_merge_new (store, json_parser_get_root (parser), path, error);
+  if ((root = accords_json_parse_file (path, error)) == NULL ||
+      !(incoming = read_incoming (store, root, path, error)))
+    return NULL;
+  /* the document is read: its tree (the largest part of a big import's
+   * memory) goes before the merge makes its copies */
+  g_clear_pointer (&root, json_node_unref);
+  return merge_incoming (store, incoming, error);
 }
 
 static void

@@ -134,6 +134,46 @@ check_strv (GPtrArray          *issues,
     }
 }
 
+/* Identifiers the vocabulary does not know; check_strv() has named the malformed ones */
+static void
+check_terms (GPtrArray          *issues,
+             const char         *member,
+             const char * const *strv,
+             AccordsVocabulary   vocabulary)
+{
+  for (guint i = 0; strv && strv[i]; i++)
+    if (accords_is_identifier (strv[i]) && accords_vocabulary_lookup (vocabulary, strv[i]) == NULL)
+      {
+        g_autofree char *field = g_strdup_printf ("%s[%u]", member, i);
+        g_autofree char *known = accords_vocabulary_describe (vocabulary);
+
+        add_issue (issues, field, _("“%s” is not an agreement type (%s)"), strv[i], known);
+      }
+}
+
+/* "memorandum of understanding; treaty": each part a known form */
+static void
+check_instrument_form (GPtrArray  *issues,
+                       const char *form)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (accords_str_empty (form))
+    return;
+  parts = g_strsplit (form, ";", -1);
+  for (guint i = 0; parts[i]; i++)
+    {
+      g_strstrip (parts[i]);
+      if (accords_vocabulary_lookup (ACCORDS_VOCABULARY_INSTRUMENT_FORM, parts[i]) == NULL)
+        {
+          g_autofree char *known = accords_vocabulary_describe (ACCORDS_VOCABULARY_INSTRUMENT_FORM);
+
+          add_issue (issues, "instrument_form", _("“%s” is not a known form of instrument (%s)"), parts[i], known);
+          return;
+        }
+    }
+}
+
 static void
 check_head (AccordsAgreement *a,
             AccordsStore     *store,
@@ -156,6 +196,8 @@ check_head (AccordsAgreement *a,
 
   check_strv (issues, "aliases", accords_agreement_get_aliases (a), FALSE);
   check_strv (issues, "types", accords_agreement_get_types (a), TRUE);
+  check_terms (issues, "types", accords_agreement_get_types (a), ACCORDS_VOCABULARY_AGREEMENT_TYPE);
+  check_instrument_form (issues, accords_agreement_get_instrument_form (a));
 
   if (!accords_str_empty (override) && accords_status_from_string (override) == ACCORDS_STATUS_NONE &&
       g_strcmp0 (override, "none") != 0)
@@ -185,6 +227,11 @@ check_parties (AccordsAgreement *a,
         add_issue (issues, role, _("the role is empty"));
       else if (!accords_is_identifier (r))
         add_issue (issues, role, _("“%s” must be lower-case letters, digits and underscores"), r);
+      else if (accords_vocabulary_lookup (ACCORDS_VOCABULARY_PARTY_ROLE, r) == NULL)
+        {
+          g_autofree char *known = accords_vocabulary_describe (ACCORDS_VOCABULARY_PARTY_ROLE);
+          add_issue (issues, role, _("“%s” is not a party role (%s)"), r, known);
+        }
       if (issues->len == before &&
           !g_hash_table_add (seen, g_strdup_printf ("%s/%s", code, r)))
         {

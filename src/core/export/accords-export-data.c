@@ -53,17 +53,31 @@ load_scope (AccordsStore               *store,
     }
 }
 
+/* A cell a spreadsheet would read as a formula: =, +, -, @, tab or carriage
+ * return first (OWASP, "CSV injection") */
+static gboolean
+csv_is_formula (const char *text)
+{
+  return *text != '\0' && strchr ("=+-@\t\r", *text) != NULL;
+}
+
 /* RFC 4180: a field with a comma, a double quote or a line break is quoted,
- * its quotes doubled; records end with CRLF */
+ * its quotes doubled; records end with CRLF.  A formula-like field is
+ * neutralised as OWASP recommends: a single quote first, the whole quoted. */
 static void
 csv_field (GString    *out,
            const char *text,
            gboolean    last)
 {
+  gboolean formula;
+
   text = accords_str_or_empty (text);
-  if (strpbrk (text, ",\"\r\n") != NULL)
+  formula = csv_is_formula (text);
+  if (formula || strpbrk (text, ",\"\r\n") != NULL)
     {
       g_string_append_c (out, '"');
+      if (formula)
+        g_string_append_c (out, '\'');
       for (const char *p = text; *p; p++)
         {
           if (*p == '"')

@@ -191,98 +191,6 @@ accords_export_render (AccordsStore                *store,
     }
 }
 
-static gboolean
-set_errno_error (GError     **error,
-                 int          saved_errno,
-                 gboolean     folder,
-                 const char  *path)
-{
-  g_autofree char *display = g_filename_display_name (path);
-
-  if (folder)
-    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                 _("Cannot write in the folder %s: %s"), display, g_strerror (saved_errno));
-  else
-    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                 _("Cannot write %s: %s"), display, g_strerror (saved_errno));
-  return FALSE;
-}
-
-gboolean
-accords_write_file_atomic (const char  *path,
-                           const void  *data,
-                           gsize        length,
-                           GError     **error)
-{
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *temp = NULL;
-  g_autofree char *pattern = NULL;
-  g_autofree char *random_part = NULL;
-  const guint8 *p = data;
-  gsize left = length;
-  GStatBuf existing;
-  int fd;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    return set_errno_error (error, EISDIR, FALSE, path);
-
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  /* g_mkstemp_full() replaces the six trailing X with a unique name */
-  random_part = g_strnfill (6, 'X');
-  pattern = g_strdup_printf (".%s.%s", base, random_part);
-  temp = g_build_filename (dir, pattern, NULL);
-  fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0666);
-  if (fd < 0)
-    {
-      int saved = errno;
-      /* name the folder: that is where the trouble is */
-      return set_errno_error (error, saved, TRUE, dir);
-    }
-  /* keep the permissions of the file being replaced; else those of a new file */
-  if (g_stat (path, &existing) == 0)
-    fchmod (fd, existing.st_mode & 07777);
-  else
-    {
-      mode_t mask = umask (0);
-      umask (mask);
-      fchmod (fd, 0666 & ~mask);
-    }
-
-  while (left > 0)
-    {
-      gssize n = write (fd, p, left);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          int saved = errno;
-          close (fd);
-          g_unlink (temp);
-          return set_errno_error (error, saved, FALSE, path);
-        }
-      p += n;
-      left -= (gsize) n;
-    }
-  if (fsync (fd) != 0 || close (fd) != 0)
-    {
-      int saved = errno;
-      g_unlink (temp);
-      return set_errno_error (error, saved, FALSE, path);
-    }
-  if (g_rename (temp, path) != 0)
-    {
-      int saved = errno;
-      g_unlink (temp);
-      return set_errno_error (error, saved, FALSE, path);
-    }
-  return TRUE;
-}
-
 gboolean
 accords_export_to_file (AccordsStore                *store,
                         AccordsIsoCodes             *iso_codes,
@@ -296,6 +204,9 @@ accords_export_to_file (AccordsStore                *store,
 
   g_return_val_if_fail (path != NULL, FALSE);
 
+  /* a target that cannot be written is refused before the work of rendering */
+  if (!accords_check_output_file (path, error))
+    return FALSE;
   bytes = accords_export_render (store, iso_codes, options, error);
   if (bytes == NULL)
     return FALSE;

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "accords-context.h"
+#include "accords-files.h"
 #include "accords-iso-codes.h"
 #include "accords-store.h"
 
@@ -88,13 +89,6 @@ void        accords_export_to_file_async       (AccordsContext             *cont
                                                 gpointer                    user_data);
 gboolean    accords_export_to_file_finish      (AccordsContext             *context,
                                                 GAsyncResult               *result,
-                                                GError                    **error);
-
-/* Writes data to a temporary file beside path, syncs it and renames it over
- * path; on failure the temporary file is removed and path is untouched. */
-gboolean    accords_write_file_atomic          (const char                 *path,
-                                                const void                 *data,
-                                                gsize                       length,
                                                 GError                    **error);
 
 G_END_DECLS

@@ -370,11 +370,24 @@ top (Parser *p)
   return p->n_frames > 0 ? &p->frames[p->n_frames - 1] : NULL;
 }
 
+/* xml:base in effect, else the feed's own URL */
 static const char *
-current_base (Parser *p)
+frame_base (Parser *p)
 {
   Frame *f = top (p);
   return f ? f->base : p->base_uri;
+}
+
+/* What a relative link is resolved against: frame_base(), else the feed's
+ * home page link.  Not to be kept: the link may change. */
+static const char *
+current_base (Parser *p)
+{
+  const char *base = frame_base (p);
+
+  if (base == NULL && p->info != NULL && p->info->link != NULL && *p->info->link != '\0')
+    return p->info->link;
+  return base;
 }
 
 static char *
@@ -411,7 +424,8 @@ push_frame (Parser     *p,
             Role        role,
             const char *name)
 {
-  const char *parent_base = current_base (p);
+  const char *parent_base = frame_base (p);
+  const char *resolve_base = current_base (p);
   Frame *f = &p->frames[p->n_frames++];
   g_autofree char *xml_base = NULL;
 
@@ -426,7 +440,7 @@ push_frame (Parser     *p,
       char *resolved = NULL;
       g_autofree char *stripped = trimmed (xml_base);
 
-      resolved = accords_html_resolve_url (parent_base, stripped);
+      resolved = accords_html_resolve_url (resolve_base, stripped);
       if (resolved == NULL && g_uri_peek_scheme (stripped) != NULL)
         resolved = g_strdup (stripped);
       if (resolved != NULL)

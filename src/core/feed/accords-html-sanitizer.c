@@ -651,6 +651,23 @@ accords_html_resolve_url (const char *base_uri,
   return resolve_reference (base_uri, ref);
 }
 
+/* "//host/..." after "http:": a URL that names where it goes */
+static gboolean
+has_host (const char *rest)
+{
+  const char *end;
+
+  if (rest[0] != '/' || rest[1] != '/')
+    return FALSE;
+  rest += 2;
+  end = rest + strcspn (rest, "/?#");
+  /* user info, then the host and its port */
+  for (const char *at = rest; at < end; at++)
+    if (*at == '@')
+      rest = at + 1;
+  return rest < end && *rest != ':';
+}
+
 char *
 accords_html_clean_url (const char *url,
                         const char *base_uri)
@@ -683,21 +700,24 @@ accords_html_clean_url (const char *url,
 
   if (scheme_len > 0)
     {
-      if ((scheme_len == 4 && g_ascii_strncasecmp (clean->str, "http", 4) == 0) ||
-          (scheme_len == 5 && g_ascii_strncasecmp (clean->str, "https", 5) == 0) ||
-          (scheme_len == 6 && g_ascii_strncasecmp (clean->str, "mailto", 6) == 0))
+      if (scheme_len == 6 && g_ascii_strncasecmp (clean->str, "mailto", 6) == 0)
+        return g_string_free (g_steal_pointer (&clean), FALSE);
+      if (((scheme_len == 4 && g_ascii_strncasecmp (clean->str, "http", 4) == 0) ||
+           (scheme_len == 5 && g_ascii_strncasecmp (clean->str, "https", 5) == 0)) &&
+          has_host (clean->str + scheme_len + 1))
         return g_string_free (g_steal_pointer (&clean), FALSE);
       return NULL;
     }
 
+  /* relative: absolute once resolved against the base, or nothing */
   if (base_uri != NULL && *base_uri != '\0')
     {
       g_autofree char *resolved = resolve_reference (base_uri, clean->str);
 
-      if (resolved != NULL)
+      if (resolved != NULL && g_uri_peek_scheme (resolved) != NULL)
         return accords_html_clean_url (resolved, NULL);
     }
-  return g_string_free (g_steal_pointer (&clean), FALSE);
+  return NULL;
 }
 
 static gboolean

@@ -26,13 +26,14 @@ void      accords_html_escape         (GString    *out,
 /* Whether plain-looking text is really HTML: it has an end tag or an entity */
 gboolean  accords_html_looks_like_html (const char *text,
                                         gsize       len);
-/* A URL from a feed or an attribute: resolved against base_uri when
- * relative; NULL when its scheme is not http, https or mailto.  Relative
- * URLs that cannot be resolved are kept as they are. */
 /* ref resolved against base_uri (RFC 3986) without re-encoding either;
  * NULL when base_uri is not an absolute URI */
 char     *accords_html_resolve_url    (const char *base_uri,
                                        const char *ref);
+/* A URL from a feed or an attribute, resolved against base_uri when
+ * relative (protocol-relative ones too): an absolute http or https URL with
+ * a host, or a mailto one.  NULL for anything else: another scheme, or a
+ * relative URL without a base to resolve it against. */
 char     *accords_html_clean_url      (const char *url,
                                        const char *base_uri);
 

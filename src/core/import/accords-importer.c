@@ -8,6 +8,7 @@
 
 #include "accords-error.h"
 #include "accords-feed-parser.h"
+#include "accords-files.h"
 #include "accords-import-linker.h"
 #include "accords-importer.h"
 #include "accords-opml.h"
@@ -421,15 +422,7 @@ open_file (GFile         *file,
            GCancellable  *cancellable,
            GError       **error)
 {
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-
-  stream = g_file_read (file, cancellable, error);
-  if (stream == NULL)
-    return NULL;
-  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
-  *size = info ? g_file_info_get_size (info) : 0;
-  return G_INPUT_STREAM (g_steal_pointer (&stream));
+  return accords_read_input_file (file, size, cancellable, error);
 }
 
 static gboolean import_feed_stream (AccordsStore *, AccordsLinker *, GFile *, GInputStream *, goffset,
@@ -665,6 +658,24 @@ import_opml_stream (AccordsStore         *store,
         }
       result->error = g_steal_pointer (&local_error);
       return TRUE;
+    }
+
+  /* A named file that is not a regular file (a FIFO, a device) is refused
+   * here, before the transaction: nothing inside it may wait on input. */
+  for (guint i = 0; i < outlines->len; i++)
+    {
+      AccordsOpmlOutline *o = outlines->pdata[i];
+      g_autoptr(GFile) feed_file = outline_file (file, o->url);
+      g_autofree char *path = feed_file ? g_file_get_path (feed_file) : NULL;
+
+      if (path != NULL && g_file_test (path, G_FILE_TEST_EXISTS) && !accords_check_input_file (path, &local_error))
+        {
+          g_autofree char *display = describe_file (feed_file);
+
+          g_set_error (&result->error, ACCORDS_ERROR, ACCORDS_ERROR_INVALID,
+                       _("the feed %s it names cannot be imported: %s"), display, local_error->message);
+          return TRUE;
+        }
     }
 
   if (!accords_store_begin (store, error))

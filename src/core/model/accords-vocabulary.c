@@ -52,6 +52,25 @@ static const AccordsTerm fact_kinds[] = {
   { "concern",         N_("Concern") },
 };
 
+/* the words of the instruments themselves, as they are written */
+static const AccordsTerm instrument_forms[] = {
+  { "agreement",                   N_("Agreement") },
+  { "administrative arrangement",  N_("Administrative arrangement") },
+  { "arrangement",                 N_("Arrangement") },
+  { "contract",                    N_("Contract") },
+  { "declaration",                 N_("Declaration") },
+  { "exchange of letters",         N_("Exchange of letters") },
+  { "framework agreement",         N_("Framework agreement") },
+  { "joint action plan",           N_("Joint action plan") },
+  { "joint declaration",           N_("Joint declaration") },
+  { "law",                         N_("Law") },
+  { "letter of intent",            N_("Letter of intent") },
+  { "memorandum of understanding", N_("Memorandum of understanding") },
+  { "protocol",                    N_("Protocol") },
+  { "statement",                   N_("Statement") },
+  { "treaty",                      N_("Treaty") },
+};
+
 static const struct {
   const AccordsTerm *terms;
   guint              n_terms;
@@ -61,6 +80,7 @@ static const struct {
   [ACCORDS_VOCABULARY_CONFIDENCE]     = { confidences, G_N_ELEMENTS (confidences) },
   [ACCORDS_VOCABULARY_SOURCE_TYPE]    = { source_types, G_N_ELEMENTS (source_types) },
   [ACCORDS_VOCABULARY_FACT_KIND]      = { fact_kinds, G_N_ELEMENTS (fact_kinds) },
+  [ACCORDS_VOCABULARY_INSTRUMENT_FORM] = { instrument_forms, G_N_ELEMENTS (instrument_forms) },
 };
 
 const AccordsTerm *

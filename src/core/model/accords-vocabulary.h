@@ -6,11 +6,12 @@
 G_BEGIN_DECLS
 
 typedef enum {
-  ACCORDS_VOCABULARY_AGREEMENT_TYPE,  /* suggested: other identifiers are kept */
-  ACCORDS_VOCABULARY_PARTY_ROLE,      /* suggested */
+  ACCORDS_VOCABULARY_AGREEMENT_TYPE,  /* closed */
+  ACCORDS_VOCABULARY_PARTY_ROLE,      /* closed */
   ACCORDS_VOCABULARY_CONFIDENCE,      /* closed */
   ACCORDS_VOCABULARY_SOURCE_TYPE,     /* suggested */
   ACCORDS_VOCABULARY_FACT_KIND,       /* closed */
+  ACCORDS_VOCABULARY_INSTRUMENT_FORM, /* closed; an agreement may join several with "; " */
   ACCORDS_N_VOCABULARIES
 } AccordsVocabulary;
 

@@ -485,7 +485,11 @@ configure (AccordsStore  *self,
   gboolean wal = FALSE;
 
   if (!accords_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !accords_store_exec (self, "PRAGMA synchronous = FULL", error))
+      !accords_store_exec (self, "PRAGMA synchronous = FULL", error) ||
+      /* A large transaction (a dataset import) whose pages outgrow the cache
+       * spills them and reads them back for every index it updates: with
+       * the default 2 MB, importing 4x the agreements took 6.5x the time. */
+      !accords_store_exec (self, "PRAGMA cache_size = -65536", error))
     return FALSE;
   if (self->read_only)
     return TRUE;

@@ -8,6 +8,7 @@
 
 #include "accords-agreement-type.h"
 #include "accords-date.h"
+#include "accords-files.h"
 #include "accords-map-view.h"
 #include "accords-util.h"
 
@@ -272,22 +273,35 @@ make_caption (AccordsMapView *self)
   return g_steal_pointer (&caption);
 }
 
+typedef struct {
+  GBytes *bytes;
+  char   *path;
+} WriteJob;
+
 static void
-replace_done_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+write_job_free (WriteJob *job)
 {
-  g_autoptr(GTask) task = user_data;
+  g_bytes_unref (job->bytes);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+write_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  WriteJob *job = task_data;
   g_autoptr(GError) error = NULL;
+  gsize length;
+  const void *data = g_bytes_get_data (job->bytes, &length);
 
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
-    {
-      g_autofree char *name = g_file_get_parse_name (G_FILE (source));
-
-      g_task_return_new_error (task, error->domain, error->code, _("Cannot write %s: %s"), name, error->message);
-      return;
-    }
-  g_task_return_boolean (task, TRUE);
+  /* a regular file or a new one, replaced whole; never a device or a FIFO */
+  if (!accords_write_file_atomic (job->path, data, length, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 void
@@ -302,6 +316,8 @@ accords_map_view_export_async (AccordsMapView      *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *caption = NULL;
+  g_autofree char *path = NULL;
+  WriteJob *job;
 
   g_return_if_fail (ACCORDS_IS_MAP_VIEW (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -321,8 +337,18 @@ accords_map_view_export_async (AccordsMapView      *self,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                       cancellable, replace_done_cb, g_steal_pointer (&task));
+  if (!g_file_is_native (file) || (path = g_file_get_path (file)) == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("Cannot export to %s: only files on this computer can be written"), uri);
+      return;
+    }
+  job = g_new0 (WriteJob, 1);
+  job->bytes = g_steal_pointer (&bytes);
+  job->path = g_steal_pointer (&path);
+  g_task_set_task_data (task, job, (GDestroyNotify) write_job_free);
+  g_task_run_in_thread (task, write_thread);
 }
 
 gboolean
