@@ -20,7 +20,7 @@ def run(*args, db=None, text=True, timeout=120, stdin=None, env=None, user=None)
 
 def check(name, cond, detail=""):
     _counts["n"] += 1
-    print(("ok %d - %s" if cond else "not ok %d - %s") % (_counts["n"], name))
+    print(("ok %d - %s" if cond else "not ok %d - %s") % (_counts["n"], name), flush=True)
     if not cond:
         _counts["failures"] += 1
         if detail:
@@ -33,7 +33,11 @@ def skip(name, why):
     print("ok %d - %s # SKIP %s" % (_counts["n"], name, why))
 
 
+def failures():
+    return _counts["failures"]
+
+
 def done():
     """Prints the plan and exits with the result"""
-    print("1..%d" % _counts["n"])
+    print("1..%d" % _counts["n"], flush=True)
     sys.exit(1 if _counts["failures"] else 0)

@@ -7,7 +7,8 @@ import sqlite3
 import subprocess
 import sys
 
-CLI = os.environ["ACCORDS_CLI"]
+import clitest
+from clitest import CLI
 SQLITE3 = os.environ.get("SQLITE3", "sqlite3")
 
 COUNTRIES = ["Rwanda", "United States", "United Kingdom", "El Salvador", "Panama", "Costa Rica",
@@ -21,25 +22,17 @@ WORDS = ("the government said talks were at an early stage and no final agreemen
 
 
 class Tap:
-    def __init__(self):
-        self.n = 0
-        self.failures = 0
+    """The TAP output of clitest, as an object the tests pass around"""
 
-    def check(self, name, cond, detail=""):
-        self.n += 1
-        print(("ok %d - %s" if cond else "not ok %d - %s") % (self.n, name), flush=True)
-        if not cond:
-            self.failures += 1
-            if detail:
-                print("# " + str(detail).replace("\n", "\n# "), flush=True)
-        return cond
+    check = staticmethod(clitest.check)
+    done = staticmethod(clitest.done)
+
+    @property
+    def failures(self):
+        return clitest.failures()
 
     def note(self, text):
         print("# " + text, flush=True)
-
-    def done(self):
-        print("1..%d" % self.n, flush=True)
-        sys.exit(1 if self.failures else 0)
 
 
 def cli_args(db, *args):
@@ -47,8 +40,7 @@ def cli_args(db, *args):
 
 
 def run(db, *args, timeout=120):
-    return subprocess.run(cli_args(db, *args), capture_output=True, text=True, timeout=timeout,
-                          stdin=subprocess.DEVNULL)
+    return clitest.run(*args, db=db, timeout=timeout, stdin="")
 
 
 def sqlite(db, *statements, timeout=60):

@@ -15,30 +15,19 @@ import sys
 import tempfile
 import time
 
-CLI = os.environ["ACCORDS_CLI"]
+import clitest
+from clitest import CLI, check, done
+
 SRCDIR = os.environ["G_TEST_SRCDIR"]
-failures = 0
-n = 0
 
 
 def run(*args, db=None, stdin=None, binary=False):
-    cmd = [CLI] + (["--db", db] if db else []) + list(args)
     # every refusal is immediate: a command that waits on a FIFO times out here
     try:
-        return subprocess.run(cmd, capture_output=True, text=not binary, timeout=20, input=stdin,
-                              stdin=subprocess.DEVNULL if stdin is None else None)
+        empty = b"" if binary else ""
+        return clitest.run(*args, db=db, text=not binary, timeout=20, stdin=stdin if stdin is not None else empty)
     except subprocess.TimeoutExpired:
-        return subprocess.CompletedProcess(cmd, -1, "", "timed out: the command waited on input")
-
-
-def check(name, cond, detail=""):
-    global failures, n
-    n += 1
-    print(("ok %d - %s" if cond else "not ok %d - %s") % (n, name))
-    if not cond:
-        failures += 1
-        if detail:
-            print("# " + str(detail).replace("\n", "\n# "))
+        return subprocess.CompletedProcess([CLI] + list(args), -1, "", "timed out: the command waited on input")
 
 
 def write(path, data, mode="w"):
@@ -403,5 +392,4 @@ with tempfile.TemporaryDirectory() as tmp:
         check("regression %s: no crash" % os.path.basename(path), r.returncode in (0, 1), r.returncode)
     sock.close()
 
-print("1..%d" % n)
-sys.exit(1 if failures else 0)
+done()

@@ -231,6 +231,8 @@ def main():
         for label, (left, after) in stale.items():
             tap.note("%s: %d temporary files left by the kills (%s); after one more run %d remain"
                      % (label, len(left), ", ".join(left) or "none", len(after)))
+            tap.check("%s: the next run leaves no temporary file of a killed one" % label, after == [],
+                      ", ".join(after))
 
         tap.check("at least 20 kills landed (%d)" % figures["kills"], figures["kills"] >= 20 * min(SCALE, 1))
         tap.note("figures: %d kills (%d in the middle of writing an export), %d runs finished before their "
