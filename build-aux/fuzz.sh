@@ -36,7 +36,10 @@ feed)
     src/core/accords-error.c \
     src/core/feed/accords-feed-date.c \
     src/core/feed/accords-feed-input.c \
+    src/core/feed/accords-feed-capture.c \
+    src/core/feed/accords-feed-handlers.c \
     src/core/feed/accords-feed-parser.c \
+    src/core/feed/accords-feed-text.c \
     src/core/feed/accords-html-sanitizer.c \
     $(pkg-config --libs glib-2.0 gio-2.0 libxml-2.0) \
     -o "$OUT/fuzz-feed-parser"

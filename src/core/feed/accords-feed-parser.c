@@ -11,148 +11,8 @@
 #include "accords-error.h"
 #include "accords-feed-date.h"
 #include "accords-feed-input.h"
-#include "accords-feed-parser.h"
+#include "accords-feed-parser-private.h"
 #include "accords-html-sanitizer.h"
-
-#define NS_ATOM10   "http://www.w3.org/2005/Atom"
-#define NS_ATOM03   "http://purl.org/atom/ns#"
-#define NS_RSS10    "http://purl.org/rss/1.0/"
-#define NS_RSS090   "http://my.netscape.com/rdf/simple/0.9/"
-#define NS_RDF      "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-#define NS_DC       "http://purl.org/dc/elements/1.1/"
-#define NS_DCTERMS  "http://purl.org/dc/terms/"
-#define NS_CONTENT  "http://purl.org/rss/1.0/modules/content/"
-#define NS_XHTML    "http://www.w3.org/1999/xhtml"
-#define NS_XML      "http://www.w3.org/XML/1998/namespace"
-
-/* Bounds that hostile files cannot push: libxml2 stops at 256 levels
- * without XML_PARSE_HUGE; text fields and markup are cut to size. */
-#define MAX_DEPTH          300
-#define MAX_TEXT_FIELD     (16 * 1024)
-#define MAX_HTML_FIELD     (1024 * 1024)
-#define MAX_ENTITY_TEXT    (1024 * 1024)
-#define MAX_CATEGORIES     64
-#define MAX_AUTHORS        16
-
-typedef enum {
-  FAMILY_NONE,
-  FAMILY_RSS,
-  FAMILY_RDF,
-  FAMILY_ATOM,
-} Family;
-
-typedef enum {
-  ROLE_OTHER,      /* an element we do not read, nor its children */
-  ROLE_ROOT,
-  ROLE_CHANNEL,    /* feed-level elements are its children */
-  ROLE_ITEM,
-  ROLE_AUTHOR,     /* an Atom person construct */
-  ROLE_CAPTURE,    /* inside a field being read */
-} Role;
-
-typedef enum {
-  T_NONE,
-  T_FEED_TITLE,
-  T_FEED_LINK,
-  T_FEED_SUBTITLE,
-  T_FEED_LANGUAGE,
-  T_FEED_UPDATED,
-  T_ITEM_ID,
-  T_ITEM_GUID,
-  T_ITEM_TITLE,
-  T_ITEM_LINK,
-  T_ITEM_AUTHOR,        /* RSS author: "email (Name)" */
-  T_ITEM_AUTHOR_NAME,   /* a name as it is */
-  T_ITEM_PUBLISHED,
-  T_ITEM_UPDATED,
-  T_ITEM_SUMMARY,
-  T_ITEM_CONTENT,
-  T_ITEM_CATEGORY,
-  T_ITEM_ENCLOSURE,
-} Target;
-
-typedef enum {
-  MODE_TEXT,    /* plain text */
-  MODE_HTML,    /* escaped HTML: the text is markup */
-  MODE_XHTML,   /* inline XHTML: child elements are markup */
-  MODE_AUTO,    /* RSS: markup when it looks like it */
-} Mode;
-
-typedef struct {
-  Role        role;
-  const char *name;       /* local name, owned by the reader's dictionary */
-  char       *base;       /* xml:base in effect; owned when owns_base */
-  gboolean    owns_base;
-  gboolean    skip_tags;  /* the wrapping div of Atom 1.0 xhtml content */
-} Frame;
-
-typedef struct {
-  gboolean  active;
-  int       depth;
-  Target    target;
-  Mode      mode;
-  gboolean  base64;
-  gboolean  strip_div;     /* the first child div is not markup */
-  gboolean  saw_child;
-  gboolean  permalink;     /* guid isPermaLink */
-  gboolean  truncated;
-  gsize     limit;
-  GString  *buf;
-  char     *base;
-} Capture;
-
-typedef struct {
-  char     *raw;        /* NULL: none */
-  Mode      mode;
-  gboolean  saw_child;
-  char     *base;
-} Markup;
-
-static void
-markup_clear (Markup *m)
-{
-  g_clear_pointer (&m->raw, g_free);
-  g_clear_pointer (&m->base, g_free);
-}
-
-typedef struct {
-  xmlTextReaderPtr      reader;
-  AccordsFeedInput     *input;
-  const char           *base_uri;
-  AccordsFeedEntryFunc  entry_func;
-  gpointer              user_data;
-  GCancellable         *cancellable;
-
-  AccordsFeedInfo      *info;
-  Family                family;
-  gboolean              atom03;
-  gboolean              saw_root;
-  char                 *root_name;
-  const char           *root_ns;      /* the reader's dictionary */
-  char                 *root_language;
-  gboolean              language_from_element;
-
-  Frame                 frames[MAX_DEPTH];
-  int                   n_frames;
-
-  Capture               cap;
-
-  AccordsFeedEntry     *entry;
-  Markup                summary;      /* read, not yet sanitized */
-  Markup                content;
-  AccordsFeedMarkupFunc markup_func;
-  char                 *guid;
-  gboolean              guid_permalink;
-  char                 *rdf_about;
-  GPtrArray            *authors;
-  gboolean              entry_has_alternate_link;
-  gboolean              feed_has_alternate_link;
-
-  gsize                 entity_text;
-  guint                 n_errors;
-  char                 *first_error;
-  GError               *error;       /* stops the parse */
-} Parser;
 
 void
 accords_feed_info_free (AccordsFeedInfo *info)
@@ -189,152 +49,6 @@ accords_feed_entry_free (AccordsFeedEntry *entry)
   g_free (entry);
 }
 
-/* ------------------------------------------------------------------ text */
-
-/* Valid UTF-8, C1 controls read as windows-1252 (as feeds mean them),
- * other control characters dropped. */
-static char *
-clean_text (char *text)
-{
-  static const gunichar cp1252[32] = {
-    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
-    0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
-  };
-  gboolean needs = FALSE, all_ascii = TRUE;
-  GString *out;
-  const guchar *s;
-
-  /* One pass finds both invalid UTF-8 and characters to replace */
-  for (s = (const guchar *) text; *s; s++)
-    {
-      if (*s >= 0x20 && *s < 0x80)
-        continue;
-      if (*s < 0x20)
-        {
-          if (*s != '\t' && *s != '\n' && *s != '\r')
-            needs = TRUE;
-          continue;
-        }
-      all_ascii = FALSE;
-      break;
-    }
-  if (!all_ascii && !g_utf8_validate ((const char *) s, -1, NULL))
-    {
-      char *valid = g_utf8_make_valid (text, -1);
-      g_free (text);
-      text = valid;
-    }
-  if (!all_ascii && !needs)
-    for (const guchar *q = (const guchar *) text; *q; q++)
-      if ((*q < 0x20 && *q != '\t' && *q != '\n' && *q != '\r') || (*q == 0xC2 && q[1] >= 0x80 && q[1] <= 0x9F))
-        {
-          needs = TRUE;
-          break;
-        }
-  if (!needs)
-    return text;
-
-  out = g_string_sized_new (strlen (text));
-  for (s = (const guchar *) text; *s; s++)
-    {
-      if (*s < 0x20 && *s != '\t' && *s != '\n' && *s != '\r')
-        continue;
-      if (*s == 0xC2 && s[1] >= 0x80 && s[1] <= 0x9F)
-        {
-          g_string_append_unichar (out, cp1252[s[1] - 0x80]);
-          s++;
-          continue;
-        }
-      g_string_append_c (out, *s);
-    }
-  g_free (text);
-  return g_string_free (out, FALSE);
-}
-
-/* White space folded to single spaces, trimmed */
-static char *
-fold_space (const char *text)
-{
-  GString *out = g_string_sized_new (strlen (text));
-  gboolean space = FALSE;
-
-  for (const char *s = text; *s; s++)
-    {
-      if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-        {
-          space = out->len > 0;
-          continue;
-        }
-      if (space)
-        g_string_append_c (out, ' ');
-      space = FALSE;
-      g_string_append_c (out, *s);
-    }
-  return g_string_free (out, FALSE);
-}
-
-static char *
-trimmed (const char *text)
-{
-  return g_strstrip (g_strdup (text));
-}
-
-static void
-set_field (char       **field,
-           char        *value)
-{
-  if (value == NULL)
-    return;
-  if (*value == '\0')
-    {
-      g_free (value);
-      return;
-    }
-  g_free (*field);
-  *field = value;
-}
-
-static void
-set_field_once (char **field,
-                char  *value)
-{
-  if (value == NULL)
-    return;
-  if (*value == '\0' || (*field != NULL && **field != '\0'))
-    {
-      g_free (value);
-      return;
-    }
-  g_free (*field);
-  *field = value;
-}
-
-/* "me@example.com (Example editor)" and "Example editor <me@example.com>"
- * both name Example editor. */
-static char *
-author_name (const char *text)
-{
-  g_autofree char *t = fold_space (text);
-  const char *open, *close, *lt;
-
-  open = strchr (t, '(');
-  close = strrchr (t, ')');
-  if (open != NULL && close != NULL && close > open && strchr (t, '@') != NULL)
-    {
-      /* "email (Name)" or "Name (email)" */
-      if (strchr (t, '@') < open)
-        return g_strstrip (g_strndup (open + 1, close - open - 1));
-      if (memchr (open, '@', close - open) != NULL && open > t)
-        return g_strstrip (g_strndup (t, open - t));
-    }
-  lt = strchr (t, '<');
-  if (lt != NULL && lt > t && strchr (lt, '@') != NULL && strchr (lt, '>') != NULL)
-    return g_strstrip (g_strndup (t, lt - t));
-  return g_steal_pointer (&t);
-}
-
 /* ---------------------------------------------------------------- errors */
 
 static void
@@ -358,14 +72,14 @@ error_cb (void        *data,
         p->first_error = g_strdup_printf (_("line %d: %s"), err->line, message);
       else
         p->first_error = g_steal_pointer (&message);
-      p->first_error = clean_text (p->first_error);
+      p->first_error = accords_feed_clean_text (p->first_error);
     }
 }
 
 /* ---------------------------------------------------------------- frames */
 
-static Frame *
-top (Parser *p)
+Frame *
+accords_feed_parser_top (Parser *p)
 {
   return p->n_frames > 0 ? &p->frames[p->n_frames - 1] : NULL;
 }
@@ -374,14 +88,14 @@ top (Parser *p)
 static const char *
 frame_base (Parser *p)
 {
-  Frame *f = top (p);
+  Frame *f = accords_feed_parser_top (p);
   return f ? f->base : p->base_uri;
 }
 
 /* What a relative link is resolved against: frame_base(), else the feed's
  * home page link.  Not to be kept: the link may change. */
-static const char *
-current_base (Parser *p)
+const char *
+accords_feed_parser_current_base (Parser *p)
 {
   const char *base = frame_base (p);
 
@@ -390,8 +104,8 @@ current_base (Parser *p)
   return base;
 }
 
-static char *
-get_attribute (Parser     *p,
+char *
+accords_feed_parser_get_attribute (Parser     *p,
                const char *name)
 {
   xmlChar *value = xmlTextReaderGetAttribute (p->reader, (const xmlChar *) name);
@@ -399,7 +113,7 @@ get_attribute (Parser     *p,
 
   if (value == NULL)
     return NULL;
-  copy = clean_text (g_strdup ((const char *) value));
+  copy = accords_feed_clean_text (g_strdup ((const char *) value));
   xmlFree (value);
   return copy;
 }
@@ -414,7 +128,7 @@ get_attribute_ns (Parser     *p,
 
   if (value == NULL)
     return NULL;
-  copy = clean_text (g_strdup ((const char *) value));
+  copy = accords_feed_clean_text (g_strdup ((const char *) value));
   xmlFree (value);
   return copy;
 }
@@ -425,7 +139,7 @@ push_frame (Parser     *p,
             const char *name)
 {
   const char *parent_base = frame_base (p);
-  const char *resolve_base = current_base (p);
+  const char *resolve_base = accords_feed_parser_current_base (p);
   Frame *f = &p->frames[p->n_frames++];
   g_autofree char *xml_base = NULL;
 
@@ -438,7 +152,7 @@ push_frame (Parser     *p,
       (xml_base = get_attribute_ns (p, "base", NS_XML)) != NULL)
     {
       char *resolved = NULL;
-      g_autofree char *stripped = trimmed (xml_base);
+      g_autofree char *stripped = accords_feed_trimmed (xml_base);
 
       resolved = accords_html_resolve_url (resolve_base, stripped);
       if (resolved == NULL && g_uri_peek_scheme (stripped) != NULL)
@@ -461,303 +175,6 @@ pop_frame (Parser *p)
   memset (f, 0, sizeof *f);
 }
 
-/* --------------------------------------------------------------- capture */
-
-static gboolean
-is_text_target (Target t)
-{
-  return t != T_ITEM_SUMMARY && t != T_ITEM_CONTENT;
-}
-
-static void
-begin_capture (Parser *p,
-               Target  target,
-               Mode    mode)
-{
-  Capture *c = &p->cap;
-
-  c->active = TRUE;
-  c->depth = p->n_frames - 1;
-  c->target = target;
-  c->mode = mode;
-  c->base64 = FALSE;
-  c->strip_div = FALSE;
-  c->saw_child = FALSE;
-  c->permalink = TRUE;
-  c->truncated = FALSE;
-  c->limit = is_text_target (target) ? MAX_TEXT_FIELD : MAX_HTML_FIELD;
-  g_string_truncate (c->buf, 0);
-  g_free (c->base);
-  c->base = g_strdup (current_base (p));
-  top (p)->role = ROLE_CAPTURE;
-}
-
-static void
-capture_append (Parser     *p,
-                const char *text,
-                gsize       len)
-{
-  Capture *c = &p->cap;
-
-  if (c->buf->len + len > c->limit)
-    {
-      len = c->buf->len < c->limit ? c->limit - c->buf->len : 0;
-      c->truncated = TRUE;
-    }
-  g_string_append_len (c->buf, text, len);
-}
-
-static void
-capture_append_escaped (Parser     *p,
-                        const char *text,
-                        gsize       len)
-{
-  GString *tmp = g_string_sized_new (len + 16);
-
-  accords_html_escape (tmp, text, len);
-  capture_append (p, tmp->str, tmp->len);
-  g_string_free (tmp, TRUE);
-}
-
-/* A start tag inside a captured field, as markup */
-static void
-capture_start_tag (Parser     *p,
-                   const char *name,
-                   gboolean    empty)
-{
-  GString *tag = g_string_new ("<");
-
-  g_string_append (tag, name);
-  if (xmlTextReaderHasAttributes (p->reader) == 1)
-    {
-      while (xmlTextReaderMoveToNextAttribute (p->reader) == 1)
-        {
-          const char *attr = (const char *) xmlTextReaderConstLocalName (p->reader);
-          const char *ns = (const char *) xmlTextReaderConstNamespaceUri (p->reader);
-          const char *value = (const char *) xmlTextReaderConstValue (p->reader);
-
-          if (attr == NULL || xmlTextReaderIsNamespaceDecl (p->reader) == 1 ||
-              (ns != NULL && strcmp (ns, NS_XML) == 0))
-            continue;
-          g_string_append_printf (tag, " %s=\"", attr);
-          if (value != NULL)
-            accords_html_escape (tag, value, strlen (value));
-          g_string_append_c (tag, '"');
-        }
-      xmlTextReaderMoveToElement (p->reader);
-    }
-  g_string_append (tag, empty ? " />" : ">");
-  capture_append (p, tag->str, tag->len);
-  g_string_free (tag, TRUE);
-}
-
-static char *
-capture_text (Parser *p)
-{
-  Capture *c = &p->cap;
-  char *text;
-
-  if (c->base64)
-    {
-      g_autofree char *clean = g_strstrip (g_strdup (c->buf->str));
-      gsize len = 0;
-      guchar *decoded = g_base64_decode (clean, &len);
-
-      text = g_strndup ((const char *) decoded, len);
-      g_free (decoded);
-    }
-  else if (c->truncated)
-    {
-      const char *end;
-
-      g_utf8_validate (c->buf->str, c->buf->len, &end);
-      text = g_strndup (c->buf->str, end - c->buf->str);
-    }
-  else
-    text = g_strndup (c->buf->str, c->buf->len);
-  /* Markup is cleaned once sanitized, if it is wanted at all */
-  if (c->target == T_ITEM_SUMMARY || c->target == T_ITEM_CONTENT)
-    return text;
-  return clean_text (text);
-}
-
-/* The field's value as plain text */
-static char *
-as_plain_text (Capture    *c,
-               const char *raw)
-{
-  gboolean html = c->mode == MODE_HTML || c->mode == MODE_XHTML || c->saw_child ||
-                  (c->mode == MODE_AUTO && accords_html_looks_like_html (raw, strlen (raw)));
-
-  if (html)
-    return accords_html_to_text (raw, strlen (raw));
-  return fold_space (raw);
-}
-
-static void
-as_html (Markup     *c,
-         const char *raw,
-         char      **html_out,
-         char      **text_out)
-{
-  GString *html = g_string_sized_new (strlen (raw) + 16);
-  GString *text = g_string_sized_new (strlen (raw));
-
-  if (!c->saw_child &&
-      (c->mode == MODE_TEXT || (c->mode == MODE_AUTO && !accords_html_looks_like_html (raw, strlen (raw)))))
-    {
-      g_autofree char *t = trimmed (raw);
-      accords_html_escape (html, t, strlen (t));
-      g_string_free (text, TRUE);
-      text = NULL;
-      *text_out = fold_space (t);
-    }
-  else
-    accords_html_sanitize (raw, strlen (raw), c->base, html, text);
-
-  *html_out = g_strstrip (g_string_free (html, FALSE));
-  if (text != NULL)
-    *text_out = g_strstrip (g_string_free (text, FALSE));
-}
-
-static char *
-as_link (Capture    *c,
-         const char *raw)
-{
-  g_autofree char *t = trimmed (raw);
-
-  if (*t == '\0')
-    return NULL;
-  return accords_html_clean_url (t, c->base);
-}
-
-static void
-add_unique (GPtrArray *array,
-            char      *value,
-            guint      max)
-{
-  if (value == NULL || *value == '\0' || array->len >= max)
-    {
-      g_free (value);
-      return;
-    }
-  for (guint i = 0; i < array->len; i++)
-    if (g_str_equal (array->pdata[i], value))
-      {
-        g_free (value);
-        return;
-      }
-  g_ptr_array_add (array, value);
-}
-
-static void
-end_capture (Parser *p)
-{
-  Capture *c = &p->cap;
-  g_autofree char *raw = capture_text (p);
-  AccordsFeedInfo *info = p->info;
-  AccordsFeedEntry *e = p->entry;
-
-  c->active = FALSE;
-
-  switch (c->target)
-    {
-    case T_FEED_TITLE:
-      set_field (&info->title, as_plain_text (c, raw));
-      break;
-    case T_FEED_SUBTITLE:
-      set_field (&info->subtitle, as_plain_text (c, raw));
-      break;
-    case T_FEED_LINK:
-      set_field_once (&info->link, as_link (c, raw));
-      break;
-    case T_FEED_LANGUAGE:
-      {
-        char *lang = fold_space (raw);
-        g_strdelimit (lang, "_", '-');
-        if (*lang != '\0')
-          p->language_from_element = TRUE;
-        set_field (&info->language, lang);
-      }
-      break;
-    case T_FEED_UPDATED:
-      set_field (&info->updated, accords_feed_date_parse (raw));
-      break;
-    case T_NONE:
-      break;
-    default:
-      if (e == NULL)
-        break;
-      switch (c->target)
-        {
-        case T_ITEM_ID:
-          set_field (&e->id, trimmed (raw));
-          break;
-        case T_ITEM_GUID:
-          {
-            char *guid = trimmed (raw);
-            if (*guid != '\0')
-              {
-                g_free (p->guid);
-                p->guid = g_strdup (guid);
-                p->guid_permalink = c->permalink;
-              }
-            set_field (&e->id, guid);
-          }
-          break;
-        case T_ITEM_TITLE:
-          set_field (&e->title, as_plain_text (c, raw));
-          break;
-        case T_ITEM_LINK:
-          set_field_once (&e->link, as_link (c, raw));
-          break;
-        case T_ITEM_ENCLOSURE:
-          set_field_once (&e->enclosure, as_link (c, raw));
-          break;
-        case T_ITEM_AUTHOR:
-          if (p->authors->len < MAX_AUTHORS)
-            {
-              g_autofree char *text = as_plain_text (c, raw);
-              add_unique (p->authors, author_name (text), MAX_AUTHORS);
-            }
-          break;
-        case T_ITEM_AUTHOR_NAME:
-          add_unique (p->authors, as_plain_text (c, raw), MAX_AUTHORS);
-          break;
-        case T_ITEM_PUBLISHED:
-          set_field (&e->published, accords_feed_date_parse (raw));
-          break;
-        case T_ITEM_UPDATED:
-          set_field (&e->updated, accords_feed_date_parse (raw));
-          break;
-        case T_ITEM_SUMMARY:
-        case T_ITEM_CONTENT:
-          {
-            /* Sanitized when the item ends, if it is wanted then */
-            Markup *m = c->target == T_ITEM_SUMMARY ? &p->summary : &p->content;
-            const char *s;
-
-            for (s = raw; *s == ' ' || *s == '\t' || *s == '\n' || *s == '\r'; s++)
-              ;
-            if (*s == '\0')
-              break;
-            markup_clear (m);
-            m->raw = g_steal_pointer (&raw);
-            m->mode = c->mode;
-            m->saw_child = c->saw_child;
-            m->base = g_strdup (c->base);
-          }
-          break;
-        case T_ITEM_CATEGORY:
-          add_unique (e->categories, as_plain_text (c, raw), MAX_CATEGORIES);
-          break;
-        default:
-          break;
-        }
-      break;
-    }
-}
-
 /* ----------------------------------------------------------------- items */
 
 static void
@@ -773,8 +190,8 @@ begin_item (Parser *p)
   p->guid_permalink = FALSE;
   p->entry_has_alternate_link = FALSE;
   g_ptr_array_set_size (p->authors, 0);
-  markup_clear (&p->summary);
-  markup_clear (&p->content);
+  accords_feed_markup_clear (&p->summary);
+  accords_feed_markup_clear (&p->content);
 
   if (p->family == FAMILY_RDF && xmlTextReaderHasAttributes (p->reader) == 1)
     p->rdf_about = get_attribute_ns (p, "about", NS_RDF);
@@ -796,11 +213,11 @@ end_item (Parser *p)
     return;
 
   if ((e->id == NULL || *e->id == '\0') && p->rdf_about != NULL)
-    set_field (&e->id, g_strstrip (g_strdup (p->rdf_about)));
+    accords_feed_set_field (&e->id, g_strstrip (g_strdup (p->rdf_about)));
   /* A permalink guid is the item's link when it has none */
   if ((e->link == NULL || *e->link == '\0') && p->guid != NULL && p->guid_permalink &&
       (g_str_has_prefix (p->guid, "http://") || g_str_has_prefix (p->guid, "https://")))
-    set_field (&e->link, accords_html_clean_url (p->guid, NULL));
+    accords_feed_set_field (&e->link, accords_html_clean_url (p->guid, NULL));
   if (p->authors->len > 0)
     {
       g_ptr_array_add (p->authors, NULL);
@@ -844,21 +261,21 @@ end_item (Parser *p)
     {
       if (p->summary.raw != NULL)
         {
-          as_html (&p->summary, p->summary.raw, &e->summary, &e->summary_text);
-          e->summary = clean_text (e->summary);
-          e->summary_text = clean_text (e->summary_text);
+          accords_feed_markup_to_html (&p->summary, p->summary.raw, &e->summary, &e->summary_text);
+          e->summary = accords_feed_clean_text (e->summary);
+          e->summary_text = accords_feed_clean_text (e->summary_text);
         }
       if (p->content.raw != NULL)
         {
-          as_html (&p->content, p->content.raw, &e->content, &e->content_text);
-          e->content = clean_text (e->content);
-          e->content_text = clean_text (e->content_text);
+          accords_feed_markup_to_html (&p->content, p->content.raw, &e->content, &e->content_text);
+          e->content = accords_feed_clean_text (e->content);
+          e->content_text = accords_feed_clean_text (e->content_text);
         }
     }
   else
     e->markup_skipped = TRUE;
-  markup_clear (&p->summary);
-  markup_clear (&p->content);
+  accords_feed_markup_clear (&p->summary);
+  accords_feed_markup_clear (&p->content);
 
   empty_if_null (&e->summary);
   empty_if_null (&e->content);
@@ -871,305 +288,6 @@ end_item (Parser *p)
     accords_feed_entry_free (e);
   else if (!p->entry_func (e, p->user_data, &p->error) && p->error == NULL)
     g_set_error_literal (&p->error, ACCORDS_ERROR, ACCORDS_ERROR_FAILED, _("Reading the items stopped"));
-}
-
-/* ---------------------------------------------------- content constructs */
-
-/* Atom text constructs: type (and Atom 0.3's mode) say how to read them.
- * Plain text that holds markup is read as markup, as feeds mean it. */
-static void
-capture_construct (Parser *p,
-                   Target  target)
-{
-  g_autofree char *type = get_attribute (p, "type");
-  g_autofree char *mode = p->atom03 ? get_attribute (p, "mode") : NULL;
-  Mode m = MODE_AUTO;
-  gboolean base64 = FALSE, strip_div = FALSE;
-
-  if (type != NULL)
-    {
-      g_autofree char *t = g_ascii_strdown (g_strstrip (type), -1);
-
-      if (strcmp (t, "html") == 0 || strcmp (t, "text/html") == 0)
-        m = MODE_HTML;
-      else if (strstr (t, "xhtml") != NULL || g_str_has_suffix (t, "+xml") || g_str_has_suffix (t, "/xml"))
-        {
-          m = MODE_XHTML;
-          strip_div = !p->atom03 && strcmp (t, "xhtml") == 0;
-        }
-      else if (*t != '\0' && strcmp (t, "text") != 0 && !g_str_has_prefix (t, "text/") && !p->atom03)
-        base64 = TRUE;   /* Atom 1.0: any other media type is base64 */
-    }
-  if (mode != NULL)
-    {
-      g_strstrip (mode);
-      if (strcmp (mode, "escaped") == 0 && m == MODE_XHTML)
-        m = MODE_HTML;
-      else if (strcmp (mode, "base64") == 0)
-        base64 = TRUE;
-    }
-
-  begin_capture (p, target, m);
-  p->cap.base64 = base64;
-  p->cap.strip_div = strip_div;
-}
-
-/* Atom <link>: rel alternate (or none) is the link, rel enclosure the
- * enclosure; Atom 0.3 links may carry the URL as text. */
-static void
-atom_link (Parser  *p,
-           gboolean item_level,
-           gboolean empty)
-{
-  g_autofree char *rel = get_attribute (p, "rel");
-  g_autofree char *href = get_attribute (p, "href");
-  gboolean alternate = rel == NULL || g_ascii_strcasecmp (g_strstrip (rel), "alternate") == 0;
-  gboolean enclosure = rel != NULL && g_ascii_strcasecmp (rel, "enclosure") == 0;
-  Target target;
-
-  if (!alternate && !(enclosure && item_level))
-    return;
-  target = enclosure ? T_ITEM_ENCLOSURE : item_level ? T_ITEM_LINK : T_FEED_LINK;
-
-  if (href != NULL && *g_strstrip (href) != '\0')
-    {
-      char *url = accords_html_clean_url (href, current_base (p));
-
-      if (target == T_ITEM_ENCLOSURE)
-        set_field_once (&p->entry->enclosure, url);
-      else if (target == T_ITEM_LINK)
-        {
-          /* rel="alternate" outranks a link without rel */
-          if (rel != NULL && !p->entry_has_alternate_link && url != NULL)
-            {
-              g_clear_pointer (&p->entry->link, g_free);
-              p->entry_has_alternate_link = TRUE;
-            }
-          set_field_once (&p->entry->link, url);
-        }
-      else
-        {
-          if (rel != NULL && !p->feed_has_alternate_link && url != NULL)
-            {
-              g_clear_pointer (&p->info->link, g_free);
-              p->feed_has_alternate_link = TRUE;
-            }
-          set_field_once (&p->info->link, url);
-        }
-      return;
-    }
-  if (!empty)
-    begin_capture (p, target, MODE_TEXT);
-}
-
-/* -------------------------------------------------------------- handlers */
-
-/* RSS 0.9x, 2.0 and 1.0 elements */
-static void
-rss_element (Parser     *p,
-             const char *name,
-             gboolean    item_level,
-             gboolean    empty)
-{
-  if (!item_level)
-    {
-      if (strcmp (name, "title") == 0)
-        begin_capture (p, T_FEED_TITLE, MODE_AUTO);
-      else if (strcmp (name, "link") == 0)
-        begin_capture (p, T_FEED_LINK, MODE_TEXT);
-      else if (strcmp (name, "description") == 0)
-        begin_capture (p, T_FEED_SUBTITLE, MODE_AUTO);
-      else if (strcmp (name, "language") == 0)
-        begin_capture (p, T_FEED_LANGUAGE, MODE_TEXT);
-      else if (strcmp (name, "lastBuildDate") == 0)
-        begin_capture (p, T_FEED_UPDATED, MODE_TEXT);
-      return;
-    }
-
-  if (strcmp (name, "title") == 0)
-    begin_capture (p, T_ITEM_TITLE, MODE_AUTO);
-  else if (strcmp (name, "link") == 0)
-    begin_capture (p, T_ITEM_LINK, MODE_TEXT);
-  else if (strcmp (name, "description") == 0)
-    begin_capture (p, T_ITEM_SUMMARY, MODE_HTML);
-  else if (strcmp (name, "guid") == 0)
-    {
-      g_autofree char *permalink = get_attribute (p, "isPermaLink");
-
-      begin_capture (p, T_ITEM_GUID, MODE_TEXT);
-      p->cap.permalink = permalink == NULL || g_ascii_strcasecmp (g_strstrip (permalink), "false") != 0;
-    }
-  else if (strcmp (name, "pubDate") == 0)
-    begin_capture (p, T_ITEM_PUBLISHED, MODE_TEXT);
-  else if (strcmp (name, "author") == 0)
-    begin_capture (p, T_ITEM_AUTHOR, MODE_AUTO);
-  else if (strcmp (name, "category") == 0)
-    begin_capture (p, T_ITEM_CATEGORY, MODE_AUTO);
-  else if (strcmp (name, "body") == 0)
-    begin_capture (p, T_ITEM_CONTENT, MODE_XHTML);
-  else if (strcmp (name, "fullitem") == 0)
-    begin_capture (p, T_ITEM_CONTENT, MODE_HTML);
-  else if (strcmp (name, "enclosure") == 0)
-    {
-      g_autofree char *url = get_attribute (p, "url");
-      if (url != NULL)
-        set_field_once (&p->entry->enclosure, accords_html_clean_url (g_strstrip (url), current_base (p)));
-    }
-  (void) empty;
-}
-
-/* Atom 1.0 and 0.3 elements, also inside RSS */
-static void
-atom_element (Parser     *p,
-              const char *name,
-              gboolean    item_level,
-              gboolean    empty)
-{
-  if (!item_level)
-    {
-      if (strcmp (name, "title") == 0)
-        capture_construct (p, T_FEED_TITLE);
-      else if (strcmp (name, "subtitle") == 0 || strcmp (name, "tagline") == 0)
-        capture_construct (p, T_FEED_SUBTITLE);
-      else if (strcmp (name, "link") == 0)
-        atom_link (p, FALSE, empty);
-      else if (strcmp (name, "updated") == 0 || strcmp (name, "modified") == 0)
-        begin_capture (p, T_FEED_UPDATED, MODE_TEXT);
-      return;
-    }
-
-  if (strcmp (name, "title") == 0)
-    capture_construct (p, T_ITEM_TITLE);
-  else if (strcmp (name, "link") == 0)
-    atom_link (p, TRUE, empty);
-  else if (strcmp (name, "id") == 0)
-    begin_capture (p, T_ITEM_ID, MODE_TEXT);
-  else if (strcmp (name, "updated") == 0 || strcmp (name, "modified") == 0)
-    begin_capture (p, T_ITEM_UPDATED, MODE_TEXT);
-  else if (strcmp (name, "published") == 0 || strcmp (name, "issued") == 0)
-    begin_capture (p, T_ITEM_PUBLISHED, MODE_TEXT);
-  else if (strcmp (name, "summary") == 0)
-    capture_construct (p, T_ITEM_SUMMARY);
-  else if (strcmp (name, "content") == 0)
-    capture_construct (p, T_ITEM_CONTENT);
-  else if (strcmp (name, "author") == 0)
-    top (p)->role = ROLE_AUTHOR;
-  else if (strcmp (name, "category") == 0)
-    {
-      g_autofree char *term = get_attribute (p, "term");
-      g_autofree char *label = term == NULL ? get_attribute (p, "label") : NULL;
-      const char *value = term ? term : label;
-
-      if (value != NULL)
-        add_unique (p->entry->categories, fold_space (value), MAX_CATEGORIES);
-    }
-}
-
-/* Dublin Core and DC terms */
-static void
-dc_element (Parser     *p,
-            const char *name,
-            gboolean    terms,
-            gboolean    item_level)
-{
-  if (!item_level)
-    {
-      if (strcmp (name, "title") == 0)
-        begin_capture (p, T_FEED_TITLE, MODE_AUTO);
-      else if (strcmp (name, "description") == 0)
-        begin_capture (p, T_FEED_SUBTITLE, MODE_AUTO);
-      else if (strcmp (name, "language") == 0)
-        begin_capture (p, T_FEED_LANGUAGE, MODE_TEXT);
-      else if (strcmp (name, "date") == 0 || strcmp (name, "modified") == 0)
-        begin_capture (p, T_FEED_UPDATED, MODE_TEXT);
-      return;
-    }
-
-  if (strcmp (name, "title") == 0)
-    begin_capture (p, T_ITEM_TITLE, MODE_AUTO);
-  else if (strcmp (name, "creator") == 0 || strcmp (name, "author") == 0)
-    begin_capture (p, T_ITEM_AUTHOR, MODE_AUTO);
-  else if (strcmp (name, "subject") == 0)
-    begin_capture (p, T_ITEM_CATEGORY, MODE_AUTO);
-  else if (strcmp (name, "description") == 0)
-    begin_capture (p, T_ITEM_SUMMARY, MODE_HTML);
-  else if (strcmp (name, "date") == 0 || strcmp (name, "modified") == 0)
-    begin_capture (p, T_ITEM_UPDATED, MODE_TEXT);
-  else if (terms && (strcmp (name, "issued") == 0 || strcmp (name, "created") == 0))
-    begin_capture (p, T_ITEM_PUBLISHED, MODE_TEXT);
-  else if (strcmp (name, "identifier") == 0 && (p->entry->id == NULL || *p->entry->id == '\0'))
-    begin_capture (p, T_ITEM_ID, MODE_TEXT);
-}
-
-/* content:encoded and xhtml:body */
-static void
-content_element (Parser     *p,
-                 const char *name,
-                 gboolean    item_level)
-{
-  if (item_level && strcmp (name, "encoded") == 0)
-    begin_capture (p, T_ITEM_CONTENT, MODE_HTML);
-}
-
-static void
-xhtml_element (Parser     *p,
-               const char *name,
-               gboolean    item_level)
-{
-  if (item_level && strcmp (name, "body") == 0)
-    begin_capture (p, T_ITEM_CONTENT, MODE_XHTML);
-}
-
-static gboolean
-ns_is (const char *ns,
-       const char *uri)
-{
-  return ns != NULL && strcmp (ns, uri) == 0;
-}
-
-static gboolean
-is_rss_ns (const char *ns)
-{
-  return ns == NULL || ns_is (ns, NS_RSS10) || ns_is (ns, NS_RSS090) ||
-         ns_is (ns, "http://backend.userland.com/rss2") || ns_is (ns, "http://blogs.law.harvard.edu/tech/rss") ||
-         ns_is (ns, "http://backend.userland.com/rss");
-}
-
-static gboolean
-is_atom_ns (const char *ns)
-{
-  return ns_is (ns, NS_ATOM10) || ns_is (ns, NS_ATOM03);
-}
-
-static gboolean
-is_root_atom_ns (Parser     *p,
-                 const char *ns)
-{
-  return ns == NULL || is_atom_ns (ns) || (p->root_ns != NULL && strcmp (ns, p->root_ns) == 0);
-}
-
-/* A child of the channel or of an item */
-static void
-dispatch (Parser     *p,
-          const char *ns,
-          const char *name,
-          gboolean    item_level,
-          gboolean    empty)
-{
-  if (p->family == FAMILY_ATOM && is_root_atom_ns (p, ns))
-    atom_element (p, name, item_level, empty);
-  else if (p->family != FAMILY_ATOM && (is_rss_ns (ns) || (p->root_ns != NULL && strcmp (ns, p->root_ns) == 0)))
-    rss_element (p, name, item_level, empty);
-  else if (is_atom_ns (ns))
-    atom_element (p, name, item_level, empty);
-  else if (ns_is (ns, NS_DC))
-    dc_element (p, name, FALSE, item_level);
-  else if (ns_is (ns, NS_DCTERMS))
-    dc_element (p, name, TRUE, item_level);
-  else if (ns_is (ns, NS_CONTENT))
-    content_element (p, name, item_level);
-  else if (ns_is (ns, NS_XHTML))
-    xhtml_element (p, name, item_level);
 }
 
 /* ------------------------------------------------------------- the root */
@@ -1186,7 +304,7 @@ detect_root (Parser     *p,
 
   if (strcmp (name, "rss") == 0)
     {
-      g_autofree char *version = get_attribute (p, "version");
+      g_autofree char *version = accords_feed_parser_get_attribute (p, "version");
 
       p->root_ns = ns;
       p->family = FAMILY_RSS;
@@ -1199,20 +317,20 @@ detect_root (Parser     *p,
       else
         info->format = g_strdup ("rss");
     }
-  else if (strcmp (name, "RDF") == 0 && ns_is (ns, NS_RDF))
+  else if (strcmp (name, "RDF") == 0 && accords_feed_ns_is (ns, NS_RDF))
     {
       p->family = FAMILY_RDF;
       info->format = g_strdup ("rss10");
     }
   else if (strcmp (name, "feed") == 0)
     {
-      g_autofree char *version = get_attribute (p, "version");
+      g_autofree char *version = accords_feed_parser_get_attribute (p, "version");
 
       /* Any <feed> is read as Atom, whatever namespace a draft gave it */
       p->root_ns = ns;
       p->family = FAMILY_ATOM;
-      p->atom03 = ns_is (ns, NS_ATOM03) || (ns == NULL && version != NULL);
-      info->format = g_strdup (ns_is (ns, NS_ATOM10) ? "atom10" : p->atom03 ? "atom03" : "atom");
+      p->atom03 = accords_feed_ns_is (ns, NS_ATOM03) || (ns == NULL && version != NULL);
+      info->format = g_strdup (accords_feed_ns_is (ns, NS_ATOM10) ? "atom10" : p->atom03 ? "atom03" : "atom");
     }
   else
     return FALSE;
@@ -1220,7 +338,7 @@ detect_root (Parser     *p,
   {
     const char *lang = (const char *) xmlTextReaderConstXmlLang (p->reader);
     if (lang != NULL && *lang != '\0')
-      p->root_language = g_strdelimit (clean_text (g_strdup (lang)), "_", '-');
+      p->root_language = g_strdelimit (accords_feed_clean_text (g_strdup (lang)), "_", '-');
   }
   return TRUE;
 }
@@ -1249,7 +367,7 @@ on_start (Parser *p)
   const char *name = (const char *) xmlTextReaderConstLocalName (p->reader);
   const char *ns = (const char *) xmlTextReaderConstNamespaceUri (p->reader);
   gboolean empty = xmlTextReaderIsEmptyElement (p->reader) == 1;
-  Frame *parent = top (p);
+  Frame *parent = accords_feed_parser_top (p);
   Role parent_role = parent ? parent->role : ROLE_OTHER;
 
   if (name == NULL)
@@ -1264,7 +382,7 @@ on_start (Parser *p)
           return;
         }
       if (p->family == FAMILY_ATOM)
-        top (p)->role = ROLE_CHANNEL;
+        accords_feed_parser_top (p)->role = ROLE_CHANNEL;
       return;
     }
 
@@ -1276,18 +394,18 @@ on_start (Parser *p)
       if (p->cap.strip_div && !p->cap.saw_child && p->n_frames - 1 == p->cap.depth + 1 &&
           strcmp (name, "div") == 0)
         {
-          top (p)->skip_tags = TRUE;
+          accords_feed_parser_top (p)->skip_tags = TRUE;
           p->cap.saw_child = TRUE;
           return;
         }
-      if (p->cap.mode == MODE_HTML && ns_is (ns, NS_XHTML))
+      if (p->cap.mode == MODE_HTML && accords_feed_ns_is (ns, NS_XHTML))
         {
           /* XHTML elements around escaped markup only wrap it */
-          top (p)->skip_tags = TRUE;
+          accords_feed_parser_top (p)->skip_tags = TRUE;
           return;
         }
       p->cap.saw_child = TRUE;
-      capture_start_tag (p, name, empty);
+      accords_feed_capture_start_tag (p, name, empty);
       return;
     }
 
@@ -1296,41 +414,41 @@ on_start (Parser *p)
   switch (parent_role)
     {
     case ROLE_ROOT:
-      if (strcmp (name, "channel") == 0 && (p->family == FAMILY_RSS || is_rss_ns (ns)))
+      if (strcmp (name, "channel") == 0 && (p->family == FAMILY_RSS || accords_feed_is_rss_ns (ns)))
         {
-          top (p)->role = ROLE_CHANNEL;
-          if (p->family == FAMILY_RDF && ns_is (ns, NS_RSS090))
+          accords_feed_parser_top (p)->role = ROLE_CHANNEL;
+          if (p->family == FAMILY_RDF && accords_feed_ns_is (ns, NS_RSS090))
             {
               g_free (p->info->format);
               p->info->format = g_strdup ("rss090");
             }
         }
-      else if (strcmp (name, "item") == 0 && is_rss_ns (ns))
+      else if (strcmp (name, "item") == 0 && accords_feed_is_rss_ns (ns))
         {
-          top (p)->role = ROLE_ITEM;
+          accords_feed_parser_top (p)->role = ROLE_ITEM;
           begin_item (p);
         }
       break;
 
     case ROLE_CHANNEL:
-      if ((p->family == FAMILY_ATOM && strcmp (name, "entry") == 0 && is_root_atom_ns (p, ns)) ||
+      if ((p->family == FAMILY_ATOM && strcmp (name, "entry") == 0 && accords_feed_is_root_atom_ns (p, ns)) ||
           (p->family != FAMILY_ATOM && strcmp (name, "item") == 0 &&
-           (is_rss_ns (ns) || (p->root_ns != NULL && strcmp (ns, p->root_ns) == 0))))
+           (accords_feed_is_rss_ns (ns) || (p->root_ns != NULL && strcmp (ns, p->root_ns) == 0))))
         {
-          top (p)->role = ROLE_ITEM;
+          accords_feed_parser_top (p)->role = ROLE_ITEM;
           begin_item (p);
         }
       else
-        dispatch (p, ns, name, FALSE, empty);
+        accords_feed_dispatch (p, ns, name, FALSE, empty);
       break;
 
     case ROLE_ITEM:
-      dispatch (p, ns, name, TRUE, empty);
+      accords_feed_dispatch (p, ns, name, TRUE, empty);
       break;
 
     case ROLE_AUTHOR:
       if (strcmp (name, "name") == 0)
-        begin_capture (p, T_ITEM_AUTHOR_NAME, MODE_TEXT);
+        accords_feed_begin_capture (p, T_ITEM_AUTHOR_NAME, MODE_TEXT);
       break;
 
     default:
@@ -1342,19 +460,19 @@ static void
 on_end (Parser   *p,
         gboolean  empty)
 {
-  Frame *f = top (p);
+  Frame *f = accords_feed_parser_top (p);
 
   if (f == NULL)
     return;
 
   if (p->cap.active && p->n_frames - 1 == p->cap.depth)
-    end_capture (p);
+    accords_feed_end_capture (p);
   else if (p->cap.active && f->role == ROLE_CAPTURE && !empty && !f->skip_tags &&
            !(p->cap.mode == MODE_TEXT && p->cap.target != T_ITEM_SUMMARY && p->cap.target != T_ITEM_CONTENT))
     {
-      capture_append (p, "</", 2);
-      capture_append (p, f->name, strlen (f->name));
-      capture_append (p, ">", 1);
+      accords_feed_capture_append (p, "</", 2);
+      accords_feed_capture_append (p, f->name, strlen (f->name));
+      accords_feed_capture_append (p, ">", 1);
     }
   else if (f->role == ROLE_ITEM)
     end_item (p);
@@ -1373,9 +491,9 @@ on_text (Parser *p)
   if (value == NULL)
     return;
   if (p->cap.mode == MODE_XHTML)
-    capture_append_escaped (p, value, strlen (value));
+    accords_feed_capture_append_escaped (p, value, strlen (value));
   else
-    capture_append (p, value, strlen (value));
+    accords_feed_capture_append (p, value, strlen (value));
 }
 
 /* An entity XML does not define, or one the document's DTD declares */
@@ -1406,9 +524,9 @@ on_entity_reference (Parser *p)
         }
       p->entity_text += len;
       if (p->cap.mode == MODE_XHTML)
-        capture_append_escaped (p, (const char *) entity->content, len);
+        accords_feed_capture_append_escaped (p, (const char *) entity->content, len);
       else
-        capture_append (p, (const char *) entity->content, len);
+        accords_feed_capture_append (p, (const char *) entity->content, len);
       return;
     }
 
@@ -1419,13 +537,13 @@ on_entity_reference (Parser *p)
         {
           char buf[8];
           int n = g_unichar_to_utf8 (html->value, buf);
-          capture_append (p, buf, n);
+          accords_feed_capture_append (p, buf, n);
           return;
         }
     }
-  capture_append (p, "&", 1);
-  capture_append (p, name, strlen (name));
-  capture_append (p, ";", 1);
+  accords_feed_capture_append (p, "&", 1);
+  accords_feed_capture_append (p, name, strlen (name));
+  accords_feed_capture_append (p, ";", 1);
 }
 
 /* Why a document gave no root element */
@@ -1625,7 +743,7 @@ accords_feed_parse_full (GInputStream          *stream,
     }
 
   if (!p.language_from_element && p.root_language != NULL)
-    set_field (&p.info->language, g_steal_pointer (&p.root_language));
+    accords_feed_set_field (&p.info->language, g_steal_pointer (&p.root_language));
 
   if (p.n_errors > 0 || ret < 0 || accords_feed_input_get_repair (p.input) != NULL)
     {
@@ -1653,8 +771,8 @@ out:
   accords_feed_input_free (p.input);
   accords_feed_info_free (p.info);
   g_clear_pointer (&p.entry, accords_feed_entry_free);
-  markup_clear (&p.summary);
-  markup_clear (&p.content);
+  accords_feed_markup_clear (&p.summary);
+  accords_feed_markup_clear (&p.content);
   g_string_free (p.cap.buf, TRUE);
   g_free (p.cap.base);
   g_ptr_array_unref (p.authors);
@@ -1699,7 +817,7 @@ accords_feed_sniff_root (GInputStream  *stream,
     if (xmlTextReaderNodeType (p.reader) == XML_READER_TYPE_ELEMENT)
       {
         const char *name = (const char *) xmlTextReaderConstLocalName (p.reader);
-        root = clean_text (g_strdup (name ? name : ""));
+        root = accords_feed_clean_text (g_strdup (name ? name : ""));
         break;
       }
   xmlFreeTextReader (p.reader);
