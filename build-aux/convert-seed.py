@@ -629,7 +629,7 @@ ANNOTATIONS_2026 = {
     },
     "eu-return-regulation": {
         "short_title": "EU Return Regulation",
-        "instrument_form": "legal_framework",
+        "instrument_form": "legal framework",
         "aliases": ["Return Regulation", "Common European System for Returns",
                     "European Return Order", "return hubs"],
         "people": [],
@@ -637,7 +637,7 @@ ANNOTATIONS_2026 = {
     },
     "eu-stc-soc-2026": {
         "short_title": "EU safe-country rules",
-        "instrument_form": "legal_framework",
+        "instrument_form": "legal framework",
         "aliases": ["safe third country concept", "safe countries of origin",
                     "EU list of safe countries of origin"],
         "people": [],
@@ -1102,7 +1102,7 @@ def convert(r, release):
             raise SystemExit("%s: CONFIDENCE names %r, which is not one of its events" % (r["id"], key))
 
     parties = r["parties"].split(";")
-    if note.get("instrument_form") == "legal_framework":
+    if note.get("instrument_form") == "legal framework":
         # an act of the EU, not an agreement between states: the EU is its one party
         if parties != ["EU"]:
             raise SystemExit("%s: a legal framework has one party, the EU" % r["id"])

@@ -6,32 +6,20 @@
 #include <glib/gi18n.h>
 
 #include "accords-agreement-type.h"
-
-static const struct {
-  const char *name;
-  const char *label;
-} types[] = {
-  { "detention_outsourcing",         N_("Detention outsourcing") },
-  { "externalisation_partnership",   N_("Externalisation partnership") },
-  { "offshore_processing",           N_("Offshore processing") },
-  { "readmission_agreement",         N_("Readmission agreement") },
-  { "resettlement_swap",             N_("Resettlement swap") },
-  { "safe_third_country_agreement",  N_("Safe third country agreement") },
-  { "third_country_asylum_transfer", N_("Third-country asylum transfer") },
-  { "third_country_deportation",     N_("Third-country deportation") },
-  { "transit_repatriation_hub",      N_("Transit and repatriation hub") },
-};
+#include "accords-vocabulary.h"
 
 const char *
 accords_agreement_type_get_label (const char *type)
 {
+  const AccordsTerm *term;
   g_autofree char *text = NULL;
 
   if (type == NULL)
     return NULL;
-  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
-    if (g_str_equal (types[i].name, type))
-      return _(types[i].label);
+  /* the vocabulary holds the known kinds, once */
+  term = accords_vocabulary_lookup (ACCORDS_VOCABULARY_AGREEMENT_TYPE, type);
+  if (term != NULL)
+    return _(term->label);
 
   /* "new_kind_of_deal" -> "New kind of deal", kept for the life of the process */
   text = g_strdelimit (g_strdup (type), "_-", ' ');

@@ -18,6 +18,7 @@ static const AccordsTerm agreement_types[] = {
   { "safe_third_country_agreement",  N_("Safe third country agreement") },
   { "readmission_agreement",         N_("Readmission agreement") },
   { "resettlement_swap",             N_("Resettlement swap") },
+  { "return_hub",                    N_("Return hub") },
 };
 
 static const AccordsTerm party_roles[] = {
@@ -64,6 +65,7 @@ static const AccordsTerm instrument_forms[] = {
   { "joint action plan",           N_("Joint action plan") },
   { "joint declaration",           N_("Joint declaration") },
   { "law",                         N_("Law") },
+  { "legal framework",             N_("Legal framework") },
   { "letter of intent",            N_("Letter of intent") },
   { "memorandum of understanding", N_("Memorandum of understanding") },
   { "protocol",                    N_("Protocol") },
