@@ -41,7 +41,7 @@ with tempfile.TemporaryDirectory() as tmp:
           first)
     with sqlite3.connect("file:%s?mode=ro" % first, uri=True) as con:
         check("the backup is whole", con.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
-        check("and holds the agreements", con.execute("SELECT count(*) FROM agreement").fetchone()[0] == 21)
+        check("and holds the agreements", con.execute("SELECT count(*) FROM agreement").fetchone()[0] == 38)
     con.close()
 
     out = os.path.join(tmp, "copy.db")

@@ -105,16 +105,16 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("--no-seed", "agreements", "--json", db=b_db)
     check("--no-seed starts empty", r.returncode == 0 and json.loads(r.stdout) == [], r.stdout + r.stderr)
     r = run("import-dataset", os.path.join(tmp, "first.json"), db=b_db)
-    check("import into the empty database", r.returncode == 0 and "23 new, 0 updated, 0 unchanged" in r.stdout,
+    check("import into the empty database", r.returncode == 0 and "40 new, 0 updated, 0 unchanged" in r.stdout,
           r.stdout + r.stderr)
     second = export(b_db, os.path.join(tmp, "second.json"))
     check("round trip: export, import, export is identical", first == second and len(first) > 10000,
           "%d vs %d bytes" % (len(first), len(second)))
     r = run("agreements", db=b_db)
-    check("an empty database is not seeded later", r.returncode == 0 and r.stdout.count("\n") == 23,
+    check("an empty database is not seeded later", r.returncode == 0 and r.stdout.count("\n") == 40,
           r.stdout.count("\n"))
     r = run("import-dataset", os.path.join(tmp, "first.json"), db=b_db)
-    check("importing again changes nothing", r.returncode == 0 and "0 new, 0 updated, 23 unchanged" in r.stdout,
+    check("importing again changes nothing", r.returncode == 0 and "0 new, 0 updated, 40 unchanged" in r.stdout,
           r.stdout + r.stderr)
     check("and the export stays identical", export(b_db, os.path.join(tmp, "third.json")) == first)
 
@@ -216,13 +216,13 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run("import-dataset", inc_path, "--prefer", "mine", db=seeded)
     check("--prefer takes ours or theirs", r.returncode == 2 and "mine" in r.stderr, r.stderr)
     r = run("import-dataset", inc_path, "--prefer", "ours", db=seeded)
-    check("--prefer ours", r.returncode == 0 and "1 new, 1 updated, 20 unchanged" in r.stdout, r.stdout + r.stderr)
+    check("--prefer ours", r.returncode == 0 and "1 new, 1 updated, 37 unchanged" in r.stdout, r.stdout + r.stderr)
     shown = json.loads(run("agreement", "show", "uk-rw-medp-2022", "--json", db=seeded).stdout)
     base_uk = next(x for x in base["agreements"] if x["id"] == "uk-rw-medp-2022")
     check("ours keeps the stored title, adds the new event once", shown["title"] == base_uk["title"]
           and len(shown["events"]) == len(base_uk["events"]) + 1, len(shown["events"]))
     r = run("import-dataset", inc_path, "--prefer", "theirs", db=seeded)
-    check("--prefer theirs", r.returncode == 0 and "0 new, 1 updated, 21 unchanged" in r.stdout, r.stdout + r.stderr)
+    check("--prefer theirs", r.returncode == 0 and "0 new, 1 updated, 38 unchanged" in r.stdout, r.stdout + r.stderr)
     shown = json.loads(run("agreement", "show", "uk-rw-medp-2022", "--json", db=seeded).stdout)
     check("theirs takes the incoming title", shown["title"] == "UK–Rwanda (as the other team has it)")
 
@@ -243,5 +243,52 @@ with tempfile.TemporaryDirectory() as tmp:
     check("export to an unwritable place fails", r.returncode == 1 and "dir.json" in r.stderr, r.stderr)
     r = run("export-dataset", db=seeded)
     check("export to standard output", r.returncode == 0 and json.loads(r.stdout)["format"] == "accords-dataset")
+
+    # A database seeded with the first release takes the second: what the user
+    # never touched is updated, new agreements arrive, an edit and a deletion stay
+    first_release = os.path.join(os.environ["G_TEST_SRCDIR"], "..", "data", "seed", "agreements.json")
+    old = os.path.join(tmp, "first-release.db")
+    r = run("--no-seed", "import-dataset", first_release, db=old)
+    check("a first-release database", r.returncode == 0 and "21 new" in r.stdout, r.stdout + r.stderr)
+    con = sqlite3.connect(old)
+    con.execute("UPDATE meta SET value = '2025-09-01T00:00:00Z' WHERE key = 'seeded'")
+    con.execute("DELETE FROM meta WHERE key = 'dataset_release'")
+    con.commit()
+    con.close()
+    edited = json.loads(run("agreement", "show", "us-ug-2025", "--json", db=old).stdout)
+    edited["cap"] = "my own estimate: 100 a year"
+    r = run("agreement", "edit", "us-ug-2025", "--json", write(os.path.join(tmp, "ug.json"), edited), db=old)
+    check("the user edits one agreement", r.returncode == 0, r.stderr)
+    r = run("agreement", "delete", "us-gh-2025", "--force", db=old)
+    check("and deletes another", r.returncode == 0, r.stderr)
+    r = run("dataset-update", "--dry-run", "--json", db=old)
+    plan = json.loads(r.stdout) if r.returncode == 0 else {}
+    check("dataset-update --dry-run says what would come",
+          plan.get("from") == "2025" and plan.get("to") == "2026" and len(plan.get("added", [])) == 17
+          and plan.get("review") == ["us-ug-2025"] and plan.get("deleted_kept") == ["us-gh-2025"]
+          and "uk-rw-medp-2022" in plan.get("updated", []), r.stdout + r.stderr)
+    check("and writes nothing", len(json.loads(run("agreements", "--json", db=old).stdout)) == 20)
+    review = os.path.join(tmp, "review.json")
+    r = run("dataset-update", "--json", "--review", review, db=old)
+    done_plan = json.loads(r.stdout) if r.returncode == 0 else {}
+    check("dataset-update applies it", r.returncode == 0 and done_plan.get("summary", "").startswith("17 new agreements"),
+          r.stdout + r.stderr)
+    listed = {a["id"]: a for a in json.loads(run("agreements", "--json", db=old).stdout)}
+    check("new agreements arrived", "gb-fr-returns-2025" in listed and "us-xk-2025" in listed and len(listed) == 37,
+          len(listed))
+    check("an untouched agreement took the new version",
+          any(e["date"] == "2025-12-02" for e in listed.get("uk-rw-medp-2022", {}).get("events", [])))
+    check("the edited agreement is left as the user made it",
+          listed.get("us-ug-2025", {}).get("cap") == "my own estimate: 100 a year")
+    check("the deleted agreement stays deleted", "us-gh-2025" not in listed)
+    with open(review) as f:
+        offered = json.load(f)
+    check("the edited one's new version is offered for review", [a["id"] for a in offered] == ["us-ug-2025"])
+    r = run("dataset-update", db=old)
+    check("a second update has nothing to do", r.returncode == 0 and "Already at dataset release 2026" in r.stdout,
+          r.stdout + r.stderr)
+    r = run("dataset-update", "--json", db=b_db)
+    check("a database that started empty is never seeded by an update",
+          r.returncode == 0 and json.loads(r.stdout).get("release") is None, r.stdout + r.stderr)
 
 done()

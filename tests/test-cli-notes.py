@@ -112,13 +112,13 @@ with tempfile.TemporaryDirectory() as tmp:
             ok = raw.endswith("\r\n") and key in (rows[0].keys() if rows else raw.split("\r\n")[0].split(","))
         check("CSV %s parses" % table, ok, r.stderr.decode())
         if table == "agreements":
-            check("21 agreements in CSV", len(rows) == 21, len(rows))
+            check("38 agreements in CSV", len(rows) == 38, len(rows))
         if table == "events":
             check("US–Rwanda events in CSV", sum(1 for x in rows if x["agreement"] == "us-rw-2025") == 5)
     path = os.path.join(tmp, "all.json")
     r = run("export", "--format", "json", "-o", path, db=db)
     data = json.load(open(path, encoding="utf-8")) if r.returncode == 0 else {}
-    check("JSON parses, 21 agreements", len(data.get("agreements", [])) == 21, r.stderr.decode())
+    check("JSON parses, 38 agreements", len(data.get("agreements", [])) == 38, r.stderr.decode())
     path = os.path.join(tmp, "all.geojson")
     r = run("export", "--format", "geojson", "--all", "-o", path, db=db)
     geo = json.load(open(path, encoding="utf-8")) if r.returncode == 0 else {}

@@ -155,7 +155,7 @@ test_status_override (Fixture *f, gconstpointer data)
   g_autoptr(AccordsEvent) signed_ = make_event ("2024-03", "signed");
   g_autoptr(AccordsEvent) in_force = make_event ("2024-06-01", "in_force");
   g_autoptr(AccordsEvent) suspended = make_event ("2025", "suspended");
-  g_autoptr(AccordsParty) fr = make_party ("FR", "sending");
+  g_autoptr(AccordsParty) fr = make_party ("PT", "sending");
   g_autoptr(AccordsParty) sn = make_party ("SN", "receiving");
   g_autoptr(AccordsAgreement) stored = NULL;
   g_autoptr(AccordsCountryList) countries = NULL;
@@ -212,12 +212,12 @@ test_status_override (Fixture *f, gconstpointer data)
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (json), "status"), ==, "terminated");
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (json), "derived_status"), ==, "suspended");
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (json), "status_override"), ==, "terminated");
-  g_assert_cmpint (accords_country_get_status (accords_country_list_lookup (countries, "FR")), ==,
+  g_assert_cmpint (accords_country_get_status (accords_country_list_lookup (countries, "PT")), ==,
                    ACCORDS_STATUS_TERMINATED);
 
   /* undone, the events decide again */
   g_assert_true (accords_history_undo (f->history, &error));
-  g_assert_cmpint (accords_country_get_status (accords_country_list_lookup (countries, "FR")), ==,
+  g_assert_cmpint (accords_country_get_status (accords_country_list_lookup (countries, "PT")), ==,
                    ACCORDS_STATUS_SUSPENDED);
 }
 
@@ -267,7 +267,7 @@ static void m_country (AccordsAgreement *a)
 }
 static void m_duplicate_party (AccordsAgreement *a)
 {
-  g_autoptr(AccordsParty) p = make_party ("FR", "sending");
+  g_autoptr(AccordsParty) p = make_party ("PT", "sending");
   g_list_store_append (accords_agreement_get_parties (a), p);
 }
 static void m_source_url (AccordsAgreement *a)
@@ -377,7 +377,7 @@ test_validation_rules (Fixture *f, gconstpointer data)
     {
       g_autoptr(AccordsAgreement) a = accords_agreement_new ();
       g_autoptr(AccordsEvent) e = make_event ("2024-05", "signed");
-      g_autoptr(AccordsParty) fr = make_party ("FR", "sending");
+      g_autoptr(AccordsParty) fr = make_party ("PT", "sending");
       g_autoptr(AccordsParty) sn = make_party ("SN", "receiving");
       g_autoptr(AccordsSource) s = accords_source_new ();
       g_autoptr(GPtrArray) issues = NULL;
@@ -728,7 +728,7 @@ test_delete_cascade (Fixture *f, gconstpointer data)
   g_assert_cmpuint (accords_cascade_count (preview, "agreement"), ==, 1);
   g_assert_cmpuint (accords_cascade_count (preview, "note"), ==, 2);
   g_assert_cmpuint (accords_cascade_count (preview, "item_agreement"), ==, 1);
-  g_assert_cmpuint (accords_cascade_count (preview, "event"), ==, 10);
+  g_assert_cmpuint (accords_cascade_count (preview, "event"), ==, 11);
   g_assert_cmpuint (accords_cascade_count (preview, "agreement_relation"), ==, 1);
   g_assert_cmpuint (accords_cascade_count (preview, "item"), ==, 0);
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM note"), ==, 3);
@@ -742,7 +742,7 @@ test_delete_cascade (Fixture *f, gconstpointer data)
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM note_fts WHERE note_fts MATCH 'quiet'"), ==, 0);
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM item_agreement"), ==, 0);
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM item"), ==, 1);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM event"), ==, events - 10);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM event"), ==, events - 11);
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM agreement_relation"), ==, 0);
 
   /* undone: everything is back, with its own ids */
@@ -822,7 +822,7 @@ test_rename_keeps_notes (Fixture *f, gconstpointer data)
   g_assert_false (accords_history_push (f->history, clash, &error));
   g_assert_error (error, ACCORDS_ERROR, ACCORDS_ERROR_EXISTS);
   g_assert_true (accords_store_has_agreement (f->store, "us-sv-2025"));
-  g_assert_cmpuint (accords_store_count_agreements (f->store), ==, 21);
+  g_assert_cmpuint (accords_store_count_agreements (f->store), ==, 38);
 }
 
 /* Dataset merges */
@@ -1082,7 +1082,7 @@ test_merge_bad_input (Fixture *f, gconstpointer data)
       if (strstr (error->message, cases[i].fragment) == NULL || !g_str_has_prefix (error->message, "bad.json"))
         g_error ("case %u: “%s” does not mention “%s”", i, error->message, cases[i].fragment);
     }
-  g_assert_cmpuint (accords_store_count_agreements (f->store), ==, 21);
+  g_assert_cmpuint (accords_store_count_agreements (f->store), ==, 38);
 }
 
 /* The window's runs: in a worker thread, in order */

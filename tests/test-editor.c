@@ -200,8 +200,8 @@ test_curate (void)
   view = accords_window_get_agreement_view (window);
   editor = accords_agreement_view_get_editor (view);
 
-  /* France and Senegal have no agreement yet */
-  g_assert_cmpint (country_status (window, "FR"), ==, ACCORDS_STATUS_NONE);
+  /* Portugal and Senegal have no agreement yet */
+  g_assert_cmpint (country_status (window, "PT"), ==, ACCORDS_STATUS_NONE);
   g_assert_cmpint (country_status (window, "SN"), ==, ACCORDS_STATUS_NONE);
   g_assert_false (on_map (window, "SN"));
 
@@ -217,7 +217,7 @@ test_curate (void)
   g_assert_false (accords_form_dialog_get_can_save (dialog));
   accords_form_dialog_set_value (dialog, "id", SLUG);
   g_assert_null (accords_form_dialog_get_message (dialog, "id"));
-  accords_form_dialog_set_value (dialog, "sending", "FR");
+  accords_form_dialog_set_value (dialog, "sending", "PT");
   accords_form_dialog_set_value (dialog, "receiving", "SN");
   g_assert_true (accords_form_dialog_get_can_save (dialog));
   accords_form_dialog_save (dialog);
@@ -259,9 +259,9 @@ test_curate (void)
   wait_until (has_event, window);
 
   /* both countries are coloured in the list the pane and the map read, and on the map */
-  g_assert_cmpint (country_status (window, "FR"), ==, ACCORDS_STATUS_SIGNED);
+  g_assert_cmpint (country_status (window, "PT"), ==, ACCORDS_STATUS_SIGNED);
   g_assert_cmpint (country_status (window, "SN"), ==, ACCORDS_STATUS_SIGNED);
-  g_assert_true (on_map (window, "FR"));
+  g_assert_true (on_map (window, "PT"));
   g_assert_true (on_map (window, "SN"));
   /* the event is on the timeline, citing its source */
   g_assert_cmpuint (count_rows (accords_agreement_view_get_events_list (view)), ==, 1);

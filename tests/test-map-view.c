@@ -243,7 +243,7 @@ test_filters (Fixture       *f,
   /* and so does the status chosen on the list */
   accords_country_pane_set_status_filter (f->pane, ACCORDS_STATUS_GROUP_ENDED);
   g_assert_cmpint (accords_map_model_get_status_filter (model), ==, ACCORDS_STATUS_GROUP_ENDED);
-  g_assert_cmpint (accords_map_model_get_status (model, "GB"), ==, ACCORDS_STATUS_SCRAPPED);
+  g_assert_cmpint (accords_map_model_get_status (model, "IL"), ==, ACCORDS_STATUS_COLLAPSED);
   g_assert_cmpint (accords_map_model_get_status (model, "SV"), ==, ACCORDS_STATUS_NONE);
 }
 
@@ -262,8 +262,11 @@ test_date_slider (Fixture       *f,
                    ACCORDS_STATUS_SIGNED);
   g_assert_cmpint (accords_map_model_get_status (model, "GB"), ==, ACCORDS_STATUS_SIGNED);
 
-  accords_map_view_set_date (f->view, "2025-09-01");
+  accords_map_view_set_date (f->view, "2025-06-15");
   g_assert_cmpint (accords_map_model_get_status (model, "GB"), ==, ACCORDS_STATUS_SCRAPPED);
+  /* once UK–France is in force, Britain takes that live status over the scrapped one */
+  accords_map_view_set_date (f->view, "2025-09-01");
+  g_assert_cmpint (accords_map_model_get_status (model, "GB"), ==, ACCORDS_STATUS_IN_FORCE);
 
   /* the end of the slider is today, with the statuses as they stand */
   accords_map_view_set_date (f->view, NULL);

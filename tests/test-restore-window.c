@@ -126,7 +126,7 @@ test_restore (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   agreements = accords_store_load_agreements (accords_context_get_store (context), NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (agreements)), ==, 21);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (agreements)), ==, 38);
 
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();

@@ -188,7 +188,7 @@ test_seed (Fixture *f, gconstpointer data)
   store = accords_context_get_store (context);
   all = accords_store_load_agreements (store, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (all)), ==, 21);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (all)), ==, 38);
 
   uk = find (G_LIST_MODEL (all), "uk-rw-medp-2022");
   g_assert_nonnull (uk);
@@ -197,8 +197,8 @@ test_seed (Fixture *f, gconstpointer data)
   g_assert_true (has_event (uk, "2024-07-06", "scrapped"));
   g_assert_true (has_event (uk, "2023-06", NULL));   /* month precision kept */
   g_assert_cmpint (accords_agreement_get_status (uk), ==, ACCORDS_STATUS_SCRAPPED);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (accords_agreement_get_sources (uk))), ==, 14);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (accords_agreement_get_flags (uk))), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (accords_agreement_get_sources (uk))), ==, 17);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (accords_agreement_get_flags (uk))), ==, 7);
   g_assert_cmpint (accords_agreement_derive_status (uk, "2023-12-31"), ==, ACCORDS_STATUS_SIGNED);
   g_assert_cmpint (accords_agreement_derive_status (uk, "2024-05-01"), ==, ACCORDS_STATUS_RATIFIED);
   g_assert_cmpint (accords_agreement_derive_status (uk, "2024-08-01"), ==, ACCORDS_STATUS_SCRAPPED);
@@ -224,7 +224,7 @@ test_seed (Fixture *f, gconstpointer data)
   context = accords_context_new (f->path, &error);
   g_assert_no_error (error);
   store = accords_context_get_store (context);
-  g_assert_cmpuint (accords_store_count_agreements (store), ==, 20);
+  g_assert_cmpuint (accords_store_count_agreements (store), ==, 37);
   medp = accords_store_load_agreement (store, "uk-rw-medp-2022", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (accords_agreement_get_title (medp), ==, "Edited by the researcher");
@@ -243,7 +243,7 @@ test_status_today (Fixture *f, gconstpointer data)
   g_autofree char *today = accords_date_today ();
   const struct { const char *code; AccordsStatus status; } expected[] = {
     { "US", ACCORDS_STATUS_IMPLEMENTED }, { "RW", ACCORDS_STATUS_IMPLEMENTED },
-    { "AU", ACCORDS_STATUS_IMPLEMENTED }, { "UG", ACCORDS_STATUS_SIGNED },
+    { "AU", ACCORDS_STATUS_IMPLEMENTED }, { "UG", ACCORDS_STATUS_IMPLEMENTED },
     { "CA", ACCORDS_STATUS_IN_FORCE },
   };
 
@@ -341,10 +341,10 @@ test_per_country (Fixture *f, gconstpointer data)
    * scrapped, US–Rwanda is implemented */
   g_assert_cmpint (accords_country_get_status (c), ==, ACCORDS_STATUS_IMPLEMENTED);
   c = accords_country_list_lookup (countries, "US");
-  g_assert_cmpuint (accords_country_get_agreement_count (c), ==, 10);
+  g_assert_cmpuint (accords_country_get_agreement_count (c), ==, 20);
   c = accords_country_list_lookup (countries, "EU");
   g_assert_nonnull (c);
-  g_assert_cmpuint (accords_country_get_agreement_count (c), ==, 3);
+  g_assert_cmpuint (accords_country_get_agreement_count (c), ==, 8);
 
   /* the type filter counts only agreements of that type */
   accords_country_list_set_type_filter (countries, "offshore_processing");
@@ -418,7 +418,7 @@ test_dataset_round_trip (Fixture *f, gconstpointer data)
   g_assert_true (accords_store_sync_countries (store2, accords_context_get_iso_codes (context), &error));
   g_assert_true (accords_dataset_load (store2, first, "round-trip", &n, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (n, ==, 21);
+  g_assert_cmpuint (n, ==, 38);
   second = accords_dataset_to_json (store2, &error);
   g_assert_no_error (error);
 
@@ -445,7 +445,7 @@ test_load_is_atomic (Fixture *f, gconstpointer data)
   g_assert_false (accords_store_has_agreement (store, "new-one"));
   us = accords_store_load_agreement (store, "us-rw-2025", NULL);
   g_assert_cmpstr (accords_agreement_get_title (us), !=, "Changed");
-  g_assert_cmpuint (accords_store_count_agreements (store), ==, 21);
+  g_assert_cmpuint (accords_store_count_agreements (store), ==, 38);
 }
 
 int

@@ -35,7 +35,7 @@ LOCK_SECONDS = 11.5
 SEED = int(os.environ.get("STRESS_SEED", str(int(time.time()) % 100000)))
 HELD = "us-rw-2025"          # the holder edits this one, and the note loop writes notes on it
 EDITED = "uk-rw-medp-2022"   # the edit loop's
-N_AGREEMENTS = 21
+N_AGREEMENTS = 38
 
 tap = Tap()
 

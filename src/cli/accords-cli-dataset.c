@@ -11,6 +11,7 @@
 #include "accords-cli-json.h"
 #include "accords-command.h"
 #include "accords-dataset.h"
+#include "accords-dataset-release.h"
 #include "accords-error.h"
 #include "accords-event.h"
 #include "accords-files.h"
@@ -486,5 +487,135 @@ accords_cli_export_dataset (AccordsCli *cli,
       accords_cli_error ("%s", error->message);
       return 1;
     }
+  return 0;
+}
+
+static void
+add_ids (JsonBuilder *b,
+         const char  *member,
+         GPtrArray   *ids)
+{
+  json_builder_set_member_name (b, member);
+  json_builder_begin_array (b);
+  for (guint i = 0; i < ids->len; i++)
+    json_builder_add_string_value (b, ids->pdata[i]);
+  json_builder_end_array (b);
+}
+
+static void
+print_ids (const char *what,
+           GPtrArray  *ids)
+{
+  for (guint i = 0; i < ids->len; i++)
+    printf ("%-10s %s\n", what, (const char *) ids->pdata[i]);
+}
+
+/* dataset-update [--dry-run] [--json] [--review FILE] */
+int
+accords_cli_dataset_update (AccordsCli *cli,
+                            int         argc,
+                            char      **argv)
+{
+  gboolean dry_run = FALSE, json = FALSE;
+  g_autofree char *review = NULL;
+  GOptionEntry entries[] = {
+    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run, N_("Say what would change, change nothing"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "review", 0, 0, G_OPTION_ARG_FILENAME, &review,
+      N_("Write the new versions of the agreements you edited, for import-dataset"), "FILE" },
+    { NULL }
+  };
+  AccordsContext *context;
+  g_autoptr(AccordsReleaseUpdate) update = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *release = NULL;
+
+  if (!accords_cli_parse_options ("dataset-update", "", entries, &argc, &argv))
+    return 2;
+  if (!(context = accords_cli_get_context (cli)))
+    return 1;
+
+  update = accords_dataset_release_plan (accords_context_get_store (context),
+                                         accords_context_get_iso_codes (context), &error);
+  if (update == NULL && error != NULL)
+    {
+      accords_cli_error ("%s", error->message);
+      return 1;
+    }
+  release = accords_dataset_release_of (accords_context_get_store (context));
+  if (update == NULL)
+    {
+      if (json)
+        {
+          g_autoptr(JsonBuilder) b = json_builder_new ();
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "release");
+          if (release != NULL)
+            json_builder_add_string_value (b, release);
+          else
+            json_builder_add_null_value (b);
+          json_builder_set_member_name (b, "up_to_date");
+          json_builder_add_boolean_value (b, TRUE);
+          json_builder_end_object (b);
+          return accords_cli_print_json (json_builder_get_root (b)) ? 0 : 1;
+        }
+      if (release == NULL)
+        printf ("%s\n", _("This database was never seeded with the built-in agreements: there is nothing to update"));
+      else
+        printf (_("Already at dataset release %s\n"), release);
+      return 0;
+    }
+
+  if (!dry_run && !accords_dataset_release_apply (accords_context_get_store (context), update, &error))
+    {
+      accords_cli_error ("%s", error->message);
+      return 1;
+    }
+  if (review != NULL && update->review->len > 0)
+    {
+      g_autoptr(JsonGenerator) gen = json_generator_new ();
+
+      json_generator_set_root (gen, update->incoming);
+      json_generator_set_pretty (gen, TRUE);
+      if (!json_generator_to_file (gen, review, &error))
+        {
+          accords_cli_error ("%s: %s", review, error->message);
+          return 1;
+        }
+    }
+
+  summary = accords_release_update_describe (update);
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "from");
+      json_builder_add_string_value (b, update->from);
+      json_builder_set_member_name (b, "to");
+      json_builder_add_string_value (b, update->to);
+      json_builder_set_member_name (b, "dry_run");
+      json_builder_add_boolean_value (b, dry_run);
+      add_ids (b, "added", update->added);
+      add_ids (b, "updated", update->updated);
+      add_ids (b, "review", update->review);
+      add_ids (b, "deleted_kept", update->deleted);
+      json_builder_set_member_name (b, "summary");
+      json_builder_add_string_value (b, summary);
+      json_builder_end_object (b);
+      return accords_cli_print_json (json_builder_get_root (b)) ? 0 : 1;
+    }
+
+  print_ids (_("added"), update->added);
+  print_ids (_("updated"), update->updated);
+  print_ids (_("review"), update->review);
+  print_ids (_("kept out"), update->deleted);
+  printf (dry_run ? _("Dataset release %s to %s would bring: %s\n") : _("Dataset release %s to %s: %s\n"),
+          update->from, update->to, summary);
+  if (update->review->len > 0)
+    printf ("%s\n", _("The agreements to review are the ones you edited: they were left as you made them. "
+                      "--review FILE writes their new versions, for import-dataset to merge."));
   return 0;
 }

@@ -14,6 +14,9 @@ int accords_cli_import_dataset (AccordsCli *cli,
                                 int         argc,
                                 char      **argv);
 /* export-dataset [-o FILE] */
+int accords_cli_dataset_update (AccordsCli *cli,
+                                int         argc,
+                                char      **argv);
 int accords_cli_export_dataset (AccordsCli *cli,
                                 int         argc,
                                 char      **argv);

@@ -9,6 +9,7 @@
 #include "accords-backup-schedule.h"
 #include "accords-backup.h"
 #include "accords-context.h"
+#include "accords-dataset-io.h"
 #include "accords-resources.h"
 #include "accords-restore-window.h"
 #include "accords-window.h"
@@ -61,6 +62,37 @@ show_error_window (AccordsApplication *self,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* A database seeded with an older release of the built-in agreements takes
+ * the newest once: what the user never touched is updated, and what they
+ * edited is offered for review */
+static void
+update_dataset_release (AccordsApplication *self,
+                        AccordsWindow      *window)
+{
+  AccordsStore *store = accords_context_get_store (self->context);
+  g_autoptr(AccordsReleaseUpdate) update = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (accords_store_is_read_only (store))
+    return;
+  update = accords_dataset_release_plan (store, accords_context_get_iso_codes (self->context), &error);
+  if (update == NULL)
+    {
+      if (error != NULL)
+        g_warning ("%s", error->message);
+      return;
+    }
+  if (!accords_dataset_release_apply (store, update, &error))
+    {
+      AdwToast *toast = adw_toast_new (error->message);
+
+      adw_toast_set_timeout (toast, 0);
+      accords_window_add_toast (window, toast);
+      return;
+    }
+  accords_dataset_io_show_release_update (window, update);
+}
+
 static void
 open_main_window (AccordsApplication *self)
 {
@@ -68,6 +100,7 @@ open_main_window (AccordsApplication *self)
 
   window = GTK_WINDOW (accords_window_new (GTK_APPLICATION (self), self->context, self->settings));
   gtk_window_present (window);
+  update_dataset_release (self, ACCORDS_WINDOW (window));
   /* news stored before the gazetteer or the agreements changed is linked
    * again in the background, and whenever an agreement changes */
   accords_relinker_start (accords_context_get_relinker (self->context));

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "accords-dataset.h"
+#include "accords-dataset-release.h"
 #include "accords-date.h"
 #include "accords-error.h"
 #include "accords-event.h"
@@ -21,7 +22,6 @@
 #include "accords-util.h"
 #include "accords-validation.h"
 
-#define SEED_RESOURCE RESOURCE_PREFIX "/seed/agreements.json"
 #define DATASET_FORMAT "accords-dataset"
 #define DATASET_VERSION 1
 
@@ -912,7 +912,7 @@ accords_dataset_seed (AccordsStore  *store,
   if (seeded != NULL)
     return accords_store_commit (store, error);
 
-  bytes = g_resources_lookup_data (SEED_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  bytes = accords_dataset_release_get_bytes (accords_dataset_release_current (), error);
   if (bytes == NULL)
     goto fail;
   data = g_bytes_get_data (bytes, &size);
@@ -925,7 +925,8 @@ accords_dataset_seed (AccordsStore  *store,
     g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
     g_autofree char *stamp = g_date_time_format_iso8601 (now);
 
-    if (!accords_store_set_meta (store, "seeded", stamp, error))
+    if (!accords_store_set_meta (store, "seeded", stamp, error) ||
+        !accords_store_set_meta (store, ACCORDS_META_DATASET_RELEASE, accords_dataset_release_current (), error))
       goto fail;
   }
   return accords_store_commit (store, error);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "accords-dataset.h"
+#include "accords-dataset-release.h"
 #include "accords-dataset-io.h"
 
 typedef struct {
@@ -251,4 +252,46 @@ accords_dataset_io_export_dialog (AccordsWindow *window)
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "accords-dataset.json");
   g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), g_object_ref (window));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+accords_dataset_io_show_release_update (AccordsWindow        *window,
+                                        AccordsReleaseUpdate *update)
+{
+  g_autofree char *summary = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AccordsMerge) merge = NULL;
+  AccordsMergeDialog *dialog;
+  Job *job;
+
+  g_return_if_fail (ACCORDS_IS_WINDOW (window));
+  g_return_if_fail (update != NULL);
+
+  summary = accords_release_update_describe (update);
+  /* TRANSLATORS: "Dataset release 2026: 17 new agreements, 7 updated, 2 to review" */
+  message = g_strdup_printf (_("Dataset release %s: %s"), update->to, summary);
+  toast (window, message, update->command != NULL);
+
+  if (update->review->len == 0)
+    return;
+  /* the agreements the user edited: their new versions beside what is stored */
+  /* TRANSLATORS: what the merge view compares with the database, %s a year */
+  name = g_strdup_printf (_("dataset release %s"), update->to);
+  merge = accords_merge_new (accords_context_get_store (accords_window_get_context (window)), update->incoming,
+                             name, &error);
+  if (merge == NULL)
+    {
+      g_warning ("Offering dataset release %s for review: %s", update->to, error->message);
+      return;
+    }
+  job = g_new0 (Job, 1);
+  job->window = g_object_ref (window);
+  job->history = g_object_ref (accords_window_get_history (window));
+  job->name = g_steal_pointer (&name);
+  dialog = accords_merge_dialog_new (GTK_WINDOW (window), merge, job->name);
+  g_object_set_data_full (G_OBJECT (dialog), "job", job, (GDestroyNotify) job_free);
+  g_signal_connect (dialog, "import-requested", G_CALLBACK (import_requested_cb), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
 }

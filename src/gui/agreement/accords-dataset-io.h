@@ -2,6 +2,7 @@
 #pragma once
 
 #include "accords-context.h"
+#include "accords-dataset-release.h"
 #include "accords-history.h"
 #include "accords-merge-dialog.h"
 #include "accords-window.h"
@@ -19,6 +20,10 @@ void                accords_dataset_io_import_file   (AccordsWindow  *window,
                                                       GFile          *file);
 /* Asks where, and writes the dataset there */
 void                accords_dataset_io_export_dialog (AccordsWindow  *window);
+/* Says once what a dataset release brought, and offers the new versions of
+ * the agreements the user edited in the merge view */
+void                accords_dataset_io_show_release_update (AccordsWindow        *window,
+                                                            AccordsReleaseUpdate *update);
 void                accords_dataset_io_export_file   (AccordsWindow  *window,
                                                       GFile          *file);
 
