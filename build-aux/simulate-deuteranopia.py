@@ -189,7 +189,7 @@ def convert(src, dst):
 def check_palette(path):
     with open(path, encoding="utf-8") as f:
         text = f.read()
-    rows = re.findall(r"\[ACCORDS_STATUS_GROUP_(\w+)\]\s*=\s*\{\s*0x([0-9a-fA-F]{6}),\s*0x([0-9a-fA-F]{6})\s*\}", text)
+    rows = re.findall(r"\[ACCORDS_(?:STATUS_GROUP|MAP_LEGEND)_(\w+)\]\s*=\s*\{\s*0x([0-9a-fA-F]{6}),\s*0x([0-9a-fA-F]{6})\s*\}", text)
     if not rows:
         sys.exit("%s: no palette rows found" % path)
     ok = True

@@ -82,14 +82,13 @@ country_status (AccordsWindow *window,
   return accords_country_get_status (accords_country_list_lookup (accords_window_get_countries (window), code));
 }
 
-/* What the map colours: the countries of its model with a status */
+/* What the map colours by a status (not "No status yet" nor "No agreement") */
 static gboolean
 on_map (AccordsWindow *window,
         const char    *code)
 {
-  g_auto(GStrv) coloured = accords_map_model_dup_coloured_codes (accords_map_view_get_model (accords_window_get_map_view (window)));
-
-  return coloured != NULL && g_strv_contains ((const char * const *) coloured, code);
+  return accords_map_model_get_status (accords_map_view_get_model (accords_window_get_map_view (window)), code) !=
+         ACCORDS_STATUS_NONE;
 }
 
 static AccordsAgreement *

@@ -46,6 +46,8 @@ set_up (Fixture       *f,
   f->world = accords_world_new_from_resource (NULL, &error);
   g_assert_no_error (error);
   f->renderer = accords_map_renderer_new (f->world, f->model);
+  /* the pixels under the label points, not the names drawn there */
+  accords_map_renderer_set_show_labels (f->renderer, FALSE);
   f->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1600, 1000);
   accords_map_viewport_init (&f->viewport, 1600, 1000);
 }
@@ -199,6 +201,60 @@ test_svg (Fixture       *f,
   g_assert_nonnull (strstr (svg, "stroke-width"));
 }
 
+
+static void
+test_labels (Fixture       *f,
+             gconstpointer  data)
+{
+  const AccordsMapLabel *labels;
+  guint n_world, n_horn;
+  double lon, lat, x, y;
+  gboolean ethiopia = FALSE, somalia = FALSE;
+
+  accords_map_renderer_set_show_labels (f->renderer, TRUE);
+  render (f);
+  labels = accords_map_renderer_get_labels (f->renderer, &n_world);
+  g_assert_cmpuint (n_world, >, 10);
+  /* the largest country first, and none overlapping another */
+  g_assert_cmpstr (accords_world_get_country (f->world, labels[0].index)->code, ==, "RU");
+  for (guint i = 0; i < n_world; i++)
+    {
+      if (i > 0)
+        g_assert_cmpfloat (accords_world_get_country (f->world, labels[i].index)->area, <=,
+                           accords_world_get_country (f->world, labels[i - 1].index)->area);
+      g_assert_cmpfloat (labels[i].x, >=, 0);
+      g_assert_cmpfloat (labels[i].x + labels[i].width, <=, f->viewport.width);
+      for (guint k = 0; k < i; k++)
+        g_assert_false (labels[i].x < labels[k].x + labels[k].width && labels[k].x < labels[i].x + labels[i].width &&
+                        labels[i].y < labels[k].y + labels[k].height && labels[k].y < labels[i].y + labels[i].height);
+    }
+
+  /* zoomed on the Horn of Africa, its countries get their names */
+  g_assert_true (accords_world_get_centroid (f->world, "ET", &lon, &lat));
+  accords_projection_forward (lon, lat, &x, &y);
+  accords_map_viewport_show_rect (&f->viewport, x - 0.25, y - 0.18, x + 0.3, y + 0.18, 10);
+  render (f);
+  labels = accords_map_renderer_get_labels (f->renderer, &n_horn);
+  for (guint i = 0; i < n_horn; i++)
+    {
+      const char *code = accords_world_get_country (f->world, labels[i].index)->code;
+
+      ethiopia |= g_str_equal (code, "ET");
+      somalia |= g_str_equal (code, "SO");
+      for (guint k = 0; k < i; k++)
+        g_assert_false (labels[i].x < labels[k].x + labels[k].width && labels[k].x < labels[i].x + labels[i].width &&
+                        labels[i].y < labels[k].y + labels[k].height && labels[k].y < labels[i].y + labels[i].height);
+    }
+  g_assert_true (ethiopia);
+  g_assert_true (somalia);
+
+  /* none when they are off */
+  accords_map_renderer_set_show_labels (f->renderer, FALSE);
+  render (f);
+  accords_map_renderer_get_labels (f->renderer, &n_horn);
+  g_assert_cmpuint (n_horn, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -208,6 +264,7 @@ main (int argc, char **argv)
   g_test_add ("/map/render/britain-on-dates", Fixture, NULL, set_up, test_britain_on_dates, tear_down);
   g_test_add ("/map/render/nauru-marker", Fixture, NULL, set_up, test_nauru_marker, tear_down);
   g_test_add ("/map/render/svg", Fixture, NULL, set_up, test_svg, tear_down);
+  g_test_add ("/map/render/labels", Fixture, NULL, set_up, test_labels, tear_down);
 
   return g_test_run ();
 }

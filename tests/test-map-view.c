@@ -13,7 +13,12 @@
 #include "accords-context.h"
 #include "accords-country-pane.h"
 #include "accords-map-canvas.h"
+#include "accords-map-country.h"
 #include "accords-map-view.h"
+#include "accords-party.h"
+#include "accords-projection.h"
+#include "accords-status-colors.h"
+#include "accords-store-agreements.h"
 #include "accords-window.h"
 
 typedef struct {
@@ -23,6 +28,7 @@ typedef struct {
   AccordsMapView *view;
   AccordsMapCanvas *canvas;
   AccordsCountryPane *pane;
+  double          home_zoom;   /* of the first view */
 } Fixture;
 
 static gboolean
@@ -50,13 +56,13 @@ wait_for (gboolean (*condition) (Fixture *f),
 static gboolean
 zoomed_in (Fixture *f)
 {
-  return accords_map_viewport_get_zoom (accords_map_canvas_get_viewport (f->canvas)) > 1.4;
+  return accords_map_viewport_get_zoom (accords_map_canvas_get_viewport (f->canvas)) > f->home_zoom * 1.4999;
 }
 
 static gboolean
 zoomed_out (Fixture *f)
 {
-  return fabs (accords_map_viewport_get_zoom (accords_map_canvas_get_viewport (f->canvas)) - 1.0) < 1e-6;
+  return fabs (accords_map_viewport_get_zoom (accords_map_canvas_get_viewport (f->canvas)) - f->home_zoom) < 1e-6;
 }
 
 static gboolean
@@ -87,6 +93,7 @@ set_up (Fixture       *f,
   f->pane = accords_window_get_country_pane (f->window);
   wait_for (map_ready, f, 10000);
   g_assert_true (map_ready (f));
+  f->home_zoom = accords_map_viewport_get_zoom (accords_map_canvas_get_viewport (f->canvas));
 }
 
 static void
@@ -187,6 +194,8 @@ test_keyboard (Fixture       *f,
   const AccordsMapViewport *vp = accords_map_canvas_get_viewport (f->canvas);
   double cx;
 
+  GtkWidget *focus;
+
   /* Tab reaches the map, then walks the countries with agreements */
   g_assert_true (gtk_widget_child_focus (canvas, GTK_DIR_TAB_FORWARD));
   g_assert_true (gtk_widget_is_focus (canvas));
@@ -198,27 +207,35 @@ test_keyboard (Fixture       *f,
   g_assert_cmpstr (accords_map_canvas_get_selected_country (f->canvas), ==, coloured[1]);
   g_assert_true (gtk_widget_child_focus (canvas, GTK_DIR_TAB_BACKWARD));
   g_assert_cmpstr (accords_map_canvas_get_selected_country (f->canvas), ==, coloured[0]);
-  /* the focus stays on the map while the list follows */
-  g_assert_true (gtk_widget_is_focus (canvas));
+  /* the focus is on the country itself, for a screen reader to announce,
+   * and stays inside the map while the list follows */
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (ACCORDS_IS_MAP_COUNTRY (focus));
+  g_assert_cmpstr (accords_map_country_get_code (ACCORDS_MAP_COUNTRY (focus)), ==, coloured[0]);
+  g_assert_true (gtk_widget_is_ancestor (focus, canvas));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (focus), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       accords_map_country_get_text (ACCORDS_MAP_COUNTRY (focus)));
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (focus), GTK_ACCESSIBLE_STATE_SELECTED, TRUE);
   /* past the last one, Tab leaves the map */
   accords_map_canvas_set_selected_country (f->canvas, coloured[g_strv_length (coloured) - 1]);
   g_assert_false (gtk_widget_child_focus (canvas, GTK_DIR_TAB_FORWARD));
 
-  /* plus and minus zoom, the arrows pan, 0 shows the whole world */
-  g_assert_cmpfloat_with_epsilon (accords_map_viewport_get_zoom (vp), 1.0, 1e-9);
+  /* plus and minus zoom, the arrows pan, 0 goes back to the first view */
+  g_assert_cmpfloat (f->home_zoom, >=, 1.0);
+  g_assert_cmpfloat_with_epsilon (accords_map_viewport_get_zoom (vp), f->home_zoom, 1e-9);
   gtk_widget_activate_action (canvas, "canvas.zoom-in", NULL);
   /* the zoom animates over a few frames; a busy machine takes longer */
   wait_for (zoomed_in, f, 5000);
-  g_assert_cmpfloat (accords_map_viewport_get_zoom (vp), >, 1.4);
+  g_assert_cmpfloat (accords_map_viewport_get_zoom (vp), >, f->home_zoom * 1.4);
   cx = vp->center_x;
   gtk_widget_activate_action (canvas, "canvas.pan", "(ii)", 1, 0);
   g_assert_cmpfloat (vp->center_x, <, cx);
   gtk_widget_activate_action (canvas, "canvas.zoom-out", NULL);
   wait_for (zoomed_out, f, 5000);
-  g_assert_cmpfloat_with_epsilon (accords_map_viewport_get_zoom (vp), 1.0, 1e-6);
+  g_assert_cmpfloat_with_epsilon (accords_map_viewport_get_zoom (vp), f->home_zoom, 1e-6);
   gtk_widget_activate_action (GTK_WIDGET (f->view), "map.zoom-in", NULL);
   gtk_widget_activate_action (GTK_WIDGET (f->view), "map.zoom-reset", NULL);
-  g_assert_cmpfloat_with_epsilon (accords_map_viewport_get_zoom (vp), 1.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (accords_map_viewport_get_zoom (vp), f->home_zoom, 1e-9);
 
   /* Escape lets go of the country */
   gtk_widget_activate_action (canvas, "canvas.unselect", NULL);
@@ -281,6 +298,291 @@ test_date_slider (Fixture       *f,
   g_assert_cmpstr (accords_map_model_get_date (model), >, "2002-01-01");
   accords_map_view_set_playing (f->view, FALSE);
   g_assert_false (accords_map_view_get_playing (f->view));
+}
+
+
+static GtkWidget *
+find_descendant (GtkWidget  *widget,
+                 GType       type,
+                 const char *label)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (label == NULL || (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), label) == 0)))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type, label);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+count_css_nodes (GtkWidget  *widget,
+                 const char *name)
+{
+  guint n = g_str_equal (gtk_widget_get_css_name (widget), name);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += count_css_nodes (child, name);
+  return n;
+}
+
+static AccordsMapCountry *
+find_item (Fixture    *f,
+           const char *code)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->canvas)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (ACCORDS_IS_MAP_COUNTRY (child) &&
+        g_strcmp0 (accords_map_country_get_code (ACCORDS_MAP_COUNTRY (child)), code) == 0)
+      return ACCORDS_MAP_COUNTRY (child);
+  return NULL;
+}
+
+static gboolean
+in_view (Fixture    *f,
+         const char *code)
+{
+  const AccordsMapViewport *vp = accords_map_canvas_get_viewport (f->canvas);
+  double x, y;
+
+  return accords_map_canvas_locate (f->canvas, code, &x, &y) && x >= 0 && y >= 0 && x <= vp->width &&
+         y <= vp->height;
+}
+
+/* What a click does (a keyboard activation clicks only after a delay) */
+static void
+click (GtkWidget *button)
+{
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static void
+test_first_view (Fixture       *f,
+                 gconstpointer  data)
+{
+  AccordsMapModel *model = accords_map_view_get_model (f->view);
+  g_auto(GStrv) coloured = accords_map_model_dup_coloured_codes (model);
+  const AccordsMapViewport *vp = accords_map_canvas_get_viewport (f->canvas);
+  AccordsMapViewport world = *vp;
+  double lon, north, south;
+
+  /* the pane is taller than the world: the first view is closer than the
+   * whole world, and still shows every country with agreements */
+  g_assert_cmpfloat (vp->height, >, vp->width / 2);
+  g_assert_cmpfloat (f->home_zoom, >, 1.1);
+  for (guint i = 0; coloured[i]; i++)
+    g_assert_true (in_view (f, coloured[i]));
+
+  /* the band of countries takes more of the height than the whole world did */
+  accords_map_viewport_init (&world, vp->width, vp->height);
+  accords_projection_forward (0, ACCORDS_MAP_VIEWPORT_NORTH, &lon, &north);
+  accords_projection_forward (0, ACCORDS_MAP_VIEWPORT_SOUTH, &lon, &south);
+  g_assert_cmpfloat ((north - south) * vp->scale, >, (north - south) * world.scale * 1.1);
+}
+
+static void
+test_legend_filter (Fixture       *f,
+                    gconstpointer  data)
+{
+  AccordsMapModel *model = accords_map_view_get_model (f->view);
+  GtkWidget *implemented = accords_map_view_get_legend_button (f->view, ACCORDS_STATUS_GROUP_IMPLEMENTED);
+  GtkWidget *ended = accords_map_view_get_legend_button (f->view, ACCORDS_STATUS_GROUP_ENDED);
+  g_auto(GStrv) coloured = NULL;
+
+  g_assert_nonnull (implemented);
+  g_assert_null (accords_map_view_get_legend_button (f->view, ACCORDS_STATUS_GROUP_NONE));
+  g_assert_nonnull (accords_map_view_get_legend_button (f->view, ACCORDS_MAP_LEGEND_UNSTATED));
+  g_assert_null (accords_map_view_get_filter_note (f->view));
+
+  /* a click on "Implemented": only those countries keep their colour, the
+   * list follows, and a note over the map says so */
+  click (implemented);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (implemented)));
+  g_assert_cmpuint (accords_map_model_get_status_filter (model), ==, ACCORDS_STATUS_GROUP_IMPLEMENTED);
+  g_assert_cmpuint (accords_country_pane_get_status_filter (f->pane), ==, ACCORDS_STATUS_GROUP_IMPLEMENTED);
+  g_assert_cmpstr (accords_map_view_get_filter_note (f->view), ==, "Showing only: Implemented");
+  coloured = accords_map_model_dup_coloured_codes (model);
+  g_assert_cmpuint (g_strv_length (coloured), >, 0);
+  for (guint i = 0; coloured[i]; i++)
+    g_assert_cmpuint (accords_map_model_get_legend_entry (model, coloured[i]), ==, ACCORDS_STATUS_GROUP_IMPLEMENTED);
+  g_assert_cmpuint (accords_map_model_get_legend_entry (model, "GB"), ==, ACCORDS_STATUS_GROUP_NONE);
+  g_assert_cmpuint (accords_map_model_get_agreement_count (model, "GB"), >, 0);
+  /* the accessible countries are those shown */
+  g_assert_null (find_item (f, "GB"));
+  g_assert_nonnull (find_item (f, coloured[0]));
+
+  /* another entry replaces it; the list's filter moves the legend too */
+  click (ended);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (implemented)));
+  g_assert_cmpstr (accords_map_view_get_filter_note (f->view), ==, "Showing only: Ended");
+  accords_country_pane_set_status_filter (f->pane, ACCORDS_STATUS_GROUP_IMPLEMENTED);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (implemented)));
+  g_assert_cmpuint (accords_map_model_get_status_filter (model), ==, ACCORDS_STATUS_GROUP_IMPLEMENTED);
+
+  /* clicked again, the entry shows every country; so does "Show all" */
+  click (implemented);
+  g_assert_cmpuint (accords_map_model_get_status_filter (model), ==, ACCORDS_STATUS_GROUP_NONE);
+  g_assert_null (accords_map_view_get_filter_note (f->view));
+  click (ended);
+  g_assert_nonnull (accords_map_view_get_filter_note (f->view));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "map.show-all", NULL));
+  g_assert_cmpuint (accords_map_model_get_status_filter (model), ==, ACCORDS_STATUS_GROUP_NONE);
+  g_assert_cmpuint (accords_country_pane_get_status_filter (f->pane), ==, ACCORDS_STATUS_GROUP_NONE);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (ended)));
+  g_assert_nonnull (find_item (f, "GB"));
+}
+
+static gboolean
+senegal_listed (Fixture *f)
+{
+  return accords_map_model_get_agreement_count (accords_map_view_get_model (f->view), "SN") > 0;
+}
+
+static void
+test_no_status_yet (Fixture       *f,
+                    gconstpointer  data)
+{
+  AccordsMapModel *model = accords_map_view_get_model (f->view);
+  AccordsStore *store = accords_context_get_store (f->context);
+  g_autoptr(AccordsAgreement) a = accords_agreement_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) coloured = NULL;
+  g_autofree char *tooltip = NULL;
+  AccordsWorld *world = accords_map_canvas_get_world (f->canvas);
+  const char *codes[] = { "SN", "GM" };
+  GdkRGBA fill, unstated, none;
+
+  /* an agreement with no event yet: its parties have "No status yet" */
+  accords_agreement_set_slug (a, "sn-mr-talks");
+  accords_agreement_set_title (a, "Senegal–Gambia readmission");
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      g_autoptr(AccordsParty) party = accords_party_new ();
+
+      accords_party_set_country (party, codes[i]);
+      accords_party_set_role (party, i == 0 ? "receiving" : "sending");
+      g_list_store_append (accords_agreement_get_parties (a), party);
+    }
+  g_assert_true (accords_store_save_agreement (store, a, &error));
+  g_assert_no_error (error);
+  wait_for (senegal_listed, f, 5000);
+  g_assert_true (senegal_listed (f));
+
+  g_assert_cmpint (accords_map_model_get_status (model, "SN"), ==, ACCORDS_STATUS_NONE);
+  g_assert_cmpuint (accords_map_model_get_legend_entry (model, "SN"), ==, ACCORDS_MAP_LEGEND_UNSTATED);
+  g_assert_cmpuint (accords_map_model_get_legend_entry (model, "IS"), ==, ACCORDS_STATUS_GROUP_NONE);
+  /* its own colour, not the grey of no agreement */
+  accords_map_renderer_get_fill (accords_map_canvas_get_renderer (f->canvas), accords_world_find (world, "SN"), &fill);
+  accords_legend_entry_get_color (ACCORDS_MAP_LEGEND_UNSTATED, FALSE, &unstated);
+  accords_legend_entry_get_color (ACCORDS_STATUS_GROUP_NONE, FALSE, &none);
+  g_assert_true (gdk_rgba_equal (&fill, &unstated));
+  g_assert_false (gdk_rgba_equal (&unstated, &none));
+  /* announced as such, and said in the hover card */
+  g_assert_nonnull (find_item (f, "SN"));
+  g_assert_cmpstr (accords_map_country_get_text (find_item (f, "SN")), ==, "Senegal, No status yet, 1 agreement");
+  tooltip = accords_map_canvas_describe_country (f->canvas, "SN");
+  g_assert_nonnull (strstr (tooltip, "Senegal–Gambia readmission: No status yet"));
+
+  /* its legend entry shows only those countries */
+  click (accords_map_view_get_legend_button (f->view, ACCORDS_MAP_LEGEND_UNSTATED));
+  g_assert_cmpstr (accords_map_view_get_filter_note (f->view), ==, "Showing only: No status yet");
+  coloured = accords_map_model_dup_coloured_codes (model);
+  g_assert_cmpuint (g_strv_length (coloured), ==, 2);
+  g_assert_true (g_strv_contains ((const char * const *) coloured, "SN"));
+  g_assert_true (g_strv_contains ((const char * const *) coloured, "GM"));
+  g_assert_cmpuint (accords_country_pane_get_n_visible (f->pane), ==, 2);
+}
+
+static void
+test_accessible_countries (Fixture       *f,
+                           gconstpointer  data)
+{
+  AccordsMapModel *model = accords_map_view_get_model (f->view);
+  g_auto(GStrv) coloured = accords_map_model_dup_coloured_codes (model);
+  AccordsMapCountry *rw;
+  g_autofree char *expected = NULL;
+  guint n = 0;
+
+  /* the map is a list of its coloured countries, each with its name, its
+   * status and its number of agreements */
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (f->canvas), GTK_ACCESSIBLE_ROLE_LIST);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (f->canvas)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (ACCORDS_IS_MAP_COUNTRY (child))
+      {
+        /* in the list's order */
+        g_assert_cmpstr (accords_map_country_get_code (ACCORDS_MAP_COUNTRY (child)), ==, coloured[n]);
+        gtk_test_accessible_assert_role (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_ROLE_LIST_ITEM);
+        n++;
+      }
+  g_assert_cmpuint (n, ==, g_strv_length (coloured));
+
+  rw = find_item (f, "RW");
+  g_assert_nonnull (rw);
+  expected = g_strdup_printf ("Rwanda, %s, %u agreements",
+                              accords_status_get_label (accords_map_model_get_status (model, "RW")),
+                              accords_map_model_get_agreement_count (model, "RW"));
+  g_assert_cmpstr (accords_map_country_get_text (rw), ==, expected);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (rw), GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+  /* it sits where Rwanda's name is, and takes no clicks */
+  {
+    double x, y;
+    graphene_rect_t bounds;
+
+    g_assert_true (accords_map_canvas_locate (f->canvas, "RW", &x, &y));
+    wait_for (NULL, f, 50);
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (rw), GTK_WIDGET (f->canvas), &bounds));
+    g_assert_true (graphene_rect_contains_point (&bounds, &GRAPHENE_POINT_INIT (x, y)));
+    g_assert_false (gtk_widget_get_can_target (GTK_WIDGET (rw)));
+  }
+}
+
+static gboolean
+flown (Fixture *f)
+{
+  const AccordsMapViewport *vp = accords_map_canvas_get_viewport (f->canvas);
+
+  return accords_map_viewport_get_zoom (vp) > f->home_zoom * 2 && in_view (f, "AU") && in_view (f, "NR");
+}
+
+static void
+test_zoom_to_parties (Fixture       *f,
+                      gconstpointer  data)
+{
+  const AccordsMapViewport *vp = accords_map_canvas_get_viewport (f->canvas);
+
+  /* Australia and Nauru fill the map; the Americas are out of it */
+  g_assert_true (accords_map_view_show_agreement (f->view, "au-nr-offshore-processing"));
+  wait_for (flown, f, 5000);
+  g_assert_true (flown (f));
+  g_assert_false (in_view (f, "US"));
+  g_assert_false (in_view (f, "BR"));
+  g_assert_cmpfloat (accords_map_viewport_get_zoom (vp), >, f->home_zoom * 2);
+  /* an unknown agreement leaves the map where it is */
+  g_assert_false (accords_map_view_show_agreement (f->view, "no-such-agreement"));
+}
+
+static void
+test_slider_marks (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *scale = find_descendant (GTK_WIDGET (f->view), GTK_TYPE_SCALE, NULL);
+
+  g_assert_nonnull (scale);
+  /* labelled years under the slider, and a tick above for each day with an event */
+  g_assert_nonnull (find_descendant (scale, GTK_TYPE_LABEL, "2010"));
+  g_assert_nonnull (find_descendant (scale, GTK_TYPE_LABEL, "2020"));
+  g_assert_cmpuint (count_css_nodes (scale, "mark"), >, 30);
+
+  /* the slider reads a date, not a day number */
+  accords_map_view_set_date (f->view, "2016-06-01");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, "1 Jun 2016");
+  accords_map_view_set_date (f->view, "2024-05-01");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (scale), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, "1 May 2024");
 }
 
 static void
@@ -377,6 +679,12 @@ main (int argc, char **argv)
   g_test_add ("/map/view/date-slider", Fixture, NULL, set_up, test_date_slider, tear_down);
   g_test_add ("/map/view/export", Fixture, NULL, set_up, test_export, tear_down);
   g_test_add ("/map/view/export-not-a-file", Fixture, NULL, set_up, test_export_not_a_file, tear_down);
+  g_test_add ("/map/view/first-view", Fixture, NULL, set_up, test_first_view, tear_down);
+  g_test_add ("/map/view/legend-filter", Fixture, NULL, set_up, test_legend_filter, tear_down);
+  g_test_add ("/map/view/no-status-yet", Fixture, NULL, set_up, test_no_status_yet, tear_down);
+  g_test_add ("/map/view/accessible-countries", Fixture, NULL, set_up, test_accessible_countries, tear_down);
+  g_test_add ("/map/view/zoom-to-parties", Fixture, NULL, set_up, test_zoom_to_parties, tear_down);
+  g_test_add ("/map/view/slider-marks", Fixture, NULL, set_up, test_slider_marks, tear_down);
 
   return g_test_run ();
 }

@@ -279,18 +279,27 @@ static void
 test_viewport (void)
 {
   AccordsMapViewport vp;
-  double half_w, half_h, x, y, vx, vy, x2, y2;
+  double half_w, half_h, south, north, x, y, vx, vy, x2, y2;
 
   accords_map_viewport_init (&vp, 800, 600);
   accords_projection_get_extent (&half_w, &half_h);
+  accords_projection_forward (0, ACCORDS_MAP_VIEWPORT_SOUTH, &x, &south);
+  accords_projection_forward (0, ACCORDS_MAP_VIEWPORT_NORTH, &x, &north);
   g_assert_cmpfloat_with_epsilon (accords_map_viewport_get_zoom (&vp), 1.0, 1e-12);
-  /* the world fits: its corners stay inside the view */
-  accords_map_viewport_to_view (&vp, -half_w, half_h, &vx, &vy);
+  /* the world fits: its width, and the band from Cape Horn to Greenland */
+  accords_map_viewport_to_view (&vp, -half_w, north, &vx, &vy);
   g_assert_cmpfloat (vx, >=, 0);
   g_assert_cmpfloat (vy, >=, 0);
-  accords_map_viewport_to_view (&vp, half_w, -half_h, &vx, &vy);
+  accords_map_viewport_to_view (&vp, half_w, south, &vx, &vy);
   g_assert_cmpfloat (vx, <=, 800);
   g_assert_cmpfloat (vy, <=, 600);
+  /* a wide view is filled from top to bottom by the band */
+  accords_map_viewport_init (&vp, 1600, 500);
+  accords_map_viewport_to_view (&vp, 0, north, &vx, &vy);
+  g_assert_cmpfloat_with_epsilon (vy, 8, 1e-6);
+  accords_map_viewport_to_view (&vp, 0, south, &vx, &vy);
+  g_assert_cmpfloat_with_epsilon (vy, 492, 1e-6);
+  accords_map_viewport_init (&vp, 800, 600);
 
   /* view and projection agree both ways */
   accords_map_viewport_from_view (&vp, 123, 456, &x, &y);
@@ -314,7 +323,7 @@ test_viewport (void)
   /* at world scale nothing pans away */
   accords_map_viewport_pan (&vp, 500, 500);
   g_assert_cmpfloat_with_epsilon (vp.center_x, 0, 1e-12);
-  g_assert_cmpfloat_with_epsilon (vp.center_y, 0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (vp.center_y, (north + south) / 2, 1e-12);
 
   /* zoomed in, a pan moves the map with the pointer, up to its edge */
   accords_map_viewport_zoom_at (&vp, 4.0, 400, 300);

@@ -56,6 +56,8 @@ struct _AccordsWindow
   AccordsMapModel      *map_model;
   GListStore           *agreements;
   char                 *selected_agreement;
+  char                 *pressed_agreement;  /* the row a click began on, for a double click */
+  gint64                pressed_time;
   char                 *rows_date;          /* the date the agreement rows show */
   AccordsHistory       *history;
   guint                 follow_source;      /* the timer that looks for other processes' writes */
@@ -232,6 +234,44 @@ agreement_activated_cb (AccordsWindow *self,
                         GtkListBoxRow *row)
 {
   accords_window_select_agreement (self, g_object_get_data (G_OBJECT (row), "slug"));
+}
+
+/* A double click on an agreement zooms the map to its parties.  The first
+ * click opens the agreement in the panel, so the second lands on another
+ * page, and the list's own gesture may take the first: the panel counts
+ * the presses itself, remembering which row the first one was on. */
+static void
+panel_pressed_cb (AccordsWindow   *self,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  GtkGestureClick *gesture)
+{
+  GtkWidget *panel = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  gint64 now = g_get_monotonic_time ();
+  int double_click_ms = 400;
+  GtkListBoxRow *row;
+  double lx, ly;
+
+  g_object_get (gtk_widget_get_settings (panel), "gtk-double-click-time", &double_click_ms, NULL);
+  if (self->pressed_agreement && now - self->pressed_time <= (gint64) double_click_ms * 1000)
+    {
+      g_autofree char *slug = g_steal_pointer (&self->pressed_agreement);
+
+      accords_map_view_show_agreement (self->map_view, slug);
+      return;
+    }
+  g_clear_pointer (&self->pressed_agreement, g_free);
+  if (!gtk_widget_is_drawable (GTK_WIDGET (self->agreement_list)) ||
+      !gtk_widget_translate_coordinates (panel, GTK_WIDGET (self->agreement_list), x, y, &lx, &ly) ||
+      !gtk_widget_contains (GTK_WIDGET (self->agreement_list), lx, ly))
+    return;
+  row = gtk_list_box_get_row_at_y (self->agreement_list, (int) ly);
+  if (row)
+    {
+      self->pressed_agreement = g_strdup (g_object_get_data (G_OBJECT (row), "slug"));
+      self->pressed_time = now;
+    }
 }
 
 static void
@@ -727,8 +767,9 @@ accords_window_constructed (GObject *object)
   accords_map_view_set_model (self->map_view, self->map_model);
   g_object_bind_property (self->country_pane, "selected-country", self->map_view, "selected-country",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  /* the list's status filter and the map's legend are one */
   g_object_bind_property (self->country_pane, "status-filter", self->map_model, "status-filter",
-                          G_BINDING_SYNC_CREATE);
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "selected-agreement", self->map_view, "selected-agreement",
                           G_BINDING_SYNC_CREATE);
 
@@ -792,6 +833,7 @@ accords_window_finalize (GObject *object)
   AccordsWindow *self = (AccordsWindow *) object;
 
   g_free (self->selected_agreement);
+  g_free (self->pressed_agreement);
   g_free (self->rows_date);
 
   G_OBJECT_CLASS (accords_window_parent_class)->finalize (object);
@@ -942,6 +984,13 @@ accords_window_init (AccordsWindow *self)
   gtk_list_box_bind_model (self->agreement_list, G_LIST_MODEL (self->agreements),
                            create_agreement_row, self, NULL);
   g_signal_connect_swapped (self->agreement_list, "row-activated", G_CALLBACK (agreement_activated_cb), self);
+  {
+    GtkGesture *gesture = gtk_gesture_click_new ();
+
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
+    g_signal_connect_swapped (gesture, "pressed", G_CALLBACK (panel_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->panel_stack), GTK_EVENT_CONTROLLER (gesture));
+  }
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->country_pane));
   g_signal_connect_object (self->import_bar, "finished", G_CALLBACK (import_finished_cb), self, G_CONNECT_SWAPPED);

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "accords-date.h"
 #include "accords-event.h"
 #include "accords-map-model.h"
@@ -14,7 +16,7 @@ struct _AccordsMapModel
   GObject             parent_instance;
 
   AccordsCountryList *countries;
-  AccordsStatusGroup  status_filter;
+  guint               status_filter;
 };
 
 G_DEFINE_FINAL_TYPE (AccordsMapModel, accords_map_model, G_TYPE_OBJECT)
@@ -33,6 +35,17 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+const char *
+accords_map_legend_entry_get_label (guint entry)
+{
+  g_return_val_if_fail (entry < ACCORDS_MAP_N_LEGEND_ENTRIES, "");
+
+  if (entry == ACCORDS_MAP_LEGEND_UNSTATED)
+    /* TRANSLATORS: the map's legend: countries party to agreements none of which has a status yet */
+    return _("No status yet");
+  return accords_status_group_get_label (entry);
+}
 
 static void
 countries_changed_cb (AccordsMapModel *self)
@@ -111,7 +124,7 @@ accords_map_model_class_init (AccordsMapModelClass *klass)
     g_param_spec_string ("date", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_STATUS_FILTER] =
-    g_param_spec_int ("status-filter", NULL, NULL, 0, ACCORDS_N_STATUS_GROUPS - 1, 0,
+    g_param_spec_int ("status-filter", NULL, NULL, 0, ACCORDS_MAP_LEGEND_UNSTATED, 0,
                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -168,24 +181,44 @@ accords_map_model_get_date (AccordsMapModel *self)
 }
 
 void
-accords_map_model_set_status_filter (AccordsMapModel    *self,
-                                     AccordsStatusGroup  group)
+accords_map_model_set_status_filter (AccordsMapModel *self,
+                                     guint            entry)
 {
   g_return_if_fail (ACCORDS_IS_MAP_MODEL (self));
-  g_return_if_fail (group < ACCORDS_N_STATUS_GROUPS);
+  g_return_if_fail (entry < ACCORDS_MAP_N_LEGEND_ENTRIES);
 
-  if (self->status_filter == group)
+  if (self->status_filter == entry)
     return;
-  self->status_filter = group;
+  self->status_filter = entry;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_FILTER]);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
-AccordsStatusGroup
+guint
 accords_map_model_get_status_filter (AccordsMapModel *self)
 {
   g_return_val_if_fail (ACCORDS_IS_MAP_MODEL (self), ACCORDS_STATUS_GROUP_NONE);
   return self->status_filter;
+}
+
+guint
+accords_map_model_get_legend_entry (AccordsMapModel *self,
+                                    const char      *code)
+{
+  AccordsCountry *country;
+  guint entry;
+
+  g_return_val_if_fail (ACCORDS_IS_MAP_MODEL (self), ACCORDS_STATUS_GROUP_NONE);
+
+  country = accords_country_list_lookup (self->countries, code);
+  if (country == NULL || accords_country_get_agreement_count (country) == 0)
+    return ACCORDS_STATUS_GROUP_NONE;
+  entry = accords_country_get_status (country) == ACCORDS_STATUS_NONE
+            ? ACCORDS_MAP_LEGEND_UNSTATED
+            : accords_status_get_group (accords_country_get_status (country));
+  if (self->status_filter != ACCORDS_STATUS_GROUP_NONE && entry != self->status_filter)
+    return ACCORDS_STATUS_GROUP_NONE;
+  return entry;
 }
 
 AccordsStatus
@@ -332,7 +365,7 @@ accords_map_model_dup_coloured_codes (AccordsMapModel *self)
       g_autoptr(AccordsCountry) c = g_list_model_get_item (countries, i);
       const char *code = accords_country_get_code (c);
 
-      if (accords_map_model_get_status (self, code) != ACCORDS_STATUS_NONE)
+      if (accords_map_model_get_legend_entry (self, code) != ACCORDS_STATUS_GROUP_NONE)
         g_strv_builder_add (builder, code);
     }
   return g_strv_builder_end (builder);

@@ -9,14 +9,28 @@
 /* room left around the world when it is fitted */
 #define FIT_MARGIN 8.0
 
+/* The projected band the whole world is fitted to, from below Cape Horn to
+ * the north of Greenland: Antarctica and the polar sea would only push the
+ * countries apart.  Zoomed in, the map still pans to the poles. */
+static void
+get_band (double *south,
+          double *north)
+{
+  double x;
+
+  accords_projection_forward (0, ACCORDS_MAP_VIEWPORT_SOUTH, &x, south);
+  accords_projection_forward (0, ACCORDS_MAP_VIEWPORT_NORTH, &x, north);
+}
+
 double
 accords_map_viewport_get_fit_scale (const AccordsMapViewport *self)
 {
-  double half_w, half_h, sx, sy;
+  double half_w, half_h, south, north, sx, sy;
 
   accords_projection_get_extent (&half_w, &half_h);
+  get_band (&south, &north);
   sx = MAX (self->width - 2 * FIT_MARGIN, 1.0) / (2 * half_w);
-  sy = MAX (self->height - 2 * FIT_MARGIN, 1.0) / (2 * half_h);
+  sy = MAX (self->height - 2 * FIT_MARGIN, 1.0) / (north - south);
   return MIN (sx, sy);
 }
 
@@ -36,6 +50,7 @@ accords_map_viewport_init (AccordsMapViewport *self,
   self->scale = accords_map_viewport_get_fit_scale (self);
   self->center_x = 0;
   self->center_y = 0;
+  accords_map_viewport_clamp (self);
 }
 
 void
@@ -77,17 +92,22 @@ void
 accords_map_viewport_clamp (AccordsMapViewport *self)
 {
   double fit = accords_map_viewport_get_fit_scale (self);
-  double half_w, half_h, room_x, room_y;
+  double half_w, half_h, south, north, room_x, room_y;
 
   self->scale = CLAMP (self->scale, fit, fit * ACCORDS_MAP_VIEWPORT_MAX_ZOOM);
 
   /* the world may not leave the view: where it is smaller than the view it
-   * stays centred, elsewhere its edges stay beyond the view's */
+   * stays centred (the band of countries, vertically), elsewhere its edges
+   * stay beyond the view's */
   accords_projection_get_extent (&half_w, &half_h);
+  get_band (&south, &north);
   room_x = half_w - (self->width / 2 - FIT_MARGIN) / self->scale;
   room_y = half_h - (self->height / 2 - FIT_MARGIN) / self->scale;
   self->center_x = room_x > 0 ? CLAMP (self->center_x, -room_x, room_x) : 0;
-  self->center_y = room_y > 0 ? CLAMP (self->center_y, -room_y, room_y) : 0;
+  if ((north - south) * self->scale <= self->height - 2 * FIT_MARGIN + 1e-6)
+    self->center_y = (north + south) / 2;
+  else
+    self->center_y = CLAMP (self->center_y, -room_y, room_y);
 }
 
 void

@@ -7,6 +7,9 @@ G_BEGIN_DECLS
 
 /* The closest zoom, as a multiple of the scale that fits the whole world */
 #define ACCORDS_MAP_VIEWPORT_MAX_ZOOM 48.0
+/* The latitudes the whole world is fitted between */
+#define ACCORDS_MAP_VIEWPORT_SOUTH (-58.0)
+#define ACCORDS_MAP_VIEWPORT_NORTH 84.0
 
 typedef struct {
   double width, height;        /* of the view, in pixels */
@@ -14,7 +17,8 @@ typedef struct {
   double center_x, center_y;   /* the projected point at the middle of the view */
 } AccordsMapViewport;
 
-/* Shows the whole world, fitted and centred */
+/* Shows the whole world, fitted and centred: its whole width, and the
+ * latitudes from ACCORDS_MAP_VIEWPORT_SOUTH to _NORTH */
 void   accords_map_viewport_init          (AccordsMapViewport *self,
                                            double              width,
                                            double              height);

@@ -9,6 +9,7 @@
 
 #include "accords-agreement-type.h"
 #include "accords-country-pane.h"
+#include "accords-map-model.h"
 #include "accords-status-chip.h"
 #include "accords-util.h"
 
@@ -52,13 +53,17 @@ filter_func (gpointer item,
 {
   AccordsCountryPane *self = user_data;
   AccordsCountry *country = item;
-  AccordsStatusGroup group = gtk_drop_down_get_selected (self->status_dropdown);
+  guint entry = gtk_drop_down_get_selected (self->status_dropdown);
   gboolean show_all = gtk_toggle_button_get_active (self->show_all_button);
+  guint n = accords_country_get_agreement_count (country);
+  AccordsStatus status = accords_country_get_status (country);
 
-  if (!show_all && accords_country_get_agreement_count (country) == 0 && self->search == NULL)
+  if (!show_all && n == 0 && self->search == NULL)
     return FALSE;
-  if (group != ACCORDS_STATUS_GROUP_NONE &&
-      accords_status_get_group (accords_country_get_status (country)) != group)
+  if (entry == ACCORDS_MAP_LEGEND_UNSTATED && (n == 0 || status != ACCORDS_STATUS_NONE))
+    return FALSE;
+  if (entry != ACCORDS_STATUS_GROUP_NONE && entry != ACCORDS_MAP_LEGEND_UNSTATED &&
+      accords_status_get_group (status) != entry)
     return FALSE;
   if (self->search != NULL)
     {
@@ -163,12 +168,15 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_autofree char *a11y = NULL;
 
   accords_status_chip_set_status (ACCORDS_STATUS_CHIP (chip), accords_country_get_status (country));
+  accords_status_chip_set_unstated (ACCORDS_STATUS_CHIP (chip), n > 0);
   gtk_label_set_label (GTK_LABEL (name), accords_country_get_name (country));
   gtk_label_set_label (GTK_LABEL (count), n_text);
   gtk_widget_set_tooltip_text (count, n > 0 ? g_dngettext (GETTEXT_PACKAGE, "%u agreement", "%u agreements", n) : NULL);
   a11y = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u agreement, %s", "%s, %u agreements, %s", n),
                           accords_country_get_name (country), n,
-                          accords_status_get_label (accords_country_get_status (country)));
+                          n > 0 && accords_country_get_status (country) == ACCORDS_STATUS_NONE
+                            ? accords_map_legend_entry_get_label (ACCORDS_MAP_LEGEND_UNSTATED)
+                            : accords_status_get_label (accords_country_get_status (country)));
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
 }
 
@@ -359,7 +367,7 @@ accords_country_pane_class_init (AccordsCountryPaneClass *klass)
     g_param_spec_boolean ("show-all", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_STATUS_FILTER] =
-    g_param_spec_int ("status-filter", NULL, NULL, 0, ACCORDS_N_STATUS_GROUPS - 1, 0,
+    g_param_spec_int ("status-filter", NULL, NULL, 0, ACCORDS_MAP_LEGEND_UNSTATED, 0,
                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_TYPE_FILTER] =
     g_param_spec_string ("type-filter", NULL, NULL, NULL,
@@ -396,8 +404,9 @@ accords_country_pane_init (AccordsCountryPane *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_string_list_append (statuses, _("All statuses"));
-  for (guint g = ACCORDS_STATUS_GROUP_NONE + 1; g < ACCORDS_N_STATUS_GROUPS; g++)
-    gtk_string_list_append (statuses, accords_status_group_get_label (g));
+  /* the entries of the map's legend, in the order of their values */
+  for (guint e = ACCORDS_STATUS_GROUP_NONE + 1; e < ACCORDS_MAP_N_LEGEND_ENTRIES; e++)
+    gtk_string_list_append (statuses, accords_map_legend_entry_get_label (e));
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
@@ -510,7 +519,7 @@ accords_country_pane_set_show_all (AccordsCountryPane *self,
   gtk_toggle_button_set_active (self->show_all_button, show_all);
 }
 
-AccordsStatusGroup
+guint
 accords_country_pane_get_status_filter (AccordsCountryPane *self)
 {
   g_return_val_if_fail (ACCORDS_IS_COUNTRY_PANE (self), ACCORDS_STATUS_GROUP_NONE);
@@ -519,11 +528,11 @@ accords_country_pane_get_status_filter (AccordsCountryPane *self)
 
 void
 accords_country_pane_set_status_filter (AccordsCountryPane *self,
-                                        AccordsStatusGroup  group)
+                                        guint               entry)
 {
   g_return_if_fail (ACCORDS_IS_COUNTRY_PANE (self));
-  g_return_if_fail (group < ACCORDS_N_STATUS_GROUPS);
-  gtk_drop_down_set_selected (self->status_dropdown, group);
+  g_return_if_fail (entry < ACCORDS_MAP_N_LEGEND_ENTRIES);
+  gtk_drop_down_set_selected (self->status_dropdown, entry);
 }
 
 guint

@@ -23,10 +23,11 @@ void        accords_country_pane_set_search_text      (AccordsCountryPane *self,
 gboolean    accords_country_pane_get_show_all         (AccordsCountryPane *self);
 void        accords_country_pane_set_show_all         (AccordsCountryPane *self,
                                                        gboolean            show_all);
-/* The status group shown (NONE: every status) */
-AccordsStatusGroup accords_country_pane_get_status_filter (AccordsCountryPane *self);
+/* The legend entry shown: a status group, ACCORDS_MAP_LEGEND_UNSTATED, or
+ * NONE for every status; the map's legend sets the same */
+guint       accords_country_pane_get_status_filter    (AccordsCountryPane *self);
 void        accords_country_pane_set_status_filter    (AccordsCountryPane *self,
-                                                       AccordsStatusGroup  group);
+                                                       guint               entry);
 /* Only agreements of this type count, on the list and on the map (NULL: all) */
 const char *accords_country_pane_get_type_filter      (AccordsCountryPane *self);
 void        accords_country_pane_set_type_filter      (AccordsCountryPane *self,

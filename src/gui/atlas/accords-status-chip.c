@@ -13,6 +13,7 @@ struct _AccordsStatusChip
   GtkWidget     parent_instance;
 
   AccordsStatus status;
+  gboolean      unstated;   /* shows "No status yet" instead of NONE's grey */
 };
 
 G_DEFINE_FINAL_TYPE (AccordsStatusChip, accords_status_chip, GTK_TYPE_WIDGET)
@@ -39,7 +40,10 @@ accords_status_chip_snapshot (GtkWidget   *widget,
   float widths[4] = { 1, 1, 1, 1 };
   GdkRGBA borders[4];
 
-  accords_status_get_color (self->status, dark, &color);
+  if (self->unstated && self->status == ACCORDS_STATUS_NONE)
+    accords_legend_entry_get_color (ACCORDS_MAP_LEGEND_UNSTATED, dark, &color);
+  else
+    accords_status_get_color (self->status, dark, &color);
   gsk_rounded_rect_init_from_rect (&rect,
                                    &GRAPHENE_RECT_INIT ((w - size) / 2.f, (h - size) / 2.f, size, size),
                                    size / 4.f);
@@ -74,7 +78,9 @@ dark_changed_cb (AccordsStatusChip *self)
 static void
 update_accessible (AccordsStatusChip *self)
 {
-  const char *label = accords_status_get_label (self->status);
+  const char *label = self->unstated && self->status == ACCORDS_STATUS_NONE
+                        ? accords_map_legend_entry_get_label (ACCORDS_MAP_LEGEND_UNSTATED)
+                        : accords_status_get_label (self->status);
 
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -176,4 +182,17 @@ accords_status_chip_set_status (AccordsStatusChip *self,
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}
+
+void
+accords_status_chip_set_unstated (AccordsStatusChip *self,
+                                  gboolean           unstated)
+{
+  g_return_if_fail (ACCORDS_IS_STATUS_CHIP (self));
+
+  if (self->unstated == !!unstated)
+    return;
+  self->unstated = !!unstated;
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

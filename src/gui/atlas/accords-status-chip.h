@@ -15,5 +15,9 @@ GtkWidget     *accords_status_chip_new        (void);
 AccordsStatus  accords_status_chip_get_status (AccordsStatusChip *self);
 void           accords_status_chip_set_status (AccordsStatusChip *self,
                                                AccordsStatus      status);
+/* Whether NONE means "No status yet" (a country party to agreements none
+ * of which has a status) rather than "No agreement" */
+void           accords_status_chip_set_unstated (AccordsStatusChip *self,
+                                                 gboolean           unstated);
 
 G_END_DECLS

@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "accords-map-model.h"
 #include "accords-status.h"
 
 G_BEGIN_DECLS
@@ -13,6 +14,10 @@ void accords_status_group_get_color (AccordsStatusGroup group,
                                      gboolean           dark,
                                      GdkRGBA           *color);
 void accords_status_get_color       (AccordsStatus      status,
+                                     gboolean           dark,
+                                     GdkRGBA           *color);
+/* entry: a status group or ACCORDS_MAP_LEGEND_UNSTATED */
+void accords_legend_entry_get_color (guint              entry,
                                      gboolean           dark,
                                      GdkRGBA           *color);
 

@@ -9,13 +9,19 @@
 #include <math.h>
 
 #include "accords-map-canvas.h"
+#include "accords-map-country.h"
 #include "accords-projection.h"
+#include "accords-party.h"
 #include "accords-util.h"
 
 #define PAN_STEP 80.0
 #define ZOOM_STEP 1.5
 #define ZOOM_DURATION_US 180000
-#define MAX_TOOLTIP_AGREEMENTS 8
+#define FLY_DURATION_US 320000
+/* room around the parties of an agreement the map zooms to, in pixels */
+#define PARTIES_MARGIN 48.0
+/* room around the countries with agreements in the first view, in projected units */
+#define HOME_MARGIN 0.08
 
 struct _AccordsMapCanvas
 {
@@ -29,6 +35,7 @@ struct _AccordsMapCanvas
 
   AccordsMapViewport  viewport;
   gboolean            viewport_ready;
+  gboolean            home_pending;  /* the first view is still to be set */
   GdkTexture         *base;        /* the base layer as last drawn */
   int                 base_width, base_height, base_scale;
 
@@ -36,6 +43,7 @@ struct _AccordsMapCanvas
   char               *selected_agreement;
   int                 hovered;
   gboolean            show_legend;
+  GPtrArray          *items;       /* AccordsMapCountry of each coloured country, in the list's order */
 
   double              pointer_x, pointer_y;
   double              drag_center_x, drag_center_y;
@@ -47,6 +55,10 @@ struct _AccordsMapCanvas
   double              zoom_from, zoom_to;
   double              zoom_view_x, zoom_view_y;
   double              zoom_anchor_x, zoom_anchor_y;
+
+  guint               fly_tick;
+  gint64              fly_start;
+  AccordsMapViewport  fly_from, fly_to;
 };
 
 G_DEFINE_FINAL_TYPE (AccordsMapCanvas, accords_map_canvas, GTK_TYPE_WIDGET)
@@ -144,6 +156,89 @@ update_description (AccordsMapCanvas *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->str, -1);
 }
 
+static const char *
+status_text (AccordsMapCanvas *self,
+             const char       *code)
+{
+  guint entry = accords_map_model_get_legend_entry (self->model, code);
+
+  if (entry == ACCORDS_MAP_LEGEND_UNSTATED)
+    return accords_map_legend_entry_get_label (entry);
+  return accords_status_get_label (accords_map_model_get_status (self->model, code));
+}
+
+static AccordsMapCountry *
+find_item (AccordsMapCanvas *self,
+           const char       *code)
+{
+  for (guint i = 0; code && i < self->items->len; i++)
+    if (g_strcmp0 (accords_map_country_get_code (self->items->pdata[i]), code) == 0)
+      return self->items->pdata[i];
+  return NULL;
+}
+
+static void
+update_item_states (AccordsMapCanvas *self)
+{
+  for (guint i = 0; i < self->items->len; i++)
+    gtk_accessible_update_state (GTK_ACCESSIBLE (self->items->pdata[i]), GTK_ACCESSIBLE_STATE_SELECTED,
+                                 g_strcmp0 (accords_map_country_get_code (self->items->pdata[i]),
+                                            self->selected_country) == 0, -1);
+}
+
+/* One accessible child per coloured country, so that screen readers can
+ * list them and the focus can stop on each */
+static void
+update_items (AccordsMapCanvas *self)
+{
+  g_auto(GStrv) codes = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  GtkWidget *focus = NULL;
+
+  if (self->model == NULL)
+    return;
+  codes = accords_map_model_dup_coloured_codes (self->model);
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; codes[i]; i++)
+    {
+      AccordsMapCountry *item = find_item (self, codes[i]);
+      guint count = accords_map_model_get_agreement_count (self->model, codes[i]);
+      g_autofree char *text = NULL;
+
+      if (item == NULL)
+        {
+          item = ACCORDS_MAP_COUNTRY (accords_map_country_new (codes[i]));
+          gtk_widget_set_parent (GTK_WIDGET (item), GTK_WIDGET (self));
+        }
+      else
+        /* in the list's order */
+        gtk_widget_insert_before (GTK_WIDGET (item), GTK_WIDGET (self), NULL);
+      /* TRANSLATORS: what a screen reader says of a country of the map: its
+       * name, its status and its number of agreements */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %s, %u agreement", "%s, %s, %u agreements", count),
+                              country_name (self, codes[i]), status_text (self, codes[i]), count);
+      accords_map_country_set_text (item, text);
+      g_ptr_array_add (items, g_object_ref (item));
+    }
+  /* the countries no longer coloured go; the focus on one of them stays on the map */
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      GtkWidget *item = self->items->pdata[i];
+
+      if (g_ptr_array_find (items, item, NULL))
+        continue;
+      if (gtk_widget_has_focus (item))
+        focus = GTK_WIDGET (self);
+      gtk_widget_unparent (item);
+    }
+  g_ptr_array_unref (self->items);
+  self->items = g_steal_pointer (&items);
+  if (focus)
+    gtk_widget_grab_focus (focus);
+  update_item_states (self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
 static void
 update_selection_index (AccordsMapCanvas *self)
 {
@@ -158,6 +253,7 @@ model_changed_cb (AccordsMapCanvas *self)
     accords_map_renderer_update_colors (self->renderer);
   update_links (self);
   update_description (self);
+  update_items (self);
   invalidate_base (self);
 }
 
@@ -169,6 +265,9 @@ dark_changed_cb (AccordsMapCanvas *self)
   invalidate_base (self);
 }
 
+static void set_home_view (AccordsMapCanvas   *self,
+                           AccordsMapViewport *vp);
+
 static void
 ensure_renderer (AccordsMapCanvas *self)
 {
@@ -177,11 +276,19 @@ ensure_renderer (AccordsMapCanvas *self)
   self->renderer = accords_map_renderer_new (self->world, self->model);
   accords_map_renderer_set_dark (self->renderer, adw_style_manager_get_dark (adw_style_manager_get_default ()));
   accords_map_renderer_set_hovered (self->renderer, -1);
-  accords_map_renderer_set_show_legend (self->renderer, self->show_legend);
+  /* on screen the view's legend, made of widgets, stands for the drawn one */
+  accords_map_renderer_set_show_legend (self->renderer, FALSE);
   update_selection_index (self);
   update_links (self);
   update_description (self);
+  update_items (self);
+  if (self->viewport_ready && self->home_pending)
+    {
+      set_home_view (self, &self->viewport);
+      self->home_pending = FALSE;
+    }
   invalidate_base (self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 static void
@@ -220,16 +327,37 @@ accords_map_canvas_size_allocate (GtkWidget *widget,
 {
   AccordsMapCanvas *self = ACCORDS_MAP_CANVAS (widget);
 
-  if (!self->viewport_ready)
+  if (!self->viewport_ready || self->viewport.width != width || self->viewport.height != height)
     {
-      accords_map_viewport_init (&self->viewport, width, height);
+      if (!self->viewport_ready)
+        accords_map_viewport_init (&self->viewport, width, height);
+      else
+        accords_map_viewport_resize (&self->viewport, width, height);
       self->viewport_ready = TRUE;
+      invalidate_base (self);
     }
-  else if (self->viewport.width != width || self->viewport.height != height)
-    accords_map_viewport_resize (&self->viewport, width, height);
-  else
-    return;
-  invalidate_base (self);
+  /* the first view needs the countries and their shapes */
+  if (self->home_pending && self->renderer)
+    {
+      set_home_view (self, &self->viewport);
+      self->home_pending = FALSE;
+      invalidate_base (self);
+    }
+
+  /* each country's accessible child sits on its name */
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      GtkWidget *item = self->items->pdata[i];
+      int size, x_size;
+      double x = -100, y = -100;
+
+      gtk_widget_measure (item, GTK_ORIENTATION_HORIZONTAL, -1, &x_size, NULL, NULL, NULL);
+      gtk_widget_measure (item, GTK_ORIENTATION_VERTICAL, -1, &size, NULL, NULL, NULL);
+      accords_map_canvas_locate (self, accords_map_country_get_code (ACCORDS_MAP_COUNTRY (item)), &x, &y);
+      gtk_widget_size_allocate (item,
+                                &(GtkAllocation) { (int) (x - x_size / 2.0), (int) (y - size / 2.0), x_size, size },
+                                -1);
+    }
 }
 
 static void
@@ -319,6 +447,63 @@ static void
 viewport_changed (AccordsMapCanvas *self)
 {
   invalidate_base (self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static void
+stop_fly (AccordsMapCanvas *self)
+{
+  if (self->fly_tick)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fly_tick);
+  self->fly_tick = 0;
+}
+
+static gboolean
+fly_tick_cb (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  AccordsMapCanvas *self = ACCORDS_MAP_CANVAS (widget);
+  double t = (gdk_frame_clock_get_frame_time (clock) - self->fly_start) / (double) FLY_DURATION_US;
+  double eased;
+
+  t = CLAMP (t, 0, 1);
+  eased = t < 0.5 ? 4 * t * t * t : 1 - pow (-2 * t + 2, 3) / 2;
+  self->viewport.scale = self->fly_from.scale * pow (self->fly_to.scale / self->fly_from.scale, eased);
+  self->viewport.center_x = self->fly_from.center_x + (self->fly_to.center_x - self->fly_from.center_x) * eased;
+  self->viewport.center_y = self->fly_from.center_y + (self->fly_to.center_y - self->fly_from.center_y) * eased;
+  if (t >= 1)
+    self->viewport = self->fly_to;
+  accords_map_viewport_clamp (&self->viewport);
+  viewport_changed (self);
+  if (t >= 1)
+    {
+      self->fly_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* Moves to the target, in steps when the map is on screen */
+static void
+fly_to (AccordsMapCanvas         *self,
+        const AccordsMapViewport *target,
+        gboolean                  animate)
+{
+  stop_fly (self);
+  if (self->zoom_tick)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->zoom_tick);
+  self->zoom_tick = 0;
+  if (!animate || !gtk_widget_get_mapped (GTK_WIDGET (self)) || !adw_get_enable_animations (GTK_WIDGET (self)))
+    {
+      self->viewport = *target;
+      viewport_changed (self);
+      return;
+    }
+  self->fly_from = self->viewport;
+  self->fly_to = *target;
+  self->fly_start = g_get_monotonic_time ();
+  self->fly_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), fly_tick_cb, NULL, NULL);
 }
 
 static void
@@ -327,6 +512,7 @@ stop_zoom_animation (AccordsMapCanvas *self)
   if (self->zoom_tick)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->zoom_tick);
   self->zoom_tick = 0;
+  stop_fly (self);
 }
 
 /* Sets the scale, keeping the projected anchor under the view point */
@@ -607,9 +793,10 @@ accords_map_canvas_focus (GtkWidget        *widget,
 {
   AccordsMapCanvas *self = ACCORDS_MAP_CANVAS (widget);
   g_auto(GStrv) codes = NULL;
+  AccordsMapCountry *item;
   int n, current = -1, next;
 
-  if (!gtk_widget_is_focus (widget))
+  if (!gtk_widget_is_focus (widget) && gtk_widget_get_focus_child (widget) == NULL)
     return gtk_widget_grab_focus (widget);
   if ((direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD) || self->model == NULL)
     return FALSE;
@@ -628,6 +815,10 @@ accords_map_canvas_focus (GtkWidget        *widget,
   if (next < 0 || next >= n)
     return FALSE;
   accords_map_canvas_set_selected_country (self, codes[next]);
+  /* the focus moves onto the country, so that a screen reader announces it */
+  item = find_item (self, codes[next]);
+  if (item)
+    gtk_widget_grab_focus (GTK_WIDGET (item));
   return TRUE;
 }
 
@@ -647,12 +838,26 @@ pan_action (GtkWidget  *widget,
   viewport_changed (self);
 }
 
+/* The keys zoom around the country chosen, when it is in view */
+static void
+zoom_by_key (AccordsMapCanvas *self,
+             double            factor)
+{
+  double x, y;
+
+  if (self->selected_country && accords_map_canvas_locate (self, self->selected_country, &x, &y) &&
+      x >= 0 && y >= 0 && x <= self->viewport.width && y <= self->viewport.height)
+    zoom_at (self, factor, x, y, TRUE);
+  else
+    accords_map_canvas_zoom (self, factor, TRUE);
+}
+
 static void
 zoom_in_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  accords_map_canvas_zoom (ACCORDS_MAP_CANVAS (widget), ZOOM_STEP, TRUE);
+  zoom_by_key (ACCORDS_MAP_CANVAS (widget), ZOOM_STEP);
 }
 
 static void
@@ -660,7 +865,7 @@ zoom_out_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  accords_map_canvas_zoom (ACCORDS_MAP_CANVAS (widget), 1 / ZOOM_STEP, TRUE);
+  zoom_by_key (ACCORDS_MAP_CANVAS (widget), 1 / ZOOM_STEP);
 }
 
 static void
@@ -688,6 +893,9 @@ accords_map_canvas_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   stop_zoom_animation (self);
+  for (guint i = 0; self->items && i < self->items->len; i++)
+    gtk_widget_unparent (self->items->pdata[i]);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
   g_signal_handlers_disconnect_by_func (adw_style_manager_get_default (), dark_changed_cb, self);
   if (self->model)
     g_signal_handlers_disconnect_by_func (self->model, model_changed_cb, self);
@@ -822,7 +1030,8 @@ accords_map_canvas_class_init (AccordsMapCanvasClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "canvas.unselect", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "mapcanvas");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  /* a list of the countries it colours, each announced with its status */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST);
 }
 
 static void
@@ -834,6 +1043,8 @@ accords_map_canvas_init (AccordsMapCanvas *self)
 
   self->hovered = -1;
   self->show_legend = TRUE;
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->home_pending = TRUE;
   gtk_widget_set_focusable (widget, TRUE);
   gtk_widget_set_has_tooltip (widget, TRUE);
   gtk_widget_set_overflow (widget, GTK_OVERFLOW_HIDDEN);
@@ -940,6 +1151,7 @@ accords_map_canvas_set_selected_country (AccordsMapCanvas *self,
   update_selection_index (self);
   update_links (self);
   update_description (self);
+  update_item_states (self);
   if (code && accords_map_viewport_get_zoom (&self->viewport) > 1.01)
     show_country (self, code);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -1045,8 +1257,108 @@ accords_map_canvas_zoom_reset (AccordsMapCanvas *self)
   if (!self->viewport_ready)
     return;
   stop_zoom_animation (self);
-  accords_map_viewport_init (&self->viewport, self->viewport.width, self->viewport.height);
+  set_home_view (self, &self->viewport);
   viewport_changed (self);
+}
+
+/* The box of a party, in projected units: its largest land (not the
+ * islands far off, nor an Aleutian past the antimeridian) and its anchor */
+static gboolean
+get_party_box (AccordsMapCanvas *self,
+               const char       *code,
+               double           *x0,
+               double           *y0,
+               double           *x1,
+               double           *y1)
+{
+  const AccordsWorldRing *rings = accords_world_get_rings (self->world, NULL);
+  const AccordsWorldCountry *c;
+  double best = -1;
+  int i = accords_world_find (self->world, code);
+
+  if (i < 0)
+    return FALSE;
+  c = accords_world_get_country (self->world, i);
+  *x0 = *x1 = c->anchor_x;
+  *y0 = *y1 = c->anchor_y;
+  for (guint k = c->first_ring; k < c->first_ring + c->n_rings; k++)
+    {
+      const AccordsWorldRing *r = &rings[k];
+      double area = (r->x1 - r->x0) * (r->y1 - r->y0);
+
+      if (area > best)
+        {
+          best = area;
+          *x0 = MIN (c->anchor_x, r->x0);
+          *y0 = MIN (c->anchor_y, r->y0);
+          *x1 = MAX (c->anchor_x, r->x1);
+          *y1 = MAX (c->anchor_y, r->y1);
+        }
+    }
+  return TRUE;
+}
+
+/* The first view: the whole width of the countries with agreements, as
+ * large as the band of latitudes lets it, so that a pane taller than the
+ * world's proportions is not left half empty */
+static void
+set_home_view (AccordsMapCanvas   *self,
+               AccordsMapViewport *vp)
+{
+  g_auto(GStrv) codes = NULL;
+  double x0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, lon, south, north;
+
+  accords_map_viewport_init (vp, vp->width, vp->height);
+  if (self->world == NULL || self->model == NULL)
+    return;
+  codes = accords_map_model_dup_coloured_codes (self->model);
+  for (guint i = 0; codes[i]; i++)
+    {
+      double a, b, c, d;
+
+      if (!get_party_box (self, codes[i], &a, &b, &c, &d))
+        continue;
+      x0 = MIN (x0, a);
+      x1 = MAX (x1, c);
+    }
+  if (x0 > x1)
+    return;
+  accords_projection_forward (0, ACCORDS_MAP_VIEWPORT_SOUTH, &lon, &south);
+  accords_projection_forward (0, ACCORDS_MAP_VIEWPORT_NORTH, &lon, &north);
+  accords_map_viewport_show_rect (vp, x0 - HOME_MARGIN, south, x1 + HOME_MARGIN, north, 8);
+}
+
+gboolean
+accords_map_canvas_show_agreement (AccordsMapCanvas *self,
+                                   const char       *slug,
+                                   gboolean          animate)
+{
+  AccordsAgreement *agreement;
+  GListModel *parties;
+  AccordsMapViewport target;
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
+  g_return_val_if_fail (ACCORDS_IS_MAP_CANVAS (self), FALSE);
+
+  if (self->model == NULL || self->world == NULL || !self->viewport_ready ||
+      (agreement = accords_map_model_find_agreement (self->model, slug)) == NULL)
+    return FALSE;
+  parties = G_LIST_MODEL (accords_agreement_get_parties (agreement));
+  for (guint i = 0; i < g_list_model_get_n_items (parties); i++)
+    {
+      g_autoptr(AccordsParty) party = g_list_model_get_item (parties, i);
+      double a, b, c, d;
+
+      if (!get_party_box (self, accords_party_get_country (party), &a, &b, &c, &d))
+        continue;
+      x0 = MIN (x0, a), y0 = MIN (y0, b), x1 = MAX (x1, c), y1 = MAX (y1, d);
+    }
+  if (x0 > x1)
+    return FALSE;
+  target = self->viewport;
+  accords_map_viewport_show_rect (&target, x0, y0, x1, y1, PARTIES_MARGIN);
+  fly_to (self, &target, animate);
+  return TRUE;
 }
 
 void
@@ -1056,9 +1368,6 @@ accords_map_canvas_set_show_legend (AccordsMapCanvas *self,
   g_return_if_fail (ACCORDS_IS_MAP_CANVAS (self));
 
   self->show_legend = !!show_legend;
-  if (self->renderer)
-    accords_map_renderer_set_show_legend (self->renderer, self->show_legend);
-  invalidate_base (self);
 }
 
 gboolean
@@ -1090,25 +1399,22 @@ accords_map_canvas_describe_country (AccordsMapCanvas *self,
       g_string_append_printf (markup, "\n%s", _("No agreements tracked"));
       return g_string_free (g_steal_pointer (&markup), FALSE);
     }
-  for (guint i = 0; i < MIN (agreements->len, MAX_TOOLTIP_AGREEMENTS); i++)
+  for (guint i = 0; i < agreements->len; i++)
     {
       AccordsAgreement *a = agreements->pdata[i];
       const char *title = accords_agreement_get_short_title (a);
       g_autofree char *line = NULL;
+      AccordsStatus status;
 
       if (accords_str_empty (title))
         title = accords_agreement_get_title (a);
       /* TRANSLATORS: a line of the map's tooltip: an agreement and its status */
+      status = accords_map_model_get_agreement_status (self->model, a);
       line = g_markup_printf_escaped (_("%s: %s"), title,
-                                      accords_status_get_label (accords_map_model_get_agreement_status (self->model, a)));
+                                      status == ACCORDS_STATUS_NONE
+                                        ? accords_map_legend_entry_get_label (ACCORDS_MAP_LEGEND_UNSTATED)
+                                        : accords_status_get_label (status));
       g_string_append_printf (markup, "\n• %s", line);
-    }
-  if (agreements->len > MAX_TOOLTIP_AGREEMENTS)
-    {
-      guint more = agreements->len - MAX_TOOLTIP_AGREEMENTS;
-
-      g_string_append_c (markup, '\n');
-      g_string_append_printf (markup, g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more", more), more);
     }
   return g_string_free (g_steal_pointer (&markup), FALSE);
 }
@@ -1152,7 +1458,10 @@ accords_map_canvas_export (AccordsMapCanvas  *self,
   cr = cairo_create (surface);
   accords_map_renderer_set_font (self->renderer,
                                  pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self))));
+  /* an image carries its legend with it */
+  accords_map_renderer_set_show_legend (self->renderer, self->show_legend);
   accords_map_renderer_render (self->renderer, cr, &self->viewport, caption);
+  accords_map_renderer_set_show_legend (self->renderer, FALSE);
   status = cairo_status (cr);
   cairo_destroy (cr);
   if (status == CAIRO_STATUS_SUCCESS && format == ACCORDS_MAP_FORMAT_PNG)

@@ -49,7 +49,13 @@ void                accords_map_canvas_activate_at          (AccordsMapCanvas *s
 void                accords_map_canvas_zoom                 (AccordsMapCanvas *self,
                                                              double            factor,
                                                              gboolean          animate);
+/* Back to the first view: the countries with agreements, as large as fits */
 void                accords_map_canvas_zoom_reset           (AccordsMapCanvas *self);
+/* Frames the parties of the agreement; FALSE when it has none on the map */
+gboolean            accords_map_canvas_show_agreement       (AccordsMapCanvas *self,
+                                                             const char       *slug,
+                                                             gboolean          animate);
+/* Whether exports carry the legend (on screen, the view shows its own) */
 void                accords_map_canvas_set_show_legend      (AccordsMapCanvas *self,
                                                              gboolean          show_legend);
 gboolean            accords_map_canvas_get_show_legend      (AccordsMapCanvas *self);

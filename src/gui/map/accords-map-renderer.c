@@ -20,7 +20,8 @@ typedef struct {
   GdkRGBA background;   /* around the globe, in exports */
   GdkRGBA sea;
   GdkRGBA graticule;
-  GdkRGBA border;
+  GdkRGBA border;       /* between countries */
+  GdkRGBA coast;
   GdkRGBA edge;         /* the globe's outline */
   GdkRGBA outline;      /* selection, arcs, marker rims */
   GdkRGBA halo;         /* under outlines and arcs, so they show on any fill */
@@ -35,7 +36,9 @@ struct _AccordsMapRenderer
 
   AccordsWorld         *world;
   AccordsMapModel      *model;
-  guint8               *groups;      /* status group of each country */
+  guint8               *groups;      /* legend entry of each country */
+  guint                *by_area;     /* country indices, the largest first */
+  GArray               *labels;      /* AccordsMapLabel, as last placed */
   guint8               *drawn_arcs;  /* scratch: arcs stroked in this frame */
   gboolean             *visible;     /* scratch: countries drawn as land in this frame */
   gboolean              dark;
@@ -46,6 +49,7 @@ struct _AccordsMapRenderer
   GArray               *links;
   gboolean              strong_links;
   gboolean              show_legend;
+  gboolean              show_labels;
 };
 
 G_DEFINE_FINAL_TYPE (AccordsMapRenderer, accords_map_renderer, G_TYPE_OBJECT)
@@ -69,9 +73,11 @@ set_palette (AccordsMapRenderer *self)
   if (self->dark)
     {
       rgba (&p->background, 0x1e1e1e, 1);
-      rgba (&p->sea, 0x1d2a35, 1);
+      /* the land of no agreement stands 3.05:1 against both */
+      rgba (&p->sea, 0x0f1820, 1);
       rgba (&p->graticule, 0xffffff, 0.06);
-      rgba (&p->border, 0x1e1e1e, 0.9);
+      rgba (&p->border, 0x0f1820, 1);
+      rgba (&p->coast, 0x0f1820, 1);
       rgba (&p->edge, 0xffffff, 0.18);
       rgba (&p->outline, 0xffffff, 1);
       rgba (&p->halo, 0x000000, 0.6);
@@ -82,9 +88,13 @@ set_palette (AccordsMapRenderer *self)
   else
     {
       rgba (&p->background, 0xfafafa, 1);
-      rgba (&p->sea, 0xe4eef5, 1);
+      /* light land and sea differ by hue: the lines between them carry
+       * the contrast, borders 3.06:1 on the land of no agreement, coasts
+       * 3.20:1 on the sea */
+      rgba (&p->sea, 0xc6dcec, 1);
       rgba (&p->graticule, 0x000000, 0.05);
-      rgba (&p->border, 0xffffff, 0.95);
+      rgba (&p->border, 0x85837e, 1);
+      rgba (&p->coast, 0x5b7a92, 1);
       rgba (&p->edge, 0x000000, 0.15);
       rgba (&p->outline, 0x1c1c1c, 1);
       rgba (&p->halo, 0xffffff, 0.8);
@@ -102,6 +112,8 @@ accords_map_renderer_finalize (GObject *object)
   g_clear_object (&self->world);
   g_clear_object (&self->model);
   g_free (self->groups);
+  g_free (self->by_area);
+  g_clear_pointer (&self->labels, g_array_unref);
   g_free (self->drawn_arcs);
   g_free (self->visible);
   g_clear_pointer (&self->font, pango_font_description_free);
@@ -124,8 +136,20 @@ accords_map_renderer_init (AccordsMapRenderer *self)
   self->selected = -1;
   self->hovered = -1;
   self->show_legend = TRUE;
+  self->show_labels = TRUE;
   self->font = pango_font_description_from_string ("Sans 10");
   set_palette (self);
+}
+
+static int
+compare_area (gconstpointer a,
+              gconstpointer b,
+              gpointer      world)
+{
+  double x = accords_world_get_country (world, *(const guint *) a)->area;
+  double y = accords_world_get_country (world, *(const guint *) b)->area;
+
+  return x < y ? 1 : x > y ? -1 : 0;
 }
 
 AccordsMapRenderer *
@@ -143,6 +167,11 @@ accords_map_renderer_new (AccordsWorld    *world,
   self->model = g_object_ref (model);
   self->groups = g_new0 (guint8, MAX (accords_world_get_n_countries (world), 1));
   self->visible = g_new0 (gboolean, MAX (accords_world_get_n_countries (world), 1));
+  self->by_area = g_new0 (guint, MAX (accords_world_get_n_countries (world), 1));
+  for (guint i = 0; i < accords_world_get_n_countries (world); i++)
+    self->by_area[i] = i;
+  g_qsort_with_data (self->by_area, accords_world_get_n_countries (world), sizeof (guint), compare_area, world);
+  self->labels = g_array_new (FALSE, TRUE, sizeof (AccordsMapLabel));
   accords_world_get_arcs (world, &n_arcs);
   self->drawn_arcs = g_new0 (guint8, MAX (n_arcs, 1));
   accords_map_renderer_update_colors (self);
@@ -194,7 +223,7 @@ accords_map_renderer_update_colors (AccordsMapRenderer *self)
     {
       const AccordsWorldCountry *c = accords_world_get_country (self->world, i);
 
-      self->groups[i] = c->code[0] ? accords_status_get_group (accords_map_model_get_status (self->model, c->code))
+      self->groups[i] = c->code[0] ? accords_map_model_get_legend_entry (self->model, c->code)
                                    : ACCORDS_STATUS_GROUP_NONE;
     }
 }
@@ -206,7 +235,7 @@ accords_map_renderer_get_fill (AccordsMapRenderer *self,
 {
   g_return_if_fail (ACCORDS_IS_MAP_RENDERER (self));
   g_return_if_fail (index < accords_world_get_n_countries (self->world));
-  accords_status_group_get_color (self->groups[index], self->dark, color);
+  accords_legend_entry_get_color (self->groups[index], self->dark, color);
 }
 
 void
@@ -244,6 +273,14 @@ accords_map_renderer_set_show_legend (AccordsMapRenderer *self,
 {
   g_return_if_fail (ACCORDS_IS_MAP_RENDERER (self));
   self->show_legend = show_legend;
+}
+
+void
+accords_map_renderer_set_show_labels (AccordsMapRenderer *self,
+                                      gboolean            show_labels)
+{
+  g_return_if_fail (ACCORDS_IS_MAP_RENDERER (self));
+  self->show_labels = show_labels;
 }
 
 /* Drawing */
@@ -657,7 +694,7 @@ draw_markers (AccordsMapRenderer *self,
       if (!frame_sees (f, c->anchor_x - (r + 2) / f->s, c->anchor_y - (r + 2) / f->s,
                        c->anchor_x + (r + 2) / f->s, c->anchor_y + (r + 2) / f->s))
         continue;
-      accords_status_group_get_color (self->groups[i], self->dark, &fill);
+      accords_legend_entry_get_color (self->groups[i], self->dark, &fill);
       cairo_new_sub_path (cr);
       cairo_arc (cr, vx, vy, r, 0, 2 * G_PI);
       set_color (cr, &fill);
@@ -690,14 +727,111 @@ draw_markers (AccordsMapRenderer *self,
     }
 }
 
-static const AccordsStatusGroup legend_order[] = {
-  ACCORDS_STATUS_GROUP_EARLY,
-  ACCORDS_STATUS_GROUP_SIGNED,
-  ACCORDS_STATUS_GROUP_IN_FORCE,
+/* Country names, largest country first, where they fit and overlap no
+ * name already placed: a greedy placement, so the names come in as the map
+ * zooms, the big countries' first */
+#define LABEL_MIN_AREA 700.0   /* square pixels of land a name needs */
+#define LABEL_PAD 3.0
+
+static gboolean
+label_overlaps (GArray                *labels,
+                const AccordsMapLabel *l)
+{
+  for (guint k = 0; k < labels->len; k++)
+    {
+      const AccordsMapLabel *o = &g_array_index (labels, AccordsMapLabel, k);
+
+      if (l->x < o->x + o->width + LABEL_PAD && o->x < l->x + l->width + LABEL_PAD &&
+          l->y < o->y + o->height + LABEL_PAD && o->y < l->y + l->height + LABEL_PAD)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+draw_labels (AccordsMapRenderer       *self,
+             cairo_t                  *cr,
+             const Frame              *f,
+             const AccordsMapViewport *vp)
+{
+  AccordsCountryList *countries = accords_map_model_get_countries (self->model);
+  guint n = accords_world_get_n_countries (self->world);
+  PangoFontDescription *font = pango_font_description_copy (self->font);
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+
+  g_array_set_size (self->labels, 0);
+  if (pango_font_description_get_size (font) > 0)
+    pango_font_description_set_size (font, pango_font_description_get_size (font) * 0.85);
+  pango_layout_set_font_description (layout, font);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+
+  for (guint k = 0; k < n; k++)
+    {
+      guint i = self->by_area[k];
+      const AccordsWorldCountry *c = accords_world_get_country (self->world, i);
+      AccordsCountry *country;
+      AccordsMapLabel label = { 0 };
+      double x, y, vx, vy;
+      int w, h;
+
+      if (c->area * f->s * f->s < LABEL_MIN_AREA)
+        break;   /* the rest are smaller still */
+      /* Antarctica lies below the band the map is fitted to */
+      if (!self->visible[i] || c->code[0] == '\0' || c->lat < ACCORDS_MAP_VIEWPORT_SOUTH)
+        continue;
+      country = accords_country_list_lookup (countries, c->code);
+      pango_layout_set_text (layout, country ? accords_country_get_name (country) : c->name, -1);
+      pango_layout_get_pixel_size (layout, &w, &h);
+      /* a name much wider than its country would read as its neighbours' */
+      if (w > (c->x1 - c->x0) * f->s * 1.5 || h > (c->y1 - c->y0) * f->s * 1.2)
+        continue;
+      accords_projection_forward (c->lon, c->lat, &x, &y);
+      vx = x * f->s + f->bx;
+      vy = f->by - y * f->s;
+      label.index = i;
+      label.x = round (vx - w / 2.0);
+      label.y = round (vy - h / 2.0);
+      label.width = w;
+      label.height = h;
+      if (label.x < 0 || label.y < 0 || label.x + w > vp->width || label.y + h > vp->height ||
+          label_overlaps (self->labels, &label))
+        continue;
+      g_array_append_val (self->labels, label);
+
+      /* a halo keeps the name readable on every fill and border */
+      cairo_move_to (cr, label.x, label.y);
+      pango_cairo_layout_path (cr, layout);
+      cairo_set_line_width (cr, 3);
+      set_color (cr, &self->palette.halo);
+      cairo_stroke (cr);
+      cairo_move_to (cr, label.x, label.y);
+      set_color (cr, &self->palette.text);
+      pango_cairo_show_layout (cr, layout);
+    }
+  g_object_unref (layout);
+  pango_font_description_free (font);
+}
+
+const AccordsMapLabel *
+accords_map_renderer_get_labels (AccordsMapRenderer *self,
+                                 guint              *n_labels)
+{
+  g_return_val_if_fail (ACCORDS_IS_MAP_RENDERER (self), NULL);
+
+  if (n_labels)
+    *n_labels = self->labels->len;
+  return (const AccordsMapLabel *) (gpointer) self->labels->data;
+}
+
+const guint accords_map_legend_order[ACCORDS_MAP_N_LEGEND_ENTRIES] = {
   ACCORDS_STATUS_GROUP_IMPLEMENTED,
+  ACCORDS_STATUS_GROUP_IN_FORCE,
+  ACCORDS_STATUS_GROUP_SIGNED,
+  ACCORDS_STATUS_GROUP_EARLY,
   ACCORDS_STATUS_GROUP_SUSPENDED,
   ACCORDS_STATUS_GROUP_ENDED,
   ACCORDS_STATUS_GROUP_STRUCK_DOWN,
+  ACCORDS_MAP_LEGEND_UNSTATED,
   ACCORDS_STATUS_GROUP_NONE,
 };
 
@@ -722,9 +856,9 @@ draw_legend (AccordsMapRenderer       *self,
              cairo_t                  *cr,
              const AccordsMapViewport *vp)
 {
-  const guint n = G_N_ELEMENTS (legend_order);
-  PangoLayout *layouts[G_N_ELEMENTS (legend_order)];
-  AccordsStatusGroup filter = accords_map_model_get_status_filter (self->model);
+  const guint n = G_N_ELEMENTS (accords_map_legend_order);
+  PangoLayout *layouts[G_N_ELEMENTS (accords_map_legend_order)];
+  guint filter = accords_map_model_get_status_filter (self->model);
   double pad = 8, swatch = 12, gap = 6, col_gap = 14, row_h = 0, label_w = 0;
   double box_w, box_h, x, y;
   guint cols, rows;
@@ -738,7 +872,7 @@ draw_legend (AccordsMapRenderer       *self,
 
       layouts[i] = pango_cairo_create_layout (cr);
       pango_layout_set_font_description (layouts[i], self->font);
-      pango_layout_set_text (layouts[i], accords_status_group_get_label (legend_order[i]), -1);
+      pango_layout_set_text (layouts[i], accords_map_legend_entry_get_label (accords_map_legend_order[i]), -1);
       pango_layout_get_pixel_size (layouts[i], &w, &h);
       label_w = MAX (label_w, w);
       row_h = MAX (row_h, MAX (h, swatch) + 4);
@@ -776,12 +910,12 @@ draw_legend (AccordsMapRenderer       *self,
       guint col = i / rows, row = i % rows;
       double cx = x + pad + col * (swatch + gap + label_w + col_gap);
       double cy = y + pad + row * row_h;
-      gboolean dim = filter != ACCORDS_STATUS_GROUP_NONE && legend_order[i] != filter &&
-                     legend_order[i] != ACCORDS_STATUS_GROUP_NONE;
+      gboolean dim = filter != ACCORDS_STATUS_GROUP_NONE && accords_map_legend_order[i] != filter &&
+                     accords_map_legend_order[i] != ACCORDS_STATUS_GROUP_NONE;
       GdkRGBA fill;
       int w, h;
 
-      accords_status_group_get_color (legend_order[i], self->dark, &fill);
+      accords_legend_entry_get_color (accords_map_legend_order[i], self->dark, &fill);
       fill.alpha = dim ? 0.3 : 1;
       rounded_rect (cr, cx, cy + (row_h - swatch) / 2, swatch, swatch, 3);
       set_color (cr, &fill);
@@ -838,7 +972,7 @@ accords_map_renderer_render_base (AccordsMapRenderer       *self,
    * antialiased: the fills need not be, and are much faster without */
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
-  for (guint g = 0; g < ACCORDS_N_STATUS_GROUPS; g++)
+  for (guint g = 0; g < ACCORDS_MAP_N_LEGEND_ENTRIES; g++)
     {
       gboolean any = FALSE;
       GdkRGBA fill;
@@ -851,40 +985,47 @@ accords_map_renderer_render_base (AccordsMapRenderer       *self,
           }
       if (!any)
         continue;
-      accords_status_group_get_color (g, self->dark, &fill);
+      accords_legend_entry_get_color (g, self->dark, &fill);
       set_color (cr, &fill);
       cairo_fill (cr);
     }
 
-  /* borders and coasts, each arc once, one pixel wide at every zoom */
-  lines_begin (&lines, cr, &self->palette.border);
+  /* borders, then coasts, each arc once, one pixel wide at every zoom */
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
   memset (self->drawn_arcs, 0, n_arcs);
-  for (guint i = 0; i < n; i++)
+  for (int coasts = 0; coasts < 2; coasts++)
     {
-      const AccordsWorldCountry *c = accords_world_get_country (self->world, i);
-
-      if (!self->visible[i])
-        continue;
-      for (guint k = c->first_ring; k < c->first_ring + c->n_rings; k++)
+      lines_begin (&lines, cr, coasts ? &self->palette.coast : &self->palette.border);
+      for (guint i = 0; i < n; i++)
         {
-          if (!ring_worth_drawing (&rings[k], &f))
-            continue;
-          for (guint j = rings[k].first_ref; j < rings[k].first_ref + rings[k].n_refs; j++)
-            {
-              guint a = refs[j] >= 0 ? (guint) refs[j] : (guint) ~refs[j];
+          const AccordsWorldCountry *c = accords_world_get_country (self->world, i);
 
-              if (self->drawn_arcs[a] || (arcs[a].flags & ACCORDS_WORLD_ARC_INTERNAL))
+          if (!self->visible[i])
+            continue;
+          for (guint k = c->first_ring; k < c->first_ring + c->n_rings; k++)
+            {
+              if (!ring_worth_drawing (&rings[k], &f))
                 continue;
-              self->drawn_arcs[a] = 1;
-              draw_arc_line (&lines, self->world, &arcs[a], &f);
+              for (guint j = rings[k].first_ref; j < rings[k].first_ref + rings[k].n_refs; j++)
+                {
+                  guint a = refs[j] >= 0 ? (guint) refs[j] : (guint) ~refs[j];
+
+                  if (self->drawn_arcs[a] || (arcs[a].flags & ACCORDS_WORLD_ARC_INTERNAL) ||
+                      !!(arcs[a].flags & ACCORDS_WORLD_ARC_COAST) != coasts)
+                    continue;
+                  self->drawn_arcs[a] = 1;
+                  draw_arc_line (&lines, self->world, &arcs[a], &f);
+                }
             }
         }
+      lines_end (&lines);
     }
-  cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
-  lines_end (&lines);
   draw_globe_edge (self, cr, &f);
 
   draw_markers (self, cr, &f);
+  g_array_set_size (self->labels, 0);
+  if (self->show_labels)
+    draw_labels (self, cr, &f, viewport);
   if (self->show_legend)
     draw_legend (self, cr, viewport);
   cairo_restore (cr);

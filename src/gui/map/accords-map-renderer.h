@@ -10,6 +10,15 @@
 
 G_BEGIN_DECLS
 
+/* A country's name as placed on the map, in view pixels */
+typedef struct {
+  guint  index;   /* of the country in the world */
+  double x, y, width, height;
+} AccordsMapLabel;
+
+/* The legend's entries in the order it lists them, the most advanced first */
+extern const guint accords_map_legend_order[ACCORDS_MAP_N_LEGEND_ENTRIES];
+
 #define ACCORDS_TYPE_MAP_RENDERER (accords_map_renderer_get_type ())
 
 G_DECLARE_FINAL_TYPE (AccordsMapRenderer, accords_map_renderer, ACCORDS, MAP_RENDERER, GObject)
@@ -41,6 +50,9 @@ void                accords_map_renderer_set_links            (AccordsMapRendere
                                                                gboolean            strong);
 void                accords_map_renderer_set_show_legend      (AccordsMapRenderer *self,
                                                                gboolean            show_legend);
+/* Country names, where they fit (on by default) */
+void                accords_map_renderer_set_show_labels      (AccordsMapRenderer *self,
+                                                               gboolean            show_labels);
 
 /* What changes with the data and the viewport: sea, countries, borders,
  * markers, legend */
@@ -51,6 +63,9 @@ void                accords_map_renderer_render_base          (AccordsMapRendere
 void                accords_map_renderer_render_overlay       (AccordsMapRenderer       *self,
                                                                cairo_t                  *cr,
                                                                const AccordsMapViewport *viewport);
+/* The country names the last render_base() placed: no two overlap */
+const AccordsMapLabel *accords_map_renderer_get_labels        (AccordsMapRenderer       *self,
+                                                               guint                    *n_labels);
 /* Both, on a background, with a caption when given: for exports */
 void                accords_map_renderer_render               (AccordsMapRenderer       *self,
                                                                cairo_t                  *cr,

@@ -8,8 +8,10 @@
 
 #include "accords-agreement-type.h"
 #include "accords-date.h"
+#include "accords-event.h"
 #include "accords-files.h"
 #include "accords-map-view.h"
+#include "accords-status-chip.h"
 #include "accords-util.h"
 
 /* A play runs through the whole timeline in this many seconds */
@@ -24,11 +26,17 @@ struct _AccordsMapView
   GtkScale             *date_scale;
   GtkAdjustment        *date_adjustment;
   GtkLabel             *date_label;
+  GtkWidget            *legend;
+  GtkWidget            *filter_note;
+  GtkLabel             *filter_label;
+  GtkWidget            *legend_buttons[ACCORDS_MAP_N_LEGEND_ENTRIES];   /* NULL for "No agreement" */
 
   AccordsMapModel      *model;
   guint32               today;        /* julian days */
   guint32               first, last;  /* the range shown, as YYYYMMDD */
   gboolean              updating;
+  guint                 marks_hash;   /* of the event days the slider marks */
+  guint                 marks_idle;   /* a pending update of the marks */
   guint                 play_tick;
   gint64                play_last;
   GtkFileChooserNative *chooser;
@@ -90,6 +98,70 @@ update_label (AccordsMapView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_scale), GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text, -1);
 }
 
+#define MAX_EVENT_TICKS 60
+
+/* Years under the slider, and a tick above it wherever events fall */
+static void
+update_marks (AccordsMapView *self)
+{
+  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (guint32));
+  GListModel *agreements = accords_country_list_get_agreements (accords_map_model_get_countries (self->model));
+  guint first_year = self->first / 10000, last_year = self->last / 10000, step;
+  guint hash = 5381;
+
+  for (guint i = 0; i < g_list_model_get_n_items (agreements); i++)
+    {
+      g_autoptr(AccordsAgreement) a = g_list_model_get_item (agreements, i);
+      GListModel *events = G_LIST_MODEL (accords_agreement_get_events (a));
+
+      for (guint k = 0; k < g_list_model_get_n_items (events); k++)
+        {
+          g_autoptr(AccordsEvent) e = g_list_model_get_item (events, k);
+          guint32 key = accords_date_key (accords_event_get_date (e));
+
+          if (key == 0)
+            continue;
+          g_array_append_val (days, key);
+          hash = hash * 33 + key;
+        }
+    }
+  /* the date moves the model often (a play); the marks change only with the events */
+  if (hash == self->marks_hash && self->marks_hash != 0)
+    return;
+  self->marks_hash = hash;
+
+  gtk_scale_clear_marks (self->date_scale);
+  /* a labelled year every one, two or five years: about a dozen at most */
+  step = last_year - first_year <= 12 ? 1 : last_year - first_year <= 24 ? 2 : 5;
+  for (guint year = (first_year + step) / step * step; year <= last_year; year += step)
+    {
+      g_autofree char *text = g_strdup_printf ("%u", year);
+
+      gtk_scale_add_mark (self->date_scale, julian_of_key (year * 10000 + 101), GTK_POS_BOTTOM, text);
+    }
+  /* Each mark is a widget the scale's width makes room for: a tick for each
+   * stretch of the timeline that has events (at most MAX_EVENT_TICKS), not
+   * one per day, so that a long timeline does not widen the window */
+  {
+    guint32 from = julian_of_key (self->first), to = julian_of_key (self->last);
+    guint32 stretch = MAX ((to - from) / MAX_EVENT_TICKS, 1);
+    g_autoptr(GHashTable) marked = g_hash_table_new (NULL, NULL);
+
+    for (guint i = 0; i < days->len; i++)
+      {
+        guint32 key = g_array_index (days, guint32, i);
+        guint32 day;
+
+        if (key < self->first || key > self->last)
+          continue;
+        day = julian_of_key (key);
+        if (!g_hash_table_add (marked, GUINT_TO_POINTER ((day - from) / stretch + 1)))
+          continue;
+        gtk_scale_add_mark (self->date_scale, day, GTK_POS_TOP, NULL);
+      }
+  }
+}
+
 /* The slider spans the timeline: the earliest event to today or the latest
  * event, whichever is later */
 static void
@@ -113,10 +185,8 @@ update_range (AccordsMapView *self)
   self->updating = TRUE;
   gtk_adjustment_set_lower (self->date_adjustment, julian_of_key (first));
   gtk_adjustment_set_upper (self->date_adjustment, julian_of_key (last));
-  /* a tick at the start of every fifth year */
-  gtk_scale_clear_marks (self->date_scale);
-  for (guint year = (first / 10000 + 4) / 5 * 5; year <= last / 10000; year += 5)
-    gtk_scale_add_mark (self->date_scale, julian_of_key (year * 10000 + 101), GTK_POS_BOTTOM, NULL);
+  self->marks_hash = 0;
+  update_marks (self);
   gtk_adjustment_set_value (self->date_adjustment,
                             date ? julian_of_key (accords_date_key (date)) : self->today);
   self->updating = FALSE;
@@ -138,11 +208,131 @@ date_changed_cb (AccordsMapView *self)
   update_label (self);
 }
 
+static gboolean
+marks_idle_cb (gpointer user_data)
+{
+  AccordsMapView *self = user_data;
+
+  self->marks_idle = 0;
+  if (self->model)
+    update_marks (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 model_changed_cb (AccordsMapView *self)
 {
-  /* new events may widen the timeline */
+  /* new events may widen the timeline, or fall elsewhere on it.  The marks
+   * are widgets of the scale: remade from an idle, never in the middle of
+   * the frame that reported the change */
   update_range (self);
+  if (self->model && self->marks_idle == 0)
+    self->marks_idle = g_idle_add (marks_idle_cb, self);
+}
+
+/* The legend, which filters the map */
+
+static AccordsStatus
+status_of_entry (guint entry)
+{
+  switch (entry)
+    {
+    case ACCORDS_STATUS_GROUP_EARLY:       return ACCORDS_STATUS_ANNOUNCED;
+    case ACCORDS_STATUS_GROUP_SIGNED:      return ACCORDS_STATUS_SIGNED;
+    case ACCORDS_STATUS_GROUP_IN_FORCE:    return ACCORDS_STATUS_IN_FORCE;
+    case ACCORDS_STATUS_GROUP_IMPLEMENTED: return ACCORDS_STATUS_IMPLEMENTED;
+    case ACCORDS_STATUS_GROUP_SUSPENDED:   return ACCORDS_STATUS_SUSPENDED;
+    case ACCORDS_STATUS_GROUP_ENDED:       return ACCORDS_STATUS_TERMINATED;
+    case ACCORDS_STATUS_GROUP_STRUCK_DOWN: return ACCORDS_STATUS_STRUCK_DOWN;
+    default:                               return ACCORDS_STATUS_NONE;
+    }
+}
+
+static void
+sync_legend (AccordsMapView *self)
+{
+  guint filter = self->model ? accords_map_model_get_status_filter (self->model) : ACCORDS_STATUS_GROUP_NONE;
+
+  self->updating = TRUE;
+  for (guint e = 0; e < ACCORDS_MAP_N_LEGEND_ENTRIES; e++)
+    if (self->legend_buttons[e])
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->legend_buttons[e]), e == filter);
+  self->updating = FALSE;
+
+  gtk_widget_set_visible (self->filter_note, filter != ACCORDS_STATUS_GROUP_NONE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.show-all", filter != ACCORDS_STATUS_GROUP_NONE);
+  if (filter != ACCORDS_STATUS_GROUP_NONE)
+    {
+      /* TRANSLATORS: over the map, when a legend entry was chosen; a "Show all" button follows */
+      g_autofree char *text = g_strdup_printf (_("Showing only: %s"), accords_map_legend_entry_get_label (filter));
+
+      gtk_label_set_label (self->filter_label, text);
+    }
+}
+
+static void
+legend_toggled_cb (AccordsMapView  *self,
+                   GtkToggleButton *button)
+{
+  guint filter;
+
+  if (self->updating || self->model == NULL)
+    return;
+  for (guint e = 0; e < ACCORDS_MAP_N_LEGEND_ENTRIES; e++)
+    if (self->legend_buttons[e] == GTK_WIDGET (button))
+      {
+        /* the entry shown alone, clicked again, shows them all */
+        filter = gtk_toggle_button_get_active (button) ? e : ACCORDS_STATUS_GROUP_NONE;
+        accords_map_model_set_status_filter (self->model, filter);
+      }
+  sync_legend (self);
+}
+
+static void
+build_legend (AccordsMapView *self)
+{
+  for (guint i = 0; i < ACCORDS_MAP_N_LEGEND_ENTRIES; i++)
+    {
+      guint entry = accords_map_legend_order[i];
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      GtkWidget *chip = accords_status_chip_new ();
+      GtkWidget *label = gtk_label_new (accords_map_legend_entry_get_label (entry));
+
+      accords_status_chip_set_status (ACCORDS_STATUS_CHIP (chip), status_of_entry (entry));
+      accords_status_chip_set_unstated (ACCORDS_STATUS_CHIP (chip), entry == ACCORDS_MAP_LEGEND_UNSTATED);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_box_append (GTK_BOX (box), chip);
+      gtk_box_append (GTK_BOX (box), label);
+      if (entry == ACCORDS_STATUS_GROUP_NONE)
+        {
+          /* the countries without agreements are not worth a filter */
+          gtk_widget_add_css_class (box, "legend-static");
+          gtk_box_append (GTK_BOX (self->legend), box);
+          continue;
+        }
+      self->legend_buttons[entry] = gtk_toggle_button_new ();
+      gtk_button_set_child (GTK_BUTTON (self->legend_buttons[entry]), box);
+      gtk_widget_add_css_class (self->legend_buttons[entry], "flat");
+      gtk_widget_set_tooltip_text (self->legend_buttons[entry], _("Show only these countries"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->legend_buttons[entry]),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accords_map_legend_entry_get_label (entry),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Show only these countries"),
+                                      -1);
+      g_signal_connect_object (self->legend_buttons[entry], "toggled", G_CALLBACK (legend_toggled_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_box_append (GTK_BOX (self->legend), self->legend_buttons[entry]);
+    }
+}
+
+static void
+show_all_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AccordsMapView *self = ACCORDS_MAP_VIEW (widget);
+
+  if (self->model)
+    accords_map_model_set_status_filter (self->model, ACCORDS_STATUS_GROUP_NONE);
 }
 
 /* Playing the history */
@@ -247,7 +437,7 @@ make_caption (AccordsMapView *self)
 {
   const char *date = accords_map_model_get_date (self->model);
   const char *type = accords_country_list_get_type_filter (accords_map_model_get_countries (self->model));
-  AccordsStatusGroup group = accords_map_model_get_status_filter (self->model);
+  guint group = accords_map_model_get_status_filter (self->model);
   g_autofree char *today = accords_date_today ();
   g_autofree char *when = accords_date_format (date ? date : today);
   g_autofree char *caption = NULL;
@@ -265,7 +455,7 @@ make_caption (AccordsMapView *self)
   if (group != ACCORDS_STATUS_GROUP_NONE)
     {
       /* TRANSLATORS: a map's caption, then the only status it shows */
-      char *with_group = g_strdup_printf (_("%s · %s only"), caption, accords_status_group_get_label (group));
+      char *with_group = g_strdup_printf (_("%s · %s only"), caption, accords_map_legend_entry_get_label (group));
 
       g_free (caption);
       caption = with_group;
@@ -447,11 +637,15 @@ accords_map_view_dispose (GObject *object)
   if (self->play_tick)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->play_tick);
   self->play_tick = 0;
+  g_clear_handle_id (&self->marks_idle, g_source_remove);
   if (self->chooser)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   if (self->model)
-    g_signal_handlers_disconnect_by_func (self->model, model_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->model, model_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->model, sync_legend, self);
+    }
   g_clear_object (&self->model);
   gtk_widget_dispose_template (GTK_WIDGET (self), ACCORDS_TYPE_MAP_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
@@ -517,6 +711,7 @@ accords_map_view_set_property (GObject      *object,
       if (accords_map_canvas_get_show_legend (self->canvas) != g_value_get_boolean (value))
         {
           accords_map_canvas_set_show_legend (self->canvas, g_value_get_boolean (value));
+          gtk_widget_set_visible (self->legend, g_value_get_boolean (value));
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -557,12 +752,16 @@ accords_map_view_class_init (AccordsMapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordsMapView, date_scale);
   gtk_widget_class_bind_template_child (widget_class, AccordsMapView, date_adjustment);
   gtk_widget_class_bind_template_child (widget_class, AccordsMapView, date_label);
+  gtk_widget_class_bind_template_child (widget_class, AccordsMapView, legend);
+  gtk_widget_class_bind_template_child (widget_class, AccordsMapView, filter_note);
+  gtk_widget_class_bind_template_child (widget_class, AccordsMapView, filter_label);
 
   gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_out_action);
   gtk_widget_class_install_action (widget_class, "map.zoom-reset", NULL, zoom_reset_action);
   gtk_widget_class_install_action (widget_class, "map.play", NULL, play_action);
   gtk_widget_class_install_action (widget_class, "map.today", NULL, today_action);
+  gtk_widget_class_install_action (widget_class, "map.show-all", NULL, show_all_action);
   gtk_widget_class_install_action (widget_class, "map.export", "s", export_action);
   gtk_widget_class_install_property_action (widget_class, "map.legend", "show-legend");
 
@@ -577,6 +776,8 @@ accords_map_view_init (AccordsMapView *self)
   g_signal_connect_swapped (self->date_adjustment, "value-changed", G_CALLBACK (date_changed_cb), self);
   g_signal_connect_swapped (self->canvas, "notify::selected-country", G_CALLBACK (canvas_notify_cb), self);
   g_signal_connect_swapped (self->canvas, "notify::selected-agreement", G_CALLBACK (canvas_notify_cb), self);
+  build_legend (self);
+  sync_legend (self);
   update_label (self);
 }
 
@@ -594,13 +795,20 @@ accords_map_view_set_model (AccordsMapView  *self,
   g_return_if_fail (model == NULL || ACCORDS_IS_MAP_MODEL (model));
 
   if (self->model)
-    g_signal_handlers_disconnect_by_func (self->model, model_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->model, model_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->model, sync_legend, self);
+    }
   g_set_object (&self->model, model);
   if (model)
-    g_signal_connect_swapped (model, "changed", G_CALLBACK (model_changed_cb), self);
+    {
+      g_signal_connect_swapped (model, "changed", G_CALLBACK (model_changed_cb), self);
+      g_signal_connect_swapped (model, "notify::status-filter", G_CALLBACK (sync_legend), self);
+    }
   accords_map_canvas_set_model (self->canvas, model);
   self->first = self->last = 0;
   update_range (self);
+  sync_legend (self);
 }
 
 AccordsMapModel *
@@ -683,4 +891,28 @@ accords_map_view_set_playing (AccordsMapView *self,
     }
   update_play_button (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAYING]);
+}
+
+gboolean
+accords_map_view_show_agreement (AccordsMapView *self,
+                                 const char     *slug)
+{
+  g_return_val_if_fail (ACCORDS_IS_MAP_VIEW (self), FALSE);
+  return accords_map_canvas_show_agreement (self->canvas, slug, TRUE);
+}
+
+GtkWidget *
+accords_map_view_get_legend_button (AccordsMapView *self,
+                                    guint           entry)
+{
+  g_return_val_if_fail (ACCORDS_IS_MAP_VIEW (self), NULL);
+  g_return_val_if_fail (entry < ACCORDS_MAP_N_LEGEND_ENTRIES, NULL);
+  return self->legend_buttons[entry];
+}
+
+const char *
+accords_map_view_get_filter_note (AccordsMapView *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_MAP_VIEW (self), NULL);
+  return gtk_widget_get_visible (self->filter_note) ? gtk_label_get_label (self->filter_label) : NULL;
 }

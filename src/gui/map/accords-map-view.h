@@ -28,6 +28,16 @@ const char       *accords_map_view_get_date_label         (AccordsMapView   *sel
 gboolean          accords_map_view_get_playing            (AccordsMapView   *self);
 void              accords_map_view_set_playing            (AccordsMapView   *self,
                                                            gboolean          playing);
+/* Zooms the map to the parties of the agreement */
+gboolean          accords_map_view_show_agreement         (AccordsMapView   *self,
+                                                           const char       *slug);
+/* The legend's button for the entry (NULL for "No agreement"): toggled, it
+ * shows only the countries in that entry */
+GtkWidget        *accords_map_view_get_legend_button      (AccordsMapView   *self,
+                                                           guint             entry);
+/* What the note over the map says of the legend's filter, or NULL when it
+ * shows every country */
+const char       *accords_map_view_get_filter_note        (AccordsMapView   *self);
 /* Writes the map as shown to file, with a caption saying what it shows */
 void              accords_map_view_export_async           (AccordsMapView      *self,
                                                            GFile               *file,
