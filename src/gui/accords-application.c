@@ -11,6 +11,7 @@
 #include "accords-context.h"
 #include "accords-resources.h"
 #include "accords-restore-window.h"
+#include "accords-widget-util.h"
 #include "accords-window.h"
 
 struct _AccordsApplication
@@ -101,7 +102,7 @@ restored_cb (AccordsRestoreWindow *restore_window,
       GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
       if (ACCORDS_IS_WINDOW (window))
-        accords_window_add_toast (ACCORDS_WINDOW (window), adw_toast_new (title));
+        accords_widget_show_toast (GTK_WIDGET (window), adw_toast_new (title));
     }
   gtk_window_destroy (GTK_WINDOW (restore_window));
 }
