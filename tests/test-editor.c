@@ -333,7 +333,7 @@ test_curate (void)
       }
     text = json_to_string (root, TRUE);
     g_assert_true (g_file_set_contents (dataset, text, -1, NULL));
-    accords_dataset_io_import_file (window, accords_window_get_history (window), file);
+    accords_dataset_io_import_file (GTK_WINDOW (window), accords_window_get_context (window), file);
     wait_until (has_merge_dialog, NULL);
     merge_dialog = find_toplevel (ACCORDS_TYPE_MERGE_DIALOG);
     g_assert_cmpuint (g_list_model_get_n_items (accords_merge_get_conflicts (accords_merge_dialog_get_merge (merge_dialog))), ==, 1);

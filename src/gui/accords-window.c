@@ -403,7 +403,7 @@ import_dataset_action (GtkWidget  *widget,
 {
   AccordsWindow *self = ACCORDS_WINDOW (widget);
 
-  accords_dataset_io_import_dialog (self, self->history);
+  accords_dataset_io_import_dialog (GTK_WINDOW (self), self->context);
 }
 
 static void
@@ -411,7 +411,7 @@ export_dataset_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  accords_dataset_io_export_dialog (ACCORDS_WINDOW (widget));
+  accords_dataset_io_export_dialog (GTK_WINDOW (widget), ACCORDS_WINDOW (widget)->context);
 }
 
 static void
@@ -709,8 +709,7 @@ accords_window_constructed (GObject *object)
   g_assert (self->context != NULL);
 
   accords_agreement_view_set_context (self->agreement_view, self->context);
-  self->history = accords_history_new (accords_context_get_store (self->context));
-  accords_agreement_view_set_history (self->agreement_view, self->history);
+  self->history = g_object_ref (accords_context_get_history (self->context));
   g_signal_connect_object (self->history, "done", G_CALLBACK (history_done_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->history, "notify::can-undo", G_CALLBACK (update_history_actions), self,
                            G_CONNECT_SWAPPED);
@@ -1048,14 +1047,6 @@ accords_window_get_notes_page (AccordsWindow *self)
 {
   g_return_val_if_fail (ACCORDS_IS_WINDOW (self), NULL);
   return self->notes_page;
-}
-
-void
-accords_window_add_toast (AccordsWindow *self,
-                          AdwToast      *toast)
-{
-  g_return_if_fail (ACCORDS_IS_WINDOW (self));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 AccordsHistory *

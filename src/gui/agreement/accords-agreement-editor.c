@@ -27,7 +27,7 @@
 #include "accords-util.h"
 #include "accords-validation.h"
 #include "accords-vocabulary.h"
-#include "accords-window.h"
+#include "accords-widget-util.h"
 
 struct _AccordsAgreementEditor
 {
@@ -65,7 +65,6 @@ struct _AccordsAgreementEditor
   GtkListBox        *flags_list;
 
   AccordsContext    *context;
-  AccordsHistory    *history;
   AccordsAgreement  *agreement;     /* the stored one with our edits */
   char              *stored_slug;   /* its id in the store */
   GPtrArray         *alias_rows;
@@ -76,6 +75,14 @@ struct _AccordsAgreementEditor
 };
 
 G_DEFINE_FINAL_TYPE (AccordsAgreementEditor, accords_agreement_editor, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* The one-line fields of the agreement, with the rows that edit them */
 typedef struct {
@@ -119,25 +126,18 @@ get_store (AccordsAgreementEditor *self)
   return accords_context_get_store (self->context);
 }
 
+static AccordsHistory *
+get_history (AccordsAgreementEditor *self)
+{
+  return accords_context_get_history (self->context);
+}
+
 static void
 toast (AccordsAgreementEditor *self,
        const char             *title,
        gboolean                undo)
 {
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), ACCORDS_TYPE_WINDOW);
-  AdwToast *t;
-
-  if (window == NULL)
-    return;
-  t = adw_toast_new (title);
-  if (undo)
-    {
-      adw_toast_set_button_label (t, _("_Undo"));
-      adw_toast_set_action_name (t, "win.undo");
-    }
-  else
-    adw_toast_set_timeout (t, 0);
-  accords_window_add_toast (ACCORDS_WINDOW (window), t);
+  accords_widget_show_edit_toast (GTK_WIDGET (self), title, undo);
 }
 
 /* Saving */
@@ -193,8 +193,8 @@ settled_cb (AccordsMergeDialog *dialog,
       toast (p->self, message, FALSE);
     }
   /* every value saved elsewhere kept, and nothing else to save */
-  else if (p->self->history != NULL && accords_command_get_n_changes (command) > 0)
-    accords_history_push_async (p->self->history, command, pushed_cb,
+  else if (accords_command_get_n_changes (command) > 0)
+    accords_history_push_async (get_history (p->self), command, pushed_cb,
                                 pending_new (p->self, command, p->toast));
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -298,7 +298,7 @@ commit_full (AccordsAgreementEditor *self,
   g_autoptr(AccordsCommand) command = NULL;
   Pending *p;
 
-  if (self->agreement == NULL || self->history == NULL)
+  if (self->agreement == NULL || self->context == NULL)
     return FALSE;
 
   issues = accords_agreement_check (modified, get_store (self), self->stored_slug);
@@ -318,7 +318,7 @@ commit_full (AccordsAgreementEditor *self,
                                     confirm_before ? confirm_before : "suggested", "confirmed");
 
   p = pending_new (self, command, toast_text);
-  accords_history_push_async (self->history, command, pushed_cb, p);
+  accords_history_push_async (get_history (self), command, pushed_cb, p);
 
   /* edits made before the store answers build on this one */
   g_set_object (&self->agreement, modified);
@@ -2017,7 +2017,7 @@ delete_agreement_now (AccordsAgreementEditor *self)
   g_autofree char *message = g_strdup_printf (_("“%s” deleted"), accords_agreement_get_title (self->agreement));
 
   accords_command_add_change (command, self->agreement, NULL);
-  accords_history_push_async (self->history, command, pushed_cb, pending_new (self, command, message));
+  accords_history_push_async (get_history (self), command, pushed_cb, pending_new (self, command, message));
 }
 
 static void
@@ -2044,7 +2044,7 @@ delete_agreement_action (GtkWidget  *widget,
   g_autofree char *body = NULL;
   guint n_notes, n_links;
 
-  if (self->agreement == NULL || self->history == NULL)
+  if (self->agreement == NULL || self->context == NULL)
     return;
   cascade = accords_store_snapshot_cascade (get_store (self), self->stored_slug, &error);
   if (cascade == NULL)
@@ -2192,7 +2192,7 @@ creation_save_cb (AccordsFormDialog *dialog,
   accords_set_str (&cr->self->created_slug, accords_agreement_get_slug (a));
   command = accords_command_new (_("Create agreement"));
   accords_command_add_change (command, NULL, a);
-  accords_history_push_async (cr->self->history, command, pushed_cb, pending_new (cr->self, command, NULL));
+  accords_history_push_async (get_history (cr->self), command, pushed_cb, pending_new (cr->self, command, NULL));
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
@@ -2204,7 +2204,7 @@ accords_agreement_editor_new_agreement (AccordsAgreementEditor *self)
   g_auto(GStrv) types = NULL, type_labels = NULL;
 
   g_return_if_fail (ACCORDS_IS_AGREEMENT_EDITOR (self));
-  g_return_if_fail (self->context != NULL && self->history != NULL);
+  g_return_if_fail (self->context != NULL);
 
   cr = g_new0 (Creation, 1);
   cr->self = g_object_ref (self);
@@ -2246,7 +2246,6 @@ accords_agreement_editor_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->agreement);
-  g_clear_object (&self->history);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (accords_agreement_editor_parent_class)->dispose (object);
@@ -2266,6 +2265,44 @@ accords_agreement_editor_finalize (GObject *object)
 }
 
 static void
+accords_agreement_editor_get_property (GObject    *object,
+                                       guint       prop_id,
+                                       GValue     *value,
+                                       GParamSpec *pspec)
+{
+  AccordsAgreementEditor *self = ACCORDS_AGREEMENT_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+accords_agreement_editor_set_property (GObject      *object,
+                                       guint         prop_id,
+                                       const GValue *value,
+                                       GParamSpec   *pspec)
+{
+  AccordsAgreementEditor *self = ACCORDS_AGREEMENT_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      accords_agreement_editor_set_context (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 accords_agreement_editor_class_init (AccordsAgreementEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -2273,6 +2310,13 @@ accords_agreement_editor_class_init (AccordsAgreementEditorClass *klass)
 
   object_class->dispose = accords_agreement_editor_dispose;
   object_class->finalize = accords_agreement_editor_finalize;
+  object_class->get_property = accords_agreement_editor_get_property;
+  object_class->set_property = accords_agreement_editor_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, ACCORDS_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ACCORDS_TYPE_STATUS_CHIP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/accords-agreement-editor.ui");
@@ -2381,16 +2425,12 @@ accords_agreement_editor_set_context (AccordsAgreementEditor *self,
                                       AccordsContext         *context)
 {
   g_return_if_fail (ACCORDS_IS_AGREEMENT_EDITOR (self));
-  g_set_object (&self->context, context);
+  g_return_if_fail (context == NULL || ACCORDS_IS_CONTEXT (context));
+
+  if (g_set_object (&self->context, context))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
 
-void
-accords_agreement_editor_set_history (AccordsAgreementEditor *self,
-                                      AccordsHistory         *history)
-{
-  g_return_if_fail (ACCORDS_IS_AGREEMENT_EDITOR (self));
-  g_set_object (&self->history, history);
-}
 
 /* The agreement was saved again, perhaps by another process, while it is
  * shown: a row the person is typing in keeps the typing, and the value it
