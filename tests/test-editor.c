@@ -21,6 +21,7 @@
 #include "accords-map-model.h"
 #include "accords-merge-dialog.h"
 #include "accords-store-agreements.h"
+#include "accords-test-window.h"
 #include "accords-window.h"
 
 #define SLUG "france-senegal-readmission"
@@ -179,10 +180,9 @@ static void
 test_curate (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("accords-editor-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "ui.db", NULL);
-  g_autofree char *dataset = g_build_filename (dir, "incoming.json", NULL);
-  AccordsContext *context = accords_context_new (path, &error);
+  AccordsTestWindow t = { 0 };
+  g_autofree char *dataset = NULL;
+  AccordsContext *context;
   AccordsWindow *window;
   AccordsAgreementView *view;
   AccordsAgreementEditor *editor;
@@ -190,11 +190,11 @@ test_curate (void)
   AdwMessageDialog *ask;
   AccordsStore *store;
 
-  g_assert_no_error (error);
+  accords_test_window_open (&t, "accords-editor-XXXXXX", "ui.db");
+  context = t.context;
+  window = t.window;
+  dataset = g_build_filename (t.dir, "incoming.json", NULL);
   store = accords_context_get_store (context);
-  window = accords_window_new (NULL, context, NULL);
-  g_object_ref_sink (window);
-  gtk_window_present (GTK_WINDOW (window));
   iterate ();
   view = accords_window_get_agreement_view (window);
   editor = accords_agreement_view_get_editor (view);
@@ -332,7 +332,7 @@ test_curate (void)
       }
     text = json_to_string (root, TRUE);
     g_assert_true (g_file_set_contents (dataset, text, -1, NULL));
-    accords_dataset_io_import_file (window, accords_window_get_history (window), file);
+    accords_dataset_io_import_file (GTK_WINDOW (window), accords_window_get_context (window), file);
     wait_until (has_merge_dialog, NULL);
     merge_dialog = find_toplevel (ACCORDS_TYPE_MERGE_DIALOG);
     g_assert_cmpuint (g_list_model_get_n_items (accords_merge_get_conflicts (accords_merge_dialog_get_merge (merge_dialog))), ==, 1);
@@ -347,19 +347,7 @@ test_curate (void)
     wait_until (title_is_incoming, window);
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
-  g_assert_finalize_object (window);
-  g_assert_finalize_object (context);
-  g_unlink (dataset);
-  g_unlink (path);
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-    g_unlink (wal);
-    g_unlink (shm);
-  }
-  g_rmdir (dir);
+  accords_test_window_close (&t);
 }
 
 /* The parts of a seeded agreement, each through its dialog */
@@ -416,9 +404,7 @@ static void
 test_parts (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("accords-editor-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "ui.db", NULL);
-  AccordsContext *context = accords_context_new (path, &error);
+  AccordsTestWindow t = { 0 };
   AccordsWindow *window;
   AccordsAgreementView *view;
   AccordsAgreementEditor *editor;
@@ -426,10 +412,8 @@ test_parts (void)
   Counts c = { 0 };
   const char *new_url = "https://example.org/flight-report";
 
-  g_assert_no_error (error);
-  window = accords_window_new (NULL, context, NULL);
-  g_object_ref_sink (window);
-  gtk_window_present (GTK_WINDOW (window));
+  accords_test_window_open (&t, "accords-editor-XXXXXX", "ui.db");
+  window = t.window;
   accords_window_select_country (window, "RW");
   accords_window_select_agreement (window, "us-rw-2025");
   iterate ();
@@ -547,18 +531,7 @@ test_parts (void)
     g_assert_cmpstr (accords_agreement_get_types (shown (window))[0], ==, first);
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
-  g_assert_finalize_object (window);
-  g_assert_finalize_object (context);
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-    g_unlink (path);
-    g_unlink (wal);
-    g_unlink (shm);
-  }
-  g_rmdir (dir);
+  accords_test_window_close (&t);
 }
 
 static void

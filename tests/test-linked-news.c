@@ -15,16 +15,15 @@
 #include "accords-store-items.h"
 #include "accords-store-links.h"
 #include "accords-test-util.h"
+#include "accords-test-window.h"
 #include "accords-window.h"
 
 #define SLUG "us-rw-2025"
 
 typedef struct {
-  char              *dir;
+  AccordsTestWindow  w;
   char              *feed;
-  AccordsContext    *context;
   AccordsStore      *store;
-  AccordsWindow     *window;
   AccordsLinkedNews *news;
   gboolean           imported;
   gboolean           relinked;
@@ -50,7 +49,7 @@ idle (Fixture *f)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
-  return !accords_history_get_busy (accords_window_get_history (f->window)) &&
+  return !accords_history_get_busy (accords_window_get_history (f->w.window)) &&
          !accords_linked_news_get_loading (f->news);
 }
 
@@ -94,31 +93,22 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *src = g_test_build_filename (G_TEST_DIST, "data", "news", "seed-article.rss", NULL);
   g_autofree char *contents = NULL;
   GtkWidget *bar;
 
-  f->dir = g_dir_make_tmp ("accords-linked-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "linked.db", NULL);
-  f->context = accords_context_new (path, &error);
-  g_assert_no_error (error);
-  f->store = accords_context_get_store (f->context);
+  accords_test_window_open_context (&f->w, "accords-linked-XXXXXX", "linked.db");
+  f->store = accords_context_get_store (f->w.context);
   g_assert_true (g_file_get_contents (src, &contents, NULL, NULL));
-  f->feed = g_build_filename (f->dir, "seed-article.rss", NULL);
+  f->feed = g_build_filename (f->w.dir, "seed-article.rss", NULL);
   g_assert_true (g_file_set_contents (f->feed, contents, -1, NULL));
 
-  f->window = accords_window_new (NULL, f->context, NULL);
-  g_object_ref_sink (f->window);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (f->window));
-  f->news = accords_agreement_view_get_linked_news (accords_window_get_agreement_view (f->window));
+  accords_test_window_show (&f->w, NULL, 1200, 800);
+  f->news = accords_agreement_view_get_linked_news (accords_window_get_agreement_view (f->w.window));
 
-  bar = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), ACCORDS_TYPE_WINDOW, "import_bar"));
+  bar = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->w.window), ACCORDS_TYPE_WINDOW, "import_bar"));
   g_signal_connect (bar, "finished", G_CALLBACK (import_finished_cb), f);
-  g_signal_connect (accords_context_get_relinker (f->context), "finished", G_CALLBACK (relink_finished_cb), f);
+  g_signal_connect (accords_context_get_relinker (f->w.context), "finished", G_CALLBACK (relink_finished_cb), f);
 }
 
 static void
@@ -126,14 +116,8 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   wait_until (f, idle);
-  g_signal_handlers_disconnect_by_data (accords_context_get_relinker (f->context), f);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_finalize_object (f->window);
-  g_assert_finalize_object (f->context);
-  accords_test_remove_dir (f->dir);
-  g_free (f->dir);
+  g_signal_handlers_disconnect_by_data (accords_context_get_relinker (f->w.context), f);
+  accords_test_window_close (&f->w);
   g_free (f->feed);
 }
 
@@ -143,7 +127,7 @@ import_feed (Fixture *f)
   g_autoptr(GFile) file = g_file_new_for_path (f->feed);
 
   f->imported = FALSE;
-  g_assert_true (accords_window_import_files (f->window, &file, 1));
+  g_assert_true (accords_window_import_files (f->w.window, &file, 1));
   wait_until (f, imported);
   wait_until (f, idle);
 }
@@ -221,10 +205,10 @@ shows_text (GtkWidget  *widget,
 static void
 open_agreement (Fixture *f)
 {
-  AccordsAgreementView *view = accords_window_get_agreement_view (f->window);
+  AccordsAgreementView *view = accords_window_get_agreement_view (f->w.window);
 
-  accords_window_select_country (f->window, "RW");
-  accords_window_select_agreement (f->window, SLUG);
+  accords_window_select_country (f->w.window, "RW");
+  accords_window_select_agreement (f->w.window, SLUG);
   g_assert_cmpstr (accords_linked_news_get_agreement (f->news), ==, SLUG);
   accords_agreement_view_set_tab (view, "sources");
   wait_until (f, idle);
@@ -283,12 +267,12 @@ test_confirm_reject_survive (Fixture       *f,
   g_assert_true (shows_text (shown_row (f, arrivals), "Rejected"));
 
   /* undo and redo, as the toast's button and Ctrl+Z do */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->w.window), "win.undo", NULL));
   wait_until (f, idle);
   s3 = state_of (f, arrivals);
   g_assert_cmpstr (s3, ==, "suggested");
   g_assert_cmpstr (accords_item_link_get_state (shown_link (f, arrivals)), ==, "suggested");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->w.window), "win.redo", NULL));
   wait_until (f, idle);
   s4 = state_of (f, arrivals);
   g_assert_cmpstr (s4, ==, "rejected");
@@ -314,7 +298,7 @@ test_confirm_reject_survive (Fixture       *f,
   /* and so do they after the links are made again in the background */
   g_assert_true (accords_store_set_meta (f->store, ACCORDS_META_LINKS_CHECKSUM, "older", NULL));
   f->relinked = FALSE;
-  accords_relinker_check (accords_context_get_relinker (f->context));
+  accords_relinker_check (accords_context_get_relinker (f->w.context));
   wait_until (f, relinked);
   g_assert_cmpuint (f->n_relinked, ==, 3);
   s7 = state_of (f, article);
@@ -335,8 +319,8 @@ static void
 test_show_in_news (Fixture       *f,
                    gconstpointer  data)
 {
-  AccordsNewsView *news = accords_window_get_news_view (f->window);
-  GtkWidget *stack = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), ACCORDS_TYPE_WINDOW,
+  AccordsNewsView *news = accords_window_get_news_view (f->w.window);
+  GtkWidget *stack = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->w.window), ACCORDS_TYPE_WINDOW,
                                                                   "view_stack"));
   GListModel *items = accords_news_view_get_items (news);
   gint64 article, debate;
@@ -357,7 +341,7 @@ test_show_in_news (Fixture       *f,
   /* the reader says what it is about */
   g_assert_nonnull (strstr (accords_news_view_get_reader_links (news), "Iraq"));
   g_assert_nonnull (strstr (accords_news_view_get_reader_links (news), "US–Rwanda (suggested)"));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-item", "x", debate));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->w.window), "win.show-item", "x", debate));
   g_assert_cmpint (accords_item_get_id (accords_news_view_get_selected (news)), ==, debate);
 
   /* the News view keeps to the selected agreement, with a chip that clears it */
@@ -366,8 +350,8 @@ test_show_in_news (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (items), ==, 2);
   g_assert_true (shows_text (GTK_WIDGET (news), "About US–Rwanda"));
   /* the selection moves to a country alone: the list follows */
-  accords_window_select_country (f->window, "DK");
-  accords_window_select_agreement (f->window, NULL);
+  accords_window_select_country (f->w.window, "DK");
+  accords_window_select_agreement (f->w.window, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
   g_assert_true (shows_text (GTK_WIDGET (news), "About Denmark"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (news), "news.clear-about", NULL));
@@ -400,7 +384,7 @@ static void
 test_news_item_as_source (Fixture       *f,
                           gconstpointer  data)
 {
-  AccordsAgreementView *view = accords_window_get_agreement_view (f->window);
+  AccordsAgreementView *view = accords_window_get_agreement_view (f->w.window);
   AccordsAgreementEditor *editor = accords_agreement_view_get_editor (view);
   AccordsFormDialog *dialog;
   g_autoptr(AccordsAgreement) a = NULL;
@@ -454,7 +438,7 @@ test_news_item_as_source (Fixture       *f,
   g_assert_cmpstr (state, ==, "confirmed");
 
   /* one undo takes all of it back */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->w.window), "win.undo", NULL));
   wait_until (f, idle);
   g_clear_pointer (&state, g_free);
   state = state_of (f, arrivals);

@@ -19,12 +19,11 @@
 #include "accords-projection.h"
 #include "accords-status-colors.h"
 #include "accords-store-agreements.h"
+#include "accords-test-window.h"
 #include "accords-window.h"
 
 typedef struct {
-  char           *dir;
-  AccordsContext *context;
-  AccordsWindow  *window;
+  AccordsTestWindow w;
   AccordsMapView *view;
   AccordsMapCanvas *canvas;
   AccordsCountryPane *pane;
@@ -76,21 +75,11 @@ static void
 set_up (Fixture       *f,
         gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = g_dir_make_tmp ("accords-map-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "ui.db", NULL);
-  f->context = accords_context_new (path, &error);
-  g_assert_no_error (error);
-  f->window = accords_window_new (NULL, f->context, NULL);
-  g_object_ref_sink (f->window);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
-  gtk_window_present (GTK_WINDOW (f->window));
-  f->view = accords_window_get_map_view (f->window);
+  accords_test_window_open_context (&f->w, "accords-map-ui-XXXXXX", "ui.db");
+  accords_test_window_show (&f->w, NULL, 1400, 900);
+  f->view = accords_window_get_map_view (f->w.window);
   f->canvas = accords_map_view_get_canvas (f->view);
-  f->pane = accords_window_get_country_pane (f->window);
+  f->pane = accords_window_get_country_pane (f->w.window);
   wait_for (map_ready, f, 10000);
   g_assert_true (map_ready (f));
   f->home_zoom = accords_map_viewport_get_zoom (accords_map_canvas_get_viewport (f->canvas));
@@ -100,12 +89,8 @@ static void
 tear_down (Fixture       *f,
            gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
   wait_for (NULL, f, 50);
-  g_assert_finalize_object (f->window);
-  g_assert_finalize_object (f->context);
-  accords_test_remove_dir (f->dir);
-  g_free (f->dir);
+  accords_test_window_close (&f->w);
 }
 
 static gboolean
@@ -134,15 +119,15 @@ test_click_selects (Fixture       *f,
   accords_map_canvas_activate_at (f->canvas, x, y);
   wait_for (NULL, f, 50);
   g_assert_cmpstr (accords_country_pane_get_selected_country (f->pane), ==, "RW");
-  g_assert_cmpstr (accords_window_get_selected_country (f->window), ==, "RW");
-  g_assert_true (lists (accords_window_get_agreements (f->window), "uk-rw-medp-2022"));
-  g_assert_false (lists (accords_window_get_agreements (f->window), "us-sv-cecot-2025"));
+  g_assert_cmpstr (accords_window_get_selected_country (f->w.window), ==, "RW");
+  g_assert_true (lists (accords_window_get_agreements (f->w.window), "uk-rw-medp-2022"));
+  g_assert_false (lists (accords_window_get_agreements (f->w.window), "us-sv-cecot-2025"));
 
   /* Nauru is a marker: a click beside its centre selects it */
   g_assert_true (accords_map_canvas_locate (f->canvas, "NR", &x, &y));
   accords_map_canvas_activate_at (f->canvas, x + 3, y - 2);
   g_assert_cmpstr (accords_country_pane_get_selected_country (f->pane), ==, "NR");
-  g_assert_true (lists (accords_window_get_agreements (f->window), "au-nr-offshore-processing"));
+  g_assert_true (lists (accords_window_get_agreements (f->w.window), "au-nr-offshore-processing"));
 
   /* the sea keeps the selection */
   g_assert_true (accords_map_canvas_locate (f->canvas, "NR", &x, &y));
@@ -155,7 +140,7 @@ test_click_selects (Fixture       *f,
   accords_map_canvas_activate_at (f->canvas, x, y);
   g_assert_cmpstr (accords_country_pane_get_selected_country (f->pane), ==, "BR");
   g_assert_true (accords_country_pane_get_show_all (f->pane));
-  g_assert_cmpuint (g_list_model_get_n_items (accords_window_get_agreements (f->window)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (accords_window_get_agreements (f->w.window)), ==, 0);
 }
 
 static void
@@ -168,11 +153,11 @@ test_list_selects (Fixture       *f,
   accords_country_pane_set_selected_country (f->pane, "SV");
   g_assert_cmpstr (accords_map_canvas_get_selected_country (f->canvas), ==, "SV");
   g_assert_cmpstr (accords_map_view_get_selected_country (f->view), ==, "SV");
-  accords_window_select_country (f->window, "GB");
+  accords_window_select_country (f->w.window, "GB");
   g_assert_cmpstr (accords_map_canvas_get_selected_country (f->canvas), ==, "GB");
 
   /* the agreement chosen reaches the map, for its arcs */
-  accords_window_select_agreement (f->window, "uk-rw-medp-2022");
+  accords_window_select_agreement (f->w.window, "uk-rw-medp-2022");
   g_assert_cmpstr (accords_map_canvas_get_selected_agreement (f->canvas), ==, "uk-rw-medp-2022");
 
   /* what the pointer's tooltip says of Britain */
@@ -209,7 +194,7 @@ test_keyboard (Fixture       *f,
   g_assert_cmpstr (accords_map_canvas_get_selected_country (f->canvas), ==, coloured[0]);
   /* the focus is on the country itself, for a screen reader to announce,
    * and stays inside the map while the list follows */
-  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  focus = gtk_root_get_focus (GTK_ROOT (f->w.window));
   g_assert_true (ACCORDS_IS_MAP_COUNTRY (focus));
   g_assert_cmpstr (accords_map_country_get_code (ACCORDS_MAP_COUNTRY (focus)), ==, coloured[0]);
   g_assert_true (gtk_widget_is_ancestor (focus, canvas));
@@ -447,7 +432,7 @@ test_no_status_yet (Fixture       *f,
                     gconstpointer  data)
 {
   AccordsMapModel *model = accords_map_view_get_model (f->view);
-  AccordsStore *store = accords_context_get_store (f->context);
+  AccordsStore *store = accords_context_get_store (f->w.context);
   g_autoptr(AccordsAgreement) a = accords_agreement_new ();
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) coloured = NULL;
@@ -609,8 +594,8 @@ static void
 test_export (Fixture       *f,
              gconstpointer  data)
 {
-  g_autofree char *png_path = g_build_filename (f->dir, "map.png", NULL);
-  g_autofree char *svg_path = g_build_filename (f->dir, "map.svg", NULL);
+  g_autofree char *png_path = g_build_filename (f->w.dir, "map.png", NULL);
+  g_autofree char *svg_path = g_build_filename (f->w.dir, "map.svg", NULL);
   g_autoptr(GFile) png = g_file_new_for_path (png_path);
   g_autoptr(GFile) svg = g_file_new_for_path (svg_path);
   g_autofree char *contents = NULL;
@@ -652,7 +637,7 @@ static void
 test_export_not_a_file (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autofree char *fifo_path = g_build_filename (f->dir, "map-fifo", NULL);
+  g_autofree char *fifo_path = g_build_filename (f->w.dir, "map-fifo", NULL);
   g_autoptr(GFile) fifo = g_file_new_for_path (fifo_path);
   GStatBuf st;
 

@@ -10,29 +10,14 @@
 #include "accords-item.h"
 #include "accords-news-view.h"
 #include "accords-store-items.h"
+#include "accords-test-window.h"
 #include "accords-window.h"
 
 typedef struct {
-  char           *dir;
-  AccordsContext *context;
-  AccordsWindow  *window;
+  AccordsTestWindow w;
   gboolean        finished;
   guint           n_rejected;
 } Fixture;
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *p = g_build_filename (dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (dir);
-}
 
 static void
 finished_cb (GtkWidget  *bar,
@@ -51,20 +36,11 @@ finished_cb (GtkWidget  *bar,
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   GtkWidget *bar;
 
-  f->dir = g_dir_make_tmp ("accords-news-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "news.db", NULL);
-  f->context = accords_context_new (path, &error);
-  g_assert_no_error (error);
-  f->window = accords_window_new (NULL, f->context, NULL);
-  g_object_ref_sink (f->window);
-  gtk_window_present (GTK_WINDOW (f->window));
+  accords_test_window_open (&f->w, "accords-news-XXXXXX", "news.db");
 
-  bar = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), ACCORDS_TYPE_WINDOW, "import_bar"));
+  bar = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->w.window), ACCORDS_TYPE_WINDOW, "import_bar"));
   g_assert_nonnull (bar);
   g_signal_connect (bar, "finished", G_CALLBACK (finished_cb), f);
 }
@@ -72,13 +48,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_finalize_object (f->window);
-  g_assert_finalize_object (f->context);
-  remove_dir (f->dir);
-  g_free (f->dir);
+  accords_test_window_close (&f->w);
 }
 
 static void
@@ -89,9 +59,9 @@ import_and_wait (Fixture *f, const char *name)
   gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
   f->finished = FALSE;
-  g_assert_true (accords_window_import_files (f->window, &file, 1));
+  g_assert_true (accords_window_import_files (f->w.window, &file, 1));
   /* a second import while one runs is refused, not queued behind its back */
-  g_assert_false (accords_window_import_files (f->window, &file, 1));
+  g_assert_false (accords_window_import_files (f->w.window, &file, 1));
   while (!f->finished && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (f->finished);
@@ -100,7 +70,7 @@ import_and_wait (Fixture *f, const char *name)
 static void
 test_import_and_read (Fixture *f, gconstpointer data)
 {
-  AccordsNewsView *news = accords_window_get_news_view (f->window);
+  AccordsNewsView *news = accords_window_get_news_view (f->w.window);
   GListModel *items = accords_news_view_get_items (news);
   AccordsItem *selected;
   const char *markup;
@@ -137,7 +107,7 @@ test_import_and_read (Fixture *f, gconstpointer data)
 static void
 test_sort_by_title (Fixture *f, gconstpointer data)
 {
-  AccordsNewsView *news = accords_window_get_news_view (f->window);
+  AccordsNewsView *news = accords_window_get_news_view (f->w.window);
   GListModel *items = accords_news_view_get_items (news);
   GtkColumnView *view;
   g_autoptr(GtkColumnViewColumn) title = NULL;
@@ -159,12 +129,12 @@ test_sort_by_title (Fixture *f, gconstpointer data)
 static void
 test_rejected_file (Fixture *f, gconstpointer data)
 {
-  AccordsNewsView *news = accords_window_get_news_view (f->window);
+  AccordsNewsView *news = accords_window_get_news_view (f->w.window);
 
   import_and_wait (f, "not-a-feed.txt");
   g_assert_cmpuint (f->n_rejected, ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (accords_news_view_get_items (news)), ==, 0);
-  g_assert_cmpuint (accords_store_count_items (accords_context_get_store (f->context)), ==, 0);
+  g_assert_cmpuint (accords_store_count_items (accords_context_get_store (f->w.context)), ==, 0);
 }
 
 int

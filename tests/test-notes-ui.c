@@ -17,13 +17,12 @@
 #include "accords-reference.h"
 #include "accords-store-notes.h"
 #include "accords-store-sources.h"
+#include "accords-test-window.h"
 #include "accords-window.h"
 
 typedef struct {
-  char           *dir;
-  AccordsContext *context;
+  AccordsTestWindow w;
   AccordsStore   *store;
-  AccordsWindow  *window;
   AccordsNotesPage *page;
   gint64          article_id;
 } Fixture;
@@ -55,17 +54,12 @@ static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *article = g_test_build_filename (G_TEST_DIST, "data", "seed-article.txt", NULL);
   g_autofree char *uri = g_filename_to_uri (article, NULL, NULL);
   g_autoptr(AccordsSource) source = accords_source_new ();
 
-  f->dir = g_dir_make_tmp ("accords-notes-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "ui.db", NULL);
-  f->context = accords_context_new (path, &error);
-  g_assert_no_error (error);
-  f->store = accords_context_get_store (f->context);
+  accords_test_window_open_context (&f->w, "accords-notes-ui-XXXXXX", "ui.db");
+  f->store = accords_context_get_store (f->w.context);
 
   accords_source_set_url (source, uri);
   accords_source_set_title (source, "Rwanda in talks with U.S over deported migrants");
@@ -73,22 +67,15 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->article_id = accords_store_add_source (f->store, source, "us-rw-2025", &error);
   g_assert_no_error (error);
 
-  f->window = accords_window_new (NULL, f->context, NULL);
-  g_object_ref_sink (f->window);
-  gtk_window_present (GTK_WINDOW (f->window));
-  f->page = accords_window_get_notes_page (f->window);
+  accords_test_window_show (&f->w, NULL, 0, 0);
+  f->page = accords_window_get_notes_page (f->w.window);
   iterate ();
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  iterate ();
-  g_assert_finalize_object (f->window);
-  g_assert_finalize_object (f->context);
-  accords_test_remove_dir (f->dir);
-  g_free (f->dir);
+  accords_test_window_close (&f->w);
 }
 
 static char *
@@ -125,9 +112,9 @@ not_pending (gpointer data)
 static void
 select_us_rwanda (Fixture *f)
 {
-  accords_window_select_country (f->window, "RW");
-  accords_window_select_agreement (f->window, "us-rw-2025");
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-notes", NULL);
+  accords_window_select_country (f->w.window, "RW");
+  accords_window_select_agreement (f->w.window, "us-rw-2025");
+  gtk_widget_activate_action (GTK_WIDGET (f->w.window), "win.show-notes", NULL);
   iterate ();
 }
 
@@ -234,7 +221,7 @@ test_write_and_cite (Fixture *f, gconstpointer data)
   gtk_text_buffer_redo (buffer);
 
   /* another view cites through the window: win.cite-item, win.cite-source */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.cite-source", "x", f->article_id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->w.window), "win.cite-source", "x", f->article_id));
   iterate ();
   g_clear_pointer (&text, g_free);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -357,10 +344,10 @@ test_window_search (Fixture *f, gconstpointer data)
   g_assert_nonnull (b);
   /* the search entry of the window's sidebar reaches the notes */
   accords_notes_page_set_search (f->page, "");
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-notes", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->w.window), "win.show-notes", NULL);
   {
     /* the window's own search entry, as a person would type into it */
-    GtkWidget *entry = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), ACCORDS_TYPE_WINDOW,
+    GtkWidget *entry = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->w.window), ACCORDS_TYPE_WINDOW,
                                                                   "search_entry"));
 
     g_assert_nonnull (entry);
@@ -381,7 +368,7 @@ test_window_search (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 2);
   accords_notes_page_set_scope (f->page, ACCORDS_NOTES_PAGE_FREE);
   g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 1);
-  accords_window_select_country (f->window, "RW");
+  accords_window_select_country (f->w.window, "RW");
   accords_notes_page_set_scope (f->page, ACCORDS_NOTES_PAGE_COUNTRY);
   g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 1);
 }
@@ -425,7 +412,7 @@ test_export_dialog (Fixture *f, gconstpointer data)
   Outcome o = { 0 };
   gsize length;
 
-  dialog = accords_export_dialog_new (GTK_WINDOW (f->window), f->context, note, "us-rw-2025");
+  dialog = accords_export_dialog_new (GTK_WINDOW (f->w.window), f->w.context, note, "us-rw-2025");
   g_object_ref_sink (dialog);
 
   accords_export_dialog_choose (dialog, ACCORDS_EXPORT_SCOPE_AGREEMENT, ACCORDS_EXPORT_FORMAT_PDF, 0);
@@ -450,7 +437,7 @@ test_export_dialog (Fixture *f, gconstpointer data)
 
   /* the file is written off the main thread, then the window says so */
   accords_export_dialog_choose (dialog, ACCORDS_EXPORT_SCOPE_NOTE, ACCORDS_EXPORT_FORMAT_HTML, 0);
-  path = g_build_filename (f->dir, "note.html", NULL);
+  path = g_build_filename (f->w.dir, "note.html", NULL);
   file = g_file_new_for_path (path);
   g_signal_connect (dialog, "exported", G_CALLBACK (exported_cb), &o);
   g_signal_connect (dialog, "failed", G_CALLBACK (failed_cb), &o);
@@ -506,7 +493,7 @@ test_shortcuts_and_close (Fixture *f, gconstpointer data)
 
   g_assert_true (has_shortcut (GTK_WIDGET (f->page), "<Shift><Control>c", "notes.cite"));
   g_assert_true (has_shortcut (GTK_WIDGET (editor), "<Control>f", "editor.find"));
-  g_assert_true (has_shortcut (GTK_WIDGET (f->window), "<Control>e", "win.export"));
+  g_assert_true (has_shortcut (GTK_WIDGET (f->w.window), "<Control>e", "win.export"));
 
   select_us_rwanda (f);
   g_assert_cmpint (accords_note_get_id (accords_note_editor_get_note (editor)), ==, accords_note_get_id (note));
@@ -517,14 +504,14 @@ test_shortcuts_and_close (Fixture *f, gconstpointer data)
   }
   g_assert_true (accords_note_editor_get_pending (editor));
   /* closing the window saves what the second of quiet has not */
-  gtk_window_destroy (GTK_WINDOW (f->window));
+  gtk_window_destroy (GTK_WINDOW (f->w.window));
   iterate ();
   body = stored_body (f, accords_note_get_id (note));
   g_assert_cmpstr (body, ==, "# Closing\n\nTyped just before closing.");
   /* the fixture's window is gone: give it a fresh one to tear down */
-  g_object_unref (f->window);
-  f->window = accords_window_new (NULL, f->context, NULL);
-  g_object_ref_sink (f->window);
+  g_object_unref (f->w.window);
+  f->w.window = accords_window_new (NULL, f->w.context, NULL);
+  g_object_ref_sink (f->w.window);
 }
 
 int

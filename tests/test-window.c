@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "accords-agreement-list.h"
 #include "accords-agreement-view.h"
 #include "accords-context.h"
 #include "accords-country-pane.h"
@@ -183,11 +184,13 @@ test_rows_follow_date (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(AccordsContext) context = accords_context_new (path, &error);
   AccordsWindow *window;
+  GtkWidget *agreements;
   GtkListBox *list;
 
   g_assert_no_error (error);
   window = accords_window_new (NULL, context, NULL);
-  list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (window), ACCORDS_TYPE_WINDOW, "agreement_list"));
+  agreements = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), ACCORDS_TYPE_WINDOW, "agreement_list"));
+  list = GTK_LIST_BOX (gtk_widget_get_template_child (agreements, ACCORDS_TYPE_AGREEMENT_LIST, "list"));
   accords_window_select_country (window, "RW");
   g_assert_nonnull (strstr (row_subtitle (list, "uk-rw-medp-2022"), "Scrapped"));
 

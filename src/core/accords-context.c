@@ -1,4 +1,4 @@
-/* accords-context.c: what the app, the CLI and the widgets share: the store and the country list */
+/* accords-context.c: what the app, the CLI and the widgets share: the store, the country names, the history */
 #define G_LOG_DOMAIN "accords-context"
 
 #include "config.h"
@@ -19,6 +19,7 @@ struct _AccordsContext
   AccordsStore    *store;
   AccordsIsoCodes *iso_codes;
   AccordsRelinker *relinker;
+  AccordsHistory  *history;
 };
 
 G_DEFINE_FINAL_TYPE (AccordsContext, accords_context, G_TYPE_OBJECT)
@@ -31,6 +32,7 @@ accords_context_dispose (GObject *object)
   if (self->relinker != NULL)
     accords_relinker_stop (self->relinker);
   g_clear_object (&self->relinker);
+  g_clear_object (&self->history);
   g_clear_object (&self->store);
   g_clear_object (&self->iso_codes);
 
@@ -152,4 +154,14 @@ accords_context_get_relinker (AccordsContext *self)
   if (self->relinker == NULL)
     self->relinker = accords_relinker_new (self->store, self->iso_codes);
   return self->relinker;
+}
+
+AccordsHistory *
+accords_context_get_history (AccordsContext *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_CONTEXT (self), NULL);
+
+  if (self->history == NULL)
+    self->history = accords_history_new (self->store);
+  return self->history;
 }

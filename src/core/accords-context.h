@@ -1,8 +1,9 @@
-/* accords-context.h: what the app, the CLI and the widgets share: the store and the country list */
+/* accords-context.h: what the app, the CLI and the widgets share: the store, the country names, the history */
 #pragma once
 
 #include <glib-object.h>
 
+#include "accords-history.h"
 #include "accords-iso-codes.h"
 #include "accords-relinker.h"
 #include "accords-store.h"
@@ -39,5 +40,8 @@ const char      *accords_context_get_country_name (AccordsContext *self,
 /* What keeps the stored news linked in the background; made on first use,
  * idle until started (the window starts it, the CLI never does) */
 AccordsRelinker *accords_context_get_relinker    (AccordsContext *self);
+/* The undo and redo stacks of the edits made through this context; made
+ * on first use */
+AccordsHistory  *accords_context_get_history     (AccordsContext *self);
 
 G_END_DECLS

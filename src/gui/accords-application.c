@@ -12,6 +12,7 @@
 #include "accords-dataset-io.h"
 #include "accords-resources.h"
 #include "accords-restore-window.h"
+#include "accords-widget-util.h"
 #include "accords-window.h"
 
 struct _AccordsApplication
@@ -84,13 +85,10 @@ update_dataset_release (AccordsApplication *self,
     }
   if (!accords_dataset_release_apply (store, update, &error))
     {
-      AdwToast *toast = adw_toast_new (error->message);
-
-      adw_toast_set_timeout (toast, 0);
-      accords_window_add_toast (window, toast);
+      accords_widget_show_edit_toast (GTK_WIDGET (window), error->message, FALSE);
       return;
     }
-  accords_dataset_io_show_release_update (window, update);
+  accords_dataset_io_show_release_update (GTK_WINDOW (window), self->context, update);
 }
 
 static void
@@ -134,7 +132,7 @@ restored_cb (AccordsRestoreWindow *restore_window,
       GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
       if (ACCORDS_IS_WINDOW (window))
-        accords_window_add_toast (ACCORDS_WINDOW (window), adw_toast_new (title));
+        accords_widget_show_toast (GTK_WIDGET (window), adw_toast_new (title));
     }
   gtk_window_destroy (GTK_WINDOW (restore_window));
 }

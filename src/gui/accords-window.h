@@ -46,8 +46,6 @@ AccordsNewsView      *accords_window_get_news_view        (AccordsWindow  *self)
  * win.show-item (an int64 id) shows a news item in the News view, and
  * win.show-news-about the news about the selected agreement or country */
 AccordsNotesPage     *accords_window_get_notes_page       (AccordsWindow  *self);
-void                  accords_window_add_toast            (AccordsWindow  *self,
-                                                           AdwToast       *toast);
 /* The window's undo and redo stacks */
 AccordsHistory       *accords_window_get_history          (AccordsWindow  *self);
 /* The countries the pane lists, with their agreements' strongest status */

@@ -6,7 +6,6 @@
 #include "accords-agreement.h"
 #include "accords-context.h"
 #include "accords-form-dialog.h"
-#include "accords-history.h"
 
 G_BEGIN_DECLS
 
@@ -18,12 +17,11 @@ G_DECLARE_FINAL_TYPE (AccordsAgreementEditor, accords_agreement_editor, ACCORDS,
  * legal_challenge, concern, source, flag), editor.edit and editor.delete
  * ((su): the kind and its index in the agreement's list), editor.resolve-flag
  * and editor.reopen-flag (u), editor.remove-alias, editor.remove-type,
- * editor.make-primary-type (u), editor.delete-agreement. */
+ * editor.make-primary-type (u), editor.delete-agreement.  Property:
+ * context, whose history every change goes through. */
 GtkWidget         *accords_agreement_editor_new            (void);
 void               accords_agreement_editor_set_context    (AccordsAgreementEditor *self,
                                                             AccordsContext         *context);
-void               accords_agreement_editor_set_history    (AccordsAgreementEditor *self,
-                                                            AccordsHistory         *history);
 /* The agreement as stored; the editor works on its own copy */
 void               accords_agreement_editor_set_agreement  (AccordsAgreementEditor *self,
                                                             AccordsAgreement       *agreement);

@@ -63,6 +63,7 @@ G_DEFINE_FINAL_TYPE (AccordsAgreementView, accords_agreement_view, GTK_TYPE_WIDG
 
 enum {
   PROP_0,
+  PROP_CONTEXT,
   PROP_AGREEMENT,
   PROP_EDITING,
   N_PROPS
@@ -443,6 +444,10 @@ accords_agreement_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
     case PROP_AGREEMENT:
       g_value_set_object (value, self->agreement);
       break;
@@ -466,6 +471,10 @@ accords_agreement_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      accords_agreement_view_set_context (self, g_value_get_object (value));
+      break;
+
     case PROP_AGREEMENT:
       accords_agreement_view_set_agreement (self, g_value_get_object (value));
       break;
@@ -489,6 +498,9 @@ accords_agreement_view_class_init (AccordsAgreementViewClass *klass)
   object_class->get_property = accords_agreement_view_get_property;
   object_class->set_property = accords_agreement_view_set_property;
 
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, ACCORDS_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_AGREEMENT] =
     g_param_spec_object ("agreement", NULL, NULL, ACCORDS_TYPE_AGREEMENT,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -555,9 +567,11 @@ accords_agreement_view_set_context (AccordsAgreementView *self,
                                     AccordsContext       *context)
 {
   g_return_if_fail (ACCORDS_IS_AGREEMENT_VIEW (self));
-  g_set_object (&self->context, context);
-  accords_agreement_editor_set_context (self->editor, context);
-  accords_linked_news_set_context (self->linked_news, context);
+  g_return_if_fail (context == NULL || ACCORDS_IS_CONTEXT (context));
+
+  /* the editor and the linked news follow through their own "context" */
+  if (g_set_object (&self->context, context))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
 
 AccordsAgreement *
@@ -596,15 +610,6 @@ accords_agreement_view_get_sources_list (AccordsAgreementView *self)
 {
   g_return_val_if_fail (ACCORDS_IS_AGREEMENT_VIEW (self), NULL);
   return self->sources_list;
-}
-
-void
-accords_agreement_view_set_history (AccordsAgreementView *self,
-                                    AccordsHistory       *history)
-{
-  g_return_if_fail (ACCORDS_IS_AGREEMENT_VIEW (self));
-  accords_agreement_editor_set_history (self->editor, history);
-  accords_linked_news_set_history (self->linked_news, history);
 }
 
 gboolean

@@ -6,7 +6,6 @@
 #include "accords-agreement.h"
 #include "accords-agreement-editor.h"
 #include "accords-context.h"
-#include "accords-history.h"
 #include "accords-linked-news.h"
 
 G_BEGIN_DECLS
@@ -15,6 +14,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AccordsAgreementView, accords_agreement_view, ACCORDS, AGREEMENT_VIEW, GtkWidget)
 
+/* Property: context, handed on to the editor and the linked news */
 GtkWidget        *accords_agreement_view_new           (void);
 void              accords_agreement_view_set_context   (AccordsAgreementView *self,
                                                         AccordsContext       *context);
@@ -33,8 +33,6 @@ void              accords_agreement_view_set_tab      (AccordsAgreementView *sel
                                                        const char           *tab);
 
 /* Edit mode: the editor in place of the page ("editing" property) */
-void              accords_agreement_view_set_history   (AccordsAgreementView *self,
-                                                        AccordsHistory       *history);
 gboolean          accords_agreement_view_get_editing   (AccordsAgreementView *self);
 void              accords_agreement_view_set_editing   (AccordsAgreementView *self,
                                                         gboolean              editing);

@@ -8,10 +8,11 @@
 #include "accords-dataset.h"
 #include "accords-dataset-release.h"
 #include "accords-dataset-io.h"
+#include "accords-widget-util.h"
 
 typedef struct {
-  AccordsWindow  *window;
-  AccordsHistory *history;
+  GtkWindow      *window;
+  AccordsContext *context;
   char           *name;
   guint           n_new;
   guint           n_updated;
@@ -21,40 +22,31 @@ static void
 job_free (Job *job)
 {
   g_object_unref (job->window);
-  g_clear_object (&job->history);
+  g_object_unref (job->context);
   g_free (job->name);
   g_free (job);
 }
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Job, job_free)
 
 static Job *
-job_new (AccordsWindow  *window,
-         AccordsHistory *history,
+job_new (GtkWindow      *window,
+         AccordsContext *context,
          GFile          *file)
 {
   Job *job = g_new0 (Job, 1);
 
   job->window = g_object_ref (window);
-  job->history = history ? g_object_ref (history) : NULL;
+  job->context = g_object_ref (context);
   job->name = g_file_get_basename (file);
   return job;
 }
 
 static void
-toast (AccordsWindow *window,
-       const char    *title,
-       gboolean       undo)
+toast (GtkWindow  *window,
+       const char *title,
+       gboolean    undo)
 {
-  AdwToast *t = adw_toast_new (title);
-
-  if (undo)
-    {
-      adw_toast_set_button_label (t, _("_Undo"));
-      adw_toast_set_action_name (t, "win.undo");
-    }
-  else
-    adw_toast_set_timeout (t, 0);
-  accords_window_add_toast (window, t);
+  accords_widget_show_edit_toast (GTK_WIDGET (window), title, undo);
 }
 
 static void
@@ -95,7 +87,7 @@ push_import (Job          *job,
       job_free (job);
     }
   else
-    accords_history_push_async (job->history, command, imported_cb, job);
+    accords_history_push_async (accords_context_get_history (job->context), command, imported_cb, job);
 }
 
 static void
@@ -131,23 +123,23 @@ merge_loaded_cb (GObject      *object,
       push_import (job, merge);
       return;
     }
-  dialog = accords_merge_dialog_new (GTK_WINDOW (job->window), merge, job->name);
+  dialog = accords_merge_dialog_new (job->window, merge, job->name);
   g_object_set_data_full (G_OBJECT (dialog), "job", job, (GDestroyNotify) job_free);
   g_signal_connect (dialog, "import-requested", G_CALLBACK (import_requested_cb), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
 void
-accords_dataset_io_import_file (AccordsWindow  *window,
-                                AccordsHistory *history,
+accords_dataset_io_import_file (GtkWindow      *window,
+                                AccordsContext *context,
                                 GFile          *file)
 {
-  g_return_if_fail (ACCORDS_IS_WINDOW (window));
-  g_return_if_fail (ACCORDS_IS_HISTORY (history));
+  g_return_if_fail (GTK_IS_WINDOW (window));
+  g_return_if_fail (ACCORDS_IS_CONTEXT (context));
   g_return_if_fail (G_IS_FILE (file));
 
-  accords_merge_load_async (accords_context_get_store (accords_window_get_context (window)), file, NULL,
-                            merge_loaded_cb, job_new (window, history, file));
+  accords_merge_load_async (accords_context_get_store (context), file, NULL,
+                            merge_loaded_cb, job_new (window, context, file));
 }
 
 static GtkFileFilter *
@@ -169,28 +161,29 @@ import_response_cb (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      accords_dataset_io_import_file (job->window, job->history, file);
+      accords_dataset_io_import_file (job->window, job->context, file);
     }
   job_free (job);
   g_object_unref (chooser);
 }
 
 void
-accords_dataset_io_import_dialog (AccordsWindow  *window,
-                                  AccordsHistory *history)
+accords_dataset_io_import_dialog (GtkWindow      *window,
+                                  AccordsContext *context)
 {
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = json_filter ();
   Job *job;
 
-  g_return_if_fail (ACCORDS_IS_WINDOW (window));
+  g_return_if_fail (GTK_IS_WINDOW (window));
+  g_return_if_fail (ACCORDS_IS_CONTEXT (context));
 
-  chooser = gtk_file_chooser_native_new (_("Import Dataset"), GTK_WINDOW (window), GTK_FILE_CHOOSER_ACTION_OPEN,
+  chooser = gtk_file_chooser_native_new (_("Import Dataset"), window, GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Import"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   job = g_new0 (Job, 1);
   job->window = g_object_ref (window);
-  job->history = g_object_ref (history);
+  job->context = g_object_ref (context);
   g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), job);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -214,48 +207,57 @@ exported_cb (GObject      *object,
 }
 
 void
-accords_dataset_io_export_file (AccordsWindow *window,
-                                GFile         *file)
+accords_dataset_io_export_file (GtkWindow      *window,
+                                AccordsContext *context,
+                                GFile          *file)
 {
-  g_return_if_fail (ACCORDS_IS_WINDOW (window));
+  g_return_if_fail (GTK_IS_WINDOW (window));
+  g_return_if_fail (ACCORDS_IS_CONTEXT (context));
   g_return_if_fail (G_IS_FILE (file));
 
-  accords_dataset_export_async (accords_context_get_store (accords_window_get_context (window)), file, NULL,
-                                exported_cb, job_new (window, NULL, file));
+  accords_dataset_export_async (accords_context_get_store (context), file, NULL,
+                                exported_cb, job_new (window, context, file));
 }
 
 static void
 export_response_cb (GtkNativeDialog *chooser,
                     int              response,
-                    AccordsWindow   *window)
+                    Job             *job)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      accords_dataset_io_export_file (window, file);
+      accords_dataset_io_export_file (job->window, job->context, file);
     }
-  g_object_unref (window);
+  job_free (job);
   g_object_unref (chooser);
 }
 
 void
-accords_dataset_io_export_dialog (AccordsWindow *window)
+accords_dataset_io_export_dialog (GtkWindow      *window,
+                                  AccordsContext *context)
 {
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = json_filter ();
+  Job *job;
 
-  g_return_if_fail (ACCORDS_IS_WINDOW (window));
+  g_return_if_fail (GTK_IS_WINDOW (window));
+  g_return_if_fail (ACCORDS_IS_CONTEXT (context));
 
-  chooser = gtk_file_chooser_native_new (_("Export Dataset"), GTK_WINDOW (window), GTK_FILE_CHOOSER_ACTION_SAVE,
+  chooser = gtk_file_chooser_native_new (_("Export Dataset"), window, GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "accords-dataset.json");
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), g_object_ref (window));
+  job = g_new0 (Job, 1);
+  job->window = g_object_ref (window);
+  job->context = g_object_ref (context);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), job);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 void
-accords_dataset_io_show_release_update (AccordsWindow        *window,
+accords_dataset_io_show_release_update (GtkWindow            *window,
+                                        AccordsContext       *context,
                                         AccordsReleaseUpdate *update)
 {
   g_autofree char *summary = NULL;
@@ -266,7 +268,8 @@ accords_dataset_io_show_release_update (AccordsWindow        *window,
   AccordsMergeDialog *dialog;
   Job *job;
 
-  g_return_if_fail (ACCORDS_IS_WINDOW (window));
+  g_return_if_fail (GTK_IS_WINDOW (window));
+  g_return_if_fail (ACCORDS_IS_CONTEXT (context));
   g_return_if_fail (update != NULL);
 
   summary = accords_release_update_describe (update);
@@ -279,8 +282,7 @@ accords_dataset_io_show_release_update (AccordsWindow        *window,
   /* the agreements the user edited: their new versions beside what is stored */
   /* TRANSLATORS: what the merge view compares with the database, %s a year */
   name = g_strdup_printf (_("dataset release %s"), update->to);
-  merge = accords_merge_new (accords_context_get_store (accords_window_get_context (window)), update->incoming,
-                             name, &error);
+  merge = accords_merge_new (accords_context_get_store (context), update->incoming, name, &error);
   if (merge == NULL)
     {
       g_warning ("Offering dataset release %s for review: %s", update->to, error->message);
@@ -288,9 +290,9 @@ accords_dataset_io_show_release_update (AccordsWindow        *window,
     }
   job = g_new0 (Job, 1);
   job->window = g_object_ref (window);
-  job->history = g_object_ref (accords_window_get_history (window));
+  job->context = g_object_ref (context);
   job->name = g_steal_pointer (&name);
-  dialog = accords_merge_dialog_new (GTK_WINDOW (window), merge, job->name);
+  dialog = accords_merge_dialog_new (window, merge, job->name);
   g_object_set_data_full (G_OBJECT (dialog), "job", job, (GDestroyNotify) job_free);
   g_signal_connect (dialog, "import-requested", G_CALLBACK (import_requested_cb), NULL);
   gtk_window_present (GTK_WINDOW (dialog));

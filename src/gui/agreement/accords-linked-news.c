@@ -14,6 +14,7 @@
 #include "accords-relinker.h"
 #include "accords-status.h"
 #include "accords-util.h"
+#include "accords-widget-util.h"
 
 /* Rows shown at first, and added by each "Show More" */
 #define PAGE_SIZE 50
@@ -31,7 +32,6 @@ struct _AccordsLinkedNews
   GtkWidget         *more_button;
 
   AccordsContext    *context;
-  AccordsHistory    *history;
   char              *slug;
   gboolean           show_rejected;
   gboolean           loading;
@@ -46,6 +46,7 @@ G_DEFINE_FINAL_TYPE (AccordsLinkedNews, accords_linked_news, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
+  PROP_CONTEXT,
   PROP_AGREEMENT,
   PROP_SHOW_REJECTED,
   PROP_LOADING,
@@ -424,20 +425,7 @@ toast (AccordsLinkedNews *self,
        const char        *title,
        gboolean           undo)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *t;
-
-  if (overlay == NULL)
-    return;
-  t = adw_toast_new (title);
-  if (undo)
-    {
-      adw_toast_set_button_label (t, _("_Undo"));
-      adw_toast_set_action_name (t, "win.undo");
-    }
-  else
-    adw_toast_set_timeout (t, 0);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), t);
+  accords_widget_show_edit_toast (GTK_WIDGET (self), title, undo);
 }
 
 typedef struct {
@@ -485,30 +473,15 @@ change_state (AccordsLinkedNews *self,
   if (g_str_equal (before, state))
     return;
 
-  if (self->history != NULL)
-    {
-      g_autoptr(AccordsCommand) command = accords_command_new (label);
-      Pending *p = g_new0 (Pending, 1);
+  {
+    g_autoptr(AccordsCommand) command = accords_command_new (label);
+    Pending *p = g_new0 (Pending, 1);
 
-      accords_command_add_link_state (command, item_id, self->slug, before, state);
-      p->self = g_object_ref (self);
-      p->done = g_strdup (done);
-      accords_history_push_async (self->history, command, pushed_cb, p);
-    }
-  else
-    {
-      AccordsStore *store = accords_context_get_store (self->context);
-      g_autoptr(GError) error = NULL;
-
-      if (!accords_store_set_link_state (store, item_id, self->slug, state, &error))
-        {
-          g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
-
-          toast (self, message, FALSE);
-          return;
-        }
-      accords_store_emit_changed (store, ACCORDS_STORE_CHANGE_LINKS);
-    }
+    accords_command_add_link_state (command, item_id, self->slug, before, state);
+    p->self = g_object_ref (self);
+    p->done = g_strdup (done);
+    accords_history_push_async (accords_context_get_history (self->context), command, pushed_cb, p);
+  }
 
   /* shown at once; the reload that follows the store agrees */
   g_object_ref (link);
@@ -591,7 +564,6 @@ accords_linked_news_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->links);
-  g_clear_object (&self->history);
   g_clear_object (&self->context);
   g_clear_pointer (&self->slug, g_free);
 
@@ -608,6 +580,10 @@ accords_linked_news_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
     case PROP_AGREEMENT:
       g_value_set_string (value, self->slug);
       break;
@@ -635,6 +611,11 @@ accords_linked_news_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      if (g_value_get_object (value) != NULL)
+        accords_linked_news_set_context (self, g_value_get_object (value));
+      break;
+
     case PROP_AGREEMENT:
       accords_linked_news_set_agreement (self, g_value_get_string (value));
       break;
@@ -658,6 +639,9 @@ accords_linked_news_class_init (AccordsLinkedNewsClass *klass)
   object_class->get_property = accords_linked_news_get_property;
   object_class->set_property = accords_linked_news_set_property;
 
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, ACCORDS_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_AGREEMENT] =
     g_param_spec_string ("agreement", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -726,14 +710,7 @@ accords_linked_news_set_context (AccordsLinkedNews *self,
   g_signal_connect_swapped (relinker, "notify::fraction", G_CALLBACK (relinker_changed_cb), self);
   relinker_changed_cb (self);
   reload (self);
-}
-
-void
-accords_linked_news_set_history (AccordsLinkedNews *self,
-                                 AccordsHistory    *history)
-{
-  g_return_if_fail (ACCORDS_IS_LINKED_NEWS (self));
-  g_set_object (&self->history, history);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
 
 const char *

@@ -4,7 +4,6 @@
 #include <gtk/gtk.h>
 
 #include "accords-context.h"
-#include "accords-history.h"
 #include "accords-store-links.h"
 
 G_BEGIN_DECLS
@@ -13,17 +12,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AccordsLinkedNews, accords_linked_news, ACCORDS, LINKED_NEWS, GtkWidget)
 
-/* Properties: agreement (the slug, or NULL), show-rejected (bool), loading
+/* Properties: context (set once), agreement (the slug, or NULL), show-rejected (bool), loading
  * (bool: a reload runs in a worker).  Actions: linked-news.confirm,
  * linked-news.reject, linked-news.restore (x: the item id; through the
- * history when there is one, undoable), linked-news.open-link (x),
+ * context's history, undoable), linked-news.open-link (x),
  * linked-news.show-more, linked-news.show-rejected.  Each row also offers
  * win.show-item and win.cite-item. */
 GtkWidget  *accords_linked_news_new               (void);
 void        accords_linked_news_set_context       (AccordsLinkedNews *self,
                                                    AccordsContext    *context);
-void        accords_linked_news_set_history       (AccordsLinkedNews *self,
-                                                   AccordsHistory    *history);
 const char *accords_linked_news_get_agreement     (AccordsLinkedNews *self);
 void        accords_linked_news_set_agreement     (AccordsLinkedNews *self,
                                                    const char        *slug);

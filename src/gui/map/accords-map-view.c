@@ -13,6 +13,7 @@
 #include "accords-map-view.h"
 #include "accords-status-chip.h"
 #include "accords-util.h"
+#include "accords-widget-util.h"
 
 /* A play runs through the whole timeline in this many seconds */
 #define PLAY_SECONDS 12.0
@@ -424,11 +425,7 @@ static void
 show_toast (AccordsMapView *self,
             const char     *text)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
-  else
+  if (!accords_widget_show_toast (GTK_WIDGET (self), adw_toast_new (text)))
     g_message ("%s", text);
 }
 

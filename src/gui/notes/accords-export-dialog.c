@@ -8,7 +8,7 @@
 #include "accords-export-dialog.h"
 #include "accords-store-agreements.h"
 #include "accords-util.h"
-#include "accords-window.h"
+#include "accords-widget-util.h"
 
 /* The rows of the format list, in order */
 static const struct {
@@ -109,10 +109,10 @@ export_done_cb (GObject      *object,
       g_signal_emit (self, signals[EXPORTED], 0, file);
     }
 
-  if (self->parent != NULL && ACCORDS_IS_WINDOW (self->parent))
-    accords_window_add_toast (ACCORDS_WINDOW (self->parent), toast);
+  if (self->parent != NULL)
+    accords_widget_show_toast (GTK_WIDGET (self->parent), toast);
   else
-    g_object_unref (g_object_ref_sink (toast));
+    g_object_unref (toast);
 }
 
 void

@@ -11,6 +11,7 @@
 #include "accords-store-agreements.h"
 #include "accords-store-notes.h"
 #include "accords-util.h"
+#include "accords-widget-util.h"
 
 #define SEARCH_LIMIT 200
 
@@ -50,17 +51,8 @@ static void
 show_error (AccordsNotesPage *self,
             const char       *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *toast;
-
-  if (overlay == NULL)
-    {
-      g_warning ("%s", message);
-      return;
-    }
-  toast = adw_toast_new (message);
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  if (!accords_widget_show_edit_toast (GTK_WIDGET (self), message, FALSE))
+    g_warning ("%s", message);
 }
 
 static AccordsNotesPageScope
@@ -548,7 +540,7 @@ delete_action (GtkWidget  *widget,
   AccordsNote *open = accords_note_editor_get_note (self->editor);
   g_autoptr(GError) error = NULL;
   g_autoptr(AccordsNote) deleted = NULL;
-  GtkWidget *overlay;
+  AdwToast *toast;
   gint64 id;
 
   if (open == NULL)
@@ -570,16 +562,11 @@ delete_action (GtkWidget  *widget,
   g_set_object (&self->deleted, deleted);
   update_actions (self);
 
-  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    {
-      AdwToast *toast = adw_toast_new_format (_("“%s” deleted"), accords_note_get_display_title (deleted));
-
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete), self, G_CONNECT_SWAPPED);
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-    }
+  toast = adw_toast_new_format (_("“%s” deleted"), accords_note_get_display_title (deleted));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete), self, G_CONNECT_SWAPPED);
+  accords_widget_show_toast (widget, toast);
 }
 
 static void
@@ -596,17 +583,13 @@ cite_action (GtkWidget  *widget,
 {
   AccordsNotesPage *self = ACCORDS_NOTES_PAGE (widget);
   GtkListBoxRow *row = gtk_list_box_get_selected_row (self->citable_list);
-  GtkWidget *overlay;
 
   if (row != NULL)
     {
       cite_reference (self, g_object_get_data (G_OBJECT (row), "reference"));
       return;
     }
-  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
-                                 adw_toast_new (_("Select a source or news item to cite first")));
+  accords_widget_show_toast (widget, adw_toast_new (_("Select a source or news item to cite first")));
 }
 
 static void

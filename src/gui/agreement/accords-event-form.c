@@ -1,0 +1,411 @@
+/* accords-event-form.c: the editor's list of timeline */
+#define G_LOG_DOMAIN "accords-event-form"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "accords-date.h"
+#include "accords-event-form.h"
+#include "accords-event.h"
+#include "accords-item-link.h"
+#include "accords-store-links.h"
+#include "accords-util.h"
+#include "accords-validation.h"
+#include "accords-vocabulary.h"
+
+struct _AccordsEventForm
+{
+  GtkWidget         parent_instance;
+
+  GtkListBox       *list;
+
+  AccordsContext   *context;
+  AccordsAgreement *agreement;      /* the editor's */
+};
+
+static void part_form_iface_init (AccordsPartFormInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (AccordsEventForm, accords_event_form, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (ACCORDS_TYPE_PART_FORM, part_form_iface_init))
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+accords_event_form_dispose (GObject *object)
+{
+  AccordsEventForm *self = (AccordsEventForm *) object;
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ACCORDS_TYPE_EVENT_FORM);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+  g_clear_object (&self->agreement);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (accords_event_form_parent_class)->dispose (object);
+}
+
+static void
+accords_event_form_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  AccordsEventForm *self = ACCORDS_EVENT_FORM (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+accords_event_form_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  AccordsEventForm *self = ACCORDS_EVENT_FORM (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      if (g_set_object (&self->context, g_value_get_object (value)))
+        g_object_notify_by_pspec (object, properties[PROP_CONTEXT]);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static AccordsAgreement *
+get_agreement (AccordsPartForm *form)
+{
+  return ACCORDS_EVENT_FORM (form)->agreement;
+}
+
+static AccordsContext *
+get_context (AccordsPartForm *form)
+{
+  return ACCORDS_EVENT_FORM (form)->context;
+}
+
+/* The linked news items the dialog offers as sources, best first */
+#define LINKED_NEWS_CHOICES 100
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  AccordsEventForm *self = user_data;
+  AccordsEvent *e = item;
+  g_autofree char *date = accords_date_format (accords_event_get_date (e));
+  g_autofree char *title = g_strdup_printf ("%s · %s", date, accords_event_type_get_label (accords_event_get_event_type (e)));
+  const char * const *urls = accords_event_get_source_urls (e);
+  guint n = urls ? g_strv_length ((char **) urls) : 0;
+  g_autofree char *cited = n ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u source", "%u sources", n), n) : NULL;
+  g_autofree char *subtitle = cited ? g_strdup_printf ("%s — %s", accords_str_or_empty (accords_event_get_description (e)), cited)
+                                    : g_strdup (accords_event_get_description (e));
+
+  return accords_part_row_new ("event", accords_part_index_in (accords_agreement_get_events (self->agreement), item),
+                               title, subtitle);
+}
+
+static const char *
+get_kind (AccordsPartForm *form)
+{
+  return "event";
+}
+
+static const AccordsPartLabels *
+get_labels (AccordsPartForm *form,
+            const char      *mode)
+{
+  static const AccordsPartLabels labels = {
+    N_("Add event"), N_("Edit event"), N_("Add Event"), N_("Edit Event")
+  };
+
+  return &labels;
+}
+
+static void
+load (AccordsPartForm  *form,
+      AccordsAgreement *agreement)
+{
+  AccordsEventForm *self = ACCORDS_EVENT_FORM (form);
+
+  g_set_object (&self->agreement, agreement);
+  gtk_list_box_bind_model (self->list, G_LIST_MODEL (accords_agreement_get_events (agreement)), create_row, self, NULL);
+}
+
+static void
+event_type_choices (GStrv *values,
+                    GStrv *labels)
+{
+  g_autoptr(GStrvBuilder) v = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) l = g_strv_builder_new ();
+  guint n = 0;
+  const AccordsEventType *types = accords_event_types (&n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_strv_builder_add (v, types[i].name);
+      g_strv_builder_add (l, _(types[i].label));
+    }
+  *values = g_strv_builder_end (v);
+  *labels = g_strv_builder_end (l);
+}
+
+/* The news items linked to the agreement and not rejected, with a web
+ * address a source can have */
+static GPtrArray *
+load_linked_news (AccordsEventForm *self)
+{
+  const char *slug = accords_agreement_get_slug (self->agreement);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) links = NULL;
+  GPtrArray *usable = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (accords_str_empty (slug))
+    return usable;
+  links = accords_store_load_agreement_links (accords_context_get_store (self->context), slug, FALSE, 0,
+                                              LINKED_NEWS_CHOICES, NULL, &error);
+  if (links == NULL)
+    {
+      g_warning ("Reading the news linked to %s: %s", slug, error->message);
+      return usable;
+    }
+  for (guint i = 0; i < links->len; i++)
+    if (accords_is_http_url (accords_item_link_get_link (links->pdata[i])))
+      g_ptr_array_add (usable, g_object_ref (links->pdata[i]));
+  return usable;
+}
+
+/* "A Linked News Item": one of the news items linked to the agreement
+ * (confirmed or suggested) becomes a source that keeps its item */
+static void
+add_news_item_picker (AccordsPartEdit *edit)
+{
+  g_autoptr(GStrvBuilder) v = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) l = g_strv_builder_new ();
+  g_auto(GStrv) values = NULL;
+  g_auto(GStrv) labels = NULL;
+
+  if (edit->linked == NULL || edit->linked->len == 0)
+    return;
+  g_strv_builder_add (v, "");
+  g_strv_builder_add (l, _("None"));
+  for (guint i = 0; i < edit->linked->len; i++)
+    {
+      AccordsItemLink *link = g_ptr_array_index (edit->linked, i);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, accords_item_link_get_item_id (link));
+      g_autofree char *day = g_strndup (accords_item_link_get_published (link), 10);
+      /* Translators: a news item in a list: "Rwanda in talks with U.S (2025-05-05, confirmed)" */
+      g_autofree char *label = g_strdup_printf (_("%s (%s, %s)"),
+                                                accords_str_empty (accords_item_link_get_title (link))
+                                                ? accords_item_link_get_link (link) : accords_item_link_get_title (link),
+                                                *day ? day : accords_item_link_get_feed_title (link),
+                                                g_str_equal (accords_item_link_get_state (link), "confirmed")
+                                                ? _("confirmed") : _("suggested"));
+
+      g_strv_builder_add (v, id);
+      g_strv_builder_add (l, label);
+    }
+  values = g_strv_builder_end (v);
+  labels = g_strv_builder_end (l);
+  accords_form_dialog_add_group (edit->dialog, _("A Linked News Item"),
+                                 _("It becomes one of the agreement’s sources, and its link is confirmed."));
+  accords_form_dialog_add_choice (edit->dialog, "news_item", _("News item"),
+                                  (const char * const *) values, (const char * const *) labels, "");
+  accords_part_edit_mark (edit, "news_item", NULL);
+}
+
+/* The linked news item chosen, or NULL */
+static AccordsItemLink *
+chosen_news_item (AccordsPartEdit *edit)
+{
+  const char *chosen = accords_part_edit_value (edit, "news_item");
+  gint64 id;
+
+  if (*chosen == '\0' || edit->linked == NULL ||
+      !g_ascii_string_to_signed (chosen, 10, 1, G_MAXINT64, &id, NULL))
+    return NULL;
+  for (guint i = 0; i < edit->linked->len; i++)
+    if (accords_item_link_get_item_id (g_ptr_array_index (edit->linked, i)) == id)
+      return g_ptr_array_index (edit->linked, i);
+  return NULL;
+}
+
+/* Adds the chosen news item to the candidate's sources, as a news report
+ * that keeps its item; returns the URL to cite (NULL: none chosen) */
+static char *
+take_news_item (AccordsPartEdit *edit)
+{
+  AccordsItemLink *link = chosen_news_item (edit);
+  AccordsAgreement *candidate = edit->candidate;
+  const char *url;
+
+  if (link == NULL)
+    return NULL;
+  url = accords_item_link_get_link (link);
+  if (!accords_part_has_source (candidate, url))
+    {
+      g_autoptr(AccordsSource) s = accords_source_new ();
+      g_autofree char *accessed = accords_date_today ();
+      g_autofree char *published = g_strndup (accords_item_link_get_published (link), 10);
+
+      accords_source_set_url (s, url);
+      accords_source_set_title (s, accords_item_link_get_title (link));
+      accords_source_set_publisher (s, accords_item_link_get_feed_title (link));
+      accords_source_set_published (s, published);
+      accords_source_set_accessed (s, accessed);
+      accords_source_set_source_type (s, "news");
+      accords_source_set_item_id (s, accords_item_link_get_item_id (link));
+      g_list_store_append (accords_agreement_get_sources (candidate), s);
+    }
+  /* saving confirms the link in the same step */
+  edit->confirm_item = accords_item_link_get_item_id (link);
+  edit->confirm_before = g_strdup (accords_item_link_get_state (link));
+  return g_strdup (url);
+}
+
+static void
+fill (AccordsPartForm *form,
+      AccordsPartEdit *edit)
+{
+  AccordsEventForm *self = ACCORDS_EVENT_FORM (form);
+  AccordsAgreement *a = self->agreement;
+  AccordsFormDialog *dialog = edit->dialog;
+  g_autoptr(AccordsEvent) e = accords_part_at (accords_agreement_get_events (a), edit->index, ACCORDS_TYPE_EVENT);
+  g_auto(GStrv) types = NULL, type_labels = NULL, conf = NULL, conf_labels = NULL;
+  g_auto(GStrv) urls = NULL, url_labels = NULL;
+
+  edit->linked = load_linked_news (self);
+  event_type_choices (&types, &type_labels);
+  accords_part_vocabulary_choices (ACCORDS_VOCABULARY_CONFIDENCE, FALSE, &conf, &conf_labels);
+  accords_part_source_choices (a, FALSE, &urls, &url_labels);
+  accords_form_dialog_add_group (dialog, NULL, NULL);
+  accords_form_dialog_add_entry (dialog, "date", _("Date (YYYY, YYYY-MM or YYYY-MM-DD)"), accords_event_get_date (e));
+  accords_form_dialog_add_choice (dialog, "type", _("What happened"), (const char * const *) types,
+                                  (const char * const *) type_labels,
+                                  edit->index < 0 ? "signed" : accords_event_get_event_type (e));
+  accords_form_dialog_add_entry (dialog, "description", _("Description"), accords_event_get_description (e));
+  accords_form_dialog_add_country (dialog, "actor", _("Acting party"), accords_context_get_iso_codes (self->context),
+                                   TRUE, accords_event_get_actor (e));
+  accords_form_dialog_add_choice (dialog, "confidence", _("Confidence"), (const char * const *) conf,
+                                  (const char * const *) conf_labels,
+                                  accords_str_empty (accords_event_get_confidence (e)) ? "reported"
+                                                                                       : accords_event_get_confidence (e));
+  accords_part_edit_mark (edit, "date", "type", "description", "actor", "confidence", NULL);
+  if (urls[0] != NULL)
+    {
+      accords_form_dialog_add_group (dialog, _("Supporting Sources"), NULL);
+      accords_form_dialog_add_checks (dialog, "sources", (const char * const *) urls,
+                                      (const char * const *) url_labels, accords_event_get_source_urls (e));
+      accords_part_edit_mark (edit, "sources", NULL);
+    }
+  add_news_item_picker (edit);
+  accords_part_edit_add_source_pickers (edit, TRUE);
+}
+
+static void
+write_part (AccordsPartForm *form,
+            AccordsPartEdit *edit)
+{
+  GListStore *store = accords_agreement_get_events (edit->candidate);
+  g_autoptr(AccordsEvent) e = accords_part_at (store, edit->index, ACCORDS_TYPE_EVENT);
+  g_autofree char *date = accords_part_edit_stripped (edit, "date");
+  g_autofree char *description = accords_part_edit_stripped (edit, "description");
+  g_auto(GStrv) checked = accords_part_edit_has (edit, "sources") ? accords_form_dialog_get_checked (edit->dialog, "sources")
+                                                                  : g_new0 (char *, 1);
+  g_autoptr(GStrvBuilder) urls = g_strv_builder_new ();
+  g_auto(GStrv) cited = NULL;
+  g_autofree char *extra = NULL;
+  g_autofree char *news = NULL;
+  const char *actor = accords_part_edit_value (edit, "actor");
+  AccordsDatePrecision precision = ACCORDS_DATE_PRECISION_NONE;
+
+  accords_event_set_date (e, date);
+  accords_date_parse (date, NULL, NULL, NULL, &precision, NULL);
+  accords_event_set_precision (e, precision == ACCORDS_DATE_PRECISION_NONE ? NULL
+                                  : accords_date_precision_to_string (precision));
+  accords_event_set_event_type (e, accords_part_edit_value (edit, "type"));
+  accords_event_set_actor (e, accords_str_empty (actor) ? NULL : actor);
+  accords_event_set_description (e, description);
+  accords_event_set_confidence (e, accords_part_edit_value (edit, "confidence"));
+  g_strv_builder_addv (urls, (const char **) checked);
+  extra = accords_part_edit_take_new_source (edit);
+  if (extra && !g_strv_contains ((const char * const *) checked, extra))
+    g_strv_builder_add (urls, extra);
+  news = take_news_item (edit);
+  if (news && !g_strv_contains ((const char * const *) checked, news) && g_strcmp0 (news, extra) != 0)
+    g_strv_builder_add (urls, news);
+  cited = g_strv_builder_end (urls);
+  accords_event_set_source_urls (e, (const char * const *) cited);
+  accords_part_edit_put (edit, "events", store, e);
+  accords_part_edit_map (edit, "date", "date", "precision", "date", "type", "type", "actor", "actor",
+                         "confidence", "confidence", "description", "description", NULL);
+}
+
+static char *
+remove_part (AccordsPartForm  *form,
+             AccordsAgreement *candidate,
+             guint             index)
+{
+  GListStore *store = accords_agreement_get_events (candidate);
+
+  if (index >= g_list_model_get_n_items (G_LIST_MODEL (store)))
+    return NULL;
+  g_list_store_remove (store, index);
+  return g_strdup_printf (_("%s deleted"), _("Event"));
+}
+
+static void
+part_form_iface_init (AccordsPartFormInterface *iface)
+{
+  iface->get_kind = get_kind;
+  iface->get_labels = get_labels;
+  iface->load = load;
+  iface->get_agreement = get_agreement;
+  iface->get_context = get_context;
+  iface->fill = fill;
+  iface->write = write_part;
+  iface->remove = remove_part;
+}
+
+static void
+accords_event_form_class_init (AccordsEventFormClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = accords_event_form_dispose;
+  object_class->get_property = accords_event_form_get_property;
+  object_class->set_property = accords_event_form_set_property;
+
+  g_object_class_override_property (object_class, PROP_CONTEXT, "context");
+  properties[PROP_CONTEXT] = g_object_class_find_property (object_class, "context");
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/accords-event-form.ui");
+  gtk_widget_class_bind_template_child (widget_class, AccordsEventForm, list);
+}
+
+static void
+accords_event_form_init (AccordsEventForm *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  accords_part_list_set_placeholder (self->list, _("No events yet"));
+}
