@@ -8,14 +8,12 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "accords-map-canvas.h"
+#include "accords-map-canvas-private.h"
 #include "accords-map-country.h"
 #include "accords-projection.h"
 #include "accords-party.h"
 #include "accords-util.h"
 
-#define PAN_STEP 80.0
-#define ZOOM_STEP 1.5
 #define ZOOM_DURATION_US 180000
 #define FLY_DURATION_US 320000
 /* room around the parties of an agreement the map zooms to, in pixels */
@@ -23,43 +21,6 @@
 /* room around the countries with agreements in the first view, in projected units */
 #define HOME_MARGIN 0.08
 
-struct _AccordsMapCanvas
-{
-  GtkWidget           parent_instance;
-
-  AccordsMapModel    *model;
-  AccordsWorld       *world;
-  AccordsMapRenderer *renderer;
-  GCancellable       *cancellable;
-  char               *load_error;
-
-  AccordsMapViewport  viewport;
-  gboolean            viewport_ready;
-  gboolean            home_pending;  /* the first view is still to be set */
-  GdkTexture         *base;        /* the base layer as last drawn */
-  int                 base_width, base_height, base_scale;
-
-  char               *selected_country;
-  char               *selected_agreement;
-  int                 hovered;
-  gboolean            show_legend;
-  GPtrArray          *items;       /* AccordsMapCountry of each coloured country, in the list's order */
-
-  double              pointer_x, pointer_y;
-  double              drag_center_x, drag_center_y;
-  gboolean            dragged;
-  double              pinch_scale;
-
-  guint               zoom_tick;
-  gint64              zoom_start;
-  double              zoom_from, zoom_to;
-  double              zoom_view_x, zoom_view_y;
-  double              zoom_anchor_x, zoom_anchor_y;
-
-  guint               fly_tick;
-  gint64              fly_start;
-  AccordsMapViewport  fly_from, fly_to;
-};
 
 G_DEFINE_FINAL_TYPE (AccordsMapCanvas, accords_map_canvas, GTK_TYPE_WIDGET)
 
@@ -167,8 +128,8 @@ status_text (AccordsMapCanvas *self,
   return accords_status_get_label (accords_map_model_get_status (self->model, code));
 }
 
-static AccordsMapCountry *
-find_item (AccordsMapCanvas *self,
+AccordsMapCountry *
+_accords_map_canvas_find_item (AccordsMapCanvas *self,
            const char       *code)
 {
   for (guint i = 0; code && i < self->items->len; i++)
@@ -201,7 +162,7 @@ update_items (AccordsMapCanvas *self)
   items = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; codes[i]; i++)
     {
-      AccordsMapCountry *item = find_item (self, codes[i]);
+      AccordsMapCountry *item = _accords_map_canvas_find_item (self, codes[i]);
       guint count = accords_map_model_get_agreement_count (self->model, codes[i]);
       g_autofree char *text = NULL;
 
@@ -443,8 +404,8 @@ accords_map_canvas_snapshot (GtkWidget   *widget,
 
 /* Zoom and pan */
 
-static void
-viewport_changed (AccordsMapCanvas *self)
+void
+_accords_map_canvas_viewport_changed (AccordsMapCanvas *self)
 {
   invalidate_base (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
@@ -475,7 +436,7 @@ fly_tick_cb (GtkWidget     *widget,
   if (t >= 1)
     self->viewport = self->fly_to;
   accords_map_viewport_clamp (&self->viewport);
-  viewport_changed (self);
+  _accords_map_canvas_viewport_changed (self);
   if (t >= 1)
     {
       self->fly_tick = 0;
@@ -497,7 +458,7 @@ fly_to (AccordsMapCanvas         *self,
   if (!animate || !gtk_widget_get_mapped (GTK_WIDGET (self)) || !adw_get_enable_animations (GTK_WIDGET (self)))
     {
       self->viewport = *target;
-      viewport_changed (self);
+      _accords_map_canvas_viewport_changed (self);
       return;
     }
   self->fly_from = self->viewport;
@@ -506,8 +467,8 @@ fly_to (AccordsMapCanvas         *self,
   self->fly_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), fly_tick_cb, NULL, NULL);
 }
 
-static void
-stop_zoom_animation (AccordsMapCanvas *self)
+void
+_accords_map_canvas_stop_zoom_animation (AccordsMapCanvas *self)
 {
   if (self->zoom_tick)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->zoom_tick);
@@ -516,8 +477,8 @@ stop_zoom_animation (AccordsMapCanvas *self)
 }
 
 /* Sets the scale, keeping the projected anchor under the view point */
-static void
-zoom_to_scale (AccordsMapCanvas *self,
+void
+_accords_map_canvas_zoom_to_scale (AccordsMapCanvas *self,
                double            scale,
                double            view_x,
                double            view_y,
@@ -532,7 +493,7 @@ zoom_to_scale (AccordsMapCanvas *self,
   self->viewport.center_x += anchor_x - x;
   self->viewport.center_y += anchor_y - y;
   accords_map_viewport_clamp (&self->viewport);
-  viewport_changed (self);
+  _accords_map_canvas_viewport_changed (self);
 }
 
 static gboolean
@@ -546,7 +507,7 @@ zoom_tick_cb (GtkWidget     *widget,
 
   t = CLAMP (t, 0, 1);
   eased = 1 - (1 - t) * (1 - t) * (1 - t);
-  zoom_to_scale (self, self->zoom_from * pow (self->zoom_to / self->zoom_from, eased),
+  _accords_map_canvas_zoom_to_scale (self, self->zoom_from * pow (self->zoom_to / self->zoom_from, eased),
                  self->zoom_view_x, self->zoom_view_y, self->zoom_anchor_x, self->zoom_anchor_y);
   if (t >= 1)
     {
@@ -556,8 +517,8 @@ zoom_tick_cb (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
-static void
-zoom_at (AccordsMapCanvas *self,
+void
+_accords_map_canvas_zoom_at (AccordsMapCanvas *self,
          double            factor,
          double            view_x,
          double            view_y,
@@ -567,14 +528,14 @@ zoom_at (AccordsMapCanvas *self,
 
   if (!self->viewport_ready)
     return;
-  stop_zoom_animation (self);
+  _accords_map_canvas_stop_zoom_animation (self);
   target = self->viewport;
   accords_map_viewport_zoom_at (&target, factor, view_x, view_y);
   if (!animate || !gtk_widget_get_mapped (GTK_WIDGET (self)) ||
       !adw_get_enable_animations (GTK_WIDGET (self)))
     {
       self->viewport = target;
-      viewport_changed (self);
+      _accords_map_canvas_viewport_changed (self);
       return;
     }
   self->zoom_from = self->viewport.scale;
@@ -604,284 +565,7 @@ show_country (AccordsMapCanvas *self,
   self->viewport.center_x = c->anchor_x;
   self->viewport.center_y = c->anchor_y;
   accords_map_viewport_clamp (&self->viewport);
-  viewport_changed (self);
-}
-
-/* Events */
-
-static void
-set_hovered (AccordsMapCanvas *self,
-             int               index)
-{
-  if (self->hovered == index)
-    return;
-  self->hovered = index;
-  if (self->renderer)
-    accords_map_renderer_set_hovered (self->renderer, index);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static int
-pick_index (AccordsMapCanvas *self,
-            double            x,
-            double            y)
-{
-  double px, py;
-
-  if (self->world == NULL || !self->viewport_ready)
-    return -1;
-  accords_map_viewport_from_view (&self->viewport, x, y, &px, &py);
-  return accords_world_hit_test (self->world, px, py, self->viewport.scale);
-}
-
-static void
-motion_cb (GtkEventControllerMotion *controller,
-           double                    x,
-           double                    y,
-           AccordsMapCanvas         *self)
-{
-  self->pointer_x = x;
-  self->pointer_y = y;
-  set_hovered (self, pick_index (self, x, y));
-}
-
-static void
-leave_cb (GtkEventControllerMotion *controller,
-          AccordsMapCanvas         *self)
-{
-  set_hovered (self, -1);
-}
-
-static void
-click_pressed_cb (GtkGestureClick  *gesture,
-                  int               n_press,
-                  double            x,
-                  double            y,
-                  AccordsMapCanvas *self)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  if (n_press == 2)
-    zoom_at (self, 2.0, x, y, TRUE);
-}
-
-static void
-click_released_cb (GtkGestureClick  *gesture,
-                   int               n_press,
-                   double            x,
-                   double            y,
-                   AccordsMapCanvas *self)
-{
-  if (n_press == 1 && !self->dragged)
-    accords_map_canvas_activate_at (self, x, y);
-}
-
-static void
-drag_begin_cb (GtkGestureDrag   *gesture,
-               double            x,
-               double            y,
-               AccordsMapCanvas *self)
-{
-  stop_zoom_animation (self);
-  self->dragged = FALSE;
-  self->drag_center_x = self->viewport.center_x;
-  self->drag_center_y = self->viewport.center_y;
-}
-
-static void
-drag_update_cb (GtkGestureDrag   *gesture,
-                double            dx,
-                double            dy,
-                AccordsMapCanvas *self)
-{
-  if (!self->dragged && hypot (dx, dy) < 4)
-    return;
-  if (!self->dragged)
-    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
-  self->dragged = TRUE;
-  self->viewport.center_x = self->drag_center_x;
-  self->viewport.center_y = self->drag_center_y;
-  accords_map_viewport_pan (&self->viewport, dx, dy);
-  viewport_changed (self);
-}
-
-static void
-drag_end_cb (GtkGestureDrag   *gesture,
-             double            dx,
-             double            dy,
-             AccordsMapCanvas *self)
-{
-  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
-}
-
-static gboolean
-scroll_cb (GtkEventControllerScroll *controller,
-           double                    dx,
-           double                    dy,
-           AccordsMapCanvas         *self)
-{
-  /* a wheel notch zooms by a quarter; a touchpad by its distance */
-  double rate = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL ? 0.22 : 0.01;
-
-  if (dy == 0)
-    return FALSE;
-  stop_zoom_animation (self);
-  zoom_at (self, exp (-dy * rate), self->pointer_x, self->pointer_y, FALSE);
-  return TRUE;
-}
-
-static void
-pinch_begin_cb (GtkGesture       *gesture,
-                GdkEventSequence *sequence,
-                AccordsMapCanvas *self)
-{
-  stop_zoom_animation (self);
-  self->pinch_scale = self->viewport.scale;
-}
-
-static void
-pinch_scale_changed_cb (GtkGestureZoom   *gesture,
-                        double            scale,
-                        AccordsMapCanvas *self)
-{
-  double x, y, px, py;
-
-  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
-    return;
-  accords_map_viewport_from_view (&self->viewport, x, y, &px, &py);
-  zoom_to_scale (self, self->pinch_scale * scale, x, y, px, py);
-}
-
-static gboolean
-query_tooltip_cb (GtkWidget        *widget,
-                  int               x,
-                  int               y,
-                  gboolean          keyboard,
-                  GtkTooltip       *tooltip,
-                  AccordsMapCanvas *self)
-{
-  g_autofree char *markup = NULL;
-  const AccordsWorldCountry *c;
-  int i;
-
-  if (keyboard)
-    {
-      if (self->selected_country == NULL)
-        return FALSE;
-      markup = accords_map_canvas_describe_country (self, self->selected_country);
-    }
-  else
-    {
-      i = pick_index (self, x, y);
-      if (i < 0)
-        return FALSE;
-      c = accords_world_get_country (self->world, i);
-      if (c->code[0] == '\0')
-        /* TRANSLATORS: tooltip of land that belongs to no country */
-        markup = g_markup_printf_escaped ("<b>%s</b>\n%s", c->name, _("Disputed area"));
-      else
-        markup = accords_map_canvas_describe_country (self, c->code);
-    }
-  gtk_tooltip_set_markup (tooltip, markup);
-  return TRUE;
-}
-
-/* Keyboard */
-
-static gboolean
-accords_map_canvas_focus (GtkWidget        *widget,
-                          GtkDirectionType  direction)
-{
-  AccordsMapCanvas *self = ACCORDS_MAP_CANVAS (widget);
-  g_auto(GStrv) codes = NULL;
-  AccordsMapCountry *item;
-  int n, current = -1, next;
-
-  if (!gtk_widget_is_focus (widget) && gtk_widget_get_focus_child (widget) == NULL)
-    return gtk_widget_grab_focus (widget);
-  if ((direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD) || self->model == NULL)
-    return FALSE;
-
-  /* Tab walks the countries with agreements, in the list's order; past the
-   * last one, the focus moves on */
-  codes = accords_map_model_dup_coloured_codes (self->model);
-  n = g_strv_length (codes);
-  for (int i = 0; i < n; i++)
-    if (g_strcmp0 (codes[i], self->selected_country) == 0)
-      current = i;
-  if (direction == GTK_DIR_TAB_FORWARD)
-    next = current + 1;
-  else
-    next = current < 0 ? n - 1 : current - 1;
-  if (next < 0 || next >= n)
-    return FALSE;
-  accords_map_canvas_set_selected_country (self, codes[next]);
-  /* the focus moves onto the country, so that a screen reader announces it */
-  item = find_item (self, codes[next]);
-  if (item)
-    gtk_widget_grab_focus (GTK_WIDGET (item));
-  return TRUE;
-}
-
-static void
-pan_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  AccordsMapCanvas *self = ACCORDS_MAP_CANVAS (widget);
-  int dx, dy;
-
-  if (!self->viewport_ready)
-    return;
-  g_variant_get (parameter, "(ii)", &dx, &dy);
-  stop_zoom_animation (self);
-  accords_map_viewport_pan (&self->viewport, dx * PAN_STEP, dy * PAN_STEP);
-  viewport_changed (self);
-}
-
-/* The keys zoom around the country chosen, when it is in view */
-static void
-zoom_by_key (AccordsMapCanvas *self,
-             double            factor)
-{
-  double x, y;
-
-  if (self->selected_country && accords_map_canvas_locate (self, self->selected_country, &x, &y) &&
-      x >= 0 && y >= 0 && x <= self->viewport.width && y <= self->viewport.height)
-    zoom_at (self, factor, x, y, TRUE);
-  else
-    accords_map_canvas_zoom (self, factor, TRUE);
-}
-
-static void
-zoom_in_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  zoom_by_key (ACCORDS_MAP_CANVAS (widget), ZOOM_STEP);
-}
-
-static void
-zoom_out_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  zoom_by_key (ACCORDS_MAP_CANVAS (widget), 1 / ZOOM_STEP);
-}
-
-static void
-zoom_reset_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  accords_map_canvas_zoom_reset (ACCORDS_MAP_CANVAS (widget));
-}
-
-static void
-unselect_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  accords_map_canvas_set_selected_country (ACCORDS_MAP_CANVAS (widget), NULL);
+  _accords_map_canvas_viewport_changed (self);
 }
 
 /* Object */
@@ -892,7 +576,7 @@ accords_map_canvas_dispose (GObject *object)
   AccordsMapCanvas *self = (AccordsMapCanvas *) object;
 
   g_cancellable_cancel (self->cancellable);
-  stop_zoom_animation (self);
+  _accords_map_canvas_stop_zoom_animation (self);
   for (guint i = 0; self->items && i < self->items->len; i++)
     gtk_widget_unparent (self->items->pdata[i]);
   g_clear_pointer (&self->items, g_ptr_array_unref);
@@ -983,8 +667,6 @@ accords_map_canvas_class_init (AccordsMapCanvasClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  const guint plus[] = { GDK_KEY_plus, GDK_KEY_equal, GDK_KEY_KP_Add };
-  const guint minus[] = { GDK_KEY_minus, GDK_KEY_underscore, GDK_KEY_KP_Subtract };
 
   object_class->dispose = accords_map_canvas_dispose;
   object_class->finalize = accords_map_canvas_finalize;
@@ -992,7 +674,6 @@ accords_map_canvas_class_init (AccordsMapCanvasClass *klass)
   object_class->set_property = accords_map_canvas_set_property;
   widget_class->snapshot = accords_map_canvas_snapshot;
   widget_class->size_allocate = accords_map_canvas_size_allocate;
-  widget_class->focus = accords_map_canvas_focus;
 
   properties[PROP_MODEL] =
     g_param_spec_object ("model", NULL, NULL, ACCORDS_TYPE_MAP_MODEL,
@@ -1008,26 +689,7 @@ accords_map_canvas_class_init (AccordsMapCanvasClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_install_action (widget_class, "canvas.pan", "(ii)", pan_action);
-  gtk_widget_class_install_action (widget_class, "canvas.zoom-in", NULL, zoom_in_action);
-  gtk_widget_class_install_action (widget_class, "canvas.zoom-out", NULL, zoom_out_action);
-  gtk_widget_class_install_action (widget_class, "canvas.zoom-reset", NULL, zoom_reset_action);
-  gtk_widget_class_install_action (widget_class, "canvas.unselect", NULL, unselect_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "canvas.pan", "(ii)", 1, 0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "canvas.pan", "(ii)", -1, 0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "canvas.pan", "(ii)", 0, 1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "canvas.pan", "(ii)", 0, -1);
-  for (guint i = 0; i < G_N_ELEMENTS (plus); i++)
-    {
-      gtk_widget_class_add_binding_action (widget_class, plus[i], 0, "canvas.zoom-in", NULL);
-      gtk_widget_class_add_binding_action (widget_class, plus[i], GDK_SHIFT_MASK, "canvas.zoom-in", NULL);
-      gtk_widget_class_add_binding_action (widget_class, minus[i], 0, "canvas.zoom-out", NULL);
-      gtk_widget_class_add_binding_action (widget_class, minus[i], GDK_SHIFT_MASK, "canvas.zoom-out", NULL);
-    }
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, 0, "canvas.zoom-reset", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, 0, "canvas.zoom-reset", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "canvas.unselect", NULL);
+  _accords_map_canvas_class_init_input (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "mapcanvas");
   /* a list of the countries it colours, each announced with its status */
@@ -1038,8 +700,6 @@ static void
 accords_map_canvas_init (AccordsMapCanvas *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  GtkEventController *controller;
-  GtkGesture *gesture;
 
   self->hovered = -1;
   self->show_legend = TRUE;
@@ -1049,34 +709,7 @@ accords_map_canvas_init (AccordsMapCanvas *self)
   gtk_widget_set_has_tooltip (widget, TRUE);
   gtk_widget_set_overflow (widget, GTK_OVERFLOW_HIDDEN);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("World map"), -1);
-  g_signal_connect (widget, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
-
-  controller = gtk_event_controller_motion_new ();
-  g_signal_connect (controller, "enter", G_CALLBACK (motion_cb), self);
-  g_signal_connect (controller, "motion", G_CALLBACK (motion_cb), self);
-  g_signal_connect (controller, "leave", G_CALLBACK (leave_cb), self);
-  gtk_widget_add_controller (widget, controller);
-
-  gesture = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
-  g_signal_connect (gesture, "pressed", G_CALLBACK (click_pressed_cb), self);
-  g_signal_connect (gesture, "released", G_CALLBACK (click_released_cb), self);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
-
-  gesture = gtk_gesture_drag_new ();
-  g_signal_connect (gesture, "drag-begin", G_CALLBACK (drag_begin_cb), self);
-  g_signal_connect (gesture, "drag-update", G_CALLBACK (drag_update_cb), self);
-  g_signal_connect (gesture, "drag-end", G_CALLBACK (drag_end_cb), self);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
-
-  gesture = gtk_gesture_zoom_new ();
-  g_signal_connect (gesture, "begin", G_CALLBACK (pinch_begin_cb), self);
-  g_signal_connect (gesture, "scale-changed", G_CALLBACK (pinch_scale_changed_cb), self);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (gesture));
-
-  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
-  g_signal_connect (controller, "scroll", G_CALLBACK (scroll_cb), self);
-  gtk_widget_add_controller (widget, controller);
+  _accords_map_canvas_init_input (self);
 
   g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (dark_changed_cb), self);
 
@@ -1219,7 +852,7 @@ accords_map_canvas_pick (AccordsMapCanvas *self,
 
   g_return_val_if_fail (ACCORDS_IS_MAP_CANVAS (self), NULL);
 
-  i = pick_index (self, x, y);
+  i = _accords_map_canvas_pick_index (self, x, y);
   if (i < 0 || accords_world_get_country (self->world, i)->code[0] == '\0')
     return NULL;
   return accords_world_get_country (self->world, i)->code;
@@ -1246,7 +879,7 @@ accords_map_canvas_zoom (AccordsMapCanvas *self,
                          gboolean          animate)
 {
   g_return_if_fail (ACCORDS_IS_MAP_CANVAS (self));
-  zoom_at (self, factor, self->viewport.width / 2, self->viewport.height / 2, animate);
+  _accords_map_canvas_zoom_at (self, factor, self->viewport.width / 2, self->viewport.height / 2, animate);
 }
 
 void
@@ -1256,9 +889,9 @@ accords_map_canvas_zoom_reset (AccordsMapCanvas *self)
 
   if (!self->viewport_ready)
     return;
-  stop_zoom_animation (self);
+  _accords_map_canvas_stop_zoom_animation (self);
   set_home_view (self, &self->viewport);
-  viewport_changed (self);
+  _accords_map_canvas_viewport_changed (self);
 }
 
 /* The box of a party, in projected units: its largest land (not the
