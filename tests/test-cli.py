@@ -46,6 +46,10 @@ with tempfile.TemporaryDirectory() as tmp:
           listed.get("us-ca-stca", {}).get("status_on") == "in_force"
           and listed.get("uk-rw-medp-2022", {}).get("status_on") == "none"
           and listed.get("uk-rw-medp-2022", {}).get("status") == "scrapped", r.stderr)
+    app = os.path.join(os.path.dirname(CLI), "accords")
+    r = subprocess.run([app, "--db", db, "--on", "2024-13-01"], capture_output=True, text=True, timeout=60)
+    check("the window refuses a date that is not one, before it opens",
+          r.returncode == 2 and "month 13" in r.stderr, r.stderr)
     r = run("countries", "--on", "2024-13-01", db=db)
     check("a date that is not one is refused", r.returncode == 2 and "month 13" in r.stderr, r.stderr)
 

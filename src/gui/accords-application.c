@@ -10,6 +10,7 @@
 #include "accords-backup.h"
 #include "accords-context.h"
 #include "accords-dataset-io.h"
+#include "accords-date.h"
 #include "accords-resources.h"
 #include "accords-restore-window.h"
 #include "accords-widget-util.h"
@@ -20,6 +21,7 @@ struct _AccordsApplication
   AdwApplication  parent_instance;
 
   char                  *db_path;
+  char                  *on_date;     /* --on: the date the map opens on */
   AccordsContext        *context;
   GSettings             *settings;
   AccordsBackupSchedule *backups;
@@ -99,6 +101,8 @@ open_main_window (AccordsApplication *self)
   window = GTK_WINDOW (accords_window_new (GTK_APPLICATION (self), self->context, self->settings));
   gtk_window_present (window);
   update_dataset_release (self, ACCORDS_WINDOW (window));
+  if (self->on_date != NULL)
+    accords_map_view_set_date (accords_window_get_map_view (ACCORDS_WINDOW (window)), self->on_date);
   /* news stored before the gazetteer or the agreements changed is linked
    * again in the background, and whenever an agreement changes */
   accords_relinker_start (accords_context_get_relinker (self->context));
@@ -191,11 +195,23 @@ accords_application_handle_local_options (GApplication *app,
 {
   AccordsApplication *self = ACCORDS_APPLICATION (app);
   const char *db = NULL;
+  const char *on = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("accords %s\n", PACKAGE_VERSION);
       return 0;
+    }
+  if (g_variant_dict_lookup (options, "on", "&s", &on))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!accords_date_parse (on, NULL, NULL, NULL, NULL, &error))
+        {
+          g_printerr ("accords: --on: %s\n", error->message);
+          return 2;
+        }
+      self->on_date = g_strdup (on);
     }
   if (g_variant_dict_lookup (options, "db", "^&ay", &db))
     {
@@ -242,6 +258,7 @@ accords_application_finalize (GObject *object)
   AccordsApplication *self = (AccordsApplication *) object;
 
   g_free (self->db_path);
+  g_free (self->on_date);
 
   G_OBJECT_CLASS (accords_application_parent_class)->finalize (object);
 }
@@ -322,6 +339,7 @@ accords_application_init (AccordsApplication *self)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const GOptionEntry options[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Use the database at PATH"), N_("PATH") },
+    { "on", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Open the map on this date"), N_("YYYY[-MM[-DD]]") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
     { NULL }
   };
