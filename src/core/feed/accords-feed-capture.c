@@ -24,8 +24,8 @@ is_text_target (Target t)
 
 void
 accords_feed_begin_capture (Parser *p,
-               Target  target,
-               Mode    mode)
+                            Target  target,
+                            Mode    mode)
 {
   Capture *c = &p->cap;
 
@@ -47,8 +47,8 @@ accords_feed_begin_capture (Parser *p,
 
 void
 accords_feed_capture_append (Parser     *p,
-                const char *text,
-                gsize       len)
+                             const char *text,
+                             gsize       len)
 {
   Capture *c = &p->cap;
 
@@ -62,8 +62,8 @@ accords_feed_capture_append (Parser     *p,
 
 void
 accords_feed_capture_append_escaped (Parser     *p,
-                        const char *text,
-                        gsize       len)
+                                     const char *text,
+                                     gsize       len)
 {
   GString *tmp = g_string_sized_new (len + 16);
 
@@ -75,8 +75,8 @@ accords_feed_capture_append_escaped (Parser     *p,
 /* A start tag inside a captured field, as markup */
 void
 accords_feed_capture_start_tag (Parser     *p,
-                   const char *name,
-                   gboolean    empty)
+                                const char *name,
+                                gboolean    empty)
 {
   GString *tag = g_string_new ("<");
 
@@ -149,9 +149,9 @@ as_plain_text (Capture    *c,
 
 void
 accords_feed_markup_to_html (Markup     *c,
-         const char *raw,
-         char      **html_out,
-         char      **text_out)
+                             const char *raw,
+                             char      **html_out,
+                             char      **text_out)
 {
   GString *html = g_string_sized_new (strlen (raw) + 16);
   GString *text = g_string_sized_new (strlen (raw));
@@ -297,7 +297,7 @@ accords_feed_end_capture (Parser *p)
  * Plain text that holds markup is read as markup, as feeds mean it. */
 void
 accords_feed_capture_construct (Parser *p,
-                   Target  target)
+                                Target  target)
 {
   g_autofree char *type = accords_feed_parser_get_attribute (p, "type");
   g_autofree char *mode = p->atom03 ? accords_feed_parser_get_attribute (p, "mode") : NULL;

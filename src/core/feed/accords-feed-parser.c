@@ -106,7 +106,7 @@ accords_feed_parser_current_base (Parser *p)
 
 char *
 accords_feed_parser_get_attribute (Parser     *p,
-               const char *name)
+                                   const char *name)
 {
   xmlChar *value = xmlTextReaderGetAttribute (p->reader, (const xmlChar *) name);
   char *copy;

@@ -99,7 +99,7 @@ accords_feed_trimmed (const char *text)
 
 void
 accords_feed_set_field (char       **field,
-           char        *value)
+                        char        *value)
 {
   if (value == NULL)
     return;
@@ -114,7 +114,7 @@ accords_feed_set_field (char       **field,
 
 void
 accords_feed_set_field_once (char **field,
-                char  *value)
+                             char  *value)
 {
   if (value == NULL)
     return;
@@ -153,8 +153,8 @@ accords_feed_author_name (const char *text)
 
 void
 accords_feed_add_unique (GPtrArray *array,
-            char      *value,
-            guint      max)
+                         char      *value,
+                         guint      max)
 {
   if (value == NULL || *value == '\0' || array->len >= max)
     {

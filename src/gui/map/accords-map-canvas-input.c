@@ -28,8 +28,8 @@ set_hovered (AccordsMapCanvas *self,
 
 int
 _accords_map_canvas_pick_index (AccordsMapCanvas *self,
-            double            x,
-            double            y)
+                                double            x,
+                                double            y)
 {
   double px, py;
 

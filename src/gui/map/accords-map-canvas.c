@@ -130,7 +130,7 @@ status_text (AccordsMapCanvas *self,
 
 AccordsMapCountry *
 _accords_map_canvas_find_item (AccordsMapCanvas *self,
-           const char       *code)
+                               const char       *code)
 {
   for (guint i = 0; code && i < self->items->len; i++)
     if (g_strcmp0 (accords_map_country_get_code (self->items->pdata[i]), code) == 0)
@@ -479,11 +479,11 @@ _accords_map_canvas_stop_zoom_animation (AccordsMapCanvas *self)
 /* Sets the scale, keeping the projected anchor under the view point */
 void
 _accords_map_canvas_zoom_to_scale (AccordsMapCanvas *self,
-               double            scale,
-               double            view_x,
-               double            view_y,
-               double            anchor_x,
-               double            anchor_y)
+                                   double            scale,
+                                   double            view_x,
+                                   double            view_y,
+                                   double            anchor_x,
+                                   double            anchor_y)
 {
   double x, y;
 
@@ -519,15 +519,20 @@ zoom_tick_cb (GtkWidget     *widget,
 
 void
 _accords_map_canvas_zoom_at (AccordsMapCanvas *self,
-         double            factor,
-         double            view_x,
-         double            view_y,
-         gboolean          animate)
+                             double            factor,
+                             double            view_x,
+                             double            view_y,
+                             gboolean          animate)
 {
   AccordsMapViewport target;
 
   if (!self->viewport_ready)
     return;
+  /* a zoom still under way ends where it was going first: + then - comes
+   * back to where it started, however fast the keys come */
+  if (self->zoom_tick != 0)
+    _accords_map_canvas_zoom_to_scale (self, self->zoom_to, self->zoom_view_x, self->zoom_view_y,
+                                       self->zoom_anchor_x, self->zoom_anchor_y);
   _accords_map_canvas_stop_zoom_animation (self);
   target = self->viewport;
   accords_map_viewport_zoom_at (&target, factor, view_x, view_y);

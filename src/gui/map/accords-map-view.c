@@ -37,7 +37,6 @@ struct _AccordsMapView
   guint32               first, last;  /* the range shown, as YYYYMMDD */
   gboolean              updating;
   guint                 marks_hash;   /* of the event days the slider marks */
-  guint                 marks_idle;   /* a pending update of the marks */
   guint                 play_tick;
   gint64                play_last;
   GtkFileChooserNative *chooser;
@@ -209,26 +208,13 @@ date_changed_cb (AccordsMapView *self)
   update_label (self);
 }
 
-static gboolean
-marks_idle_cb (gpointer user_data)
-{
-  AccordsMapView *self = user_data;
-
-  self->marks_idle = 0;
-  if (self->model)
-    update_marks (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 model_changed_cb (AccordsMapView *self)
 {
-  /* new events may widen the timeline, or fall elsewhere on it.  The marks
-   * are widgets of the scale: remade from an idle, never in the middle of
-   * the frame that reported the change */
+  /* new events may widen the timeline, or fall elsewhere on it */
   update_range (self);
-  if (self->model && self->marks_idle == 0)
-    self->marks_idle = g_idle_add (marks_idle_cb, self);
+  if (self->model)
+    update_marks (self);
 }
 
 /* The legend, which filters the map */
@@ -634,7 +620,6 @@ accords_map_view_dispose (GObject *object)
   if (self->play_tick)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->play_tick);
   self->play_tick = 0;
-  g_clear_handle_id (&self->marks_idle, g_source_remove);
   if (self->chooser)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
