@@ -351,6 +351,21 @@ test_per_country (Fixture *f, gconstpointer data)
   g_assert_cmpuint (accords_country_get_agreement_count (accords_country_list_lookup (countries, "RW")), ==, 0);
   g_assert_cmpuint (accords_country_get_agreement_count (accords_country_list_lookup (countries, "AU")), ==, 2);
 
+  /* EU legislation is a kind of its own, filtered as such */
+  accords_country_list_set_type_filter (countries, ACCORDS_LEGAL_FRAMEWORK_FILTER);
+  g_assert_cmpuint (accords_country_get_agreement_count (accords_country_list_lookup (countries, "EU")), ==, 2);
+  g_assert_cmpuint (accords_country_get_agreement_count (accords_country_list_lookup (countries, "US")), ==, 0);
+  {
+    g_autoptr(AccordsAgreement) rule = accords_store_load_agreement (accords_context_get_store (context),
+                                                                     "eu-return-regulation", NULL);
+    g_autoptr(AccordsAgreement) deal = accords_store_load_agreement (accords_context_get_store (context),
+                                                                     "eu-tr-statement-2016", NULL);
+
+    g_assert_true (accords_agreement_is_legal_framework (rule));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (accords_agreement_get_parties (rule))), ==, 1);
+    g_assert_false (accords_agreement_is_legal_framework (deal));
+  }
+
   /* on a past date, statuses are those of then */
   accords_country_list_set_type_filter (countries, NULL);
   accords_country_list_set_date (countries, "2023-12-31");

@@ -67,6 +67,9 @@ has_type (AccordsAgreement *agreement,
 {
   const char * const *types = accords_agreement_get_types (agreement);
 
+  /* legal frameworks are filtered as a kind of their own */
+  if (g_str_equal (type, ACCORDS_LEGAL_FRAMEWORK_FILTER))
+    return accords_agreement_is_legal_framework (agreement);
   return types != NULL && g_strv_contains (types, type);
 }
 

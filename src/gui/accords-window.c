@@ -99,9 +99,9 @@ panel_pressed_cb (AccordsWindow   *self,
   g_object_get (gtk_widget_get_settings (panel), "gtk-double-click-time", &double_click_ms, NULL);
   if (self->pressed_agreement && now - self->pressed_time <= (gint64) double_click_ms * 1000)
     {
-      g_autofree char *slug = g_steal_pointer (&self->pressed_agreement);
+      g_autofree char *pressed = g_steal_pointer (&self->pressed_agreement);
 
-      accords_map_view_show_agreement (self->map_view, slug);
+      accords_map_view_show_agreement (self->map_view, pressed);
       return;
     }
   g_clear_pointer (&self->pressed_agreement, g_free);

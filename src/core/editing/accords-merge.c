@@ -727,22 +727,6 @@ accords_merge_new_three_way (const char        *label,
   return g_steal_pointer (&self);
 }
 
-static JsonArray *
-dataset_array (JsonNode    *root,
-               const char  *where,
-               GError     **error)
-{
-  if (root != NULL && JSON_NODE_HOLDS_ARRAY (root))
-    return json_node_get_array (root);
-  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root) &&
-      json_object_has_member (json_node_get_object (root), "agreements") &&
-           JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (root), "agreements")))
-    return json_object_get_array_member (json_node_get_object (root), "agreements");
-  g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_INVALID,
-               _("%s: expected an array of agreements or an object with an “agreements” array"), where);
-  return NULL;
-}
-
 /* One URL, one source row: the same URL with two titles in one file cannot
  * both be kept. */
 static gboolean

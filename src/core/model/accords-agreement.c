@@ -895,6 +895,23 @@ accords_agreement_get_status (AccordsAgreement *self)
 }
 
 gboolean
+accords_agreement_is_legal_framework (AccordsAgreement *self)
+{
+  g_auto(GStrv) forms = NULL;
+
+  g_return_val_if_fail (ACCORDS_IS_AGREEMENT (self), FALSE);
+
+  if (accords_str_empty (self->instrument_form))
+    return FALSE;
+  /* forms of instrument may be joined with ';' */
+  forms = g_strsplit (self->instrument_form, ";", -1);
+  for (guint i = 0; forms[i] != NULL; i++)
+    if (g_str_equal (g_strstrip (forms[i]), ACCORDS_LEGAL_FRAMEWORK))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
 accords_agreement_has_party (AccordsAgreement *self,
                              const char       *country)
 {

@@ -72,6 +72,12 @@ AccordsStatus accords_agreement_get_status_on (AccordsAgreement *self,
 const char   *accords_agreement_get_override_date (AccordsAgreement *self);
 /* The status it is shown with: the override when set, else the derived one */
 AccordsStatus accords_agreement_get_status    (AccordsAgreement *self);
+/* The kind of instrument that is not an agreement between states: an act
+ * of one party (EU legislation) that applies to the states under it; the
+ * word its form of instrument holds, and the filter's name for it */
+#define ACCORDS_LEGAL_FRAMEWORK "legal framework"
+#define ACCORDS_LEGAL_FRAMEWORK_FILTER "legal_framework"
+gboolean      accords_agreement_is_legal_framework (AccordsAgreement *self);
 gboolean      accords_agreement_has_party     (AccordsAgreement *self,
                                                const char       *country);
 

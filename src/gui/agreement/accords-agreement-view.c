@@ -362,6 +362,9 @@ update (AccordsAgreementView *self,
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->override_label), tip);
     }
 
+  /* EU legislation is no agreement between states: said before its types */
+  if (accords_agreement_is_legal_framework (a))
+    g_string_append (types, _("Legal framework"));
   strv = accords_agreement_get_types (a);
   for (guint i = 0; strv && strv[i]; i++)
     {

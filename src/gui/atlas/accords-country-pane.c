@@ -211,6 +211,8 @@ update_types (AccordsCountryPane *self)
       for (guint k = 0; list && list[k]; k++)
         if (g_hash_table_add (seen, (gpointer) list[k]))
           g_ptr_array_add (types, g_strdup (list[k]));
+      if (accords_agreement_is_legal_framework (a) && g_hash_table_add (seen, (gpointer) ACCORDS_LEGAL_FRAMEWORK_FILTER))
+        g_ptr_array_add (types, g_strdup (ACCORDS_LEGAL_FRAMEWORK_FILTER));
     }
   g_ptr_array_sort (types, compare_type_labels);
   g_ptr_array_insert (types, 0, NULL);
