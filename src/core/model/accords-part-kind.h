@@ -15,7 +15,7 @@ typedef struct {
   GListStore *(*get_store) (AccordsAgreement *agreement);
 } AccordsPartKind;
 
-/* Every kind, in the order the dataset writes them */
+/* Every kind, in the order the merge reports their conflicts */
 const AccordsPartKind *accords_part_kinds       (guint      *n);
 /* The kind of that name or member, or NULL */
 const AccordsPartKind *accords_part_kind_lookup (const char *name);
