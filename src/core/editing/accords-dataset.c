@@ -480,11 +480,135 @@ add_strv (JsonBuilder        *b,
   json_builder_end_array (b);
 }
 
+/* One kind's parts as the array member */
+static void
+write_parts (JsonBuilder  *b,
+             const char   *member,
+             GListStore   *store,
+             void        (*write) (JsonBuilder *b, gpointer part))
+{
+  GListModel *model = G_LIST_MODEL (store);
+
+  json_builder_set_member_name (b, member);
+  json_builder_begin_array (b);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) part = g_list_model_get_item (model, i);
+
+      write (b, part);
+    }
+  json_builder_end_array (b);
+}
+
+static void
+write_parties (JsonBuilder *b,
+              gpointer     part)
+{
+  AccordsParty *p = part;
+
+  json_builder_begin_object (b);
+  add_string (b, "country", accords_party_get_country (p));
+  add_string (b, "role", accords_party_get_role (p));
+  json_builder_end_object (b);
+}
+
+static void
+write_events (JsonBuilder *b,
+             gpointer     part)
+{
+  AccordsEvent *e = part;
+
+  json_builder_begin_object (b);
+  add_string (b, "date", accords_event_get_date (e));
+  add_string (b, "precision", accords_event_get_precision (e));
+  add_string (b, "type", accords_event_get_event_type (e));
+  add_string (b, "label", accords_event_get_label (e));
+  if (!accords_str_empty (accords_event_get_actor (e)))
+    add_string (b, "actor", accords_event_get_actor (e));
+  add_string (b, "description", accords_event_get_description (e));
+  add_string (b, "confidence", accords_event_get_confidence (e));
+  add_strv (b, "sources", accords_event_get_source_urls (e));
+  json_builder_end_object (b);
+}
+
+static void
+write_people (JsonBuilder *b,
+             gpointer     part)
+{
+  AccordsPersonRole *r = part;
+
+  json_builder_begin_object (b);
+  add_string (b, "name", accords_person_role_get_name (r));
+  add_string (b, "role", accords_person_role_get_role (r));
+  add_string (b, "country", accords_person_role_get_country (r));
+  add_string (b, "start", accords_person_role_get_start (r));
+  add_string (b, "end", accords_person_role_get_end (r));
+  add_string (b, "source", accords_person_role_get_source_url (r));
+  json_builder_end_object (b);
+}
+
+static void
+write_facts (JsonBuilder *b,
+            gpointer     part)
+{
+  AccordsFact *f = part;
+
+  json_builder_begin_object (b);
+  add_string (b, "kind", accords_fact_get_kind (f));
+  add_string (b, "date", accords_fact_get_date (f));
+  add_string (b, "description", accords_fact_get_description (f));
+  add_string (b, "amount", accords_fact_get_amount (f));
+  add_string (b, "currency", accords_fact_get_currency (f));
+  json_builder_set_member_name (b, "count");
+  if (accords_fact_get_count (f) >= 0)
+    json_builder_add_int_value (b, accords_fact_get_count (f));
+  else
+    json_builder_add_null_value (b);
+  add_string (b, "court", accords_fact_get_court (f));
+  add_string (b, "case_name", accords_fact_get_case_name (f));
+  add_string (b, "outcome", accords_fact_get_outcome (f));
+  add_string (b, "raised_by", accords_fact_get_raised_by (f));
+  add_string (b, "source", accords_fact_get_source_url (f));
+  json_builder_end_object (b);
+}
+
+static void
+write_sources (JsonBuilder *b,
+              gpointer     part)
+{
+  AccordsSource *s = part;
+
+  json_builder_begin_object (b);
+  add_string (b, "url", accords_source_get_url (s));
+  add_string (b, "title", accords_source_get_title (s));
+  add_string (b, "publisher", accords_source_get_publisher (s));
+  add_string (b, "published", accords_source_get_published (s));
+  add_string (b, "accessed", accords_source_get_accessed (s));
+  add_string (b, "type", accords_source_get_source_type (s));
+  json_builder_end_object (b);
+}
+
+static void
+write_verify (JsonBuilder *b,
+             gpointer     part)
+{
+  AccordsFlag *f = part;
+
+  json_builder_begin_object (b);
+  add_string (b, "text", accords_flag_get_text (f));
+  json_builder_set_member_name (b, "resolved");
+  if (accords_flag_get_resolved (f))
+    json_builder_add_string_value (b, accords_flag_get_resolved (f));
+  else
+    json_builder_add_null_value (b);
+  add_string (b, "resolution", accords_flag_get_resolution (f));
+  json_builder_end_object (b);
+}
+
 JsonNode *
 accords_agreement_to_json (AccordsAgreement *a)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  GListModel *model;
   const char *override;
 
   g_return_val_if_fail (ACCORDS_IS_AGREEMENT (a), NULL);
@@ -512,122 +636,17 @@ accords_agreement_to_json (AccordsAgreement *a)
   add_string (b, "cap", accords_agreement_get_cap (a));
   add_strv (b, "related", accords_agreement_get_related (a));
 
-  json_builder_set_member_name (b, "parties");
-  json_builder_begin_array (b);
-  model = G_LIST_MODEL (accords_agreement_get_parties (a));
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(AccordsParty) p = g_list_model_get_item (model, i);
+  write_parts (b, "parties", accords_agreement_get_parties (a), write_parties);
 
-      json_builder_begin_object (b);
-      add_string (b, "country", accords_party_get_country (p));
-      add_string (b, "role", accords_party_get_role (p));
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
+  write_parts (b, "events", accords_agreement_get_events (a), write_events);
 
-  json_builder_set_member_name (b, "events");
-  json_builder_begin_array (b);
-  model = G_LIST_MODEL (accords_agreement_get_events (a));
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(AccordsEvent) e = g_list_model_get_item (model, i);
+  write_parts (b, "people", accords_agreement_get_people (a), write_people);
 
-      json_builder_begin_object (b);
-      add_string (b, "date", accords_event_get_date (e));
-      add_string (b, "precision", accords_event_get_precision (e));
-      add_string (b, "type", accords_event_get_event_type (e));
-      add_string (b, "label", accords_event_get_label (e));
-      if (!accords_str_empty (accords_event_get_actor (e)))
-        add_string (b, "actor", accords_event_get_actor (e));
-      add_string (b, "description", accords_event_get_description (e));
-      add_string (b, "confidence", accords_event_get_confidence (e));
-      add_strv (b, "sources", accords_event_get_source_urls (e));
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
+  write_parts (b, "facts", accords_agreement_get_facts (a), write_facts);
 
-  json_builder_set_member_name (b, "people");
-  json_builder_begin_array (b);
-  model = G_LIST_MODEL (accords_agreement_get_people (a));
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(AccordsPersonRole) r = g_list_model_get_item (model, i);
+  write_parts (b, "sources", accords_agreement_get_sources (a), write_sources);
 
-      json_builder_begin_object (b);
-      add_string (b, "name", accords_person_role_get_name (r));
-      add_string (b, "role", accords_person_role_get_role (r));
-      add_string (b, "country", accords_person_role_get_country (r));
-      add_string (b, "start", accords_person_role_get_start (r));
-      add_string (b, "end", accords_person_role_get_end (r));
-      add_string (b, "source", accords_person_role_get_source_url (r));
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-
-  json_builder_set_member_name (b, "facts");
-  json_builder_begin_array (b);
-  model = G_LIST_MODEL (accords_agreement_get_facts (a));
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(AccordsFact) f = g_list_model_get_item (model, i);
-
-      json_builder_begin_object (b);
-      add_string (b, "kind", accords_fact_get_kind (f));
-      add_string (b, "date", accords_fact_get_date (f));
-      add_string (b, "description", accords_fact_get_description (f));
-      add_string (b, "amount", accords_fact_get_amount (f));
-      add_string (b, "currency", accords_fact_get_currency (f));
-      json_builder_set_member_name (b, "count");
-      if (accords_fact_get_count (f) >= 0)
-        json_builder_add_int_value (b, accords_fact_get_count (f));
-      else
-        json_builder_add_null_value (b);
-      add_string (b, "court", accords_fact_get_court (f));
-      add_string (b, "case_name", accords_fact_get_case_name (f));
-      add_string (b, "outcome", accords_fact_get_outcome (f));
-      add_string (b, "raised_by", accords_fact_get_raised_by (f));
-      add_string (b, "source", accords_fact_get_source_url (f));
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-
-  json_builder_set_member_name (b, "sources");
-  json_builder_begin_array (b);
-  model = G_LIST_MODEL (accords_agreement_get_sources (a));
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(AccordsSource) s = g_list_model_get_item (model, i);
-
-      json_builder_begin_object (b);
-      add_string (b, "url", accords_source_get_url (s));
-      add_string (b, "title", accords_source_get_title (s));
-      add_string (b, "publisher", accords_source_get_publisher (s));
-      add_string (b, "published", accords_source_get_published (s));
-      add_string (b, "accessed", accords_source_get_accessed (s));
-      add_string (b, "type", accords_source_get_source_type (s));
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-
-  json_builder_set_member_name (b, "verify");
-  json_builder_begin_array (b);
-  model = G_LIST_MODEL (accords_agreement_get_flags (a));
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(AccordsFlag) f = g_list_model_get_item (model, i);
-
-      json_builder_begin_object (b);
-      add_string (b, "text", accords_flag_get_text (f));
-      json_builder_set_member_name (b, "resolved");
-      if (accords_flag_get_resolved (f))
-        json_builder_add_string_value (b, accords_flag_get_resolved (f));
-      else
-        json_builder_add_null_value (b);
-      add_string (b, "resolution", accords_flag_get_resolution (f));
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
+  write_parts (b, "verify", accords_agreement_get_flags (a), write_verify);
 
   json_builder_end_object (b);
   return json_builder_get_root (b);

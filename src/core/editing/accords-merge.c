@@ -12,6 +12,7 @@
 #include "accords-flag.h"
 #include "accords-json-reader.h"
 #include "accords-merge.h"
+#include "accords-part-kind.h"
 #include "accords-party.h"
 #include "accords-person-role.h"
 #include "accords-source.h"
@@ -395,21 +396,32 @@ merge_new (AccordsMerge     *self,
 
 /* Three-way merge of an edit */
 
-/* The kinds of part, as the three-way merge walks them */
+/* A kind of part, and how the three-way merge matches its parts */
 typedef struct {
-  const char  *member;
-  GListStore *(*get) (AccordsAgreement *a);
-  KeyFunc      key;
+  const AccordsPartKind *part;
+  KeyFunc                key;
 } PartKind;
 
-static const PartKind part_kinds[] = {
-  { "parties", accords_agreement_get_parties, party_key },
-  { "sources", accords_agreement_get_sources, source_key },
-  { "events", accords_agreement_get_events, event_key },
-  { "people", accords_agreement_get_people, person_key },
-  { "facts", accords_agreement_get_facts, fact_key },
-  { "verify", accords_agreement_get_flags, flag_key },
-};
+static KeyFunc
+part_key (const AccordsPartKind *part)
+{
+  static const struct {
+    const char *member;
+    KeyFunc     key;
+  } keys[] = {
+    { "parties", party_key },
+    { "sources", source_key },
+    { "events", event_key },
+    { "people", person_key },
+    { "facts", fact_key },
+    { "verify", flag_key },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (g_str_equal (keys[i].member, part->member))
+      return keys[i].key;
+  g_assert_not_reached ();
+}
 
 /* What a person edits, not the row's bookkeeping or what is derived */
 static gboolean
@@ -560,9 +572,9 @@ merge3_parts (const PartKind   *kind,
               GListStore       *conflicts,
               char            **removed)
 {
-  GListModel *b_list = G_LIST_MODEL (kind->get (base));
-  GListModel *o_list = G_LIST_MODEL (kind->get (ours));
-  GListStore *r_list = kind->get (result);
+  GListModel *b_list = G_LIST_MODEL (kind->part->get_store (base));
+  GListModel *o_list = G_LIST_MODEL (kind->part->get_store (ours));
+  GListStore *r_list = kind->part->get_store (result);
   g_autoptr(GHashTable) b_parts = NULL;
   g_autoptr(GHashTable) o_parts = NULL;
   g_autoptr(GHashTable) t_parts = NULL;
@@ -595,7 +607,7 @@ merge3_parts (const PartKind   *kind,
       GObject *b = g_hash_table_lookup (b_parts, k);
       GObject *o = g_hash_table_lookup (o_parts, k);
       GObject *t = g_hash_table_lookup (t_parts, k);
-      g_autofree char *prefix = g_strdup_printf ("%s[%s]", kind->member, k);
+      g_autofree char *prefix = g_strdup_printf ("%s[%s]", kind->part->member, k);
       guint position;
 
       if (o != NULL)
@@ -623,7 +635,7 @@ merge3_parts (const PartKind   *kind,
           g_list_store_append (r_list, copy);
         }
       else if (!objects_equal (b, o) && *removed == NULL)
-        *removed = g_strdup_printf ("%s[%s]", kind->member, k);
+        *removed = g_strdup_printf ("%s[%s]", kind->part->member, k);
     }
 }
 
@@ -637,11 +649,18 @@ merge3 (AccordsAgreement  *base,
 {
   AccordsAgreement *result = accords_agreement_copy (theirs);
   const char *slug = accords_agreement_get_slug (theirs);
+  const AccordsPartKind *kinds;
+  guint n_kinds;
 
   accords_agreement_set_slug (result, accords_agreement_get_slug (ours));
   merge3_fields (G_OBJECT (result), G_OBJECT (base), G_OBJECT (ours), slug, NULL, conflicts);
-  for (guint i = 0; i < G_N_ELEMENTS (part_kinds); i++)
-    merge3_parts (&part_kinds[i], slug, base, ours, result, conflicts, removed);
+  kinds = accords_part_kinds (&n_kinds);
+  for (guint i = 0; i < n_kinds; i++)
+    {
+      PartKind kind = { &kinds[i], part_key (&kinds[i]) };
+
+      merge3_parts (&kind, slug, base, ours, result, conflicts, removed);
+    }
   return result;
 }
 
