@@ -39,7 +39,7 @@ struct _AccordsMapCanvas
 
   guint               zoom_tick;
   gint64              zoom_start;
-  double              zoom_from, zoom_to;
+  double              zoom_from, zoom_to;   /* zooms, relative to the fit scale */
   double              zoom_view_x, zoom_view_y;
   double              zoom_anchor_x, zoom_anchor_y;
 

@@ -507,7 +507,8 @@ zoom_tick_cb (GtkWidget     *widget,
 
   t = CLAMP (t, 0, 1);
   eased = 1 - (1 - t) * (1 - t) * (1 - t);
-  _accords_map_canvas_zoom_to_scale (self, self->zoom_from * pow (self->zoom_to / self->zoom_from, eased),
+  _accords_map_canvas_zoom_to_scale (self, accords_map_viewport_get_fit_scale (&self->viewport) *
+                                     self->zoom_from * pow (self->zoom_to / self->zoom_from, eased),
                  self->zoom_view_x, self->zoom_view_y, self->zoom_anchor_x, self->zoom_anchor_y);
   if (t >= 1)
     {
@@ -531,7 +532,8 @@ _accords_map_canvas_zoom_at (AccordsMapCanvas *self,
   /* a zoom still under way ends where it was going first: + then - comes
    * back to where it started, however fast the keys come */
   if (self->zoom_tick != 0)
-    _accords_map_canvas_zoom_to_scale (self, self->zoom_to, self->zoom_view_x, self->zoom_view_y,
+    _accords_map_canvas_zoom_to_scale (self, accords_map_viewport_get_fit_scale (&self->viewport) * self->zoom_to,
+                                       self->zoom_view_x, self->zoom_view_y,
                                        self->zoom_anchor_x, self->zoom_anchor_y);
   _accords_map_canvas_stop_zoom_animation (self);
   target = self->viewport;
@@ -543,8 +545,9 @@ _accords_map_canvas_zoom_at (AccordsMapCanvas *self,
       _accords_map_canvas_viewport_changed (self);
       return;
     }
-  self->zoom_from = self->viewport.scale;
-  self->zoom_to = target.scale;
+  /* as zooms, not scales: the pane may change size while it animates */
+  self->zoom_from = accords_map_viewport_get_zoom (&self->viewport);
+  self->zoom_to = accords_map_viewport_get_zoom (&target);
   self->zoom_view_x = view_x;
   self->zoom_view_y = view_y;
   accords_map_viewport_from_view (&self->viewport, view_x, view_y, &self->zoom_anchor_x, &self->zoom_anchor_y);
