@@ -93,6 +93,20 @@ comparable (AccordsAgreement *a)
   return json_to_string (node, FALSE);
 }
 
+/* slug -> AccordsAgreement */
+static GHashTable *
+index_by_slug (GListModel *agreements)
+{
+  GHashTable *by_slug = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (agreements); i++)
+    {
+      AccordsAgreement *a = g_list_model_get_item (agreements, i);
+      g_hash_table_insert (by_slug, g_strdup (accords_agreement_get_slug (a)), a);
+    }
+  return by_slug;
+}
+
 /* A release as a store reads it back, so that it compares with the
  * database on equal terms (sources in store order, statuses derived) */
 static GHashTable *
@@ -104,7 +118,6 @@ load_release (const char       *release,
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(AccordsStore) scratch = NULL;
   g_autoptr(GListStore) agreements = NULL;
-  GHashTable *by_slug;
   gsize size;
   const char *data;
 
@@ -119,13 +132,7 @@ load_release (const char       *release,
       (agreements = accords_store_load_agreements (scratch, NULL, error)) == NULL)
     return NULL;
 
-  by_slug = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (agreements)); i++)
-    {
-      AccordsAgreement *a = g_list_model_get_item (G_LIST_MODEL (agreements), i);
-      g_hash_table_insert (by_slug, g_strdup (accords_agreement_get_slug (a)), a);
-    }
-  return by_slug;
+  return index_by_slug (G_LIST_MODEL (agreements));
 }
 
 AccordsReleaseUpdate *
@@ -136,7 +143,7 @@ accords_dataset_release_plan (AccordsStore     *store,
   g_autoptr(AccordsReleaseUpdate) update = NULL;
   g_autoptr(GHashTable) base = NULL;
   g_autoptr(GHashTable) next = NULL;
-  g_autoptr(GHashTable) stored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  g_autoptr(GHashTable) stored = NULL;
   g_autoptr(GListStore) agreements = NULL;
   g_autoptr(JsonArray) incoming = json_array_new ();
   g_autofree char *label = NULL;
@@ -157,11 +164,7 @@ accords_dataset_release_plan (AccordsStore     *store,
       g_prefix_error (error, _("Reading the dataset release %s: "), to);
       return NULL;
     }
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (agreements)); i++)
-    {
-      AccordsAgreement *a = g_list_model_get_item (G_LIST_MODEL (agreements), i);
-      g_hash_table_insert (stored, g_strdup (accords_agreement_get_slug (a)), a);
-    }
+  stored = index_by_slug (G_LIST_MODEL (agreements));
 
   update = g_new0 (AccordsReleaseUpdate, 1);
   update->from = g_steal_pointer (&from);
