@@ -81,40 +81,25 @@ accords_cli_cmd_backup (AccordsCli *cli,
   if (!accords_cli_parse_options ("backup", "", entries, &argc, &argv))
     return 2;
   if (argc > 1)
-    {
-      accords_cli_error (_("backup: unexpected argument “%s”"), argv[1]);
-      return 2;
-    }
+    return accords_cli_usage_error (_("backup: unexpected argument “%s”"), argv[1]);
   if (output != NULL && *output == '\0')
-    {
-      accords_cli_error (_("backup: -o needs a file name"));
-      return 2;
-    }
+    return accords_cli_usage_error (_("backup: -o needs a file name"));
 
   path = db_path (cli);
   /* a backup of a database that did not exist would be a new, empty one */
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      accords_cli_error (_("There is no database at %s to back up"), path);
-      return 1;
-    }
+    return accords_cli_fail (_("There is no database at %s to back up"), path);
   if (!(context = accords_cli_get_context (cli)))
     return 1;
 
   if (output != NULL)
     {
       if (!accords_backup_create_to (accords_context_get_store (context), output, &error))
-        {
-          accords_cli_error ("%s", error->message);
-          return 1;
-        }
+        return accords_cli_fail_error (NULL, error);
       made = g_steal_pointer (&output);
     }
   else if (!(made = accords_backup_create (accords_context_get_store (context), ACCORDS_BACKUP_MANUAL, &error)))
-    {
-      accords_cli_error ("%s", error->message);
-      return 1;
-    }
+    return accords_cli_fail_error (NULL, error);
   printf ("%s\n", made);
   return 0;
 }
@@ -132,39 +117,30 @@ accords_cli_cmd_backups (AccordsCli *cli,
   g_autofree char *path = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonArray) array = json_array_new ();
 
   if (!accords_cli_parse_options ("backups", "", entries, &argc, &argv))
     return 2;
   if (argc > 1)
-    {
-      accords_cli_error (_("backups: unexpected argument “%s”"), argv[1]);
-      return 2;
-    }
+    return accords_cli_usage_error (_("backups: unexpected argument “%s”"), argv[1]);
 
   path = db_path (cli);
   if (!(list = accords_backup_list (path, &error)))
-    {
-      accords_cli_error ("%s", error->message);
-      return 1;
-    }
+    return accords_cli_fail_error (NULL, error);
 
-  json_builder_begin_array (b);
   for (guint i = 0; i < list->len; i++)
     {
       AccordsBackupInfo *info = g_ptr_array_index (list, i);
-      g_autofree char *date = g_date_time_format_iso8601 (info->time);
 
       if (json)
         {
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "path");
-          json_builder_add_string_value (b, info->path);
-          json_builder_set_member_name (b, "date");
-          json_builder_add_string_value (b, date);
-          json_builder_set_member_name (b, "reason");
-          json_builder_add_string_value (b, info->reason);
-          json_builder_end_object (b);
+          JsonObject *o = json_object_new ();
+          g_autofree char *date = g_date_time_format_iso8601 (info->time);
+
+          json_object_set_string_member (o, "path", info->path);
+          json_object_set_string_member (o, "date", date);
+          json_object_set_string_member (o, "reason", info->reason);
+          json_array_add_object_element (array, o);
         }
       else
         {
@@ -172,11 +148,7 @@ accords_cli_cmd_backups (AccordsCli *cli,
           printf ("%-24s %-16s %s\n", local, info->reason, info->path);
         }
     }
-  json_builder_end_array (b);
-
-  if (json && !accords_cli_print_json (json_builder_get_root (b)))
-    return 1;
-  return 0;
+  return json ? accords_cli_print_array (array) : 0;
 }
 
 int
@@ -195,18 +167,12 @@ accords_cli_cmd_restore (AccordsCli *cli,
   if (!accords_cli_parse_options ("restore", "FILE", entries, &argc, &argv))
     return 2;
   if (argc != 2)
-    {
-      accords_cli_error (_("restore: give the one backup file to restore"));
-      return 2;
-    }
+    return accords_cli_usage_error (_("restore: give the one backup file to restore"));
   file = argv[1];
   path = db_path (cli);
 
   if (!accords_backup_restore (file, path, &saved, &error))
-    {
-      accords_cli_error ("%s", error->message);
-      return 1;
-    }
+    return accords_cli_fail_error (NULL, error);
   printf (_("Restored %s into %s\n"), file, path);
   if (saved != NULL)
     printf (_("What was there before is kept as %s\n"), saved);

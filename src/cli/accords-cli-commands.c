@@ -20,6 +20,7 @@
 #include "accords-country-list.h"
 #include "accords-dataset.h"
 #include "accords-date.h"
+#include "accords-files.h"
 #include "accords-party.h"
 #include "accords-store-agreements.h"
 
@@ -32,17 +33,59 @@ struct _AccordsCli
   gboolean        check;
 };
 
+static void
+print_error (const char *format,
+             va_list     args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+
+  fprintf (stderr, "accords-cli: %s\n", message);
+}
+
 void
 accords_cli_error (const char *format,
                    ...)
 {
   va_list args;
-  g_autofree char *message = NULL;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  print_error (format, args);
   va_end (args);
-  fprintf (stderr, "accords-cli: %s\n", message);
+}
+
+int
+accords_cli_usage_error (const char *format,
+                         ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  print_error (format, args);
+  va_end (args);
+  return 2;
+}
+
+int
+accords_cli_fail (const char *format,
+                  ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  print_error (format, args);
+  va_end (args);
+  return 1;
+}
+
+int
+accords_cli_fail_error (const char   *command,
+                        const GError *error)
+{
+  if (command != NULL)
+    accords_cli_error ("%s: %s", command, error->message);
+  else
+    accords_cli_error ("%s", error->message);
+  return 1;
 }
 
 AccordsContext *
@@ -64,6 +107,14 @@ accords_cli_get_context (AccordsCli *cli)
         }
     }
   return cli->context;
+}
+
+AccordsStore *
+accords_cli_get_store (AccordsCli *cli)
+{
+  AccordsContext *context = accords_cli_get_context (cli);
+
+  return context != NULL ? accords_context_get_store (context) : NULL;
 }
 
 const char *
@@ -91,6 +142,25 @@ accords_cli_parse_options (const char    *command,
       return FALSE;
     }
   return TRUE;
+}
+
+char *
+accords_cli_load_text (const char  *path,
+                       gsize       *length,
+                       GError     **error)
+{
+  GBytes *contents = accords_load_input (path, error);
+  gsize len;
+  char *text;
+
+  if (contents == NULL)
+    return NULL;
+  text = g_bytes_unref_to_data (contents, &len);
+  text = g_realloc (text, len + 1);
+  text[len] = '\0';
+  if (length != NULL)
+    *length = len;
+  return text;
 }
 
 /* --on takes the dates the dataset uses */
@@ -121,7 +191,7 @@ cmd_countries (AccordsCli *cli,
   };
   AccordsContext *context;
   g_autoptr(AccordsCountryList) list = NULL;
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonArray) array = json_array_new ();
 
   if (!accords_cli_parse_options ("countries", "", entries, &argc, &argv))
     return 2;
@@ -134,49 +204,33 @@ cmd_countries (AccordsCli *cli,
   if (on != NULL)
     accords_country_list_set_date (list, on);
   if (accords_country_list_get_error (list) != NULL)
-    {
-      accords_cli_error ("%s", accords_country_list_get_error (list)->message);
-      return 1;
-    }
-  json_builder_begin_array (b);
+    return accords_cli_fail_error (NULL, accords_country_list_get_error (list));
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
     {
       g_autoptr(AccordsCountry) c = g_list_model_get_item (G_LIST_MODEL (list), i);
       AccordsStatus status = accords_country_get_status (c);
+      JsonObject *o;
 
       if (!all && accords_country_get_agreement_count (c) == 0)
         continue;
-      if (json)
+      if (!json)
         {
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "code");
-          json_builder_add_string_value (b, accords_country_get_code (c));
-          json_builder_set_member_name (b, "alpha3");
-          json_builder_add_string_value (b, accords_country_get_alpha3 (c));
-          json_builder_set_member_name (b, "numeric");
-          json_builder_add_string_value (b, accords_country_get_numeric (c));
-          json_builder_set_member_name (b, "name");
-          json_builder_add_string_value (b, accords_country_get_name (c));
-          json_builder_set_member_name (b, "agreements");
-          json_builder_add_int_value (b, accords_country_get_agreement_count (c));
-          json_builder_set_member_name (b, "status");
-          json_builder_add_string_value (b, accords_status_to_string (status));
-          if (on != NULL)
-            {
-              json_builder_set_member_name (b, "on");
-              json_builder_add_string_value (b, on);
-            }
-          json_builder_end_object (b);
+          printf ("%s  %-36s %3u  %s\n", accords_country_get_code (c), accords_country_get_name (c),
+                  accords_country_get_agreement_count (c), accords_status_get_label (status));
+          continue;
         }
-      else
-        printf ("%s  %-36s %3u  %s\n", accords_country_get_code (c), accords_country_get_name (c),
-                accords_country_get_agreement_count (c), accords_status_get_label (status));
+      o = json_object_new ();
+      json_object_set_string_member (o, "code", accords_country_get_code (c));
+      json_object_set_string_member (o, "alpha3", accords_country_get_alpha3 (c));
+      json_object_set_string_member (o, "numeric", accords_country_get_numeric (c));
+      json_object_set_string_member (o, "name", accords_country_get_name (c));
+      json_object_set_int_member (o, "agreements", accords_country_get_agreement_count (c));
+      json_object_set_string_member (o, "status", accords_status_to_string (status));
+      if (on != NULL)
+        json_object_set_string_member (o, "on", on);
+      json_array_add_object_element (array, o);
     }
-  json_builder_end_array (b);
-
-  if (json && !accords_cli_print_json (json_builder_get_root (b)))
-    return 1;
-  return 0;
+  return json ? accords_cli_print_array (array) : 0;
 }
 
 /* agreements [--json] [--country CC] */
@@ -210,18 +264,12 @@ cmd_agreements (AccordsCli *cli,
       g_free (country);
       country = g_steal_pointer (&upper);
       if (accords_iso_codes_lookup (accords_context_get_iso_codes (context), country) == NULL)
-        {
-          accords_cli_error (_("“%s” is not a known country code"), country);
-          return 1;
-        }
+        return accords_cli_fail (_("“%s” is not a known country code"), country);
     }
 
   agreements = accords_store_load_agreements (accords_context_get_store (context), country, &error);
   if (agreements == NULL)
-    {
-      accords_cli_error ("%s", error->message);
-      return 1;
-    }
+    return accords_cli_fail_error (NULL, error);
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (agreements)); i++)
     {
@@ -258,13 +306,7 @@ cmd_agreements (AccordsCli *cli,
         }
     }
 
-  if (json)
-    {
-      g_autoptr(JsonNode) root = json_node_init_array (json_node_alloc (), array);
-      if (!accords_cli_print_json (root))
-        return 1;
-    }
-  return 0;
+  return json ? accords_cli_print_array (array) : 0;
 }
 
 /* check: reads every page of the database */

@@ -65,11 +65,22 @@ run_command (AccordsStore   *store,
   g_autoptr(GError) error = NULL;
 
   if (!accords_command_apply (command, store, &error))
-    {
-      accords_cli_error ("%s", error->message);
-      return 1;
-    }
+    return accords_cli_fail_error (NULL, error);
   return 0;
+}
+
+/* One agreement added (stored NULL), edited or deleted (a NULL), through
+ * the write path the app uses too */
+static int
+change_agreement (AccordsStore     *store,
+                  const char       *label,
+                  AccordsAgreement *stored,
+                  AccordsAgreement *a)
+{
+  g_autoptr(AccordsCommand) command = accords_command_new (label);
+
+  accords_command_add_change (command, stored, a);
+  return run_command (store, command);
 }
 
 static void
@@ -119,17 +130,11 @@ agreement_show (AccordsCli *cli,
   if (!accords_cli_parse_options ("agreement show", "ID", entries, &argc, &argv))
     return 2;
   if (argc != 2)
-    {
-      accords_cli_error (_("agreement show: give one agreement id"));
-      return 2;
-    }
+    return accords_cli_usage_error (_("agreement show: give one agreement id"));
   if (!(context = accords_cli_get_context (cli)))
     return 1;
   if (!(a = accords_store_load_agreement (accords_context_get_store (context), argv[1], &error)))
-    {
-      accords_cli_error ("%s", error->message);
-      return 1;
-    }
+    return accords_cli_fail_error (NULL, error);
   if (json)
     {
       g_autoptr(JsonNode) node = accords_agreement_to_json (a);
@@ -149,27 +154,15 @@ agreement_add (AccordsCli *cli,
     { "json", 0, 0, G_OPTION_ARG_FILENAME, &file, N_("The agreement, as JSON (- for standard input)"), "FILE" },
     { NULL }
   };
-  AccordsContext *context;
   g_autoptr(AccordsAgreement) a = NULL;
-  g_autoptr(AccordsCommand) command = NULL;
   AccordsStore *store;
 
   if (!accords_cli_parse_options ("agreement add", "", entries, &argc, &argv))
     return 2;
   if (file == NULL || argc != 1)
-    {
-      accords_cli_error (_("agreement add: give the agreement with --json FILE"));
-      return 2;
-    }
-  if (!(context = accords_cli_get_context (cli)))
-    return 1;
-  store = accords_context_get_store (context);
-  if (!(a = read_agreement (store, file, NULL)))
-    return 1;
-
-  command = accords_command_new (_("Add agreement"));
-  accords_command_add_change (command, NULL, a);
-  if (run_command (store, command) != 0)
+    return accords_cli_usage_error (_("agreement add: give the agreement with --json FILE"));
+  if (!(store = accords_cli_get_store (cli)) || !(a = read_agreement (store, file, NULL)) ||
+      change_agreement (store, _("Add agreement"), NULL, a) != 0)
     return 1;
   printf (_("Added %s\n"), accords_agreement_get_slug (a));
   return 0;
@@ -185,34 +178,20 @@ agreement_edit (AccordsCli *cli,
     { "json", 0, 0, G_OPTION_ARG_FILENAME, &file, N_("The agreement as it should be, as JSON (- for standard input)"), "FILE" },
     { NULL }
   };
-  AccordsContext *context;
   g_autoptr(AccordsAgreement) stored = NULL;
   g_autoptr(AccordsAgreement) a = NULL;
-  g_autoptr(AccordsCommand) command = NULL;
   g_autoptr(GError) error = NULL;
   AccordsStore *store;
 
   if (!accords_cli_parse_options ("agreement edit", "ID", entries, &argc, &argv))
     return 2;
   if (file == NULL || argc != 2)
-    {
-      accords_cli_error (_("agreement edit: give the agreement id and the new version with --json FILE"));
-      return 2;
-    }
-  if (!(context = accords_cli_get_context (cli)))
+    return accords_cli_usage_error (_("agreement edit: give the agreement id and the new version with --json FILE"));
+  if (!(store = accords_cli_get_store (cli)))
     return 1;
-  store = accords_context_get_store (context);
   if (!(stored = accords_store_load_agreement (store, argv[1], &error)))
-    {
-      accords_cli_error ("%s", error->message);
-      return 1;
-    }
-  if (!(a = read_agreement (store, file, argv[1])))
-    return 1;
-
-  command = accords_command_new (_("Edit agreement"));
-  accords_command_add_change (command, stored, a);
-  if (run_command (store, command) != 0)
+    return accords_cli_fail_error (NULL, error);
+  if (!(a = read_agreement (store, file, argv[1])) || change_agreement (store, _("Edit agreement"), stored, a) != 0)
     return 1;
   if (g_strcmp0 (argv[1], accords_agreement_get_slug (a)) != 0)
     printf (_("Saved %s, formerly %s\n"), accords_agreement_get_slug (a), argv[1]);
@@ -247,10 +226,8 @@ agreement_delete (AccordsCli *cli,
     { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Also delete its notes and links to news items"), NULL },
     { NULL }
   };
-  AccordsContext *context;
   g_autoptr(AccordsAgreement) stored = NULL;
   g_autoptr(AccordsCascade) cascade = NULL;
-  g_autoptr(AccordsCommand) command = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *dependents = NULL;
   AccordsStore *store;
@@ -258,30 +235,18 @@ agreement_delete (AccordsCli *cli,
   if (!accords_cli_parse_options ("agreement delete", "ID", entries, &argc, &argv))
     return 2;
   if (argc != 2)
-    {
-      accords_cli_error (_("agreement delete: give one agreement id"));
-      return 2;
-    }
-  if (!(context = accords_cli_get_context (cli)))
+    return accords_cli_usage_error (_("agreement delete: give one agreement id"));
+  if (!(store = accords_cli_get_store (cli)))
     return 1;
-  store = accords_context_get_store (context);
   if (!(stored = accords_store_load_agreement (store, argv[1], &error)) ||
       !(cascade = accords_store_snapshot_cascade (store, argv[1], &error)))
-    {
-      accords_cli_error ("%s", error->message);
-      return 1;
-    }
+    return accords_cli_fail_error (NULL, error);
   dependents = describe_dependents (cascade);
   if (*dependents && !force)
-    {
-      accords_cli_error (_("agreement delete: %s has %s, which would be deleted with it; nothing was deleted "
-                           "(add --force to delete them too)"), argv[1], dependents);
-      return 1;
-    }
+    return accords_cli_fail (_("agreement delete: %s has %s, which would be deleted with it; nothing was deleted "
+                                "(add --force to delete them too)"), argv[1], dependents);
 
-  command = accords_command_new (_("Delete agreement"));
-  accords_command_add_change (command, stored, NULL);
-  if (run_command (store, command) != 0)
+  if (change_agreement (store, _("Delete agreement"), stored, NULL) != 0)
     return 1;
   if (*dependents)
     printf (_("Deleted %s, with %s\n"), argv[1], dependents);
@@ -306,10 +271,7 @@ accords_cli_agreement (AccordsCli *cli,
   };
 
   if (argc < 2)
-    {
-      accords_cli_error (_("agreement: say show, add, edit or delete"));
-      return 2;
-    }
+    return accords_cli_usage_error (_("agreement: say show, add, edit or delete"));
   for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
     if (g_str_equal (argv[1], verbs[i].name))
       return verbs[i].run (cli, argc - 1, argv + 1);
@@ -336,29 +298,23 @@ print_conflicts (GListModel *conflicts)
     }
 }
 
-static JsonNode *
+static JsonArray *
 conflicts_to_json (GListModel *conflicts)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  JsonArray *array = json_array_new ();
 
-  json_builder_begin_array (b);
   for (guint i = 0; i < g_list_model_get_n_items (conflicts); i++)
     {
       g_autoptr(AccordsMergeConflict) c = g_list_model_get_item (conflicts, i);
+      JsonObject *o = json_object_new ();
 
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_string_value (b, accords_merge_conflict_get_slug (c));
-      json_builder_set_member_name (b, "field");
-      json_builder_add_string_value (b, accords_merge_conflict_get_field (c));
-      json_builder_set_member_name (b, "stored");
-      json_builder_add_string_value (b, accords_merge_conflict_get_stored (c));
-      json_builder_set_member_name (b, "incoming");
-      json_builder_add_string_value (b, accords_merge_conflict_get_incoming (c));
-      json_builder_end_object (b);
+      json_object_set_string_member (o, "id", accords_merge_conflict_get_slug (c));
+      json_object_set_string_member (o, "field", accords_merge_conflict_get_field (c));
+      json_object_set_string_member (o, "stored", accords_merge_conflict_get_stored (c));
+      json_object_set_string_member (o, "incoming", accords_merge_conflict_get_incoming (c));
+      json_array_add_object_element (array, o);
     }
-  json_builder_end_array (b);
-  return json_builder_get_root (b);
+  return array;
 }
 
 int
@@ -374,7 +330,6 @@ accords_cli_import_dataset (AccordsCli *cli,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("List conflicts as JSON"), NULL },
     { NULL }
   };
-  AccordsContext *context;
   AccordsStore *store;
   g_autoptr(AccordsMerge) merge = NULL;
   g_autoptr(AccordsCommand) command = NULL;
@@ -385,24 +340,14 @@ accords_cli_import_dataset (AccordsCli *cli,
   if (!accords_cli_parse_options ("import-dataset", "FILE.json", entries, &argc, &argv))
     return 2;
   if (argc != 2)
-    {
-      accords_cli_error (_("import-dataset: give one dataset file"));
-      return 2;
-    }
+    return accords_cli_usage_error (_("import-dataset: give one dataset file"));
   if (prefer != NULL && !g_str_equal (prefer, "ours") && !g_str_equal (prefer, "theirs"))
-    {
-      accords_cli_error (_("import-dataset: --prefer takes ours or theirs, not “%s”"), prefer);
-      return 2;
-    }
-  if (!(context = accords_cli_get_context (cli)))
+    return accords_cli_usage_error (_("import-dataset: --prefer takes ours or theirs, not “%s”"), prefer);
+  if (!(store = accords_cli_get_store (cli)))
     return 1;
-  store = accords_context_get_store (context);
 
   if (!(merge = accords_merge_new_for_path (store, argv[1], &error)))
-    {
-      accords_cli_error ("%s", error->message);
-      return 1;
-    }
+    return accords_cli_fail_error (NULL, error);
 
   conflicts = accords_merge_get_conflicts (merge);
   n_conflicts = g_list_model_get_n_items (conflicts);
@@ -410,8 +355,8 @@ accords_cli_import_dataset (AccordsCli *cli,
     {
       if (json)
         {
-          g_autoptr(JsonNode) node = conflicts_to_json (conflicts);
-          accords_cli_print_json (node);
+          g_autoptr(JsonArray) array = conflicts_to_json (conflicts);
+          accords_cli_print_array (array);
         }
       else
         print_conflicts (conflicts);
@@ -428,10 +373,7 @@ accords_cli_import_dataset (AccordsCli *cli,
                                                                     : ACCORDS_MERGE_TAKE_INCOMING);
 
   if (!(command = accords_merge_build_command (merge, &n_new, &n_updated, &error)))
-    {
-      accords_cli_error ("%s", error->message);
-      return 1;
-    }
+    return accords_cli_fail_error (NULL, error);
   if (accords_command_get_n_changes (command) > 0 && run_command (store, command) != 0)
     return 1;
   printf (_("Imported %s: %u new, %u updated, %u unchanged\n"), argv[1], n_new, n_updated,
@@ -449,7 +391,7 @@ accords_cli_export_dataset (AccordsCli *cli,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output"), "FILE" },
     { NULL }
   };
-  AccordsContext *context;
+  AccordsStore *store;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   gsize len = 0;
@@ -457,49 +399,32 @@ accords_cli_export_dataset (AccordsCli *cli,
   if (!accords_cli_parse_options ("export-dataset", "", entries, &argc, &argv))
     return 2;
   if (argc != 1)
-    {
-      accords_cli_error (_("export-dataset: unexpected argument “%s” (use -o FILE)"), argv[1]);
-      return 2;
-    }
+    return accords_cli_usage_error (_("export-dataset: unexpected argument “%s” (use -o FILE)"), argv[1]);
   if (output != NULL && !g_str_equal (output, "-") && !accords_check_output_file (output, &error))
-    {
-      accords_cli_error ("%s", error->message);
-      return 1;
-    }
-  if (!(context = accords_cli_get_context (cli)))
+    return accords_cli_fail_error (NULL, error);
+  if (!(store = accords_cli_get_store (cli)))
     return 1;
-  if (!(text = accords_dataset_to_data (accords_context_get_store (context), &len, NULL, &error)))
-    {
-      accords_cli_error ("%s", error->message);
-      return 1;
-    }
+  if (!(text = accords_dataset_to_data (store, &len, NULL, &error)))
+    return accords_cli_fail_error (NULL, error);
   if (output == NULL || g_str_equal (output, "-"))
     {
       if (fwrite (text, 1, len, stdout) != len || fflush (stdout) != 0)
-        {
-          accords_cli_error (_("export-dataset: cannot write to standard output"));
-          return 1;
-        }
+        return accords_cli_fail (_("export-dataset: cannot write to standard output"));
       return 0;
     }
   if (!accords_write_file_atomic (output, text, len, &error))
-    {
-      accords_cli_error ("%s", error->message);
-      return 1;
-    }
+    return accords_cli_fail_error (NULL, error);
   return 0;
 }
 
-static void
-add_ids (JsonBuilder *b,
-         const char  *member,
-         GPtrArray   *ids)
+static JsonArray *
+ids_to_json (GPtrArray *ids)
 {
-  json_builder_set_member_name (b, member);
-  json_builder_begin_array (b);
+  JsonArray *array = json_array_sized_new (ids->len);
+
   for (guint i = 0; i < ids->len; i++)
-    json_builder_add_string_value (b, ids->pdata[i]);
-  json_builder_end_array (b);
+    json_array_add_string_element (array, ids->pdata[i]);
+  return array;
 }
 
 static void
@@ -539,27 +464,17 @@ accords_cli_dataset_update (AccordsCli *cli,
   update = accords_dataset_release_plan (accords_context_get_store (context),
                                          accords_context_get_iso_codes (context), &error);
   if (update == NULL && error != NULL)
-    {
-      accords_cli_error ("%s", error->message);
-      return 1;
-    }
+    return accords_cli_fail_error (NULL, error);
   release = accords_dataset_release_of (accords_context_get_store (context));
   if (update == NULL)
     {
       if (json)
         {
-          g_autoptr(JsonBuilder) b = json_builder_new ();
+          g_autoptr(JsonObject) o = json_object_new ();
 
-          json_builder_begin_object (b);
-          json_builder_set_member_name (b, "release");
-          if (release != NULL)
-            json_builder_add_string_value (b, release);
-          else
-            json_builder_add_null_value (b);
-          json_builder_set_member_name (b, "up_to_date");
-          json_builder_add_boolean_value (b, TRUE);
-          json_builder_end_object (b);
-          return accords_cli_print_json (json_builder_get_root (b)) ? 0 : 1;
+          json_object_set_string_member (o, "release", release);
+          json_object_set_boolean_member (o, "up_to_date", TRUE);
+          return accords_cli_print_object (o);
         }
       if (release == NULL)
         printf ("%s\n", _("This database was never seeded with the built-in agreements: there is nothing to update"));
@@ -569,10 +484,7 @@ accords_cli_dataset_update (AccordsCli *cli,
     }
 
   if (!dry_run && !accords_dataset_release_apply (accords_context_get_store (context), update, &error))
-    {
-      accords_cli_error ("%s", error->message);
-      return 1;
-    }
+    return accords_cli_fail_error (NULL, error);
   if (review != NULL && update->review->len > 0)
     {
       g_autoptr(JsonGenerator) gen = json_generator_new ();
@@ -580,32 +492,23 @@ accords_cli_dataset_update (AccordsCli *cli,
       json_generator_set_root (gen, update->incoming);
       json_generator_set_pretty (gen, TRUE);
       if (!json_generator_to_file (gen, review, &error))
-        {
-          accords_cli_error ("%s: %s", review, error->message);
-          return 1;
-        }
+        return accords_cli_fail ("%s: %s", review, error->message);
     }
 
   summary = accords_release_update_describe (update);
   if (json)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonObject) o = json_object_new ();
 
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "from");
-      json_builder_add_string_value (b, update->from);
-      json_builder_set_member_name (b, "to");
-      json_builder_add_string_value (b, update->to);
-      json_builder_set_member_name (b, "dry_run");
-      json_builder_add_boolean_value (b, dry_run);
-      add_ids (b, "added", update->added);
-      add_ids (b, "updated", update->updated);
-      add_ids (b, "review", update->review);
-      add_ids (b, "deleted_kept", update->deleted);
-      json_builder_set_member_name (b, "summary");
-      json_builder_add_string_value (b, summary);
-      json_builder_end_object (b);
-      return accords_cli_print_json (json_builder_get_root (b)) ? 0 : 1;
+      json_object_set_string_member (o, "from", update->from);
+      json_object_set_string_member (o, "to", update->to);
+      json_object_set_boolean_member (o, "dry_run", dry_run);
+      json_object_set_array_member (o, "added", ids_to_json (update->added));
+      json_object_set_array_member (o, "updated", ids_to_json (update->updated));
+      json_object_set_array_member (o, "review", ids_to_json (update->review));
+      json_object_set_array_member (o, "deleted_kept", ids_to_json (update->deleted));
+      json_object_set_string_member (o, "summary", summary);
+      return accords_cli_print_object (o);
     }
 
   print_ids (_("added"), update->added);

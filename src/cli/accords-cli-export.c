@@ -35,40 +35,19 @@ accords_cli_cmd_export (AccordsCli *cli,
   if (!accords_cli_parse_options ("export", "", entries, &argc, &argv))
     return 2;
   if (argc > 1)
-    {
-      accords_cli_error (_("export: unexpected argument “%s”"), argv[1]);
-      return 2;
-    }
+    return accords_cli_usage_error (_("export: unexpected argument “%s”"), argv[1]);
   if (format == NULL || !accords_export_format_from_string (format, &options.format))
-    {
-      accords_cli_error (_("export: --format must be md, html, pdf, csv, json or geojson"));
-      return 2;
-    }
+    return accords_cli_usage_error (_("export: --format must be md, html, pdf, csv, json or geojson"));
   if ((note != 0) + (agreement != NULL) + all > 1)
-    {
-      accords_cli_error (_("export: give one of --note, --agreement and --all"));
-      return 2;
-    }
+    return accords_cli_usage_error (_("export: give one of --note, --agreement and --all"));
   if (output == NULL)
-    {
-      accords_cli_error (_("export: -o FILE is required"));
-      return 2;
-    }
+    return accords_cli_usage_error (_("export: -o FILE is required"));
   if (table != NULL && !accords_export_table_from_string (table, &options.table))
-    {
-      accords_cli_error (_("export: --table must be agreements, parties, events or items"));
-      return 2;
-    }
+    return accords_cli_usage_error (_("export: --table must be agreements, parties, events or items"));
   if (table != NULL && options.format != ACCORDS_EXPORT_FORMAT_CSV)
-    {
-      accords_cli_error (_("export: --table goes with --format csv"));
-      return 2;
-    }
+    return accords_cli_usage_error (_("export: --table goes with --format csv"));
   if (paper != NULL && !accords_paper_size_from_string (paper, &options.paper))
-    {
-      accords_cli_error (_("export: --paper must be a4 or letter"));
-      return 2;
-    }
+    return accords_cli_usage_error (_("export: --paper must be a4 or letter"));
 
   if (note != 0)
     {
@@ -95,24 +74,15 @@ accords_cli_cmd_export (AccordsCli *cli,
       const void *data;
 
       if (bytes == NULL)
-        {
-          accords_cli_error (_("export: %s"), error->message);
-          return 1;
-        }
+        return accords_cli_fail_error ("export", error);
       data = g_bytes_get_data (bytes, &length);
       if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
-        {
-          accords_cli_error (_("export: writing to standard output failed"));
-          return 1;
-        }
+        return accords_cli_fail (_("export: writing to standard output failed"));
       return 0;
     }
 
   if (!accords_export_to_file (accords_context_get_store (context), accords_context_get_iso_codes (context),
                                &options, output, &error))
-    {
-      accords_cli_error (_("export: %s"), error->message);
-      return 1;
-    }
+    return accords_cli_fail_error ("export", error);
   return 0;
 }

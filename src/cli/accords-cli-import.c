@@ -64,6 +64,39 @@ json_member (FILE       *out,
 }
 
 typedef struct {
+  const char *name;
+  const char *value;
+} JsonMember;
+
+/* One member a line, each followed by a comma: more come after them */
+static void
+json_members (FILE             *out,
+              const char       *indent,
+              const JsonMember *members,
+              guint             n_members)
+{
+  for (guint i = 0; i < n_members; i++)
+    json_member (out, indent, members[i].name, members[i].value, FALSE);
+}
+
+static void
+json_strings_member (FILE              *out,
+                     const char        *indent,
+                     const char        *name,
+                     const char * const *strings,
+                     guint              n_strings)
+{
+  fprintf (out, "%s\"%s\": [", indent, name);
+  for (guint i = 0; i < n_strings; i++)
+    {
+      if (i > 0)
+        fputs (", ", out);
+      json_string (out, strings[i]);
+    }
+  fputs ("],\n", out);
+}
+
+typedef struct {
   FILE    *out;
   gboolean json;
   guint    n;
@@ -77,6 +110,11 @@ print_entry_cb (AccordsFeedEntry  *entry,
   g_autoptr(AccordsFeedEntry) e = entry;
   ParsePrinter *pp = user_data;
   FILE *out = pp->out;
+  const JsonMember members[] = {
+    { "id", e->id }, { "title", e->title }, { "link", e->link }, { "author", e->author },
+    { "published", e->published }, { "updated", e->updated }, { "summary", e->summary },
+    { "content", e->content },
+  };
 
   if (!pp->json)
     {
@@ -87,26 +125,30 @@ print_entry_cb (AccordsFeedEntry  *entry,
     }
 
   fputs (pp->n == 0 ? "\n    {\n" : ",\n    {\n", out);
-  json_member (out, "      ", "id", e->id, FALSE);
-  json_member (out, "      ", "title", e->title, FALSE);
-  json_member (out, "      ", "link", e->link, FALSE);
-  json_member (out, "      ", "author", e->author, FALSE);
-  json_member (out, "      ", "published", e->published, FALSE);
-  json_member (out, "      ", "updated", e->updated, FALSE);
-  json_member (out, "      ", "summary", e->summary, FALSE);
-  json_member (out, "      ", "content", e->content, FALSE);
-  fputs ("      \"categories\": [", out);
-  for (guint i = 0; i < e->categories->len; i++)
-    {
-      if (i > 0)
-        fputs (", ", out);
-      json_string (out, e->categories->pdata[i]);
-    }
-  fputs ("],\n", out);
+  json_members (out, "      ", members, G_N_ELEMENTS (members));
+  json_strings_member (out, "      ", "categories", (const char * const *) e->categories->pdata, e->categories->len);
   json_member (out, "      ", "enclosure", e->enclosure, TRUE);
   fputs ("    }", out);
   pp->n++;
   return TRUE;
+}
+
+/* The members of parse --json before its items */
+static void
+print_feed_info (FILE            *out,
+                 AccordsFeedInfo *info)
+{
+  const JsonMember feed[] = {
+    { "title", info->title }, { "link", info->link }, { "subtitle", info->subtitle },
+    { "language", info->language },
+  };
+
+  fprintf (out, "{\n  \"bozo\": %s,\n", info->bozo ? "true" : "false");
+  json_member (out, "  ", "format", info->format, FALSE);
+  fputs ("  \"feed\": {\n", out);
+  json_members (out, "    ", feed, G_N_ELEMENTS (feed));
+  json_member (out, "    ", "updated", info->updated, TRUE);
+  fputs ("  },\n", out);
 }
 
 /* parse [--json] FILE */
@@ -135,25 +177,16 @@ accords_cli_cmd_parse (AccordsCli *cli,
   if (!accords_cli_parse_options ("parse", _("FILE"), entries, &argc, &argv))
     return 2;
   if (argc != 2)
-    {
-      accords_cli_error (_("parse: give exactly one FILE"));
-      return 2;
-    }
+    return accords_cli_usage_error (_("parse: give exactly one FILE"));
 
   file = g_file_new_for_commandline_arg (argv[1]);
   stream = accords_read_input_file (file, NULL, NULL, &error);
   if (stream == NULL)
-    {
-      accords_cli_error ("%s", error->message);
-      return 1;
-    }
+    return accords_cli_fail_error (NULL, error);
 
   items_out = tmpfile ();
   if (items_out == NULL)
-    {
-      accords_cli_error ("%s: %s", argv[1], g_strerror (errno));
-      return 1;
-    }
+    return accords_cli_fail ("%s: %s", argv[1], g_strerror (errno));
   pp.out = items_out;
   pp.json = json;
   info = accords_feed_parse (G_INPUT_STREAM (stream), NULL, print_entry_cb, &pp, NULL, &error);
@@ -177,15 +210,8 @@ accords_cli_cmd_parse (AccordsCli *cli,
       return fflush (stdout) == 0 ? 0 : 1;
     }
 
-  printf ("{\n  \"bozo\": %s,\n", info->bozo ? "true" : "false");
-  json_member (stdout, "  ", "format", info->format, FALSE);
-  fputs ("  \"feed\": {\n", stdout);
-  json_member (stdout, "    ", "title", info->title, FALSE);
-  json_member (stdout, "    ", "link", info->link, FALSE);
-  json_member (stdout, "    ", "subtitle", info->subtitle, FALSE);
-  json_member (stdout, "    ", "language", info->language, FALSE);
-  json_member (stdout, "    ", "updated", info->updated, TRUE);
-  fputs ("  },\n  \"items\": [", stdout);
+  print_feed_info (stdout, info);
+  fputs ("  \"items\": [", stdout);
   while ((n = fread (buf, 1, sizeof buf, items_out)) > 0)
     fwrite (buf, 1, n, stdout);
   fclose (items_out);
@@ -215,19 +241,13 @@ accords_cli_cmd_import (AccordsCli *cli,
   if (!accords_cli_parse_options ("import", _("FILE…"), entries, &argc, &argv))
     return 2;
   if (argc < 2)
-    {
-      accords_cli_error (_("import: give at least one FILE"));
-      return 2;
-    }
+    return accords_cli_usage_error (_("import: give at least one FILE"));
   if (!(context = accords_cli_get_context (cli)))
     return 1;
   store = accords_context_get_store (context);
   if (!no_link &&
       (linker = accords_import_new_linker (store, accords_context_get_iso_codes (context), &linker_error)) == NULL)
-    {
-      accords_cli_error ("import: %s", linker_error->message);
-      return 1;
-    }
+    return accords_cli_fail_error ("import", linker_error);
 
   for (int i = 1; i < argc; i++)
     {
@@ -237,10 +257,7 @@ accords_cli_cmd_import (AccordsCli *cli,
 
       result->path = g_strdup (argv[i]);
       if (!accords_importer_import_file_full (store, linker, file, result, NULL, NULL, NULL, &error))
-        {
-          accords_cli_error ("%s: %s", argv[i], error->message);
-          return 1;
-        }
+        return accords_cli_fail ("%s: %s", argv[i], error->message);
       if (result->error != NULL)
         {
           accords_cli_error (_("%s: rejected: %s"), argv[i], result->error->message);
@@ -270,6 +287,56 @@ json_number (FILE   *out,
   fputs (g_ascii_formatd (buf, sizeof buf, "%.3g", value), out);
 }
 
+/* "name": value on the line of the others, after a comma unless first */
+static void
+json_inline_member (FILE       *out,
+                    const char *name,
+                    const char *value,
+                    gboolean    first)
+{
+  fprintf (out, first ? "\"%s\": " : ", \"%s\": ", name);
+  json_string (out, value);
+}
+
+static void
+print_country_link (FILE                    *out,
+                    const AccordsStoredLink *c)
+{
+  json_inline_member (out, "code", c->code, TRUE);
+  fprintf (out, ", \"count\": %u", c->count);
+  json_inline_member (out, "matched", c->matched, FALSE);
+}
+
+static void
+print_agreement_link (FILE                    *out,
+                      const AccordsStoredLink *a)
+{
+  json_inline_member (out, "id", a->code, TRUE);
+  fputs (", \"score\": ", out);
+  json_number (out, a->score);
+  json_inline_member (out, "method", a->method, FALSE);
+  json_inline_member (out, "reason", a->reason, FALSE);
+  json_inline_member (out, "state", a->state, FALSE);
+  json_inline_member (out, "signal", a->signal, FALSE);
+}
+
+/* "name": [ {link}, … ], as a member of an item's object */
+static void
+print_links (FILE       *out,
+             const char *name,
+             GPtrArray  *links,
+             void      (*print_link) (FILE *, const AccordsStoredLink *))
+{
+  fprintf (out, "    \"%s\": [", name);
+  for (guint i = 0; i < links->len; i++)
+    {
+      fputs (i == 0 ? "\n      {" : ",\n      {", out);
+      print_link (out, links->pdata[i]);
+      fputs ("}", out);
+    }
+  fputs (links->len > 0 ? "\n    ],\n" : "],\n", out);
+}
+
 /* "countries" and "agreements" of an item, as members of its object */
 static gboolean
 print_item_links (FILE          *out,
@@ -285,42 +352,34 @@ print_item_links (FILE          *out,
   agreements = accords_store_load_item_agreements (store, item_id, error);
   if (agreements == NULL)
     return FALSE;
+  print_links (out, "countries", countries, print_country_link);
+  print_links (out, "agreements", agreements, print_agreement_link);
+  return TRUE;
+}
 
-  fputs ("    \"countries\": [", out);
-  for (guint i = 0; i < countries->len; i++)
-    {
-      AccordsStoredLink *c = countries->pdata[i];
+/* One item of items --json */
+static gboolean
+print_item_json (FILE          *out,
+                 AccordsStore  *store,
+                 AccordsItem   *item,
+                 GError       **error)
+{
+  const char * const *categories = accords_item_get_categories (item);
+  const JsonMember members[] = {
+    { "feed", accords_item_get_feed_title (item) }, { "guid", accords_item_get_guid (item) },
+    { "title", accords_item_get_title (item) }, { "link", accords_item_get_link (item) },
+    { "author", accords_item_get_author (item) }, { "published", accords_item_get_published (item) },
+    { "updated", accords_item_get_updated (item) }, { "summary", accords_item_get_summary_text (item) },
+  };
 
-      fputs (i == 0 ? "\n      {" : ",\n      {", out);
-      fputs ("\"code\": ", out);
-      json_string (out, c->code);
-      fprintf (out, ", \"count\": %u, \"matched\": ", c->count);
-      json_string (out, c->matched);
-      fputs ("}", out);
-    }
-  fputs (countries->len > 0 ? "\n    ],\n" : "],\n", out);
-
-  fputs ("    \"agreements\": [", out);
-  for (guint i = 0; i < agreements->len; i++)
-    {
-      AccordsStoredLink *a = agreements->pdata[i];
-
-      fputs (i == 0 ? "\n      {" : ",\n      {", out);
-      fputs ("\"id\": ", out);
-      json_string (out, a->code);
-      fputs (", \"score\": ", out);
-      json_number (out, a->score);
-      fputs (", \"method\": ", out);
-      json_string (out, a->method);
-      fputs (", \"reason\": ", out);
-      json_string (out, a->reason);
-      fputs (", \"state\": ", out);
-      json_string (out, a->state);
-      fputs (", \"signal\": ", out);
-      json_string (out, a->signal);
-      fputs ("}", out);
-    }
-  fputs (agreements->len > 0 ? "\n    ],\n" : "],\n", out);
+  fprintf (out, "  {\n    \"id\": %" G_GINT64_FORMAT ",\n    \"feed_id\": %" G_GINT64_FORMAT ",\n",
+           accords_item_get_id (item), accords_item_get_feed_id (item));
+  json_members (out, "    ", members, G_N_ELEMENTS (members));
+  json_strings_member (out, "    ", "categories", categories, g_strv_length ((char **) categories));
+  if (!print_item_links (out, store, accords_item_get_id (item), error))
+    return FALSE;
+  json_member (out, "    ", "enclosure", accords_item_get_enclosure (item), TRUE);
+  fputs ("  }", out);
   return TRUE;
 }
 
@@ -356,15 +415,9 @@ accords_cli_cmd_items (AccordsCli *cli,
   if (!accords_cli_parse_options ("items", "", entries, &argc, &argv))
     return 2;
   if (argc > 1)
-    {
-      accords_cli_error (_("items: unexpected argument “%s”"), argv[1]);
-      return 2;
-    }
+    return accords_cli_usage_error (_("items: unexpected argument “%s”"), argv[1]);
   if (limit < 0 || feed_id < 0)
-    {
-      accords_cli_error (_("items: --limit and --feed take a number of 0 or more"));
-      return 2;
-    }
+    return accords_cli_usage_error (_("items: --limit and --feed take a number of 0 or more"));
   if (!(context = accords_cli_get_context (cli)))
     return 1;
   store = accords_context_get_store (context);
@@ -374,18 +427,12 @@ accords_cli_cmd_items (AccordsCli *cli,
       g_autofree char *upper = g_ascii_strup (country, -1);
 
       if (accords_iso_codes_lookup (accords_context_get_iso_codes (context), upper) == NULL)
-        {
-          accords_cli_error (_("items: “%s” is not a known country code"), country);
-          return 1;
-        }
+        return accords_cli_fail (_("items: “%s” is not a known country code"), country);
       g_free (country);
       country = g_steal_pointer (&upper);
     }
   if (agreement != NULL && !accords_store_has_agreement (store, agreement))
-    {
-      accords_cli_error (_("items: there is no agreement with the id “%s”"), agreement);
-      return 1;
-    }
+    return accords_cli_fail (_("items: there is no agreement with the id “%s”"), agreement);
 
   /* what the links say may be out of date: say so, and how to fix it */
   if (json || country != NULL || agreement != NULL)
@@ -403,10 +450,7 @@ accords_cli_cmd_items (AccordsCli *cli,
   filter.agreement = agreement;
   ids = accords_store_query_item_ids_filtered (store, &filter, ACCORDS_ITEM_SORT_DATE, TRUE, limit, &error);
   if (ids == NULL)
-    {
-      accords_cli_error ("%s", error->message);
-      return 1;
-    }
+    return accords_cli_fail_error (NULL, error);
 
   if (json)
     fputs ("[", stdout);
@@ -416,10 +460,7 @@ accords_cli_cmd_items (AccordsCli *cli,
       g_autoptr(GPtrArray) items = accords_store_load_items (store, &g_array_index (ids, gint64, start),
                                                              MIN (256, ids->len - start), &error);
       if (items == NULL)
-        {
-          accords_cli_error ("%s", error->message);
-          return 1;
-        }
+        return accords_cli_fail_error (NULL, error);
       for (guint i = 0; i < items->len; i++)
         {
           AccordsItem *item = items->pdata[i];
@@ -432,33 +473,12 @@ accords_cli_cmd_items (AccordsCli *cli,
                       *date ? date : "-", accords_item_get_title (item), accords_item_get_feed_title (item));
               continue;
             }
-          fputs (n++ == 0 ? "\n  {\n" : ",\n  {\n", stdout);
-          printf ("    \"id\": %" G_GINT64_FORMAT ",\n    \"feed_id\": %" G_GINT64_FORMAT ",\n",
-                  accords_item_get_id (item), accords_item_get_feed_id (item));
-          json_member (stdout, "    ", "feed", accords_item_get_feed_title (item), FALSE);
-          json_member (stdout, "    ", "guid", accords_item_get_guid (item), FALSE);
-          json_member (stdout, "    ", "title", accords_item_get_title (item), FALSE);
-          json_member (stdout, "    ", "link", accords_item_get_link (item), FALSE);
-          json_member (stdout, "    ", "author", accords_item_get_author (item), FALSE);
-          json_member (stdout, "    ", "published", accords_item_get_published (item), FALSE);
-          json_member (stdout, "    ", "updated", accords_item_get_updated (item), FALSE);
-          json_member (stdout, "    ", "summary", accords_item_get_summary_text (item), FALSE);
-          fputs ("    \"categories\": [", stdout);
-          for (const char * const *c = accords_item_get_categories (item); *c; c++)
-            {
-              if (c != accords_item_get_categories (item))
-                fputs (", ", stdout);
-              json_string (stdout, *c);
-            }
-          fputs ("],\n", stdout);
-          if (!print_item_links (stdout, store, accords_item_get_id (item), &error))
+          fputs (n++ == 0 ? "\n" : ",\n", stdout);
+          if (!print_item_json (stdout, store, item, &error))
             {
               fflush (stdout);
-              accords_cli_error ("%s", error->message);
-              return 1;
+              return accords_cli_fail_error (NULL, error);
             }
-          json_member (stdout, "    ", "enclosure", accords_item_get_enclosure (item), TRUE);
-          fputs ("  }", stdout);
         }
     }
   if (json)

@@ -22,3 +22,19 @@ accords_cli_print_json (JsonNode *node)
     return FALSE;
   return TRUE;
 }
+
+int
+accords_cli_print_object (JsonObject *object)
+{
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), object);
+
+  return accords_cli_print_json (node) ? 0 : 1;
+}
+
+int
+accords_cli_print_array (JsonArray *array)
+{
+  g_autoptr(JsonNode) node = json_node_init_array (json_node_alloc (), array);
+
+  return accords_cli_print_json (node) ? 0 : 1;
+}

@@ -17,70 +17,39 @@
 #include "accords-store-links.h"
 #include "accords-util.h"
 
-static char *
-read_stdin (GError **error)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  char buffer[8192];
-  size_t n;
-
-  while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
-    g_string_append_len (text, buffer, n);
-  if (ferror (stdin))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot read the standard input"));
-      return NULL;
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static JsonNode *
+static JsonObject *
 links_to_json (AccordsLinks *links)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  JsonObject *o = json_object_new ();
+  JsonArray *countries = json_array_new ();
+  JsonArray *agreements = json_array_new ();
 
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "countries");
-  json_builder_begin_array (b);
   for (guint i = 0; i < accords_links_get_n_countries (links); i++)
     {
       const AccordsCountryMention *m = accords_links_get_country (links, i);
+      JsonObject *country = json_object_new ();
 
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "code");
-      json_builder_add_string_value (b, m->code);
-      json_builder_set_member_name (b, "matched");
-      json_builder_add_string_value (b, m->matched);
-      json_builder_set_member_name (b, "count");
-      json_builder_add_int_value (b, m->count);
-      json_builder_end_object (b);
+      json_object_set_string_member (country, "code", m->code);
+      json_object_set_string_member (country, "matched", m->matched);
+      json_object_set_int_member (country, "count", m->count);
+      json_array_add_object_element (countries, country);
     }
-  json_builder_end_array (b);
-
-  json_builder_set_member_name (b, "agreements");
-  json_builder_begin_array (b);
   for (guint i = 0; i < accords_links_get_n_agreements (links); i++)
     {
       const AccordsAgreementSuggestion *s = accords_links_get_agreement (links, i);
+      JsonObject *agreement = json_object_new ();
 
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_string_value (b, s->slug);
-      json_builder_set_member_name (b, "score");
-      json_builder_add_double_value (b, s->score);
-      json_builder_set_member_name (b, "method");
-      json_builder_add_string_value (b, s->method);
-      json_builder_set_member_name (b, "reason");
-      json_builder_add_string_value (b, s->reason);
-      json_builder_set_member_name (b, "signal");
-      json_builder_add_string_value (b, s->signal);
-      json_builder_set_member_name (b, "signal_text");
-      json_builder_add_string_value (b, s->signal_text);
-      json_builder_end_object (b);
+      json_object_set_string_member (agreement, "id", s->slug);
+      json_object_set_double_member (agreement, "score", s->score);
+      json_object_set_string_member (agreement, "method", s->method);
+      json_object_set_string_member (agreement, "reason", s->reason);
+      json_object_set_string_member (agreement, "signal", s->signal);
+      json_object_set_string_member (agreement, "signal_text", s->signal_text);
+      json_array_add_object_element (agreements, agreement);
     }
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-  return json_builder_get_root (b);
+  json_object_set_array_member (o, "countries", countries);
+  json_object_set_array_member (o, "agreements", agreements);
+  return o;
 }
 
 /* link [--file PATH] [TEXT...|-] */
@@ -101,46 +70,25 @@ accords_cli_link (AccordsCli  *cli,
   g_autoptr(GListStore) agreements = NULL;
   g_autoptr(AccordsLinker) linker = NULL;
   g_autoptr(AccordsLinks) links = NULL;
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonObject) root = NULL;
   const char *texts[1];
 
   if (!accords_cli_parse_options ("link", _("[TEXT…|-]"), entries, &argc, &argv))
     return 2;
 
+  if (file != NULL && argc > 1)
+    return accords_cli_usage_error (_("link: give the text either with --file or as arguments, not both"));
+  if (file == NULL && argc == 2 && g_str_equal (argv[1], "-"))
+    file = g_strdup ("-");
   if (file != NULL)
     {
-      g_autoptr(GBytes) contents = NULL;
-      gsize len;
-
-      if (argc > 1)
-        {
-          accords_cli_error (_("link: give the text either with --file or as arguments, not both"));
-          return 2;
-        }
-      if ((contents = accords_load_input (file, &error)) == NULL)
-        {
-          accords_cli_error ("link: %s", error->message);
-          return 1;
-        }
-      text = g_bytes_unref_to_data (g_steal_pointer (&contents), &len);
-      text = g_realloc (text, len + 1);
-      text[len] = '\0';
-    }
-  else if (argc == 2 && g_str_equal (argv[1], "-"))
-    {
-      if (!(text = read_stdin (&error)))
-        {
-          accords_cli_error ("link: %s", error->message);
-          return 1;
-        }
+      if (!(text = accords_cli_load_text (file, NULL, &error)))
+        return accords_cli_fail_error ("link", error);
     }
   else if (argc > 1)
     text = g_strjoinv (" ", argv + 1);
   else
-    {
-      accords_cli_error (_("link: give a text, “-” for the standard input, or --file PATH"));
-      return 2;
-    }
+    return accords_cli_usage_error (_("link: give a text, “-” for the standard input, or --file PATH"));
 
   if (!g_utf8_validate (text, -1, NULL))
     {
@@ -159,18 +107,13 @@ accords_cli_link (AccordsCli  *cli,
   if (agreements != NULL)
     linker = accords_linker_new (gazetteer, G_LIST_MODEL (agreements), &error);
   if (linker == NULL)
-    {
-      accords_cli_error ("link: %s", error->message);
-      return 1;
-    }
+    return accords_cli_fail_error ("link", error);
 
   links = accords_links_new ();
   texts[0] = text;
   accords_linker_link (linker, texts, 1, links);
   root = links_to_json (links);
-  if (!accords_cli_print_json (root))
-    return 1;
-  return 0;
+  return accords_cli_print_object (root);
 }
 
 /* relink [--if-needed] [--json] */
@@ -196,52 +139,32 @@ accords_cli_relink (AccordsCli  *cli,
   if (!accords_cli_parse_options ("relink", "", entries, &argc, &argv))
     return 2;
   if (argc > 1)
-    {
-      accords_cli_error (_("relink: unexpected argument “%s”"), argv[1]);
-      return 2;
-    }
+    return accords_cli_usage_error (_("relink: unexpected argument “%s”"), argv[1]);
   if (!(context = accords_cli_get_context (cli)))
     return 1;
   store = accords_context_get_store (context);
 
   linker = accords_import_new_linker (store, accords_context_get_iso_codes (context), &error);
   if (linker == NULL)
-    {
-      accords_cli_error ("relink: %s", error->message);
-      return 1;
-    }
+    return accords_cli_fail_error ("relink", error);
   was_up_to_date = accords_store_links_up_to_date (store, linker);
   if (!accords_store_relink (store, linker, !if_needed, NULL, NULL, NULL, &stats, &error))
-    {
-      accords_cli_error ("relink: %s", error->message);
-      return 1;
-    }
+    return accords_cli_fail_error ("relink", error);
   if (stats.n_items > 0 || !was_up_to_date)
     accords_store_emit_changed (store, ACCORDS_STORE_CHANGE_LINKS);
 
   if (json)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
+      g_autoptr(JsonObject) o = json_object_new ();
 
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "was_up_to_date");
-      json_builder_add_boolean_value (b, was_up_to_date);
-      json_builder_set_member_name (b, "items");
-      json_builder_add_int_value (b, stats.n_items);
-      json_builder_set_member_name (b, "countries_redone");
-      json_builder_add_boolean_value (b, stats.countries);
-      json_builder_set_member_name (b, "country_links");
-      json_builder_add_int_value (b, stats.n_countries);
-      json_builder_set_member_name (b, "agreement_links");
-      json_builder_add_int_value (b, stats.n_suggestions);
-      json_builder_set_member_name (b, "kept");
-      json_builder_add_int_value (b, stats.n_kept);
-      json_builder_set_member_name (b, "checksum");
-      json_builder_add_string_value (b, accords_linker_get_checksum (linker));
-      json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      return accords_cli_print_json (root) ? 0 : 1;
+      json_object_set_boolean_member (o, "was_up_to_date", was_up_to_date);
+      json_object_set_int_member (o, "items", stats.n_items);
+      json_object_set_boolean_member (o, "countries_redone", stats.countries);
+      json_object_set_int_member (o, "country_links", stats.n_countries);
+      json_object_set_int_member (o, "agreement_links", stats.n_suggestions);
+      json_object_set_int_member (o, "kept", stats.n_kept);
+      json_object_set_string_member (o, "checksum", accords_linker_get_checksum (linker));
+      return accords_cli_print_object (o);
     }
 
   if (if_needed && was_up_to_date)
@@ -291,23 +214,14 @@ accords_cli_review (AccordsCli  *cli,
   if (!accords_cli_parse_options ("review", _("ITEM-ID AGREEMENT-ID confirm|reject|suggest"), entries, &argc, &argv))
     return 2;
   if (argc != 4)
-    {
-      accords_cli_error (_("review: expected an item id, an agreement id and confirm, reject or suggest"));
-      return 2;
-    }
+    return accords_cli_usage_error (_("review: expected an item id, an agreement id and confirm, reject or suggest"));
   if (!g_ascii_string_to_signed (argv[1], 10, 1, G_MAXINT64, &item_id, NULL))
-    {
-      accords_cli_error (_("review: “%s” is not an item id (the “id” of items --json)"), argv[1]);
-      return 2;
-    }
+    return accords_cli_usage_error (_("review: “%s” is not an item id (the “id” of items --json)"), argv[1]);
   for (guint i = 0; i < G_N_ELEMENTS (verdicts); i++)
     if (g_str_equal (argv[3], verdicts[i].verb))
       state = verdicts[i].state;
   if (state == NULL)
-    {
-      accords_cli_error (_("review: “%s” is not confirm, reject or suggest"), argv[3]);
-      return 2;
-    }
+    return accords_cli_usage_error (_("review: “%s” is not confirm, reject or suggest"), argv[3]);
 
   if (!(context = accords_cli_get_context (cli)))
     return 1;
@@ -315,20 +229,11 @@ accords_cli_review (AccordsCli  *cli,
 
   item = accords_store_load_item (store, item_id, &error);
   if (item == NULL)
-    {
-      accords_cli_error (_("review: there is no news item %" G_GINT64_FORMAT), item_id);
-      return 1;
-    }
+    return accords_cli_fail (_("review: there is no news item %" G_GINT64_FORMAT), item_id);
   if (!accords_store_has_agreement (store, argv[2]))
-    {
-      accords_cli_error (_("review: there is no agreement with the id “%s”"), argv[2]);
-      return 1;
-    }
+    return accords_cli_fail (_("review: there is no agreement with the id “%s”"), argv[2]);
   if (!accords_store_set_link_state (store, item_id, argv[2], state, &error))
-    {
-      accords_cli_error ("review: %s", error->message);
-      return 1;
-    }
+    return accords_cli_fail_error ("review", error);
   accords_store_emit_changed (store, ACCORDS_STORE_CHANGE_LINKS);
   printf ("%" G_GINT64_FORMAT " %s: %s\n", item_id, argv[2], state);
   return 0;

@@ -14,54 +14,34 @@
 #include "accords-store-sources.h"
 #include "accords-util.h"
 
-static void
-note_to_json (JsonBuilder *b,
-              AccordsNote *note,
+static JsonObject *
+note_to_json (AccordsNote *note,
               gboolean     with_body)
 {
   g_autoptr(GArray) marks = accords_citations_parse (accords_note_get_body (note));
+  JsonObject *o = json_object_new ();
+  JsonArray *citations = json_array_sized_new (marks->len);
 
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "id");
-  json_builder_add_int_value (b, accords_note_get_id (note));
-  json_builder_set_member_name (b, "title");
-  json_builder_add_string_value (b, accords_note_get_title (note));
-  json_builder_set_member_name (b, "agreement");
-  if (accords_note_get_agreement (note))
-    json_builder_add_string_value (b, accords_note_get_agreement (note));
-  else
-    json_builder_add_null_value (b);
-  json_builder_set_member_name (b, "country");
-  if (accords_note_get_country (note))
-    json_builder_add_string_value (b, accords_note_get_country (note));
-  else
-    json_builder_add_null_value (b);
-  json_builder_set_member_name (b, "created");
-  json_builder_add_string_value (b, accords_str_or_empty (accords_note_get_created (note)));
-  json_builder_set_member_name (b, "updated");
-  json_builder_add_string_value (b, accords_str_or_empty (accords_note_get_updated (note)));
-  json_builder_set_member_name (b, "words");
-  json_builder_add_int_value (b, accords_note_count_words (accords_note_get_body (note)));
-  json_builder_set_member_name (b, "citations");
-  json_builder_begin_array (b);
+  json_object_set_int_member (o, "id", accords_note_get_id (note));
+  json_object_set_string_member (o, "title", accords_note_get_title (note));
+  json_object_set_string_member (o, "agreement", accords_note_get_agreement (note));
+  json_object_set_string_member (o, "country", accords_note_get_country (note));
+  json_object_set_string_member (o, "created", accords_str_or_empty (accords_note_get_created (note)));
+  json_object_set_string_member (o, "updated", accords_str_or_empty (accords_note_get_updated (note)));
+  json_object_set_int_member (o, "words", accords_note_count_words (accords_note_get_body (note)));
   for (guint i = 0; i < marks->len; i++)
     {
       const AccordsCitationMark *m = &g_array_index (marks, AccordsCitationMark, i);
+      JsonObject *citation = json_object_new ();
 
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "kind");
-      json_builder_add_string_value (b, accords_citation_kind_to_string (m->kind));
-      json_builder_set_member_name (b, "id");
-      json_builder_add_int_value (b, m->id);
-      json_builder_end_object (b);
+      json_object_set_string_member (citation, "kind", accords_citation_kind_to_string (m->kind));
+      json_object_set_int_member (citation, "id", m->id);
+      json_array_add_object_element (citations, citation);
     }
-  json_builder_end_array (b);
+  json_object_set_array_member (o, "citations", citations);
   if (with_body)
-    {
-      json_builder_set_member_name (b, "body");
-      json_builder_add_string_value (b, accords_note_get_body (note));
-    }
-  json_builder_end_object (b);
+    json_object_set_string_member (o, "body", accords_note_get_body (note));
+  return o;
 }
 
 static int
@@ -82,10 +62,8 @@ note_add (AccordsCli *cli,
   };
   g_autoptr(GError) error = NULL;
   g_autofree char *body = NULL;
-  g_autoptr(GBytes) contents = NULL;
   g_autofree char *display = NULL;
   g_autoptr(AccordsNote) note = NULL;
-  AccordsContext *context;
   AccordsStore *store;
   gsize length;
   const char *bad;
@@ -93,47 +71,25 @@ note_add (AccordsCli *cli,
   if (!accords_cli_parse_options ("note add", "", entries, &argc, &argv))
     return 2;
   if (argc > 1)
-    {
-      accords_cli_error (_("note add: unexpected argument “%s”"), argv[1]);
-      return 2;
-    }
+    return accords_cli_usage_error (_("note add: unexpected argument “%s”"), argv[1]);
   if (file == NULL)
-    {
-      accords_cli_error (_("note add: --file FILE.md is required"));
-      return 2;
-    }
+    return accords_cli_usage_error (_("note add: --file FILE.md is required"));
   if (agreement != NULL && country != NULL)
-    {
-      accords_cli_error (_("note add: give --agreement or --country, not both"));
-      return 2;
-    }
+    return accords_cli_usage_error (_("note add: give --agreement or --country, not both"));
   display = g_filename_display_name (file);
-  if (!(contents = accords_load_input (file, &error)))
-    {
-      accords_cli_error ("%s", error->message);
-      return 1;
-    }
-  body = g_bytes_unref_to_data (g_steal_pointer (&contents), &length);
-  body = g_realloc (body, length + 1);
-  body[length] = '\0';
+  if (!(body = accords_cli_load_text (file, &length, &error)))
+    return accords_cli_fail_error (NULL, error);
   if (!g_utf8_validate_len (body, length, &bad))
-    {
-      accords_cli_error (_("%s is not UTF-8 text (byte %" G_GSIZE_FORMAT " is not)"), display, (gsize) (bad - body));
-      return 1;
-    }
+    return accords_cli_fail (_("%s is not UTF-8 text (byte %" G_GSIZE_FORMAT " is not)"), display, (gsize) (bad - body));
   {
     g_autofree char *trimmed = g_strstrip (g_strdup (body));
 
     if (*trimmed == '\0')
-      {
-        accords_cli_error (_("%s holds no text"), display);
-        return 1;
-      }
+      return accords_cli_fail (_("%s holds no text"), display);
   }
 
-  if (!(context = accords_cli_get_context (cli)))
+  if (!(store = accords_cli_get_store (cli)))
     return 1;
-  store = accords_context_get_store (context);
   if (country != NULL)
     {
       g_autofree char *upper = g_ascii_strup (country, -1);
@@ -141,25 +97,15 @@ note_add (AccordsCli *cli,
       country = g_steal_pointer (&upper);
     }
   if (!accords_store_check_citations (store, body, display, &error))
-    {
-      accords_cli_error ("%s", error->message);
-      return 1;
-    }
+    return accords_cli_fail_error (NULL, error);
   note = accords_store_create_note (store, agreement, country, body, &error);
   if (note == NULL)
-    {
-      accords_cli_error ("%s", error->message);
-      return 1;
-    }
+    return accords_cli_fail_error (NULL, error);
 
   if (json)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-
-      note_to_json (b, note, FALSE);
-      root = json_builder_get_root (b);
-      return accords_cli_print_json (root) ? 0 : 1;
+      g_autoptr(JsonObject) o = note_to_json (note, FALSE);
+      return accords_cli_print_object (o);
     }
   printf ("%" G_GINT64_FORMAT "\n", accords_note_get_id (note));
   return 0;
@@ -185,26 +131,20 @@ note_list (AccordsCli *cli,
   g_autoptr(GListStore) notes = NULL;
   AccordsNoteScope scope = ACCORDS_NOTE_SCOPE_ALL;
   const char *key = NULL;
-  AccordsContext *context;
+  AccordsStore *store;
   guint n;
 
   if (!accords_cli_parse_options ("note list", "", entries, &argc, &argv))
     return 2;
   if ((agreement != NULL) + (country != NULL) + free_standing > 1)
-    {
-      accords_cli_error (_("note list: give one of --agreement, --country and --free"));
-      return 2;
-    }
-  if (!(context = accords_cli_get_context (cli)))
+    return accords_cli_usage_error (_("note list: give one of --agreement, --country and --free"));
+  if (!(store = accords_cli_get_store (cli)))
     return 1;
 
   if (agreement != NULL)
     {
-      if (!accords_store_has_agreement (accords_context_get_store (context), agreement))
-        {
-          accords_cli_error (_("There is no agreement with the id “%s”"), agreement);
-          return 1;
-        }
+      if (!accords_store_has_agreement (store, agreement))
+        return accords_cli_fail (_("There is no agreement with the id “%s”"), agreement);
       scope = ACCORDS_NOTE_SCOPE_AGREEMENT;
       key = agreement;
     }
@@ -219,28 +159,21 @@ note_list (AccordsCli *cli,
   else if (free_standing)
     scope = ACCORDS_NOTE_SCOPE_FREE;
 
-  notes = accords_store_list_notes (accords_context_get_store (context), scope, key, &error);
+  notes = accords_store_list_notes (store, scope, key, &error);
   if (notes == NULL)
-    {
-      accords_cli_error ("%s", error->message);
-      return 1;
-    }
+    return accords_cli_fail_error (NULL, error);
   n = g_list_model_get_n_items (G_LIST_MODEL (notes));
 
   if (json)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
+      g_autoptr(JsonArray) array = json_array_sized_new (n);
 
-      json_builder_begin_array (b);
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(AccordsNote) note = g_list_model_get_item (G_LIST_MODEL (notes), i);
-          note_to_json (b, note, body);
+          json_array_add_object_element (array, note_to_json (note, body));
         }
-      json_builder_end_array (b);
-      root = json_builder_get_root (b);
-      return accords_cli_print_json (root) ? 0 : 1;
+      return accords_cli_print_array (array);
     }
 
   for (guint i = 0; i < n; i++)
@@ -289,58 +222,37 @@ accords_cli_cmd_source (AccordsCli *cli,
     { NULL }
   };
   g_autoptr(GError) error = NULL;
-  g_autoptr(AccordsSource) source = accords_source_new ();
-  AccordsContext *context;
+  g_autoptr(AccordsSource) source = NULL;
+  AccordsStore *store;
   gint64 id;
 
   if (argc < 2 || !g_str_equal (argv[1], "add"))
-    {
-      accords_cli_error (_("source: expected “add”"));
-      return 2;
-    }
+    return accords_cli_usage_error (_("source: expected “add”"));
   argc--;
   argv++;
   if (!accords_cli_parse_options ("source add", "", entries, &argc, &argv))
     return 2;
   if (url == NULL)
-    {
-      accords_cli_error (_("source add: --url URL is required"));
-      return 2;
-    }
-  if (!(context = accords_cli_get_context (cli)))
+    return accords_cli_usage_error (_("source add: --url URL is required"));
+  if (!(store = accords_cli_get_store (cli)))
     return 1;
 
-  accords_source_set_url (source, url);
-  accords_source_set_title (source, title);
-  accords_source_set_publisher (source, publisher);
-  accords_source_set_published (source, published);
-  accords_source_set_accessed (source, accessed);
-  accords_source_set_source_type (source, type);
-  id = accords_store_add_source (accords_context_get_store (context), source, agreement, &error);
+  source = g_object_new (ACCORDS_TYPE_SOURCE, "url", url, "title", title, "publisher", publisher,
+                         "published", published, "accessed", accessed, "source-type", type, NULL);
+  id = accords_store_add_source (store, source, agreement, &error);
   if (id == 0)
-    {
-      accords_cli_error (_("source add: %s"), error->message);
-      return 1;
-    }
+    return accords_cli_fail_error ("source add", error);
 
   if (json)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
+      g_autoptr(JsonObject) o = json_object_new ();
       g_autofree char *marker = accords_citation_marker (ACCORDS_CITATION_SOURCE, id);
 
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_int_value (b, id);
-      json_builder_set_member_name (b, "marker");
-      json_builder_add_string_value (b, marker);
-      json_builder_set_member_name (b, "url");
-      json_builder_add_string_value (b, url);
-      json_builder_set_member_name (b, "accessed");
-      json_builder_add_string_value (b, accords_source_get_accessed (source));
-      json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      return accords_cli_print_json (root) ? 0 : 1;
+      json_object_set_int_member (o, "id", id);
+      json_object_set_string_member (o, "marker", marker);
+      json_object_set_string_member (o, "url", url);
+      json_object_set_string_member (o, "accessed", accords_source_get_accessed (source));
+      return accords_cli_print_object (o);
     }
   printf ("%" G_GINT64_FORMAT "\n", id);
   return 0;
