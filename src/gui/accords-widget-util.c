@@ -1,4 +1,4 @@
-/* accords-widget-util.c: what several widgets share: showing a toast */
+/* accords-widget-util.c: what several widgets share: showing a toast, installing actions */
 #define G_LOG_DOMAIN "accords-widget-util"
 
 #include "config.h"
@@ -80,4 +80,20 @@ accords_widget_show_edit_toast (GtkWidget  *from,
   else
     adw_toast_set_timeout (toast, 0);
   return accords_widget_show_toast (from, toast);
+}
+
+void
+accords_widget_class_add_actions (GtkWidgetClass            *widget_class,
+                                  const AccordsWidgetAction *actions,
+                                  gsize                      n_actions)
+{
+  g_return_if_fail (GTK_IS_WIDGET_CLASS (widget_class));
+
+  for (gsize i = 0; i < n_actions; i++)
+    {
+      gtk_widget_class_install_action (widget_class, actions[i].name, actions[i].parameter_type, actions[i].activate);
+      if (actions[i].keyval != 0)
+        gtk_widget_class_add_binding_action (widget_class, actions[i].keyval, actions[i].modifiers,
+                                             actions[i].name, NULL);
+    }
 }

@@ -4,10 +4,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "accords-dataset-io.h"
 #include "accords-error.h"
 #include "accords-export-dialog.h"
+#include "accords-widget-util.h"
 #include "accords-window-private.h"
 
 static void
@@ -71,32 +73,21 @@ history_run_cb (GObject      *object,
   g_autoptr(AccordsCommand) command = accords_history_run_finish (ACCORDS_HISTORY (object), result, &error);
 
   if (command == NULL && !g_error_matches (error, ACCORDS_ERROR, ACCORDS_ERROR_NOT_FOUND))
-    {
-      AdwToast *toast = adw_toast_new (error->message);
-
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-    }
+    accords_widget_show_edit_toast (GTK_WIDGET (self), error->message, FALSE);
 }
 
+/* win.undo and win.redo */
 static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
   AccordsWindow *self = ACCORDS_WINDOW (widget);
 
-  accords_history_undo_async (self->history, history_run_cb, g_object_ref (self));
-}
-
-static void
-redo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  AccordsWindow *self = ACCORDS_WINDOW (widget);
-
-  accords_history_redo_async (self->history, history_run_cb, g_object_ref (self));
+  if (g_str_equal (action_name, "win.undo"))
+    accords_history_undo_async (self->history, history_run_cb, g_object_ref (self));
+  else
+    accords_history_redo_async (self->history, history_run_cb, g_object_ref (self));
 }
 
 static void
@@ -143,29 +134,18 @@ export_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* win.cite-source and win.cite-item, with the id to cite */
 static void
-cite (AccordsWindow       *self,
-      AccordsCitationKind  kind,
-      gint64               id)
+cite_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
+  AccordsWindow *self = ACCORDS_WINDOW (widget);
+  AccordsCitationKind kind = g_str_equal (action_name, "win.cite-item") ? ACCORDS_CITATION_ITEM
+                                                                        : ACCORDS_CITATION_SOURCE;
+
   adw_view_stack_set_visible_child_name (self->view_stack, "notes");
-  accords_notes_page_cite (self->notes_page, kind, id);
-}
-
-static void
-cite_source_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  cite (ACCORDS_WINDOW (widget), ACCORDS_CITATION_SOURCE, g_variant_get_int64 (parameter));
-}
-
-static void
-cite_item_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  cite (ACCORDS_WINDOW (widget), ACCORDS_CITATION_ITEM, g_variant_get_int64 (parameter));
+  accords_notes_page_cite (self->notes_page, kind, g_variant_get_int64 (parameter));
 }
 
 static void
@@ -177,7 +157,7 @@ show_item_action (GtkWidget  *widget,
 
   adw_view_stack_set_visible_child_name (self->view_stack, "news");
   if (!accords_news_view_show_item (self->news_view, g_variant_get_int64 (parameter)))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("This news item is no longer stored")));
+    accords_widget_show_toast (widget, adw_toast_new (_("This news item is no longer stored")));
 }
 
 static void
@@ -191,12 +171,15 @@ show_news_about_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->view_stack, "news");
 }
 
+/* win.show-atlas, win.show-news and win.show-notes: the page is named
+ * after the action */
 static void
-show_atlas_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
-  adw_view_stack_set_visible_child_name (ACCORDS_WINDOW (widget)->view_stack, "atlas");
+  g_assert (g_str_has_prefix (action_name, "win.show-"));
+  adw_view_stack_set_visible_child_name (ACCORDS_WINDOW (widget)->view_stack, action_name + strlen ("win.show-"));
 }
 
 /* F2 from anywhere in the window: edit the agreement shown */
@@ -214,52 +197,30 @@ edit_agreement_action (GtkWidget  *widget,
   gtk_widget_activate_action (GTK_WIDGET (self->agreement_view), "agreement.editing", NULL);
 }
 
-static void
-show_news_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  adw_view_stack_set_visible_child_name (ACCORDS_WINDOW (widget)->view_stack, "news");
-}
 
-static void
-show_notes_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  adw_view_stack_set_visible_child_name (ACCORDS_WINDOW (widget)->view_stack, "notes");
-}
+static const AccordsWidgetAction actions[] = {
+  { "win.show-countries", NULL, show_countries_action },
+  { "win.show-agreements", NULL, show_agreements_action },
+  { "win.back", NULL, back_action, GDK_KEY_Left, GDK_ALT_MASK },
+  { "win.search", NULL, search_action, GDK_KEY_f, GDK_CONTROL_MASK },
+  { "win.export", NULL, export_action, GDK_KEY_e, GDK_CONTROL_MASK },
+  { "win.cite-item", "x", cite_action },
+  { "win.cite-source", "x", cite_action },
+  { "win.show-item", "x", show_item_action },
+  { "win.show-news-about", NULL, show_news_about_action },
+  { "win.show-atlas", NULL, show_page_action, GDK_KEY_1, GDK_ALT_MASK },
+  { "win.show-news", NULL, show_page_action, GDK_KEY_2, GDK_ALT_MASK },
+  { "win.show-notes", NULL, show_page_action, GDK_KEY_3, GDK_ALT_MASK },
+  { "win.new-agreement", NULL, new_agreement_action, GDK_KEY_n, GDK_CONTROL_MASK },
+  { "win.edit-agreement", NULL, edit_agreement_action, GDK_KEY_F2, 0 },
+  { "win.undo", NULL, history_action, GDK_KEY_z, GDK_CONTROL_MASK },
+  { "win.redo", NULL, history_action, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
+  { "win.import-dataset", NULL, import_dataset_action },
+  { "win.export-dataset", NULL, export_dataset_action },
+};
 
 void
 _accords_window_class_init_actions (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "win.show-countries", NULL, show_countries_action);
-  gtk_widget_class_install_action (widget_class, "win.show-agreements", NULL, show_agreements_action);
-  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "win.cite-item", "x", cite_item_action);
-  gtk_widget_class_install_action (widget_class, "win.cite-source", "x", cite_source_action);
-  gtk_widget_class_install_action (widget_class, "win.show-item", "x", show_item_action);
-  gtk_widget_class_install_action (widget_class, "win.show-news-about", NULL, show_news_about_action);
-  gtk_widget_class_install_action (widget_class, "win.show-atlas", NULL, show_atlas_action);
-  gtk_widget_class_install_action (widget_class, "win.show-news", NULL, show_news_action);
-  gtk_widget_class_install_action (widget_class, "win.show-notes", NULL, show_notes_action);
-  gtk_widget_class_install_action (widget_class, "win.new-agreement", NULL, new_agreement_action);
-  gtk_widget_class_install_action (widget_class, "win.edit-agreement", NULL, edit_agreement_action);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
-  gtk_widget_class_install_action (widget_class, "win.import-dataset", NULL, import_dataset_action);
-  gtk_widget_class_install_action (widget_class, "win.export-dataset", NULL, export_dataset_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-atlas", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-news", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-notes", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-agreement", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.edit-agreement", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  accords_widget_class_add_actions (widget_class, actions, G_N_ELEMENTS (actions));
 }

@@ -12,6 +12,7 @@
 #include "accords-store-items.h"
 #include "accords-store-links.h"
 #include "accords-util.h"
+#include "accords-widget-util.h"
 
 /* Columns, in the order they are added */
 typedef enum {
@@ -564,6 +565,12 @@ accords_news_view_dispose (GObject *object)
   G_OBJECT_CLASS (accords_news_view_parent_class)->dispose (object);
 }
 
+static const AccordsWidgetAction actions[] = {
+  { "news.back", NULL, back_action },
+  { "news.open-link", NULL, open_link_action },
+  { "news.clear-about", NULL, clear_about_action },
+};
+
 static void
 accords_news_view_class_init (AccordsNewsViewClass *klass)
 {
@@ -599,9 +606,7 @@ accords_news_view_class_init (AccordsNewsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordsNewsView, reader_body);
   gtk_widget_class_bind_template_child (widget_class, AccordsNewsView, reader_categories);
 
-  gtk_widget_class_install_action (widget_class, "news.back", NULL, back_action);
-  gtk_widget_class_install_action (widget_class, "news.open-link", NULL, open_link_action);
-  gtk_widget_class_install_action (widget_class, "news.clear-about", NULL, clear_about_action);
+  accords_widget_class_add_actions (widget_class, actions, G_N_ELEMENTS (actions));
   gtk_widget_class_install_property_action (widget_class, "news.follow-selection", "follow-selection");
   gtk_widget_class_set_css_name (widget_class, "newsview");
 }

@@ -12,6 +12,7 @@
 #include "accords-reference.h"
 #include "accords-store-notes.h"
 #include "accords-util.h"
+#include "accords-widget-util.h"
 
 #define CITATIONS_REFRESH_MS 250
 
@@ -488,21 +489,20 @@ find_action (GtkWidget  *widget,
   gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
 }
 
+/* editor.find-next and editor.find-previous */
 static void
-find_next_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+find_again_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
-  find (ACCORDS_NOTE_EDITOR (widget), TRUE);
+  find (ACCORDS_NOTE_EDITOR (widget), g_str_equal (action_name, "editor.find-next"));
 }
 
-static void
-find_previous_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  find (ACCORDS_NOTE_EDITOR (widget), FALSE);
-}
+static const AccordsWidgetAction actions[] = {
+  { "editor.find", NULL, find_action, GDK_KEY_f, GDK_CONTROL_MASK },
+  { "editor.find-next", NULL, find_again_action, GDK_KEY_g, GDK_CONTROL_MASK },
+  { "editor.find-previous", NULL, find_again_action, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
+};
 
 static void
 drop_autosave (AccordsNoteEditor *self)
@@ -626,13 +626,7 @@ accords_note_editor_class_init (AccordsNoteEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordsNoteEditor, words_label);
   gtk_widget_class_bind_template_child (widget_class, AccordsNoteEditor, state_label);
 
-  gtk_widget_class_install_action (widget_class, "editor.find", NULL, find_action);
-  gtk_widget_class_install_action (widget_class, "editor.find-next", NULL, find_next_action);
-  gtk_widget_class_install_action (widget_class, "editor.find-previous", NULL, find_previous_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "editor.find", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "editor.find-next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "editor.find-previous", NULL);
+  accords_widget_class_add_actions (widget_class, actions, G_N_ELEMENTS (actions));
 
   gtk_widget_class_set_css_name (widget_class, "noteeditor");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

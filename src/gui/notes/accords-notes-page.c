@@ -619,6 +619,16 @@ show_list_action (GtkWidget  *widget,
   adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
 }
 
+static const AccordsWidgetAction actions[] = {
+  { "notes.new", NULL, new_action, GDK_KEY_n, GDK_CONTROL_MASK },
+  { "notes.rename", NULL, rename_action },
+  { "notes.delete", NULL, delete_action },
+  { "notes.undo-delete", NULL, undo_delete_action },
+  { "notes.cite", NULL, cite_action, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
+  { "notes.find", NULL, find_action },
+  { "notes.show-list", NULL, show_list_action },
+};
+
 static void
 accords_notes_page_dispose (GObject *object)
 {
@@ -676,16 +686,7 @@ accords_notes_page_class_init (AccordsNotesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordsNotesPage, editor_stack);
   gtk_widget_class_bind_template_child (widget_class, AccordsNotesPage, editor);
 
-  gtk_widget_class_install_action (widget_class, "notes.new", NULL, new_action);
-  gtk_widget_class_install_action (widget_class, "notes.rename", NULL, rename_action);
-  gtk_widget_class_install_action (widget_class, "notes.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "notes.undo-delete", NULL, undo_delete_action);
-  gtk_widget_class_install_action (widget_class, "notes.cite", NULL, cite_action);
-  gtk_widget_class_install_action (widget_class, "notes.find", NULL, find_action);
-  gtk_widget_class_install_action (widget_class, "notes.show-list", NULL, show_list_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "notes.cite", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "notes.new", NULL);
+  accords_widget_class_add_actions (widget_class, actions, G_N_ELEMENTS (actions));
 
   gtk_widget_class_set_css_name (widget_class, "notespage");
 }
