@@ -315,14 +315,7 @@ accords_export_dataset_json (AccordsStore               *store,
   json_builder_add_string_value (b, "Accords " PACKAGE_VERSION);
   json_builder_set_member_name (b, "exported");
   json_builder_add_string_value (b, day);
-  json_builder_set_member_name (b, "agreements");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (agreements)); i++)
-    {
-      g_autoptr(AccordsAgreement) a = g_list_model_get_item (G_LIST_MODEL (agreements), i);
-      json_builder_add_value (b, accords_agreement_to_json (a));
-    }
-  json_builder_end_array (b);
+  accords_dataset_add_agreements (b, G_LIST_MODEL (agreements));
   json_builder_end_object (b);
 
   root = json_builder_get_root (b);
