@@ -11,6 +11,7 @@
 #include "accords-date.h"
 #include "accords-error.h"
 #include "accords-event.h"
+#include "accords-file-task.h"
 #include "accords-files.h"
 #include "accords-part-kind.h"
 #include "accords-resources.h"
@@ -705,26 +706,22 @@ write_file (GFile       *file,
   return accords_write_file_atomic (path, text, len, error);
 }
 
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+export_dataset (GTask         *task,
+                AccordsStore  *store,
+                GFile         *file,
+                gpointer       job,
+                GError       **error)
 {
-  GFile *file = task_data;
-  const char *db_path = g_object_get_data (G_OBJECT (task), "db-path");
-  g_autoptr(AccordsStore) store = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   gsize len = 0;
   guint n = 0;
 
-  if ((store = accords_store_open_worker (db_path, &error)) == NULL ||
-      (text = accords_dataset_to_data (store, &len, &n, &error)) == NULL ||
-      !write_file (file, text, len, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_int (task, n);
+  if ((text = accords_dataset_to_data (store, &len, &n, error)) == NULL ||
+      !write_file (file, text, len, error))
+    return FALSE;
+  g_task_return_int (task, n);
+  return TRUE;
 }
 
 void
@@ -741,9 +738,7 @@ accords_dataset_export_async (AccordsStore        *store,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, accords_dataset_export_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_object_set_data_full (G_OBJECT (task), "db-path", g_strdup (accords_store_get_path (store)), g_free);
-  g_task_run_in_thread (task, export_thread);
+  accords_file_task_run (task, store, file, export_dataset, NULL, NULL);
 }
 
 gboolean
