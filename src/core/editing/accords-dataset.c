@@ -11,13 +11,10 @@
 #include "accords-date.h"
 #include "accords-error.h"
 #include "accords-event.h"
-#include "accords-fact.h"
+#include "accords-file-task.h"
 #include "accords-files.h"
-#include "accords-flag.h"
-#include "accords-party.h"
-#include "accords-person-role.h"
+#include "accords-part-kind.h"
 #include "accords-resources.h"
-#include "accords-source.h"
 #include "accords-store-agreements.h"
 #include "accords-util.h"
 #include "accords-validation.h"
@@ -126,237 +123,215 @@ element_object (JsonArray   *array,
   return json_node_get_object (node);
 }
 
-static gboolean
-read_parties (AccordsAgreement *a, JsonObject *object, const char *where, GError **error)
+/* How one member of an agreement or part maps to a property of its object */
+typedef enum {
+  FIELD_STRING,
+  FIELD_STRV,
+  FIELD_COUNT,               /* a whole number; null, and -1 in the object, for none */
+} FieldType;
+
+typedef enum {
+  FIELD_REQUIRED   = 1 << 0,
+  FIELD_OMIT_EMPTY = 1 << 1, /* written only when set */
+  FIELD_NULLABLE   = 1 << 2, /* written as null when unset, not as "" */
+} FieldFlags;
+
+typedef struct {
+  const char *member;
+  const char *property;
+  FieldType   type;
+  FieldFlags  flags;
+  const char *fallback;      /* read in place of a missing string */
+} Field;
+
+static const Field party_fields[] = {
+  { "country", "country", FIELD_STRING, FIELD_REQUIRED },
+  { "role", "role", FIELD_STRING, 0, "party" },
+  { NULL }
+};
+
+static const Field event_fields[] = {
+  { "date", "date", FIELD_STRING, FIELD_REQUIRED },
+  { "precision", "precision", FIELD_STRING },
+  { "type", "event-type", FIELD_STRING, FIELD_REQUIRED },
+  { "label", "label", FIELD_STRING },
+  { "actor", "actor", FIELD_STRING, FIELD_OMIT_EMPTY },
+  { "description", "description", FIELD_STRING },
+  { "confidence", "confidence", FIELD_STRING, 0, "reported" },
+  { "sources", "source-urls", FIELD_STRV },
+  { NULL }
+};
+
+static const Field person_fields[] = {
+  { "name", "name", FIELD_STRING, FIELD_REQUIRED },
+  { "role", "role", FIELD_STRING },
+  { "country", "country", FIELD_STRING },
+  { "start", "start", FIELD_STRING },
+  { "end", "end", FIELD_STRING },
+  { "source", "source-url", FIELD_STRING },
+  { NULL }
+};
+
+static const Field fact_fields[] = {
+  { "kind", "kind", FIELD_STRING, FIELD_REQUIRED },
+  { "date", "date", FIELD_STRING },
+  { "description", "description", FIELD_STRING },
+  { "amount", "amount", FIELD_STRING },
+  { "currency", "currency", FIELD_STRING },
+  { "count", "count", FIELD_COUNT },
+  { "court", "court", FIELD_STRING },
+  { "case_name", "case-name", FIELD_STRING },
+  { "outcome", "outcome", FIELD_STRING },
+  { "raised_by", "raised-by", FIELD_STRING },
+  { "source", "source-url", FIELD_STRING },
+  { NULL }
+};
+
+static const Field source_fields[] = {
+  { "url", "url", FIELD_STRING, FIELD_REQUIRED },
+  { "title", "title", FIELD_STRING },
+  { "publisher", "publisher", FIELD_STRING },
+  { "published", "published", FIELD_STRING },
+  { "accessed", "accessed", FIELD_STRING },
+  { "type", "source-type", FIELD_STRING },
+  { NULL }
+};
+
+static const Field flag_fields[] = {
+  { "text", "text", FIELD_STRING, FIELD_REQUIRED },
+  { "resolved", "resolved", FIELD_STRING, FIELD_NULLABLE },
+  { "resolution", "resolution", FIELD_STRING },
+  { NULL }
+};
+
+/* The agreement's own members, before and after its status */
+static const Field agreement_head_fields[] = {
+  { "id", "slug", FIELD_STRING, FIELD_REQUIRED },
+  { "title", "title", FIELD_STRING, FIELD_REQUIRED },
+  { "short_title", "short-title", FIELD_STRING },
+  { "aliases", "aliases", FIELD_STRV },
+  { "types", "types", FIELD_STRV },
+  { "instrument_form", "instrument-form", FIELD_STRING },
+  { "legal_status", "legal-status", FIELD_STRING },
+  { "operational_status", "operational-status", FIELD_STRING },
+  { NULL }
+};
+
+static const Field agreement_tail_fields[] = {
+  { "status_as_of", "status-as-of", FIELD_STRING },
+  { "summary", "summary", FIELD_STRING },
+  { "scope", "scope", FIELD_STRING },
+  { "cap", "cap", FIELD_STRING },
+  { "related", "related", FIELD_STRV },
+  { NULL }
+};
+
+static void
+complete_event (GObject *part)
 {
-  JsonArray *array;
+  AccordsEvent *event = ACCORDS_EVENT (part);
 
-  if (!get_array (object, "parties", where, &array, error))
-    return FALSE;
-  for (guint i = 0; array && i < json_array_get_length (array); i++)
+  if (accords_event_get_precision (event) == NULL)
     {
-      g_autofree char *w = g_strdup_printf ("%s.parties[%u]", where, i);
-      JsonObject *o = element_object (array, i, where, "parties", error);
-      g_autoptr(AccordsParty) party = NULL;
-      const char *country, *role;
+      AccordsDatePrecision p = ACCORDS_DATE_PRECISION_NONE;
 
-      if (o == NULL ||
-          !get_string (o, "country", w, TRUE, &country, error) ||
-          !get_string (o, "role", w, FALSE, &role, error))
-        return FALSE;
-      party = accords_party_new ();
-      accords_party_set_country (party, country);
-      accords_party_set_role (party, role ? role : "party");
-      g_list_store_append (accords_agreement_get_parties (a), party);
+      accords_date_parse (accords_event_get_date (event), NULL, NULL, NULL, &p, NULL);
+      accords_event_set_precision (event, accords_date_precision_to_string (p));
     }
-  return TRUE;
 }
 
+/* Each kind of part as its JSON array, in the order they are written */
+typedef struct {
+  const char  *member;
+  const Field *fields;
+  const char  *bare;                       /* the property a bare string sets */
+  void       (*complete) (GObject *part);  /* fills in what the document left out */
+} PartFormat;
+
+static const PartFormat part_formats[] = {
+  { "parties", party_fields },
+  { "events", event_fields, NULL, complete_event },
+  { "people", person_fields },
+  { "facts", fact_fields },
+  { "sources", source_fields, "url" },
+  { "verify", flag_fields, "text" },
+};
+
+/* Sets each field's property from its member, in order; the first mismatch is the error */
 static gboolean
-read_events (AccordsAgreement *a, JsonObject *object, const char *where, GError **error)
+read_fields (GObject      *object,
+             JsonObject   *json,
+             const char   *where,
+             const Field  *fields,
+             GError      **error)
 {
-  JsonArray *array;
-
-  if (!get_array (object, "events", where, &array, error))
-    return FALSE;
-  for (guint i = 0; array && i < json_array_get_length (array); i++)
+  for (const Field *field = fields; field->member != NULL; field++)
     {
-      g_autofree char *w = g_strdup_printf ("%s.events[%u]", where, i);
-      JsonObject *o = element_object (array, i, where, "events", error);
-      g_autoptr(AccordsEvent) event = NULL;
-      g_auto(GStrv) urls = NULL;
-      const char *date, *precision, *type, *label, *actor, *description, *confidence;
-
-      if (o == NULL ||
-          !get_string (o, "date", w, TRUE, &date, error) ||
-          !get_string (o, "precision", w, FALSE, &precision, error) ||
-          !get_string (o, "type", w, TRUE, &type, error) ||
-          !get_string (o, "label", w, FALSE, &label, error) ||
-          !get_string (o, "actor", w, FALSE, &actor, error) ||
-          !get_string (o, "description", w, FALSE, &description, error) ||
-          !get_string (o, "confidence", w, FALSE, &confidence, error) ||
-          !get_strv (o, "sources", w, &urls, error))
-        return FALSE;
-      event = accords_event_new ();
-      accords_event_set_date (event, date);
-      if (precision == NULL)
+      if (field->type == FIELD_STRING)
         {
-          AccordsDatePrecision p = ACCORDS_DATE_PRECISION_NONE;
+          const char *value;
 
-          accords_date_parse (date, NULL, NULL, NULL, &p, NULL);
-          precision = accords_date_precision_to_string (p);
+          if (!get_string (json, field->member, where, field->flags & FIELD_REQUIRED, &value, error))
+            return FALSE;
+          g_object_set (object, field->property, value ? value : field->fallback, NULL);
         }
-      accords_event_set_precision (event, precision);
-      accords_event_set_event_type (event, type);
-      accords_event_set_label (event, label);
-      accords_event_set_actor (event, actor);
-      accords_event_set_description (event, description);
-      accords_event_set_confidence (event, confidence ? confidence : "reported");
-      accords_event_set_source_urls (event, (const char * const *) urls);
-      g_list_store_append (accords_agreement_get_events (a), event);
-    }
-  return TRUE;
-}
+      else if (field->type == FIELD_STRV)
+        {
+          g_auto(GStrv) value = NULL;
 
-static gboolean
-read_sources (AccordsAgreement *a, JsonObject *object, const char *where, GError **error)
-{
-  JsonArray *array;
-
-  if (!get_array (object, "sources", where, &array, error))
-    return FALSE;
-  for (guint i = 0; array && i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-      g_autoptr(AccordsSource) source = accords_source_new ();
-
-      /* a bare URL, or the full object */
-      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-        accords_source_set_url (source, json_node_get_string (node));
+          if (!get_strv (json, field->member, where, &value, error))
+            return FALSE;
+          g_object_set (object, field->property, value, NULL);
+        }
       else
         {
-          g_autofree char *w = g_strdup_printf ("%s.sources[%u]", where, i);
-          JsonObject *o = element_object (array, i, where, "sources", error);
-          const char *url, *title, *publisher, *published, *accessed, *type;
+          JsonNode *node = json_object_get_member (json, field->member);
 
-          if (o == NULL ||
-              !get_string (o, "url", w, TRUE, &url, error) ||
-              !get_string (o, "title", w, FALSE, &title, error) ||
-              !get_string (o, "publisher", w, FALSE, &publisher, error) ||
-              !get_string (o, "published", w, FALSE, &published, error) ||
-              !get_string (o, "accessed", w, FALSE, &accessed, error) ||
-              !get_string (o, "type", w, FALSE, &type, error))
-            return FALSE;
-          accords_source_set_url (source, url);
-          accords_source_set_title (source, title);
-          accords_source_set_publisher (source, publisher);
-          accords_source_set_published (source, published);
-          accords_source_set_accessed (source, accessed);
-          accords_source_set_source_type (source, type);
-        }
-      g_list_store_append (accords_agreement_get_sources (a), source);
-    }
-  return TRUE;
-}
-
-static gboolean
-read_flags (AccordsAgreement *a, JsonObject *object, const char *where, GError **error)
-{
-  JsonArray *array;
-
-  if (!get_array (object, "verify", where, &array, error))
-    return FALSE;
-  for (guint i = 0; array && i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-      g_autoptr(AccordsFlag) flag = accords_flag_new ();
-
-      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-        accords_flag_set_text (flag, json_node_get_string (node));
-      else
-        {
-          g_autofree char *w = g_strdup_printf ("%s.verify[%u]", where, i);
-          JsonObject *o = element_object (array, i, where, "verify", error);
-          const char *text, *resolved, *resolution;
-
-          if (o == NULL ||
-              !get_string (o, "text", w, TRUE, &text, error) ||
-              !get_string (o, "resolved", w, FALSE, &resolved, error) ||
-              !get_string (o, "resolution", w, FALSE, &resolution, error))
-            return FALSE;
-          accords_flag_set_text (flag, text);
-          accords_flag_set_resolved (flag, resolved);
-          accords_flag_set_resolution (flag, resolution);
-        }
-      g_list_store_append (accords_agreement_get_flags (a), flag);
-    }
-  return TRUE;
-}
-
-static gboolean
-read_people (AccordsAgreement *a, JsonObject *object, const char *where, GError **error)
-{
-  JsonArray *array;
-
-  if (!get_array (object, "people", where, &array, error))
-    return FALSE;
-  for (guint i = 0; array && i < json_array_get_length (array); i++)
-    {
-      g_autofree char *w = g_strdup_printf ("%s.people[%u]", where, i);
-      JsonObject *o = element_object (array, i, where, "people", error);
-      g_autoptr(AccordsPersonRole) role = NULL;
-      const char *name, *title, *country, *start, *end, *source;
-
-      if (o == NULL ||
-          !get_string (o, "name", w, TRUE, &name, error) ||
-          !get_string (o, "role", w, FALSE, &title, error) ||
-          !get_string (o, "country", w, FALSE, &country, error) ||
-          !get_string (o, "start", w, FALSE, &start, error) ||
-          !get_string (o, "end", w, FALSE, &end, error) ||
-          !get_string (o, "source", w, FALSE, &source, error))
-        return FALSE;
-      role = accords_person_role_new ();
-      accords_person_role_set_name (role, name);
-      accords_person_role_set_role (role, title);
-      accords_person_role_set_country (role, country);
-      accords_person_role_set_start (role, start);
-      accords_person_role_set_end (role, end);
-      accords_person_role_set_source_url (role, source);
-      g_list_store_append (accords_agreement_get_people (a), role);
-    }
-  return TRUE;
-}
-
-static gboolean
-read_facts (AccordsAgreement *a, JsonObject *object, const char *where, GError **error)
-{
-  JsonArray *array;
-
-  if (!get_array (object, "facts", where, &array, error))
-    return FALSE;
-  for (guint i = 0; array && i < json_array_get_length (array); i++)
-    {
-      g_autofree char *w = g_strdup_printf ("%s.facts[%u]", where, i);
-      JsonObject *o = element_object (array, i, where, "facts", error);
-      g_autoptr(AccordsFact) fact = NULL;
-      const char *kind, *date, *description, *amount, *currency, *court, *case_name, *outcome, *raised_by, *source;
-      JsonNode *count;
-
-      if (o == NULL ||
-          !get_string (o, "kind", w, TRUE, &kind, error) ||
-          !get_string (o, "date", w, FALSE, &date, error) ||
-          !get_string (o, "description", w, FALSE, &description, error) ||
-          !get_string (o, "amount", w, FALSE, &amount, error) ||
-          !get_string (o, "currency", w, FALSE, &currency, error) ||
-          !get_string (o, "court", w, FALSE, &court, error) ||
-          !get_string (o, "case_name", w, FALSE, &case_name, error) ||
-          !get_string (o, "outcome", w, FALSE, &outcome, error) ||
-          !get_string (o, "raised_by", w, FALSE, &raised_by, error) ||
-          !get_string (o, "source", w, FALSE, &source, error))
-        return FALSE;
-      fact = accords_fact_new ();
-      accords_fact_set_kind (fact, kind);
-      accords_fact_set_date (fact, date);
-      accords_fact_set_description (fact, description);
-      accords_fact_set_amount (fact, amount);
-      accords_fact_set_currency (fact, currency);
-      accords_fact_set_court (fact, court);
-      accords_fact_set_case_name (fact, case_name);
-      accords_fact_set_outcome (fact, outcome);
-      accords_fact_set_raised_by (fact, raised_by);
-      accords_fact_set_source_url (fact, source);
-      count = json_object_get_member (o, "count");
-      if (count != NULL && !JSON_NODE_HOLDS_NULL (count))
-        {
-          if (!JSON_NODE_HOLDS_VALUE (count) || json_node_get_value_type (count) != G_TYPE_INT64)
+          if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+            continue;
+          if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
             {
               g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_INVALID,
-                           _("%s.count: expected a whole number"), w);
+                           _("%s.%s: expected a whole number"), where, field->member);
               return FALSE;
             }
-          accords_fact_set_count (fact, json_node_get_int (count));
+          g_object_set (object, field->property, json_node_get_int (node), NULL);
         }
-      g_list_store_append (accords_agreement_get_facts (a), fact);
+    }
+  return TRUE;
+}
+
+static gboolean
+read_parts (AccordsAgreement  *a,
+            JsonObject        *object,
+            const char        *where,
+            const PartFormat  *format,
+            GError           **error)
+{
+  const AccordsPartKind *kind = accords_part_kind_lookup (format->member);
+  JsonArray *array;
+
+  if (!get_array (object, format->member, where, &array, error))
+    return FALSE;
+  for (guint i = 0; array && i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      g_autoptr(GObject) part = g_object_new (kind->get_type (), NULL);
+
+      if (format->bare != NULL &&
+          JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+        g_object_set (part, format->bare, json_node_get_string (node), NULL);
+      else
+        {
+          g_autofree char *w = g_strdup_printf ("%s.%s[%u]", where, format->member, i);
+          JsonObject *o = element_object (array, i, where, format->member, error);
+
+          if (o == NULL || !read_fields (part, o, w, format->fields, error))
+            return FALSE;
+        }
+      if (format->complete != NULL)
+        format->complete (part);
+      g_list_store_append (kind->get_store (a), part);
     }
   return TRUE;
 }
@@ -367,9 +342,6 @@ accords_agreement_from_json (JsonNode    *node,
                              GError     **error)
 {
   g_autoptr(AccordsAgreement) a = NULL;
-  g_auto(GStrv) aliases = NULL;
-  g_auto(GStrv) types = NULL;
-  g_auto(GStrv) related = NULL;
   JsonObject *object;
   const char *status = NULL;
 
@@ -384,51 +356,15 @@ accords_agreement_from_json (JsonNode    *node,
     }
   object = json_node_get_object (node);
 
-  {
-    const char *slug, *title, *short_title, *instrument_form, *legal_status, *operational_status;
-    const char *status_as_of, *summary, *scope, *cap;
-
-    if (!get_string (object, "id", where, TRUE, &slug, error) ||
-        !get_string (object, "title", where, TRUE, &title, error) ||
-        !get_string (object, "short_title", where, FALSE, &short_title, error) ||
-        !get_string (object, "instrument_form", where, FALSE, &instrument_form, error) ||
-        !get_string (object, "legal_status", where, FALSE, &legal_status, error) ||
-        !get_string (object, "operational_status", where, FALSE, &operational_status, error) ||
-        !get_string (object, "status_as_of", where, FALSE, &status_as_of, error) ||
-        !get_string (object, "summary", where, FALSE, &summary, error) ||
-        !get_string (object, "scope", where, FALSE, &scope, error) ||
-        !get_string (object, "cap", where, FALSE, &cap, error))
-      return NULL;
-
-    if (!get_string (object, "status", where, FALSE, &status, error) ||
-        !get_strv (object, "aliases", where, &aliases, error) ||
-        !get_strv (object, "types", where, &types, error) ||
-        !get_strv (object, "related", where, &related, error))
-      return NULL;
-
-    a = accords_agreement_new ();
-    accords_agreement_set_slug (a, slug);
-    accords_agreement_set_title (a, title);
-    accords_agreement_set_short_title (a, short_title);
-    accords_agreement_set_instrument_form (a, instrument_form);
-    accords_agreement_set_legal_status (a, legal_status);
-    accords_agreement_set_operational_status (a, operational_status);
-    accords_agreement_set_status_as_of (a, status_as_of);
-    accords_agreement_set_summary (a, summary);
-    accords_agreement_set_scope (a, scope);
-    accords_agreement_set_cap (a, cap);
-    accords_agreement_set_aliases (a, (const char * const *) aliases);
-    accords_agreement_set_types (a, (const char * const *) types);
-    accords_agreement_set_related (a, (const char * const *) related);
-  }
-
-  if (!read_parties (a, object, where, error) ||
-      !read_events (a, object, where, error) ||
-      !read_sources (a, object, where, error) ||
-      !read_flags (a, object, where, error) ||
-      !read_people (a, object, where, error) ||
-      !read_facts (a, object, where, error))
+  a = accords_agreement_new ();
+  if (!read_fields (G_OBJECT (a), object, where, agreement_head_fields, error) ||
+      !read_fields (G_OBJECT (a), object, where, agreement_tail_fields, error) ||
+      !get_string (object, "status", where, FALSE, &status, error))
     return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (part_formats); i++)
+    if (!read_parts (a, object, where, &part_formats[i], error))
+      return NULL;
 
   /* An explicit status_override member (null for none) is taken as it is; a
    * bare status that the events do not give becomes the override. */
@@ -480,129 +416,65 @@ add_strv (JsonBuilder        *b,
   json_builder_end_array (b);
 }
 
-/* One kind's parts as the array member */
 static void
-write_parts (JsonBuilder  *b,
-             const char   *member,
-             GListStore   *store,
-             void        (*write) (JsonBuilder *b, gpointer part))
+write_fields (JsonBuilder *b,
+              GObject     *object,
+              const Field *fields)
 {
-  GListModel *model = G_LIST_MODEL (store);
+  for (const Field *field = fields; field->member != NULL; field++)
+    {
+      if (field->type == FIELD_STRING)
+        {
+          g_autofree char *value = NULL;
 
-  json_builder_set_member_name (b, member);
+          g_object_get (object, field->property, &value, NULL);
+          if ((field->flags & FIELD_OMIT_EMPTY) && accords_str_empty (value))
+            continue;
+          json_builder_set_member_name (b, field->member);
+          if ((field->flags & FIELD_NULLABLE) && value == NULL)
+            json_builder_add_null_value (b);
+          else
+            json_builder_add_string_value (b, value ? value : "");
+        }
+      else if (field->type == FIELD_STRV)
+        {
+          g_auto(GStrv) value = NULL;
+
+          g_object_get (object, field->property, &value, NULL);
+          add_strv (b, field->member, (const char * const *) value);
+        }
+      else
+        {
+          gint64 value;
+
+          g_object_get (object, field->property, &value, NULL);
+          json_builder_set_member_name (b, field->member);
+          if (value >= 0)
+            json_builder_add_int_value (b, value);
+          else
+            json_builder_add_null_value (b);
+        }
+    }
+}
+
+static void
+write_parts (JsonBuilder      *b,
+             AccordsAgreement *a,
+             const PartFormat *format)
+{
+  GListModel *model = G_LIST_MODEL (accords_part_kind_lookup (format->member)->get_store (a));
+
+  json_builder_set_member_name (b, format->member);
   json_builder_begin_array (b);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(GObject) part = g_list_model_get_item (model, i);
 
-      write (b, part);
+      json_builder_begin_object (b);
+      write_fields (b, part, format->fields);
+      json_builder_end_object (b);
     }
   json_builder_end_array (b);
-}
-
-static void
-write_parties (JsonBuilder *b,
-              gpointer     part)
-{
-  AccordsParty *p = part;
-
-  json_builder_begin_object (b);
-  add_string (b, "country", accords_party_get_country (p));
-  add_string (b, "role", accords_party_get_role (p));
-  json_builder_end_object (b);
-}
-
-static void
-write_events (JsonBuilder *b,
-             gpointer     part)
-{
-  AccordsEvent *e = part;
-
-  json_builder_begin_object (b);
-  add_string (b, "date", accords_event_get_date (e));
-  add_string (b, "precision", accords_event_get_precision (e));
-  add_string (b, "type", accords_event_get_event_type (e));
-  add_string (b, "label", accords_event_get_label (e));
-  if (!accords_str_empty (accords_event_get_actor (e)))
-    add_string (b, "actor", accords_event_get_actor (e));
-  add_string (b, "description", accords_event_get_description (e));
-  add_string (b, "confidence", accords_event_get_confidence (e));
-  add_strv (b, "sources", accords_event_get_source_urls (e));
-  json_builder_end_object (b);
-}
-
-static void
-write_people (JsonBuilder *b,
-             gpointer     part)
-{
-  AccordsPersonRole *r = part;
-
-  json_builder_begin_object (b);
-  add_string (b, "name", accords_person_role_get_name (r));
-  add_string (b, "role", accords_person_role_get_role (r));
-  add_string (b, "country", accords_person_role_get_country (r));
-  add_string (b, "start", accords_person_role_get_start (r));
-  add_string (b, "end", accords_person_role_get_end (r));
-  add_string (b, "source", accords_person_role_get_source_url (r));
-  json_builder_end_object (b);
-}
-
-static void
-write_facts (JsonBuilder *b,
-            gpointer     part)
-{
-  AccordsFact *f = part;
-
-  json_builder_begin_object (b);
-  add_string (b, "kind", accords_fact_get_kind (f));
-  add_string (b, "date", accords_fact_get_date (f));
-  add_string (b, "description", accords_fact_get_description (f));
-  add_string (b, "amount", accords_fact_get_amount (f));
-  add_string (b, "currency", accords_fact_get_currency (f));
-  json_builder_set_member_name (b, "count");
-  if (accords_fact_get_count (f) >= 0)
-    json_builder_add_int_value (b, accords_fact_get_count (f));
-  else
-    json_builder_add_null_value (b);
-  add_string (b, "court", accords_fact_get_court (f));
-  add_string (b, "case_name", accords_fact_get_case_name (f));
-  add_string (b, "outcome", accords_fact_get_outcome (f));
-  add_string (b, "raised_by", accords_fact_get_raised_by (f));
-  add_string (b, "source", accords_fact_get_source_url (f));
-  json_builder_end_object (b);
-}
-
-static void
-write_sources (JsonBuilder *b,
-              gpointer     part)
-{
-  AccordsSource *s = part;
-
-  json_builder_begin_object (b);
-  add_string (b, "url", accords_source_get_url (s));
-  add_string (b, "title", accords_source_get_title (s));
-  add_string (b, "publisher", accords_source_get_publisher (s));
-  add_string (b, "published", accords_source_get_published (s));
-  add_string (b, "accessed", accords_source_get_accessed (s));
-  add_string (b, "type", accords_source_get_source_type (s));
-  json_builder_end_object (b);
-}
-
-static void
-write_verify (JsonBuilder *b,
-             gpointer     part)
-{
-  AccordsFlag *f = part;
-
-  json_builder_begin_object (b);
-  add_string (b, "text", accords_flag_get_text (f));
-  json_builder_set_member_name (b, "resolved");
-  if (accords_flag_get_resolved (f))
-    json_builder_add_string_value (b, accords_flag_get_resolved (f));
-  else
-    json_builder_add_null_value (b);
-  add_string (b, "resolution", accords_flag_get_resolution (f));
-  json_builder_end_object (b);
 }
 
 JsonNode *
@@ -614,14 +486,7 @@ accords_agreement_to_json (AccordsAgreement *a)
   g_return_val_if_fail (ACCORDS_IS_AGREEMENT (a), NULL);
 
   json_builder_begin_object (b);
-  add_string (b, "id", accords_agreement_get_slug (a));
-  add_string (b, "title", accords_agreement_get_title (a));
-  add_string (b, "short_title", accords_agreement_get_short_title (a));
-  add_strv (b, "aliases", accords_agreement_get_aliases (a));
-  add_strv (b, "types", accords_agreement_get_types (a));
-  add_string (b, "instrument_form", accords_agreement_get_instrument_form (a));
-  add_string (b, "legal_status", accords_agreement_get_legal_status (a));
-  add_string (b, "operational_status", accords_agreement_get_operational_status (a));
+  write_fields (b, G_OBJECT (a), agreement_head_fields);
   add_string (b, "status", accords_status_to_string (accords_agreement_get_status (a)));
   add_string (b, "derived_status", accords_status_to_string (accords_agreement_derive_status (a, NULL)));
   json_builder_set_member_name (b, "status_override");
@@ -630,24 +495,9 @@ accords_agreement_to_json (AccordsAgreement *a)
     json_builder_add_null_value (b);
   else
     json_builder_add_string_value (b, override);
-  add_string (b, "status_as_of", accords_agreement_get_status_as_of (a));
-  add_string (b, "summary", accords_agreement_get_summary (a));
-  add_string (b, "scope", accords_agreement_get_scope (a));
-  add_string (b, "cap", accords_agreement_get_cap (a));
-  add_strv (b, "related", accords_agreement_get_related (a));
-
-  write_parts (b, "parties", accords_agreement_get_parties (a), write_parties);
-
-  write_parts (b, "events", accords_agreement_get_events (a), write_events);
-
-  write_parts (b, "people", accords_agreement_get_people (a), write_people);
-
-  write_parts (b, "facts", accords_agreement_get_facts (a), write_facts);
-
-  write_parts (b, "sources", accords_agreement_get_sources (a), write_sources);
-
-  write_parts (b, "verify", accords_agreement_get_flags (a), write_verify);
-
+  write_fields (b, G_OBJECT (a), agreement_tail_fields);
+  for (guint i = 0; i < G_N_ELEMENTS (part_formats); i++)
+    write_parts (b, a, &part_formats[i]);
   json_builder_end_object (b);
   return json_builder_get_root (b);
 }
@@ -772,6 +622,24 @@ fail:
   return FALSE;
 }
 
+void
+accords_dataset_add_agreements (JsonBuilder *builder,
+                                GListModel  *agreements)
+{
+  g_return_if_fail (JSON_IS_BUILDER (builder));
+  g_return_if_fail (G_IS_LIST_MODEL (agreements));
+
+  json_builder_set_member_name (builder, "agreements");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (agreements); i++)
+    {
+      g_autoptr(AccordsAgreement) a = g_list_model_get_item (agreements, i);
+
+      json_builder_add_value (builder, accords_agreement_to_json (a));
+    }
+  json_builder_end_array (builder);
+}
+
 JsonNode *
 accords_dataset_to_json (AccordsStore  *store,
                          GError       **error)
@@ -787,15 +655,7 @@ accords_dataset_to_json (AccordsStore  *store,
   add_string (b, "format", DATASET_FORMAT);
   json_builder_set_member_name (b, "version");
   json_builder_add_int_value (b, DATASET_VERSION);
-  json_builder_set_member_name (b, "agreements");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (agreements)); i++)
-    {
-      g_autoptr(AccordsAgreement) a = g_list_model_get_item (G_LIST_MODEL (agreements), i);
-
-      json_builder_add_value (b, accords_agreement_to_json (a));
-    }
-  json_builder_end_array (b);
+  accords_dataset_add_agreements (b, G_LIST_MODEL (agreements));
   json_builder_end_object (b);
   return json_builder_get_root (b);
 }
@@ -846,26 +706,22 @@ write_file (GFile       *file,
   return accords_write_file_atomic (path, text, len, error);
 }
 
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+export_dataset (GTask         *task,
+                AccordsStore  *store,
+                GFile         *file,
+                gpointer       job,
+                GError       **error)
 {
-  GFile *file = task_data;
-  const char *db_path = g_object_get_data (G_OBJECT (task), "db-path");
-  g_autoptr(AccordsStore) store = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   gsize len = 0;
   guint n = 0;
 
-  if ((store = accords_store_open_worker (db_path, &error)) == NULL ||
-      (text = accords_dataset_to_data (store, &len, &n, &error)) == NULL ||
-      !write_file (file, text, len, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_int (task, n);
+  if ((text = accords_dataset_to_data (store, &len, &n, error)) == NULL ||
+      !write_file (file, text, len, error))
+    return FALSE;
+  g_task_return_int (task, n);
+  return TRUE;
 }
 
 void
@@ -882,9 +738,7 @@ accords_dataset_export_async (AccordsStore        *store,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, accords_dataset_export_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_object_set_data_full (G_OBJECT (task), "db-path", g_strdup (accords_store_get_path (store)), g_free);
-  g_task_run_in_thread (task, export_thread);
+  accords_file_task_run (task, store, file, export_dataset, NULL, NULL);
 }
 
 gboolean

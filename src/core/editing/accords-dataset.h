@@ -35,6 +35,9 @@ gboolean          accords_dataset_load          (AccordsStore      *store,
                                                  const char        *where,
                                                  guint             *n_loaded,
                                                  GError           **error);
+/* Adds the agreements to the open object as its "agreements" array */
+void              accords_dataset_add_agreements (JsonBuilder      *builder,
+                                                 GListModel        *agreements);
 JsonNode         *accords_dataset_to_json       (AccordsStore      *store,
                                                  GError           **error);
 

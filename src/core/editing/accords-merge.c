@@ -7,6 +7,7 @@
 
 #include "accords-dataset.h"
 #include "accords-error.h"
+#include "accords-file-task.h"
 #include "accords-event.h"
 #include "accords-fact.h"
 #include "accords-flag.h"
@@ -664,6 +665,28 @@ merge3 (AccordsAgreement  *base,
   return result;
 }
 
+/* merge3(), failing when a part was removed on one side and changed on the
+ * other: a part, not a field, so nothing a conflict could offer */
+static AccordsAgreement *
+merge3_or_fail (AccordsAgreement  *base,
+                AccordsAgreement  *ours,
+                AccordsAgreement  *theirs,
+                GListStore        *conflicts,
+                GError           **error)
+{
+  g_autofree char *removed = NULL;
+  g_autoptr(AccordsAgreement) result = merge3 (base, ours, theirs, conflicts, &removed);
+
+  if (removed != NULL)
+    {
+      g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_CONFLICT,
+                   _("%s: %s was removed on one side and changed on the other since the agreement was read"),
+                   accords_agreement_get_slug (theirs), removed);
+      return NULL;
+    }
+  return g_steal_pointer (&result);
+}
+
 AccordsAgreement *
 accords_merge_three_way (AccordsAgreement  *base,
                          AccordsAgreement  *ours,
@@ -672,7 +695,6 @@ accords_merge_three_way (AccordsAgreement  *base,
                          GError           **error)
 {
   g_autoptr(AccordsAgreement) result = NULL;
-  g_autofree char *removed = NULL;
   const char *slug;
   guint n_before;
 
@@ -683,15 +705,8 @@ accords_merge_three_way (AccordsAgreement  *base,
 
   slug = accords_agreement_get_slug (theirs);
   n_before = g_list_model_get_n_items (G_LIST_MODEL (conflicts));
-  result = merge3 (base, ours, theirs, conflicts, &removed);
-
-  if (removed != NULL)
-    {
-      g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_CONFLICT,
-                   _("%s: %s was removed on one side and changed on the other since the agreement was read"),
-                   slug, removed);
-      return NULL;
-    }
+  if ((result = merge3_or_fail (base, ours, theirs, conflicts, error)) == NULL)
+    return NULL;
   if (g_list_model_get_n_items (G_LIST_MODEL (conflicts)) > n_before)
     {
       guint n = g_list_model_get_n_items (G_LIST_MODEL (conflicts)) - n_before;
@@ -721,7 +736,6 @@ accords_merge_new_three_way (const char        *label,
                              GError           **error)
 {
   g_autoptr(AccordsMerge) self = NULL;
-  g_autofree char *removed = NULL;
   Entry *entry;
 
   g_return_val_if_fail (ACCORDS_IS_AGREEMENT (base), NULL);
@@ -730,18 +744,11 @@ accords_merge_new_three_way (const char        *label,
 
   self = g_object_new (ACCORDS_TYPE_MERGE, NULL);
   entry = g_new0 (Entry, 1);
-  entry->merged = merge3 (base, ours, theirs, self->conflicts, &removed);
   entry->stored = accords_agreement_copy (theirs);
   entry->incoming = accords_agreement_copy (ours);
   g_ptr_array_add (self->entries, entry);
-  if (removed != NULL)
-    {
-      /* a part, not a field: nothing the merge view can offer */
-      g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_CONFLICT,
-                   _("%s: %s was removed on one side and changed on the other since the agreement was read"),
-                   accords_agreement_get_slug (theirs), removed);
-      return NULL;
-    }
+  if ((entry->merged = merge3_or_fail (base, ours, theirs, self->conflicts, error)) == NULL)
+    return NULL;
   self->label = g_strdup (label);
   return g_steal_pointer (&self);
 }
@@ -916,29 +923,26 @@ accords_merge_new_for_path (AccordsStore  *store,
   return merge_incoming (store, incoming, error);
 }
 
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gboolean
+load_merge (GTask         *task,
+            AccordsStore  *store,
+            GFile         *file,
+            gpointer       job,
+            GError       **error)
 {
-  const char *db_path = g_object_get_data (G_OBJECT (task), "db-path");
-  GFile *file = task_data;
-  g_autoptr(AccordsStore) store = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = g_file_get_path (file);
-  AccordsMerge *merge = NULL;
+  AccordsMerge *merge;
 
   if (path == NULL)
-    g_set_error (&error, ACCORDS_ERROR, ACCORDS_ERROR_INVALID,
-                 _("%s is not a local file"), g_file_peek_path (file) ? g_file_peek_path (file) : "");
-  else if ((store = accords_store_open_worker (db_path, &error)) != NULL)
-    merge = accords_merge_new_for_path (store, path, &error);
-
-  if (merge == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, merge, g_object_unref);
+    {
+      g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_INVALID,
+                   _("%s is not a local file"), g_file_peek_path (file) ? g_file_peek_path (file) : "");
+      return FALSE;
+    }
+  if ((merge = accords_merge_new_for_path (store, path, error)) == NULL)
+    return FALSE;
+  g_task_return_pointer (task, merge, g_object_unref);
+  return TRUE;
 }
 
 void
@@ -955,9 +959,7 @@ accords_merge_load_async (AccordsStore        *store,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, accords_merge_load_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_object_set_data_full (G_OBJECT (task), "db-path", g_strdup (accords_store_get_path (store)), g_free);
-  g_task_run_in_thread (task, load_thread);
+  accords_file_task_run (task, store, file, load_merge, NULL, NULL);
 }
 
 AccordsMerge *

@@ -10,6 +10,7 @@
 #include "accords-event.h"
 #include "accords-fact.h"
 #include "accords-flag.h"
+#include "accords-part-kind.h"
 #include "accords-party.h"
 #include "accords-person-role.h"
 #include "accords-source.h"
@@ -205,208 +206,182 @@ check_head (AccordsAgreement *a,
   check_date (issues, "status_as_of", accords_agreement_get_status_as_of (a), TRUE);
 }
 
-static void
-check_parties (AccordsAgreement *a,
-               AccordsStore     *store,
-               GPtrArray        *issues)
+/* What a part's check reports into, and where the part stands */
+typedef struct {
+  GPtrArray    *issues;
+  AccordsStore *store;
+  GStringChunk *names;   /* the field names issues point at */
+  GHashTable   *seen;    /* what the earlier parts of this kind hold */
+  const char   *where;   /* "sources[2]" */
+} PartCheck;
+
+/* "sources[2].url" */
+static const char *
+field (PartCheck  *c,
+       const char *member)
 {
-  GListModel *model = G_LIST_MODEL (accords_agreement_get_parties (a));
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *name = g_strconcat (c->where, ".", member, NULL);
 
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+  return g_string_chunk_insert (c->names, name);
+}
+
+static void
+check_party (PartCheck *c,
+             gpointer   part)
+{
+  AccordsParty *p = part;
+  const char *code = accords_party_get_country (p);
+  const char *r = accords_party_get_role (p);
+  guint before = c->issues->len;
+
+  check_country (c->issues, c->store, field (c, "country"), code, FALSE);
+  if (accords_str_empty (r))
+    add_issue (c->issues, field (c, "role"), _("the role is empty"));
+  else if (!accords_is_identifier (r))
+    add_issue (c->issues, field (c, "role"), _("“%s” must be lower-case letters, digits and underscores"), r);
+  else if (accords_vocabulary_lookup (ACCORDS_VOCABULARY_PARTY_ROLE, r) == NULL)
     {
-      g_autoptr(AccordsParty) p = g_list_model_get_item (model, i);
-      g_autofree char *country = g_strdup_printf ("parties[%u].country", i);
-      g_autofree char *role = g_strdup_printf ("parties[%u].role", i);
-      const char *code = accords_party_get_country (p);
-      const char *r = accords_party_get_role (p);
-      guint before = issues->len;
-
-      check_country (issues, store, country, code, FALSE);
-      if (accords_str_empty (r))
-        add_issue (issues, role, _("the role is empty"));
-      else if (!accords_is_identifier (r))
-        add_issue (issues, role, _("“%s” must be lower-case letters, digits and underscores"), r);
-      else if (accords_vocabulary_lookup (ACCORDS_VOCABULARY_PARTY_ROLE, r) == NULL)
-        {
-          g_autofree char *known = accords_vocabulary_describe (ACCORDS_VOCABULARY_PARTY_ROLE);
-          add_issue (issues, role, _("“%s” is not a party role (%s)"), r, known);
-        }
-      if (issues->len == before &&
-          !g_hash_table_add (seen, g_strdup_printf ("%s/%s", code, r)))
-        {
-          g_autofree char *label = accords_vocabulary_get_label (ACCORDS_VOCABULARY_PARTY_ROLE, r);
-          add_issue (issues, country, _("%s is already a party in the role “%s”"), code, label);
-        }
+      g_autofree char *known = accords_vocabulary_describe (ACCORDS_VOCABULARY_PARTY_ROLE);
+      add_issue (c->issues, field (c, "role"), _("“%s” is not a party role (%s)"), r, known);
+    }
+  if (c->issues->len == before &&
+      !g_hash_table_add (c->seen, g_strdup_printf ("%s/%s", code, r)))
+    {
+      g_autofree char *label = accords_vocabulary_get_label (ACCORDS_VOCABULARY_PARTY_ROLE, r);
+      add_issue (c->issues, field (c, "country"), _("%s is already a party in the role “%s”"), code, label);
     }
 }
 
 static void
-check_events (AccordsAgreement *a,
-              AccordsStore     *store,
-              GPtrArray        *issues)
+check_event (PartCheck *c,
+             gpointer   part)
 {
-  GListModel *model = G_LIST_MODEL (accords_agreement_get_events (a));
+  AccordsEvent *e = part;
+  const char * const *urls = accords_event_get_source_urls (e);
+  const char *p = accords_event_get_precision (e);
+  const char *conf = accords_event_get_confidence (e);
+  g_autoptr(GHashTable) cited = g_hash_table_new (g_str_hash, g_str_equal);
+  AccordsDatePrecision parsed;
 
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+  if (check_date (c->issues, field (c, "date"), accords_event_get_date (e), FALSE) && !accords_str_empty (p))
     {
-      g_autoptr(AccordsEvent) e = g_list_model_get_item (model, i);
-      g_autofree char *date = g_strdup_printf ("events[%u].date", i);
-      g_autofree char *precision = g_strdup_printf ("events[%u].precision", i);
-      g_autofree char *type = g_strdup_printf ("events[%u].type", i);
-      g_autofree char *actor = g_strdup_printf ("events[%u].actor", i);
-      g_autofree char *confidence = g_strdup_printf ("events[%u].confidence", i);
-      const char * const *urls = accords_event_get_source_urls (e);
-      const char *p = accords_event_get_precision (e);
-      const char *c = accords_event_get_confidence (e);
-      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-      AccordsDatePrecision parsed;
+      accords_date_parse (accords_event_get_date (e), NULL, NULL, NULL, &parsed, NULL);
+      if (accords_date_precision_from_string (p) != parsed)
+        add_issue (c->issues, field (c, "precision"), _("“%s” does not match the date %s, which is of %s precision"),
+                   p, accords_event_get_date (e), accords_date_precision_to_string (parsed));
+    }
+  if (accords_str_empty (accords_event_get_event_type (e)))
+    add_issue (c->issues, field (c, "type"), _("no type is chosen"));
+  else if (accords_event_type_lookup (accords_event_get_event_type (e)) == NULL)
+    add_issue (c->issues, field (c, "type"), _("“%s” is not an event type"), accords_event_get_event_type (e));
+  check_country (c->issues, c->store, field (c, "actor"), accords_event_get_actor (e), TRUE);
+  if (!accords_str_empty (conf) && accords_vocabulary_lookup (ACCORDS_VOCABULARY_CONFIDENCE, conf) == NULL)
+    {
+      g_autofree char *known = accords_vocabulary_describe (ACCORDS_VOCABULARY_CONFIDENCE);
+      add_issue (c->issues, field (c, "confidence"), _("“%s” is not a confidence level (%s)"), conf, known);
+    }
+  for (guint k = 0; urls && urls[k]; k++)
+    {
+      g_autofree char *member = g_strdup_printf ("sources[%u]", k);
+      const char *url = field (c, member);
+      guint before = c->issues->len;
 
-      if (check_date (issues, date, accords_event_get_date (e), FALSE) && !accords_str_empty (p))
-        {
-          accords_date_parse (accords_event_get_date (e), NULL, NULL, NULL, &parsed, NULL);
-          if (accords_date_precision_from_string (p) != parsed)
-            add_issue (issues, precision, _("“%s” does not match the date %s, which is of %s precision"),
-                       p, accords_event_get_date (e), accords_date_precision_to_string (parsed));
-        }
-      if (accords_str_empty (accords_event_get_event_type (e)))
-        add_issue (issues, type, _("no type is chosen"));
-      else if (accords_event_type_lookup (accords_event_get_event_type (e)) == NULL)
-        add_issue (issues, type, _("“%s” is not an event type"), accords_event_get_event_type (e));
-      check_country (issues, store, actor, accords_event_get_actor (e), TRUE);
-      if (!accords_str_empty (c) && accords_vocabulary_lookup (ACCORDS_VOCABULARY_CONFIDENCE, c) == NULL)
-        {
-          g_autofree char *known = accords_vocabulary_describe (ACCORDS_VOCABULARY_CONFIDENCE);
-          add_issue (issues, confidence, _("“%s” is not a confidence level (%s)"), c, known);
-        }
-      for (guint k = 0; urls && urls[k]; k++)
-        {
-          g_autofree char *field = g_strdup_printf ("events[%u].sources[%u]", i, k);
-          guint before = issues->len;
-
-          check_url (issues, field, urls[k], FALSE);
-          if (issues->len == before && !g_hash_table_add (seen, (gpointer) urls[k]))
-            add_issue (issues, field, _("“%s” is cited twice"), urls[k]);
-        }
+      check_url (c->issues, url, urls[k], FALSE);
+      if (c->issues->len == before && !g_hash_table_add (cited, (gpointer) urls[k]))
+        add_issue (c->issues, url, _("“%s” is cited twice"), urls[k]);
     }
 }
 
 static void
-check_sources (AccordsAgreement *a,
-               GPtrArray        *issues)
+check_source (PartCheck *c,
+              gpointer   part)
 {
-  GListModel *model = G_LIST_MODEL (accords_agreement_get_sources (a));
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  AccordsSource *s = part;
+  const char *t = accords_source_get_source_type (s);
+  guint before = c->issues->len;
 
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(AccordsSource) s = g_list_model_get_item (model, i);
-      g_autofree char *url = g_strdup_printf ("sources[%u].url", i);
-      g_autofree char *published = g_strdup_printf ("sources[%u].published", i);
-      g_autofree char *accessed = g_strdup_printf ("sources[%u].accessed", i);
-      g_autofree char *type = g_strdup_printf ("sources[%u].type", i);
-      const char *t = accords_source_get_source_type (s);
-      guint before = issues->len;
-
-      check_url (issues, url, accords_source_get_url (s), FALSE);
-      if (issues->len == before && !g_hash_table_add (seen, (gpointer) accords_source_get_url (s)))
-        add_issue (issues, url, _("another source of this agreement has this URL"));
-      check_date (issues, published, accords_source_get_published (s), TRUE);
-      check_date (issues, accessed, accords_source_get_accessed (s), TRUE);
-      if (!accords_str_empty (t) && !accords_is_identifier (t))
-        add_issue (issues, type, _("“%s” must be lower-case letters, digits and underscores"), t);
-    }
+  check_url (c->issues, field (c, "url"), accords_source_get_url (s), FALSE);
+  if (c->issues->len == before && !g_hash_table_add (c->seen, g_strdup (accords_source_get_url (s))))
+    add_issue (c->issues, field (c, "url"), _("another source of this agreement has this URL"));
+  check_date (c->issues, field (c, "published"), accords_source_get_published (s), TRUE);
+  check_date (c->issues, field (c, "accessed"), accords_source_get_accessed (s), TRUE);
+  if (!accords_str_empty (t) && !accords_is_identifier (t))
+    add_issue (c->issues, field (c, "type"), _("“%s” must be lower-case letters, digits and underscores"), t);
 }
 
 static void
-check_people (AccordsAgreement *a,
-              AccordsStore     *store,
-              GPtrArray        *issues)
+check_person (PartCheck *c,
+              gpointer   part)
 {
-  GListModel *model = G_LIST_MODEL (accords_agreement_get_people (a));
+  AccordsPersonRole *r = part;
+  g_autofree char *stripped = g_strstrip (g_strdup (accords_str_or_empty (accords_person_role_get_name (r))));
+  const char *start = accords_person_role_get_start (r);
+  const char *end = accords_person_role_get_end (r);
 
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(AccordsPersonRole) r = g_list_model_get_item (model, i);
-      g_autofree char *name = g_strdup_printf ("people[%u].name", i);
-      g_autofree char *start = g_strdup_printf ("people[%u].start", i);
-      g_autofree char *end = g_strdup_printf ("people[%u].end", i);
-      g_autofree char *country = g_strdup_printf ("people[%u].country", i);
-      g_autofree char *source = g_strdup_printf ("people[%u].source", i);
-      g_autofree char *stripped = g_strstrip (g_strdup (accords_str_or_empty (accords_person_role_get_name (r))));
-      const char *s = accords_person_role_get_start (r);
-      const char *e = accords_person_role_get_end (r);
-
-      if (*stripped == '\0')
-        add_issue (issues, name, _("the name is empty"));
-      if (check_date (issues, start, s, TRUE) && check_date (issues, end, e, TRUE) &&
-          !accords_str_empty (s) && !accords_str_empty (e) && accords_date_key (e) < accords_date_key (s))
-        add_issue (issues, end, _("%s is before the start, %s"), e, s);
-      check_country (issues, store, country, accords_person_role_get_country (r), TRUE);
-      check_url (issues, source, accords_person_role_get_source_url (r), TRUE);
-    }
+  if (*stripped == '\0')
+    add_issue (c->issues, field (c, "name"), _("the name is empty"));
+  if (check_date (c->issues, field (c, "start"), start, TRUE) && check_date (c->issues, field (c, "end"), end, TRUE) &&
+      !accords_str_empty (start) && !accords_str_empty (end) && accords_date_key (end) < accords_date_key (start))
+    add_issue (c->issues, field (c, "end"), _("%s is before the start, %s"), end, start);
+  check_country (c->issues, c->store, field (c, "country"), accords_person_role_get_country (r), TRUE);
+  check_url (c->issues, field (c, "source"), accords_person_role_get_source_url (r), TRUE);
 }
 
 static void
-check_facts (AccordsAgreement *a,
-             GPtrArray        *issues)
+check_fact (PartCheck *c,
+            gpointer   part)
 {
-  GListModel *model = G_LIST_MODEL (accords_agreement_get_facts (a));
+  AccordsFact *f = part;
+  const char *k = accords_fact_get_kind (f);
+  const char *cur = accords_fact_get_currency (f);
 
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+  if (accords_vocabulary_lookup (ACCORDS_VOCABULARY_FACT_KIND, k) == NULL)
     {
-      g_autoptr(AccordsFact) f = g_list_model_get_item (model, i);
-      g_autofree char *kind = g_strdup_printf ("facts[%u].kind", i);
-      g_autofree char *date = g_strdup_printf ("facts[%u].date", i);
-      g_autofree char *description = g_strdup_printf ("facts[%u].description", i);
-      g_autofree char *count = g_strdup_printf ("facts[%u].count", i);
-      g_autofree char *currency = g_strdup_printf ("facts[%u].currency", i);
-      g_autofree char *source = g_strdup_printf ("facts[%u].source", i);
-      const char *k = accords_fact_get_kind (f);
-      const char *cur = accords_fact_get_currency (f);
-
-      if (accords_vocabulary_lookup (ACCORDS_VOCABULARY_FACT_KIND, k) == NULL)
-        {
-          g_autofree char *known = accords_vocabulary_describe (ACCORDS_VOCABULARY_FACT_KIND);
-          add_issue (issues, kind, _("“%s” is not a kind of fact (%s)"), accords_str_or_empty (k), known);
-        }
-      check_date (issues, date, accords_fact_get_date (f), TRUE);
-      if (accords_str_empty (accords_fact_get_description (f)) && accords_str_empty (accords_fact_get_amount (f)) &&
-          accords_str_empty (accords_fact_get_case_name (f)) && accords_fact_get_count (f) < 0)
-        add_issue (issues, description, _("the description is empty"));
-      if (accords_fact_get_count (f) < -1)
-        add_issue (issues, count, _("a count cannot be negative"));
-      if (!accords_str_empty (cur) && !g_regex_match_simple ("^[A-Z]{3}$", cur, 0, 0))
-        add_issue (issues, currency, _("“%s” is not a currency code of three capital letters (ISO 4217)"), cur);
-      check_url (issues, source, accords_fact_get_source_url (f), TRUE);
+      g_autofree char *known = accords_vocabulary_describe (ACCORDS_VOCABULARY_FACT_KIND);
+      add_issue (c->issues, field (c, "kind"), _("“%s” is not a kind of fact (%s)"), accords_str_or_empty (k), known);
     }
+  check_date (c->issues, field (c, "date"), accords_fact_get_date (f), TRUE);
+  if (accords_str_empty (accords_fact_get_description (f)) && accords_str_empty (accords_fact_get_amount (f)) &&
+      accords_str_empty (accords_fact_get_case_name (f)) && accords_fact_get_count (f) < 0)
+    add_issue (c->issues, field (c, "description"), _("the description is empty"));
+  if (accords_fact_get_count (f) < -1)
+    add_issue (c->issues, field (c, "count"), _("a count cannot be negative"));
+  if (!accords_str_empty (cur) && !g_regex_match_simple ("^[A-Z]{3}$", cur, 0, 0))
+    add_issue (c->issues, field (c, "currency"), _("“%s” is not a currency code of three capital letters (ISO 4217)"), cur);
+  check_url (c->issues, field (c, "source"), accords_fact_get_source_url (f), TRUE);
 }
 
 static void
-check_flags (AccordsAgreement *a,
-             GPtrArray        *issues)
+check_flag (PartCheck *c,
+            gpointer   part)
 {
-  GListModel *model = G_LIST_MODEL (accords_agreement_get_flags (a));
+  AccordsFlag *f = part;
+  g_autofree char *stripped = g_strstrip (g_strdup (accords_str_or_empty (accords_flag_get_text (f))));
+  const char *when = accords_flag_get_resolved (f);
+  const char *how = accords_flag_get_resolution (f);
 
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(AccordsFlag) f = g_list_model_get_item (model, i);
-      g_autofree char *text = g_strdup_printf ("verify[%u].text", i);
-      g_autofree char *resolved = g_strdup_printf ("verify[%u].resolved", i);
-      g_autofree char *resolution = g_strdup_printf ("verify[%u].resolution", i);
-      g_autofree char *stripped = g_strstrip (g_strdup (accords_str_or_empty (accords_flag_get_text (f))));
-      const char *when = accords_flag_get_resolved (f);
-      const char *how = accords_flag_get_resolution (f);
-
-      if (*stripped == '\0')
-        add_issue (issues, text, _("say what needs verifying"));
-      check_date (issues, resolved, when, TRUE);
-      if (!accords_str_empty (when) && accords_str_empty (how))
-        add_issue (issues, resolution, _("say how it was resolved"));
-      else if (accords_str_empty (when) && !accords_str_empty (how))
-        add_issue (issues, resolved, _("the date it was resolved is missing"));
-    }
+  if (*stripped == '\0')
+    add_issue (c->issues, field (c, "text"), _("say what needs verifying"));
+  check_date (c->issues, field (c, "resolved"), when, TRUE);
+  if (!accords_str_empty (when) && accords_str_empty (how))
+    add_issue (c->issues, field (c, "resolution"), _("say how it was resolved"));
+  else if (accords_str_empty (when) && !accords_str_empty (how))
+    add_issue (c->issues, field (c, "resolved"), _("the date it was resolved is missing"));
 }
+
+/* Each kind of part, in the order of the JSON fields */
+static const struct {
+  const char *member;
+  void      (*check) (PartCheck *c,
+                      gpointer   part);
+} part_checks[] = {
+  { "parties", check_party },
+  { "events", check_event },
+  { "sources", check_source },
+  { "people", check_person },
+  { "facts", check_fact },
+  { "verify", check_flag },
+};
 
 GPtrArray *
 accords_agreement_check (AccordsAgreement *agreement,
@@ -414,16 +389,28 @@ accords_agreement_check (AccordsAgreement *agreement,
                          const char       *own_slug)
 {
   GPtrArray *issues = g_ptr_array_new_with_free_func ((GDestroyNotify) accords_issue_free);
+  GStringChunk *names;
 
   g_return_val_if_fail (ACCORDS_IS_AGREEMENT (agreement), issues);
 
   check_head (agreement, store, own_slug, issues);
-  check_parties (agreement, store, issues);
-  check_events (agreement, store, issues);
-  check_sources (agreement, issues);
-  check_people (agreement, store, issues);
-  check_facts (agreement, issues);
-  check_flags (agreement, issues);
+  names = g_string_chunk_new (256);
+  for (guint k = 0; k < G_N_ELEMENTS (part_checks); k++)
+    {
+      const AccordsPartKind *kind = accords_part_kind_lookup (part_checks[k].member);
+      GListModel *model = G_LIST_MODEL (kind->get_store (agreement));
+      g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(GObject) part = g_list_model_get_item (model, i);
+          g_autofree char *where = g_strdup_printf ("%s[%u]", part_checks[k].member, i);
+          PartCheck c = { issues, store, names, seen, where };
+
+          part_checks[k].check (&c, part);
+        }
+    }
+  g_string_chunk_free (names);
   return issues;
 }
 

@@ -17,11 +17,11 @@
 #include "accords-store-agreements.h"
 #include "accords-util.h"
 
-/* The agreements the options cover, by title */
-static GListStore *
-load_scope (AccordsStore               *store,
-            const AccordsExportOptions *options,
-            GError                    **error)
+GListStore *
+accords_export_load_agreements (AccordsStore               *store,
+                                const AccordsExportOptions *options,
+                                const char                 *format_name,
+                                GError                    **error)
 {
   g_autoptr(GListStore) agreements = NULL;
   g_autoptr(AccordsAgreement) one = NULL;
@@ -48,7 +48,7 @@ load_scope (AccordsStore               *store,
     default:
       g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_INVALID,
                    _("A note is exported as Markdown, HTML or PDF; %s exports agreements: choose one agreement or everything"),
-                   accords_export_format_to_string (options->format));
+                   format_name);
       return NULL;
     }
 }
@@ -268,7 +268,7 @@ accords_export_dataset_csv (AccordsStore               *store,
       return g_string_free_to_bytes (g_steal_pointer (&out));
     }
 
-  agreements = load_scope (store, options, error);
+  agreements = accords_export_load_agreements (store, options, accords_export_format_to_string (options->format), error);
   if (agreements == NULL)
     return NULL;
   switch (options->table)
@@ -295,7 +295,7 @@ accords_export_dataset_json (AccordsStore               *store,
                              const AccordsExportOptions *options,
                              GError                    **error)
 {
-  g_autoptr(GListStore) agreements = load_scope (store, options, error);
+  g_autoptr(GListStore) agreements = accords_export_load_agreements (store, options, accords_export_format_to_string (options->format), error);
   g_autoptr(JsonBuilder) b = NULL;
   g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(JsonNode) root = NULL;
@@ -315,14 +315,7 @@ accords_export_dataset_json (AccordsStore               *store,
   json_builder_add_string_value (b, "Accords " PACKAGE_VERSION);
   json_builder_set_member_name (b, "exported");
   json_builder_add_string_value (b, day);
-  json_builder_set_member_name (b, "agreements");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (agreements)); i++)
-    {
-      g_autoptr(AccordsAgreement) a = g_list_model_get_item (G_LIST_MODEL (agreements), i);
-      json_builder_add_value (b, accords_agreement_to_json (a));
-    }
-  json_builder_end_array (b);
+  accords_dataset_add_agreements (b, G_LIST_MODEL (agreements));
   json_builder_end_object (b);
 
   root = json_builder_get_root (b);

@@ -104,33 +104,7 @@ accords_export_dataset_geojson (AccordsStore               *store,
   g_autofree char *day = NULL;
   gboolean first = TRUE;
 
-  switch (options->scope)
-    {
-    case ACCORDS_EXPORT_SCOPE_ALL:
-      agreements = accords_store_load_agreements (store, NULL, error);
-      break;
-    case ACCORDS_EXPORT_SCOPE_AGREEMENT:
-      {
-        g_autoptr(AccordsAgreement) one = NULL;
-
-        if (accords_str_empty (options->agreement))
-          {
-            g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_INVALID, _("No agreement was chosen to export"));
-            return NULL;
-          }
-        one = accords_store_load_agreement (store, options->agreement, error);
-        if (one == NULL)
-          return NULL;
-        agreements = g_list_store_new (ACCORDS_TYPE_AGREEMENT);
-        g_list_store_append (agreements, one);
-      }
-      break;
-    case ACCORDS_EXPORT_SCOPE_NOTE:
-    default:
-      g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_INVALID,
-                   _("A note is exported as Markdown, HTML or PDF; GeoJSON exports agreements: choose one agreement or everything"));
-      return NULL;
-    }
+  agreements = accords_export_load_agreements (store, options, "GeoJSON", error);
   if (agreements == NULL)
     return NULL;
 

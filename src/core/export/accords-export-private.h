@@ -46,6 +46,13 @@ AccordsReport *accords_report_build        (AccordsStore               *store,
                                             const AccordsExportOptions *options,
                                             GError                    **error);
 void           accords_report_free         (AccordsReport              *report);
+
+/* The agreements the options' scope covers, by title; format_name is what
+ * the message calls the format when the scope is a note */
+GListStore    *accords_export_load_agreements (AccordsStore               *store,
+                                               const AccordsExportOptions *options,
+                                               const char                 *format_name,
+                                               GError                    **error);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AccordsReport, accords_report_free)
 
 /* Walks text, handing plain runs to text_func and each citation marker's

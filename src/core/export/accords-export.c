@@ -13,6 +13,7 @@
 
 #include "accords-error.h"
 #include "accords-export-private.h"
+#include "accords-file-task.h"
 #include "accords-util.h"
 
 static const struct {
@@ -215,8 +216,6 @@ accords_export_to_file (AccordsStore                *store,
 }
 
 typedef struct {
-  char                 *db_path;
-  char                 *path;
   AccordsIsoCodes      *iso_codes;
   AccordsExportOptions  options;
 } ExportJob;
@@ -224,28 +223,25 @@ typedef struct {
 static void
 export_job_free (ExportJob *job)
 {
-  g_free (job->db_path);
-  g_free (job->path);
   g_clear_object (&job->iso_codes);
   accords_export_options_clear (&job->options);
   g_free (job);
 }
 
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+export_file (GTask         *task,
+             AccordsStore  *store,
+             GFile         *file,
+             gpointer       data,
+             GError       **error)
 {
-  ExportJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AccordsStore) store = accords_store_open_worker (job->db_path, &error);
+  ExportJob *job = data;
+  g_autofree char *path = g_file_get_path (file);
 
-  if (store == NULL ||
-      !accords_export_to_file (store, job->iso_codes, &job->options, job->path, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  if (!accords_export_to_file (store, job->iso_codes, &job->options, path, error))
+    return FALSE;
+  g_task_return_boolean (task, TRUE);
+  return TRUE;
 }
 
 void
@@ -274,15 +270,13 @@ accords_export_to_file_async (AccordsContext             *context,
     }
 
   job = g_new0 (ExportJob, 1);
-  job->db_path = g_strdup (accords_store_get_path (accords_context_get_store (context)));
-  job->path = g_file_get_path (file);
   job->iso_codes = g_object_ref (accords_context_get_iso_codes (context));
   accords_export_options_copy (options, &job->options);
   /* the date is fixed now, not when the thread gets to it */
   if (job->options.exported_on == NULL)
     job->options.exported_on = accords_export_options_dup_date (options);
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_task_run_in_thread (task, export_thread);
+  accords_file_task_run (task, accords_context_get_store (context), file,
+                         export_file, job, (GDestroyNotify) export_job_free);
 }
 
 gboolean

@@ -59,6 +59,8 @@ accords_item_finalize (GObject *object)
   G_OBJECT_CLASS (accords_item_parent_class)->finalize (object);
 }
 
+#define IS_STRING(prop_id) ((prop_id) >= FIRST_STRING && (prop_id) < FIRST_STRING + N_STRINGS)
+
 static void
 accords_item_get_property (GObject    *object,
                            guint       prop_id,
@@ -67,6 +69,11 @@ accords_item_get_property (GObject    *object,
 {
   AccordsItem *self = ACCORDS_ITEM (object);
 
+  if (IS_STRING (prop_id))
+    {
+      g_value_set_string (value, self->strings[prop_id - FIRST_STRING]);
+      return;
+    }
   switch (prop_id)
     {
     case PROP_ID:
@@ -75,20 +82,6 @@ accords_item_get_property (GObject    *object,
 
     case PROP_FEED_ID:
       g_value_set_int64 (value, self->feed_id);
-      break;
-
-    case PROP_FEED_TITLE:
-    case PROP_GUID:
-    case PROP_TITLE:
-    case PROP_LINK:
-    case PROP_AUTHOR:
-    case PROP_PUBLISHED:
-    case PROP_UPDATED:
-    case PROP_SUMMARY_TEXT:
-    case PROP_CONTENT_TEXT:
-    case PROP_HTML:
-    case PROP_ENCLOSURE:
-      g_value_set_string (value, self->strings[prop_id - FIRST_STRING]);
       break;
 
     case PROP_CATEGORIES:
@@ -108,6 +101,29 @@ accords_item_get_property (GObject    *object,
     }
 }
 
+static gboolean
+set_int64 (gint64 *slot,
+           gint64  value)
+{
+  if (*slot == value)
+    return FALSE;
+  *slot = value;
+  return TRUE;
+}
+
+static gboolean
+set_categories (AccordsItem        *self,
+                const char * const *categories)
+{
+  if ((categories == NULL && self->categories == NULL) ||
+      (categories != NULL && self->categories != NULL &&
+       g_strv_equal (categories, (const char * const *) self->categories)))
+    return FALSE;
+  g_strfreev (self->categories);
+  self->categories = g_strdupv ((char **) categories);
+  return TRUE;
+}
+
 static void
 accords_item_set_property (GObject      *object,
                            guint         prop_id,
@@ -115,74 +131,41 @@ accords_item_set_property (GObject      *object,
                            GParamSpec   *pspec)
 {
   AccordsItem *self = ACCORDS_ITEM (object);
+  gboolean changed;
 
-  switch (prop_id)
-    {
-    case PROP_ID:
-      if (self->id != g_value_get_int64 (value))
-        {
-          self->id = g_value_get_int64 (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    case PROP_FEED_ID:
-      if (self->feed_id != g_value_get_int64 (value))
-        {
-          self->feed_id = g_value_get_int64 (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    case PROP_FEED_TITLE:
-    case PROP_GUID:
-    case PROP_TITLE:
-    case PROP_LINK:
-    case PROP_AUTHOR:
-    case PROP_PUBLISHED:
-    case PROP_UPDATED:
-    case PROP_SUMMARY_TEXT:
-    case PROP_CONTENT_TEXT:
-    case PROP_HTML:
-    case PROP_ENCLOSURE:
-      if (accords_set_str (&self->strings[prop_id - FIRST_STRING], g_value_get_string (value)))
-        g_object_notify_by_pspec (object, pspec);
-      break;
-
-    case PROP_CATEGORIES:
+  if (IS_STRING (prop_id))
+    changed = accords_set_str (&self->strings[prop_id - FIRST_STRING], g_value_get_string (value));
+  else
+    switch (prop_id)
       {
-        const char * const *categories = g_value_get_boxed (value);
+      case PROP_ID:
+        changed = set_int64 (&self->id, g_value_get_int64 (value));
+        break;
 
-        if (!(categories == NULL && self->categories == NULL) &&
-            (categories == NULL || self->categories == NULL ||
-             !g_strv_equal (categories, (const char * const *) self->categories)))
-          {
-            g_strfreev (self->categories);
-            self->categories = g_strdupv ((char **) categories);
-            g_object_notify_by_pspec (object, pspec);
-          }
+      case PROP_FEED_ID:
+        changed = set_int64 (&self->feed_id, g_value_get_int64 (value));
+        break;
+
+      case PROP_CATEGORIES:
+        changed = set_categories (self, g_value_get_boxed (value));
+        break;
+
+      case PROP_READ:
+        changed = self->read != g_value_get_boolean (value);
+        self->read = g_value_get_boolean (value);
+        break;
+
+      case PROP_STARRED:
+        changed = self->starred != g_value_get_boolean (value);
+        self->starred = g_value_get_boolean (value);
+        break;
+
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+        return;
       }
-      break;
-
-    case PROP_READ:
-      if (self->read != g_value_get_boolean (value))
-        {
-          self->read = g_value_get_boolean (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    case PROP_STARRED:
-      if (self->starred != g_value_get_boolean (value))
-        {
-          self->starred = g_value_get_boolean (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (changed)
+    g_object_notify_by_pspec (object, pspec);
 }
 
 static void
@@ -243,65 +226,25 @@ get_string (AccordsItem *self,
   return accords_str_or_empty (self->strings[prop_id - FIRST_STRING]);
 }
 
-const char *
-accords_item_get_feed_title (AccordsItem *self)
-{
-  return get_string (self, PROP_FEED_TITLE);
-}
+/* The string getters, each reading its slot */
+#define STRING_GETTER(name, PROP)             \
+  const char *                                \
+  accords_item_get_##name (AccordsItem *self) \
+  {                                           \
+    return get_string (self, PROP);           \
+  }
 
-const char *
-accords_item_get_guid (AccordsItem *self)
-{
-  return get_string (self, PROP_GUID);
-}
-
-const char *
-accords_item_get_title (AccordsItem *self)
-{
-  return get_string (self, PROP_TITLE);
-}
-
-const char *
-accords_item_get_link (AccordsItem *self)
-{
-  return get_string (self, PROP_LINK);
-}
-
-const char *
-accords_item_get_author (AccordsItem *self)
-{
-  return get_string (self, PROP_AUTHOR);
-}
-
-const char *
-accords_item_get_published (AccordsItem *self)
-{
-  return get_string (self, PROP_PUBLISHED);
-}
-
-const char *
-accords_item_get_updated (AccordsItem *self)
-{
-  return get_string (self, PROP_UPDATED);
-}
-
-const char *
-accords_item_get_summary_text (AccordsItem *self)
-{
-  return get_string (self, PROP_SUMMARY_TEXT);
-}
-
-const char *
-accords_item_get_content_text (AccordsItem *self)
-{
-  return get_string (self, PROP_CONTENT_TEXT);
-}
-
-const char *
-accords_item_get_html (AccordsItem *self)
-{
-  return get_string (self, PROP_HTML);
-}
+STRING_GETTER (feed_title, PROP_FEED_TITLE)
+STRING_GETTER (guid, PROP_GUID)
+STRING_GETTER (title, PROP_TITLE)
+STRING_GETTER (link, PROP_LINK)
+STRING_GETTER (author, PROP_AUTHOR)
+STRING_GETTER (published, PROP_PUBLISHED)
+STRING_GETTER (updated, PROP_UPDATED)
+STRING_GETTER (summary_text, PROP_SUMMARY_TEXT)
+STRING_GETTER (content_text, PROP_CONTENT_TEXT)
+STRING_GETTER (html, PROP_HTML)
+STRING_GETTER (enclosure, PROP_ENCLOSURE)
 
 const char * const *
 accords_item_get_categories (AccordsItem *self)
@@ -310,12 +253,6 @@ accords_item_get_categories (AccordsItem *self)
 
   g_return_val_if_fail (ACCORDS_IS_ITEM (self), NULL);
   return self->categories ? (const char * const *) self->categories : none;
-}
-
-const char *
-accords_item_get_enclosure (AccordsItem *self)
-{
-  return get_string (self, PROP_ENCLOSURE);
 }
 
 gboolean
