@@ -329,6 +329,14 @@ accords_form_dialog_add_checks (AccordsFormDialog  *self,
     }
 }
 
+gboolean
+accords_form_dialog_has_field (AccordsFormDialog *self,
+                               const char        *name)
+{
+  g_return_val_if_fail (ACCORDS_IS_FORM_DIALOG (self), FALSE);
+  return g_hash_table_contains (self->fields, name);
+}
+
 const char *
 accords_form_dialog_get_value (AccordsFormDialog *self,
                                const char        *name)
