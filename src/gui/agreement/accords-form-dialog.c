@@ -77,14 +77,6 @@ save_action (GtkWidget  *widget,
 }
 
 static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  gtk_window_destroy (GTK_WINDOW (widget));
-}
-
-static void
 accords_form_dialog_finalize (GObject *object)
 {
   AccordsFormDialog *self = (AccordsFormDialog *) object;
@@ -116,8 +108,7 @@ accords_form_dialog_class_init (AccordsFormDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordsFormDialog, general_label);
 
   gtk_widget_class_install_action (widget_class, "form.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "form.cancel", NULL, cancel_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "form.cancel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "form.save", NULL);
 }
 
