@@ -10,12 +10,17 @@
 #include "accords-dataset-io.h"
 #include "accords-widget-util.h"
 
+typedef void (*FileFunc) (GtkWindow      *window,
+                          AccordsContext *context,
+                          GFile          *file);
+
 typedef struct {
   GtkWindow      *window;
   AccordsContext *context;
   char           *name;
   guint           n_new;
   guint           n_updated;
+  FileFunc        chosen;     /* what a file chooser does with the file */
 } Job;
 
 static void
@@ -28,16 +33,17 @@ job_free (Job *job)
 }
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Job, job_free)
 
+/* Takes name */
 static Job *
 job_new (GtkWindow      *window,
          AccordsContext *context,
-         GFile          *file)
+         char           *name)
 {
   Job *job = g_new0 (Job, 1);
 
   job->window = g_object_ref (window);
   job->context = g_object_ref (context);
-  job->name = g_file_get_basename (file);
+  job->name = name;
   return job;
 }
 
@@ -101,6 +107,18 @@ import_requested_cb (AccordsMergeDialog *dialog,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The conflicts of merge for the person to settle; the job goes with the dialog */
+static void
+show_merge (Job          *job,
+            AccordsMerge *merge)
+{
+  AccordsMergeDialog *dialog = accords_merge_dialog_new (job->window, merge, job->name);
+
+  g_object_set_data_full (G_OBJECT (dialog), "job", job, (GDestroyNotify) job_free);
+  g_signal_connect (dialog, "import-requested", G_CALLBACK (import_requested_cb), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 merge_loaded_cb (GObject      *object,
                  GAsyncResult *result,
@@ -109,7 +127,6 @@ merge_loaded_cb (GObject      *object,
   Job *job = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(AccordsMerge) merge = accords_merge_load_finish (result, &error);
-  AccordsMergeDialog *dialog;
 
   if (merge == NULL)
     {
@@ -123,10 +140,7 @@ merge_loaded_cb (GObject      *object,
       push_import (job, merge);
       return;
     }
-  dialog = accords_merge_dialog_new (job->window, merge, job->name);
-  g_object_set_data_full (G_OBJECT (dialog), "job", job, (GDestroyNotify) job_free);
-  g_signal_connect (dialog, "import-requested", G_CALLBACK (import_requested_cb), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
+  show_merge (job, merge);
 }
 
 void
@@ -139,7 +153,7 @@ accords_dataset_io_import_file (GtkWindow      *window,
   g_return_if_fail (G_IS_FILE (file));
 
   accords_merge_load_async (accords_context_get_store (context), file, NULL,
-                            merge_loaded_cb, job_new (window, context, file));
+                            merge_loaded_cb, job_new (window, context, g_file_get_basename (file)));
 }
 
 static GtkFileFilter *
@@ -154,17 +168,33 @@ json_filter (void)
 }
 
 static void
-import_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    Job             *job)
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     Job             *job)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      accords_dataset_io_import_file (job->window, job->context, file);
+      job->chosen (job->window, job->context, file);
     }
   job_free (job);
   g_object_unref (chooser);
+}
+
+/* Shows chooser (it takes it) with the datasets, and gives the file chosen to chosen */
+static void
+choose_file (GtkWindow            *window,
+             AccordsContext       *context,
+             GtkFileChooserNative *chooser,
+             FileFunc              chosen)
+{
+  g_autoptr(GtkFileFilter) filter = json_filter ();
+  Job *job = job_new (window, context, NULL);
+
+  job->chosen = chosen;
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), job);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 void
@@ -172,20 +202,13 @@ accords_dataset_io_import_dialog (GtkWindow      *window,
                                   AccordsContext *context)
 {
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = json_filter ();
-  Job *job;
 
   g_return_if_fail (GTK_IS_WINDOW (window));
   g_return_if_fail (ACCORDS_IS_CONTEXT (context));
 
   chooser = gtk_file_chooser_native_new (_("Import Dataset"), window, GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Import"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  job = g_new0 (Job, 1);
-  job->window = g_object_ref (window);
-  job->context = g_object_ref (context);
-  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), job);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  choose_file (window, context, chooser, accords_dataset_io_import_file);
 }
 
 static void
@@ -216,21 +239,7 @@ accords_dataset_io_export_file (GtkWindow      *window,
   g_return_if_fail (G_IS_FILE (file));
 
   accords_dataset_export_async (accords_context_get_store (context), file, NULL,
-                                exported_cb, job_new (window, context, file));
-}
-
-static void
-export_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    Job             *job)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      accords_dataset_io_export_file (job->window, job->context, file);
-    }
-  job_free (job);
-  g_object_unref (chooser);
+                                exported_cb, job_new (window, context, g_file_get_basename (file)));
 }
 
 void
@@ -238,21 +247,14 @@ accords_dataset_io_export_dialog (GtkWindow      *window,
                                   AccordsContext *context)
 {
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = json_filter ();
-  Job *job;
 
   g_return_if_fail (GTK_IS_WINDOW (window));
   g_return_if_fail (ACCORDS_IS_CONTEXT (context));
 
   chooser = gtk_file_chooser_native_new (_("Export Dataset"), window, GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "accords-dataset.json");
-  job = g_new0 (Job, 1);
-  job->window = g_object_ref (window);
-  job->context = g_object_ref (context);
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), job);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  choose_file (window, context, chooser, accords_dataset_io_export_file);
 }
 
 void
@@ -265,8 +267,6 @@ accords_dataset_io_show_release_update (GtkWindow            *window,
   g_autofree char *name = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(AccordsMerge) merge = NULL;
-  AccordsMergeDialog *dialog;
-  Job *job;
 
   g_return_if_fail (GTK_IS_WINDOW (window));
   g_return_if_fail (ACCORDS_IS_CONTEXT (context));
@@ -288,12 +288,5 @@ accords_dataset_io_show_release_update (GtkWindow            *window,
       g_warning ("Offering dataset release %s for review: %s", update->to, error->message);
       return;
     }
-  job = g_new0 (Job, 1);
-  job->window = g_object_ref (window);
-  job->context = g_object_ref (context);
-  job->name = g_steal_pointer (&name);
-  dialog = accords_merge_dialog_new (window, merge, job->name);
-  g_object_set_data_full (G_OBJECT (dialog), "job", job, (GDestroyNotify) job_free);
-  g_signal_connect (dialog, "import-requested", G_CALLBACK (import_requested_cb), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
+  show_merge (job_new (window, context, g_steal_pointer (&name)), merge);
 }
