@@ -258,7 +258,6 @@ accords_event_form_class_init (AccordsEventFormClass *klass)
   accords_part_form_class_set_template (form_class, "event", RESOURCE_PREFIX "/accords-event-form.ui");
   form_class->labels = &labels;
   form_class->noun = N_("Event");
-  form_class->empty = N_("No events yet");
   form_class->create_row = create_row;
   form_class->fill = fill;
   form_class->write = write_part;
@@ -268,4 +267,5 @@ static void
 accords_event_form_init (AccordsEventForm *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  accords_part_form_set_placeholder (ACCORDS_PART_FORM (self), _("No events yet"));
 }

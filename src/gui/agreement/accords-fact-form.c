@@ -69,7 +69,7 @@ accords_fact_form_constructed (GObject *object)
                                   _(fk->labels.add_title), -1);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->add_button), g_variant_new_string (fk->kind));
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _(fk->list_label), -1);
-  accords_part_list_set_placeholder (list, _(fk->empty));
+  accords_part_form_set_placeholder (ACCORDS_PART_FORM (self), _(fk->empty));
 }
 
 static GtkWidget *

@@ -53,7 +53,7 @@ get_labels (AccordsPartForm *form,
 
   if (g_strcmp0 (mode, ACCORDS_FLAG_FORM_RESOLVE) == 0)
     return &resolve_labels;
-  return ACCORDS_PART_FORM_CLASS (accords_flag_form_parent_class)->get_labels (form, mode);
+  return ACCORDS_PART_FORM_GET_CLASS (form)->labels;
 }
 
 static void
@@ -106,7 +106,6 @@ accords_flag_form_class_init (AccordsFlagFormClass *klass)
   accords_part_form_class_set_template (form_class, "flag", RESOURCE_PREFIX "/accords-flag-form.ui");
   form_class->labels = &labels;
   form_class->noun = N_("What to verify");
-  form_class->empty = N_("Nothing to verify");
   form_class->get_labels = get_labels;
   form_class->create_row = create_row;
   form_class->fill = fill;
@@ -117,6 +116,7 @@ static void
 accords_flag_form_init (AccordsFlagForm *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  accords_part_form_set_placeholder (ACCORDS_PART_FORM (self), _("Nothing to verify"));
 }
 
 void

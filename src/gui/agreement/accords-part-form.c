@@ -20,7 +20,7 @@ typedef struct
 {
   GtkListBox       *list;
 
-  char             *kind;           /* NULL: the class's part */
+  const char       *kind;           /* interned; NULL: the class's part */
   AccordsContext   *context;
   AccordsAgreement *agreement;      /* the editor's */
 } AccordsPartFormPrivate;
@@ -139,16 +139,21 @@ accords_part_form_remove (AccordsPartForm  *self,
                           AccordsAgreement *candidate,
                           guint             index)
 {
+  AccordsPartFormClass *klass;
   GListStore *store;
   g_autoptr(GObject) part = NULL;
 
   g_return_val_if_fail (ACCORDS_IS_PART_FORM (self), NULL);
 
+  klass = ACCORDS_PART_FORM_GET_CLASS (self);
   store = get_store (self, candidate);
   if ((part = g_list_model_get_item (G_LIST_MODEL (store), index)) == NULL)
     return NULL;
   g_list_store_remove (store, index);
-  return ACCORDS_PART_FORM_GET_CLASS (self)->removed (self, candidate, part);
+  if (klass->removed != NULL)
+    return klass->removed (self, candidate, part);
+  /* TRANSLATORS: "Event deleted", "Party deleted"... */
+  return g_strdup_printf (_("%s deleted"), _(klass->noun));
 }
 
 static gboolean
@@ -181,35 +186,6 @@ accords_part_form_emit_changed (AccordsPartForm  *self,
 
 /* The class */
 
-static const AccordsPartLabels *
-accords_part_form_real_get_labels (AccordsPartForm *self,
-                                   const char      *mode)
-{
-  return ACCORDS_PART_FORM_GET_CLASS (self)->labels;
-}
-
-static char *
-accords_part_form_real_removed (AccordsPartForm  *self,
-                                AccordsAgreement *candidate,
-                                gpointer          part)
-{
-  /* TRANSLATORS: "Event deleted", "Party deleted"... */
-  return g_strdup_printf (_("%s deleted"), _(ACCORDS_PART_FORM_GET_CLASS (self)->noun));
-}
-
-static void
-accords_part_form_constructed (GObject *object)
-{
-  AccordsPartForm *self = ACCORDS_PART_FORM (object);
-  AccordsPartFormPrivate *priv = accords_part_form_get_instance_private (self);
-  const char *empty = ACCORDS_PART_FORM_GET_CLASS (self)->empty;
-
-  G_OBJECT_CLASS (accords_part_form_parent_class)->constructed (object);
-
-  if (empty != NULL)
-    accords_part_list_set_placeholder (priv->list, _(empty));
-}
-
 static void
 accords_part_form_dispose (GObject *object)
 {
@@ -225,16 +201,6 @@ accords_part_form_dispose (GObject *object)
   g_clear_object (&priv->context);
 
   G_OBJECT_CLASS (accords_part_form_parent_class)->dispose (object);
-}
-
-static void
-accords_part_form_finalize (GObject *object)
-{
-  AccordsPartFormPrivate *priv = accords_part_form_get_instance_private (ACCORDS_PART_FORM (object));
-
-  g_free (priv->kind);
-
-  G_OBJECT_CLASS (accords_part_form_parent_class)->finalize (object);
 }
 
 static void
@@ -278,7 +244,7 @@ accords_part_form_set_property (GObject      *object,
       break;
 
     case PROP_KIND:
-      priv->kind = g_value_dup_string (value);
+      priv->kind = g_intern_string (g_value_get_string (value));
       break;
 
     default:
@@ -290,16 +256,10 @@ static void
 accords_part_form_class_init (AccordsPartFormClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = accords_part_form_constructed;
   object_class->dispose = accords_part_form_dispose;
-  object_class->finalize = accords_part_form_finalize;
   object_class->get_property = accords_part_form_get_property;
   object_class->set_property = accords_part_form_set_property;
-
-  klass->get_labels = accords_part_form_real_get_labels;
-  klass->removed = accords_part_form_real_removed;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, ACCORDS_TYPE_CONTEXT,
@@ -315,7 +275,7 @@ accords_part_form_class_init (AccordsPartFormClass *klass)
                   g_signal_accumulator_first_wins, NULL, NULL,
                   G_TYPE_BOOLEAN, 2, ACCORDS_TYPE_AGREEMENT, ACCORDS_TYPE_COMMAND);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
@@ -507,7 +467,8 @@ static const char *
 edit_label (AccordsPartEdit *edit,
             gboolean         title)
 {
-  const AccordsPartLabels *labels = ACCORDS_PART_FORM_GET_CLASS (edit->form)->get_labels (edit->form, edit->mode);
+  AccordsPartFormClass *klass = ACCORDS_PART_FORM_GET_CLASS (edit->form);
+  const AccordsPartLabels *labels = klass->get_labels ? klass->get_labels (edit->form, edit->mode) : klass->labels;
 
   if (title)
     return _(edit->index < 0 ? labels->add_title : labels->edit_title);
@@ -618,15 +579,16 @@ accords_part_form_new_row (AccordsPartForm *self,
 }
 
 void
-accords_part_list_set_placeholder (GtkListBox *list,
-                                   const char *text)
+accords_part_form_set_placeholder (AccordsPartForm *self,
+                                   const char      *text)
 {
+  AccordsPartFormPrivate *priv = accords_part_form_get_instance_private (self);
   GtkWidget *label = gtk_label_new (text);
 
   gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_set_margin_top (label, 12);
   gtk_widget_set_margin_bottom (label, 12);
-  gtk_list_box_set_placeholder (list, label);
+  gtk_list_box_set_placeholder (priv->list, label);
 }
 
 void

@@ -58,9 +58,8 @@ struct _AccordsPartFormClass
   const AccordsPartKind   *part;    /* set with the template */
   const AccordsPartLabels *labels;
   const char              *noun;    /* "Person" in "Person deleted" (untranslated, N_) */
-  const char              *empty;   /* the empty list's placeholder (untranslated, N_), or NULL */
 
-  /* labels unless the form has modes of its own */
+  /* NULL: labels, whatever the mode */
   const AccordsPartLabels *(*get_labels) (AccordsPartForm  *self,
                                           const char       *mode);
   /* Whether the list shows part; NULL: it shows them all */
@@ -80,8 +79,7 @@ struct _AccordsPartFormClass
   void                     (*write)      (AccordsPartForm  *self,
                                           AccordsPartEdit  *edit,
                                           gpointer          part);
-  /* The toast's text once part is removed from candidate; "<noun> deleted"
-   * unless the form says more */
+  /* The toast's text once part is removed from candidate; NULL: "<noun> deleted" */
   char                    *(*removed)    (AccordsPartForm  *self,
                                           AccordsAgreement *candidate,
                                           gpointer          part);
@@ -125,6 +123,9 @@ void        accords_part_form_class_set_template (AccordsPartFormClass *klass,
                                           const char        *kind,
                                           const char        *resource);
 GtkListBox *accords_part_form_get_list   (AccordsPartForm   *self);
+/* What the list shows while it is empty */
+void        accords_part_form_set_placeholder (AccordsPartForm *self,
+                                          const char        *text);
 /* The row of the part at index: it edits the part (editor.edit), and has
  * a button that deletes it (editor.delete) */
 GtkWidget  *accords_part_form_new_row    (AccordsPartForm   *self,
@@ -136,8 +137,6 @@ GtkWidget  *accords_part_row_button      (const char        *icon,
                                           const char        *tooltip,
                                           const char        *action,
                                           GVariant          *target);
-void        accords_part_list_set_placeholder (GtkListBox   *list,
-                                          const char        *text);
 /* Pairs of validation member and dialog field, NULL-terminated */
 void        accords_part_edit_map        (AccordsPartEdit   *edit,
                                           const char        *first,

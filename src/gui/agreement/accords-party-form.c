@@ -71,7 +71,6 @@ accords_party_form_class_init (AccordsPartyFormClass *klass)
   accords_part_form_class_set_template (form_class, "party", RESOURCE_PREFIX "/accords-party-form.ui");
   form_class->labels = &labels;
   form_class->noun = N_("Party");
-  form_class->empty = N_("No parties yet");
   form_class->create_row = create_row;
   form_class->fill = fill;
   form_class->write = write_part;
@@ -81,4 +80,5 @@ static void
 accords_party_form_init (AccordsPartyForm *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  accords_part_form_set_placeholder (ACCORDS_PART_FORM (self), _("No parties yet"));
 }

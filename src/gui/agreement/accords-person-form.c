@@ -83,7 +83,6 @@ accords_person_form_class_init (AccordsPersonFormClass *klass)
   accords_part_form_class_set_template (form_class, "person", RESOURCE_PREFIX "/accords-person-form.ui");
   form_class->labels = &labels;
   form_class->noun = N_("Person");
-  form_class->empty = N_("No people yet");
   form_class->create_row = create_row;
   form_class->fill = fill;
   form_class->write = write_part;
@@ -93,4 +92,5 @@ static void
 accords_person_form_init (AccordsPersonForm *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  accords_part_form_set_placeholder (ACCORDS_PART_FORM (self), _("No people yet"));
 }

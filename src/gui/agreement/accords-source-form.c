@@ -100,7 +100,6 @@ accords_source_form_class_init (AccordsSourceFormClass *klass)
 
   accords_part_form_class_set_template (form_class, "source", RESOURCE_PREFIX "/accords-source-form.ui");
   form_class->labels = &labels;
-  form_class->empty = N_("No sources yet");
   form_class->create_row = create_row;
   form_class->fill = fill;
   form_class->write = write_part;
@@ -111,4 +110,5 @@ static void
 accords_source_form_init (AccordsSourceForm *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  accords_part_form_set_placeholder (ACCORDS_PART_FORM (self), _("No sources yet"));
 }
