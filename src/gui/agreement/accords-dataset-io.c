@@ -48,14 +48,6 @@ job_new (GtkWindow      *window,
 }
 
 static void
-toast (GtkWindow  *window,
-       const char *title,
-       gboolean    undo)
-{
-  accords_widget_show_edit_toast (GTK_WIDGET (window), title, undo);
-}
-
-static void
 imported_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
@@ -70,7 +62,7 @@ imported_cb (GObject      *object,
   else
     /* TRANSLATORS: "Imported dataset.json: 2 new, 3 updated" */
     message = g_strdup_printf (_("Imported %s: %u new, %u updated"), job->name, job->n_new, job->n_updated);
-  toast (job->window, message, command != NULL);
+  accords_widget_show_edit_toast (GTK_WIDGET (job->window), message, command != NULL);
 }
 
 static void
@@ -83,13 +75,13 @@ push_import (Job          *job,
   if (command == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Nothing was imported from %s: %s"), job->name, error->message);
-      toast (job->window, message, FALSE);
+      accords_widget_show_edit_toast (GTK_WIDGET (job->window), message, FALSE);
       job_free (job);
     }
   else if (accords_command_get_n_changes (command) == 0)
     {
       g_autofree char *message = g_strdup_printf (_("%s holds nothing the database lacks"), job->name);
-      toast (job->window, message, FALSE);
+      accords_widget_show_edit_toast (GTK_WIDGET (job->window), message, FALSE);
       job_free (job);
     }
   else
@@ -131,7 +123,7 @@ merge_loaded_cb (GObject      *object,
   if (merge == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Nothing was imported: %s"), error->message);
-      toast (job->window, message, FALSE);
+      accords_widget_show_edit_toast (GTK_WIDGET (job->window), message, FALSE);
       job_free (job);
       return;
     }
@@ -226,7 +218,7 @@ exported_cb (GObject      *object,
   else
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u agreement to %s",
                                             "Exported %u agreements to %s", n), n, job->name);
-  toast (job->window, message, FALSE);
+  accords_widget_show_edit_toast (GTK_WIDGET (job->window), message, FALSE);
 }
 
 void
@@ -275,7 +267,7 @@ accords_dataset_io_show_release_update (GtkWindow            *window,
   summary = accords_release_update_describe (update);
   /* TRANSLATORS: "Dataset release 2026: 17 new agreements, 7 updated, 2 to review" */
   message = g_strdup_printf (_("Dataset release %s: %s"), update->to, summary);
-  toast (window, message, update->command != NULL);
+  accords_widget_show_edit_toast (GTK_WIDGET (window), message, update->command != NULL);
 
   if (update->review->len == 0)
     return;
