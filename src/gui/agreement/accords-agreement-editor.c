@@ -127,14 +127,6 @@ get_history (AccordsAgreementEditor *self)
   return accords_context_get_history (self->context);
 }
 
-static void
-toast (AccordsAgreementEditor *self,
-       const char             *title,
-       gboolean                undo)
-{
-  accords_widget_show_edit_toast (GTK_WIDGET (self), title, undo);
-}
-
 /* Saving */
 
 typedef struct {
@@ -185,7 +177,7 @@ settled_cb (AccordsMergeDialog *dialog,
   if (command == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
-      toast (p->self, message, FALSE);
+      accords_widget_show_edit_toast (GTK_WIDGET (p->self), message, FALSE);
     }
   /* every value saved elsewhere kept, and nothing else to save */
   else if (accords_command_get_n_changes (command) > 0)
@@ -232,10 +224,10 @@ pushed_cb (GObject      *object,
   else if (command == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
-      toast (p->self, message, FALSE);
+      accords_widget_show_edit_toast (GTK_WIDGET (p->self), message, FALSE);
     }
   else if (p->toast != NULL)
-    toast (p->self, p->toast, TRUE);
+    accords_widget_show_edit_toast (GTK_WIDGET (p->self), p->toast, TRUE);
   pending_free (p);
 }
 
@@ -799,7 +791,7 @@ delete_agreement_action (GtkWidget  *widget,
   cascade = accords_store_snapshot_cascade (get_store (self), self->stored_slug, &error);
   if (cascade == NULL)
     {
-      toast (self, error->message, FALSE);
+      accords_widget_show_edit_toast (GTK_WIDGET (self), error->message, FALSE);
       return;
     }
   n_notes = accords_cascade_count (cascade, "note");
@@ -920,7 +912,8 @@ accords_agreement_editor_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_CONTEXT:
-      accords_agreement_editor_set_context (self, g_value_get_object (value));
+      if (g_set_object (&self->context, g_value_get_object (value)))
+        g_object_notify_by_pspec (object, properties[PROP_CONTEXT]);
       break;
 
     default:
@@ -1030,23 +1023,6 @@ accords_agreement_editor_init (AccordsAgreementEditor *self)
                             G_CALLBACK (summary_changed_cb), self);
   g_signal_connect_swapped (self->summary_button, "clicked", G_CALLBACK (summary_save_cb), self);
 
-}
-
-GtkWidget *
-accords_agreement_editor_new (void)
-{
-  return g_object_new (ACCORDS_TYPE_AGREEMENT_EDITOR, NULL);
-}
-
-void
-accords_agreement_editor_set_context (AccordsAgreementEditor *self,
-                                      AccordsContext         *context)
-{
-  g_return_if_fail (ACCORDS_IS_AGREEMENT_EDITOR (self));
-  g_return_if_fail (context == NULL || ACCORDS_IS_CONTEXT (context));
-
-  if (g_set_object (&self->context, context))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
 
 

@@ -19,9 +19,7 @@ G_DECLARE_FINAL_TYPE (AccordsAgreementEditor, accords_agreement_editor, ACCORDS,
  * and editor.reopen-flag (u), editor.remove-alias, editor.remove-type,
  * editor.make-primary-type (u), editor.delete-agreement.  Property:
  * context, whose history every change goes through. */
-GtkWidget         *accords_agreement_editor_new            (void);
-void               accords_agreement_editor_set_context    (AccordsAgreementEditor *self,
-                                                            AccordsContext         *context);
+
 /* The agreement as stored; the editor works on its own copy */
 void               accords_agreement_editor_set_agreement  (AccordsAgreementEditor *self,
                                                             AccordsAgreement       *agreement);

@@ -12,6 +12,7 @@
 #include "accords-fact.h"
 #include "accords-flag.h"
 #include "accords-linked-news.h"
+#include "accords-part-kind.h"
 #include "accords-party.h"
 #include "accords-person-role.h"
 #include "accords-source.h"
@@ -71,6 +72,20 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* A row of plain text; no subtitle when it is NULL */
+static GtkWidget *
+text_row_new (const char *title,
+              const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
 static GtkWidget *
 create_party_row (gpointer item,
                   gpointer user_data)
@@ -78,14 +93,10 @@ create_party_row (gpointer item,
   AccordsAgreementView *self = user_data;
   AccordsParty *party = item;
   const char *code = accords_party_get_country (party);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *code_label = gtk_label_new (code);
   g_autofree char *role = accords_vocabulary_get_label (ACCORDS_VOCABULARY_PARTY_ROLE, accords_party_get_role (party));
+  GtkWidget *row = text_row_new (self->context ? accords_context_get_country_name (self->context, code) : code, role);
+  GtkWidget *code_label = gtk_label_new (code);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 self->context ? accords_context_get_country_name (self->context, code) : code);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), role);
   gtk_widget_add_css_class (code_label, "dim-label");
   gtk_widget_add_css_class (code_label, "monospace");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), code_label);
@@ -182,21 +193,11 @@ create_source_row (gpointer item,
   AccordsSource *source = item;
   const char *url = accords_source_get_url (source);
   const char *title = accords_source_get_title (source);
-  GtkWidget *row = adw_action_row_new ();
   g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
   const char *host = uri ? g_uri_get_host (uri) : NULL;
+  GtkWidget *row = accords_str_empty (title) ? text_row_new (host ? host : url, url)
+                                             : text_row_new (title, host ? host : url);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (!accords_str_empty (title))
-    {
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), host ? host : url);
-    }
-  else
-    {
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), host ? host : url);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), url);
-    }
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
   if (accords_source_get_item_id (source) != 0)
@@ -221,19 +222,14 @@ create_flag_row (gpointer item,
                  gpointer user_data)
 {
   AccordsFlag *flag = item;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon;
   gboolean resolved = !accords_str_empty (accords_flag_get_resolved (flag));
+  g_autofree char *subtitle = resolved ? g_strdup_printf (_("Resolved %s: %s"), accords_flag_get_resolved (flag),
+                                                          accords_flag_get_resolution (flag))
+                                       : NULL;
+  GtkWidget *row = text_row_new (accords_flag_get_text (flag), subtitle);
+  GtkWidget *icon;
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), accords_flag_get_text (flag));
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  if (resolved)
-    {
-      g_autofree char *subtitle = g_strdup_printf (_("Resolved %s: %s"), accords_flag_get_resolved (flag),
-                                                   accords_flag_get_resolution (flag));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-    }
   icon = gtk_image_new_from_icon_name (resolved ? "object-select-symbolic" : "dialog-warning-symbolic");
   gtk_widget_add_css_class (icon, resolved ? "success" : "warning");
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
@@ -246,7 +242,6 @@ create_person_row (gpointer item,
 {
   AccordsAgreementView *self = user_data;
   AccordsPersonRole *r = item;
-  GtkWidget *row = adw_action_row_new ();
   g_autoptr(GString) subtitle = g_string_new (accords_person_role_get_role (r));
   const char *country = accords_person_role_get_country (r);
 
@@ -260,10 +255,7 @@ create_person_row (gpointer item,
       /* TRANSLATORS: the dates of a person's role: "April 2022 – July 2024" */
       g_string_append_printf (subtitle, _(" (%s – %s)"), start, end);
     }
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), accords_person_role_get_name (r));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-  return row;
+  return text_row_new (accords_person_role_get_name (r), subtitle->str);
 }
 
 static GtkWidget *
@@ -271,7 +263,7 @@ create_fact_row (gpointer item,
                  gpointer user_data)
 {
   AccordsFact *f = item;
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row;
   g_autofree char *kind = accords_vocabulary_get_label (ACCORDS_VOCABULARY_FACT_KIND, accords_fact_get_kind (f));
   g_autoptr(GString) title = g_string_new (NULL);
   g_autoptr(GString) subtitle = g_string_new (kind);
@@ -294,13 +286,45 @@ create_fact_row (gpointer item,
     g_string_append_printf (subtitle, " · %s", accords_fact_get_outcome (f));
   if (!accords_str_empty (accords_fact_get_raised_by (f)))
     g_string_append_printf (subtitle, " · %s", accords_fact_get_raised_by (f));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title->str);
+  row = text_row_new (title->str, subtitle->str);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
   if (!accords_str_empty (accords_fact_get_source_url (f)))
     gtk_widget_set_tooltip_text (row, accords_fact_get_source_url (f));
   return row;
+}
+
+/* The lists of the agreement's parts, each in its section (0: always shown) */
+static const struct {
+  const char                 *kind;
+  gsize                       list;
+  gsize                       section;
+  GtkListBoxCreateWidgetFunc  create_row;
+} part_lists[] = {
+  { "party", G_STRUCT_OFFSET (AccordsAgreementView, parties_list), 0, create_party_row },
+  { "event", G_STRUCT_OFFSET (AccordsAgreementView, events_list), 0, create_event_row },
+  { "source", G_STRUCT_OFFSET (AccordsAgreementView, sources_list), 0, create_source_row },
+  { "flag", G_STRUCT_OFFSET (AccordsAgreementView, flags_list),
+    G_STRUCT_OFFSET (AccordsAgreementView, flags_section), create_flag_row },
+  { "person", G_STRUCT_OFFSET (AccordsAgreementView, people_list),
+    G_STRUCT_OFFSET (AccordsAgreementView, people_section), create_person_row },
+  { "fact", G_STRUCT_OFFSET (AccordsAgreementView, facts_list),
+    G_STRUCT_OFFSET (AccordsAgreementView, facts_section), create_fact_row },
+};
+
+static void
+bind_part_lists (AccordsAgreementView *self,
+                 AccordsAgreement     *a)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (part_lists); i++)
+    {
+      GtkListBox *list = G_STRUCT_MEMBER (GtkListBox *, self, part_lists[i].list);
+      GListModel *parts = a ? G_LIST_MODEL (accords_part_kind_lookup (part_lists[i].kind)->get_store (a)) : NULL;
+
+      gtk_list_box_bind_model (list, parts, parts ? part_lists[i].create_row : NULL, parts ? self : NULL, NULL);
+      if (parts != NULL && part_lists[i].section != 0)
+        gtk_widget_set_visible (G_STRUCT_MEMBER (GtkWidget *, self, part_lists[i].section),
+                                g_list_model_get_n_items (parts) > 0);
+    }
 }
 
 static void
@@ -338,12 +362,7 @@ update (AccordsAgreementView *self,
   if (a == NULL)
     {
       gtk_label_set_label (self->title_label, "");
-      gtk_list_box_bind_model (self->parties_list, NULL, NULL, NULL, NULL);
-      gtk_list_box_bind_model (self->events_list, NULL, NULL, NULL, NULL);
-      gtk_list_box_bind_model (self->sources_list, NULL, NULL, NULL, NULL);
-      gtk_list_box_bind_model (self->flags_list, NULL, NULL, NULL, NULL);
-      gtk_list_box_bind_model (self->people_list, NULL, NULL, NULL, NULL);
-      gtk_list_box_bind_model (self->facts_list, NULL, NULL, NULL, NULL);
+      bind_part_lists (self, NULL);
       gtk_label_set_label (self->sources_title, "");
       accords_linked_news_set_agreement (self->linked_news, NULL);
       return;
@@ -379,12 +398,7 @@ update (AccordsAgreementView *self,
   gtk_label_set_label (self->summary_label, accords_agreement_get_summary (a));
   gtk_widget_set_visible (self->summary_section, !accords_str_empty (accords_agreement_get_summary (a)));
 
-  gtk_list_box_bind_model (self->parties_list, G_LIST_MODEL (accords_agreement_get_parties (a)),
-                           create_party_row, self, NULL);
-  gtk_list_box_bind_model (self->events_list, G_LIST_MODEL (accords_agreement_get_events (a)),
-                           create_event_row, self, NULL);
-  gtk_list_box_bind_model (self->sources_list, G_LIST_MODEL (accords_agreement_get_sources (a)),
-                           create_source_row, self, NULL);
+  bind_part_lists (self, a);
   {
     guint n_cited = g_list_model_get_n_items (G_LIST_MODEL (accords_agreement_get_sources (a)));
     g_autofree char *cited = g_strdup_printf (_("Cited Sources (%u)"), n_cited);
@@ -395,18 +409,6 @@ update (AccordsAgreementView *self,
   gtk_label_set_label (self->sources_title, accords_agreement_get_title (a));
   accords_linked_news_set_agreement (self->linked_news, accords_agreement_get_slug (a));
   update_sources_tab (self);
-  gtk_list_box_bind_model (self->flags_list, G_LIST_MODEL (accords_agreement_get_flags (a)),
-                           create_flag_row, self, NULL);
-  gtk_widget_set_visible (self->flags_section,
-                          g_list_model_get_n_items (G_LIST_MODEL (accords_agreement_get_flags (a))) > 0);
-  gtk_list_box_bind_model (self->people_list, G_LIST_MODEL (accords_agreement_get_people (a)),
-                           create_person_row, self, NULL);
-  gtk_widget_set_visible (self->people_section,
-                          g_list_model_get_n_items (G_LIST_MODEL (accords_agreement_get_people (a))) > 0);
-  gtk_list_box_bind_model (self->facts_list, G_LIST_MODEL (accords_agreement_get_facts (a)),
-                           create_fact_row, self, NULL);
-  gtk_widget_set_visible (self->facts_section,
-                          g_list_model_get_n_items (G_LIST_MODEL (accords_agreement_get_facts (a))) > 0);
 
   /* the page stays where it was when the same agreement comes back saved */
   if (!same)
@@ -557,12 +559,6 @@ accords_agreement_view_init (AccordsAgreementView *self)
   self->date_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   g_signal_connect_swapped (self->linked_news, "notify::loading", G_CALLBACK (update_sources_tab), self);
   g_signal_connect_swapped (self->cited_button, "notify::active", G_CALLBACK (cited_toggled_cb), self);
-}
-
-GtkWidget *
-accords_agreement_view_new (void)
-{
-  return g_object_new (ACCORDS_TYPE_AGREEMENT_VIEW, NULL);
 }
 
 void

@@ -15,7 +15,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AccordsAgreementView, accords_agreement_view, ACCORDS, AGREEMENT_VIEW, GtkWidget)
 
 /* Property: context, handed on to the editor and the linked news */
-GtkWidget        *accords_agreement_view_new           (void);
 void              accords_agreement_view_set_context   (AccordsAgreementView *self,
                                                         AccordsContext       *context);
 AccordsAgreement *accords_agreement_view_get_agreement (AccordsAgreementView *self);

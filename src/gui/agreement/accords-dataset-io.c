@@ -10,12 +10,17 @@
 #include "accords-dataset-io.h"
 #include "accords-widget-util.h"
 
+typedef void (*FileFunc) (GtkWindow      *window,
+                          AccordsContext *context,
+                          GFile          *file);
+
 typedef struct {
   GtkWindow      *window;
   AccordsContext *context;
   char           *name;
   guint           n_new;
   guint           n_updated;
+  FileFunc        chosen;     /* what a file chooser does with the file */
 } Job;
 
 static void
@@ -28,25 +33,18 @@ job_free (Job *job)
 }
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Job, job_free)
 
+/* Takes name */
 static Job *
 job_new (GtkWindow      *window,
          AccordsContext *context,
-         GFile          *file)
+         char           *name)
 {
   Job *job = g_new0 (Job, 1);
 
   job->window = g_object_ref (window);
   job->context = g_object_ref (context);
-  job->name = g_file_get_basename (file);
+  job->name = name;
   return job;
-}
-
-static void
-toast (GtkWindow  *window,
-       const char *title,
-       gboolean    undo)
-{
-  accords_widget_show_edit_toast (GTK_WIDGET (window), title, undo);
 }
 
 static void
@@ -64,7 +62,7 @@ imported_cb (GObject      *object,
   else
     /* TRANSLATORS: "Imported dataset.json: 2 new, 3 updated" */
     message = g_strdup_printf (_("Imported %s: %u new, %u updated"), job->name, job->n_new, job->n_updated);
-  toast (job->window, message, command != NULL);
+  accords_widget_show_edit_toast (GTK_WIDGET (job->window), message, command != NULL);
 }
 
 static void
@@ -77,13 +75,13 @@ push_import (Job          *job,
   if (command == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Nothing was imported from %s: %s"), job->name, error->message);
-      toast (job->window, message, FALSE);
+      accords_widget_show_edit_toast (GTK_WIDGET (job->window), message, FALSE);
       job_free (job);
     }
   else if (accords_command_get_n_changes (command) == 0)
     {
       g_autofree char *message = g_strdup_printf (_("%s holds nothing the database lacks"), job->name);
-      toast (job->window, message, FALSE);
+      accords_widget_show_edit_toast (GTK_WIDGET (job->window), message, FALSE);
       job_free (job);
     }
   else
@@ -101,6 +99,18 @@ import_requested_cb (AccordsMergeDialog *dialog,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The conflicts of merge for the person to settle; the job goes with the dialog */
+static void
+show_merge (Job          *job,
+            AccordsMerge *merge)
+{
+  AccordsMergeDialog *dialog = accords_merge_dialog_new (job->window, merge, job->name);
+
+  g_object_set_data_full (G_OBJECT (dialog), "job", job, (GDestroyNotify) job_free);
+  g_signal_connect (dialog, "import-requested", G_CALLBACK (import_requested_cb), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 merge_loaded_cb (GObject      *object,
                  GAsyncResult *result,
@@ -109,12 +119,11 @@ merge_loaded_cb (GObject      *object,
   Job *job = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(AccordsMerge) merge = accords_merge_load_finish (result, &error);
-  AccordsMergeDialog *dialog;
 
   if (merge == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Nothing was imported: %s"), error->message);
-      toast (job->window, message, FALSE);
+      accords_widget_show_edit_toast (GTK_WIDGET (job->window), message, FALSE);
       job_free (job);
       return;
     }
@@ -123,10 +132,7 @@ merge_loaded_cb (GObject      *object,
       push_import (job, merge);
       return;
     }
-  dialog = accords_merge_dialog_new (job->window, merge, job->name);
-  g_object_set_data_full (G_OBJECT (dialog), "job", job, (GDestroyNotify) job_free);
-  g_signal_connect (dialog, "import-requested", G_CALLBACK (import_requested_cb), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
+  show_merge (job, merge);
 }
 
 void
@@ -139,7 +145,7 @@ accords_dataset_io_import_file (GtkWindow      *window,
   g_return_if_fail (G_IS_FILE (file));
 
   accords_merge_load_async (accords_context_get_store (context), file, NULL,
-                            merge_loaded_cb, job_new (window, context, file));
+                            merge_loaded_cb, job_new (window, context, g_file_get_basename (file)));
 }
 
 static GtkFileFilter *
@@ -154,17 +160,33 @@ json_filter (void)
 }
 
 static void
-import_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    Job             *job)
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     Job             *job)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      accords_dataset_io_import_file (job->window, job->context, file);
+      job->chosen (job->window, job->context, file);
     }
   job_free (job);
   g_object_unref (chooser);
+}
+
+/* Shows chooser (it takes it) with the datasets, and gives the file chosen to chosen */
+static void
+choose_file (GtkWindow            *window,
+             AccordsContext       *context,
+             GtkFileChooserNative *chooser,
+             FileFunc              chosen)
+{
+  g_autoptr(GtkFileFilter) filter = json_filter ();
+  Job *job = job_new (window, context, NULL);
+
+  job->chosen = chosen;
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), job);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 void
@@ -172,20 +194,13 @@ accords_dataset_io_import_dialog (GtkWindow      *window,
                                   AccordsContext *context)
 {
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = json_filter ();
-  Job *job;
 
   g_return_if_fail (GTK_IS_WINDOW (window));
   g_return_if_fail (ACCORDS_IS_CONTEXT (context));
 
   chooser = gtk_file_chooser_native_new (_("Import Dataset"), window, GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Import"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  job = g_new0 (Job, 1);
-  job->window = g_object_ref (window);
-  job->context = g_object_ref (context);
-  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), job);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  choose_file (window, context, chooser, accords_dataset_io_import_file);
 }
 
 static void
@@ -203,7 +218,7 @@ exported_cb (GObject      *object,
   else
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u agreement to %s",
                                             "Exported %u agreements to %s", n), n, job->name);
-  toast (job->window, message, FALSE);
+  accords_widget_show_edit_toast (GTK_WIDGET (job->window), message, FALSE);
 }
 
 void
@@ -216,21 +231,7 @@ accords_dataset_io_export_file (GtkWindow      *window,
   g_return_if_fail (G_IS_FILE (file));
 
   accords_dataset_export_async (accords_context_get_store (context), file, NULL,
-                                exported_cb, job_new (window, context, file));
-}
-
-static void
-export_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    Job             *job)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      accords_dataset_io_export_file (job->window, job->context, file);
-    }
-  job_free (job);
-  g_object_unref (chooser);
+                                exported_cb, job_new (window, context, g_file_get_basename (file)));
 }
 
 void
@@ -238,21 +239,14 @@ accords_dataset_io_export_dialog (GtkWindow      *window,
                                   AccordsContext *context)
 {
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = json_filter ();
-  Job *job;
 
   g_return_if_fail (GTK_IS_WINDOW (window));
   g_return_if_fail (ACCORDS_IS_CONTEXT (context));
 
   chooser = gtk_file_chooser_native_new (_("Export Dataset"), window, GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "accords-dataset.json");
-  job = g_new0 (Job, 1);
-  job->window = g_object_ref (window);
-  job->context = g_object_ref (context);
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), job);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  choose_file (window, context, chooser, accords_dataset_io_export_file);
 }
 
 void
@@ -265,8 +259,6 @@ accords_dataset_io_show_release_update (GtkWindow            *window,
   g_autofree char *name = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(AccordsMerge) merge = NULL;
-  AccordsMergeDialog *dialog;
-  Job *job;
 
   g_return_if_fail (GTK_IS_WINDOW (window));
   g_return_if_fail (ACCORDS_IS_CONTEXT (context));
@@ -275,7 +267,7 @@ accords_dataset_io_show_release_update (GtkWindow            *window,
   summary = accords_release_update_describe (update);
   /* TRANSLATORS: "Dataset release 2026: 17 new agreements, 7 updated, 2 to review" */
   message = g_strdup_printf (_("Dataset release %s: %s"), update->to, summary);
-  toast (window, message, update->command != NULL);
+  accords_widget_show_edit_toast (GTK_WIDGET (window), message, update->command != NULL);
 
   if (update->review->len == 0)
     return;
@@ -288,12 +280,5 @@ accords_dataset_io_show_release_update (GtkWindow            *window,
       g_warning ("Offering dataset release %s for review: %s", update->to, error->message);
       return;
     }
-  job = g_new0 (Job, 1);
-  job->window = g_object_ref (window);
-  job->context = g_object_ref (context);
-  job->name = g_steal_pointer (&name);
-  dialog = accords_merge_dialog_new (window, merge, job->name);
-  g_object_set_data_full (G_OBJECT (dialog), "job", job, (GDestroyNotify) job_free);
-  g_signal_connect (dialog, "import-requested", G_CALLBACK (import_requested_cb), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
+  show_merge (job_new (window, context, g_steal_pointer (&name)), merge);
 }

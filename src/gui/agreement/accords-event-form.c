@@ -16,102 +16,20 @@
 
 struct _AccordsEventForm
 {
-  GtkWidget         parent_instance;
-
-  GtkListBox       *list;
-
-  AccordsContext   *context;
-  AccordsAgreement *agreement;      /* the editor's */
+  AccordsPartForm parent_instance;
 };
 
-static void part_form_iface_init (AccordsPartFormInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (AccordsEventForm, accords_event_form, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (ACCORDS_TYPE_PART_FORM, part_form_iface_init))
-
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static void
-accords_event_form_dispose (GObject *object)
-{
-  AccordsEventForm *self = (AccordsEventForm *) object;
-  GtkWidget *child;
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), ACCORDS_TYPE_EVENT_FORM);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
-    gtk_widget_unparent (child);
-  g_clear_object (&self->agreement);
-  g_clear_object (&self->context);
-
-  G_OBJECT_CLASS (accords_event_form_parent_class)->dispose (object);
-}
-
-static void
-accords_event_form_get_property (GObject    *object,
-                       guint       prop_id,
-                       GValue     *value,
-                       GParamSpec *pspec)
-{
-  AccordsEventForm *self = ACCORDS_EVENT_FORM (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-accords_event_form_set_property (GObject      *object,
-                       guint         prop_id,
-                       const GValue *value,
-                       GParamSpec   *pspec)
-{
-  AccordsEventForm *self = ACCORDS_EVENT_FORM (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      if (g_set_object (&self->context, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, properties[PROP_CONTEXT]);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static AccordsAgreement *
-get_agreement (AccordsPartForm *form)
-{
-  return ACCORDS_EVENT_FORM (form)->agreement;
-}
-
-static AccordsContext *
-get_context (AccordsPartForm *form)
-{
-  return ACCORDS_EVENT_FORM (form)->context;
-}
+G_DEFINE_FINAL_TYPE (AccordsEventForm, accords_event_form, ACCORDS_TYPE_PART_FORM)
 
 /* The linked news items the dialog offers as sources, best first */
 #define LINKED_NEWS_CHOICES 100
 
 static GtkWidget *
-create_row (gpointer item,
-            gpointer user_data)
+create_row (AccordsPartForm *form,
+            gpointer         part,
+            guint            index)
 {
-  AccordsEventForm *self = user_data;
-  AccordsEvent *e = item;
+  AccordsEvent *e = part;
   g_autofree char *date = accords_date_format (accords_event_get_date (e));
   g_autofree char *title = g_strdup_printf ("%s · %s", date, accords_event_type_get_label (accords_event_get_event_type (e)));
   const char * const *urls = accords_event_get_source_urls (e);
@@ -120,35 +38,7 @@ create_row (gpointer item,
   g_autofree char *subtitle = cited ? g_strdup_printf ("%s — %s", accords_str_or_empty (accords_event_get_description (e)), cited)
                                     : g_strdup (accords_event_get_description (e));
 
-  return accords_part_row_new ("event", accords_part_index_in (accords_agreement_get_events (self->agreement), item),
-                               title, subtitle);
-}
-
-static const char *
-get_kind (AccordsPartForm *form)
-{
-  return "event";
-}
-
-static const AccordsPartLabels *
-get_labels (AccordsPartForm *form,
-            const char      *mode)
-{
-  static const AccordsPartLabels labels = {
-    N_("Add event"), N_("Edit event"), N_("Add Event"), N_("Edit Event")
-  };
-
-  return &labels;
-}
-
-static void
-load (AccordsPartForm  *form,
-      AccordsAgreement *agreement)
-{
-  AccordsEventForm *self = ACCORDS_EVENT_FORM (form);
-
-  g_set_object (&self->agreement, agreement);
-  gtk_list_box_bind_model (self->list, G_LIST_MODEL (accords_agreement_get_events (agreement)), create_row, self, NULL);
+  return accords_part_form_new_row (form, index, title, subtitle);
 }
 
 static void
@@ -172,17 +62,17 @@ event_type_choices (GStrv *values,
 /* The news items linked to the agreement and not rejected, with a web
  * address a source can have */
 static GPtrArray *
-load_linked_news (AccordsEventForm *self)
+load_linked_news (AccordsPartForm *form)
 {
-  const char *slug = accords_agreement_get_slug (self->agreement);
+  const char *slug = accords_agreement_get_slug (accords_part_form_get_agreement (form));
+  AccordsStore *store = accords_context_get_store (accords_part_form_get_context (form));
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) links = NULL;
   GPtrArray *usable = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (accords_str_empty (slug))
     return usable;
-  links = accords_store_load_agreement_links (accords_context_get_store (self->context), slug, FALSE, 0,
-                                              LINKED_NEWS_CHOICES, NULL, &error);
+  links = accords_store_load_agreement_links (store, slug, FALSE, 0, LINKED_NEWS_CHOICES, NULL, &error);
   if (links == NULL)
     {
       g_warning ("Reading the news linked to %s: %s", slug, error->message);
@@ -230,7 +120,6 @@ add_news_item_picker (AccordsPartEdit *edit)
                                  _("It becomes one of the agreement’s sources, and its link is confirmed."));
   accords_form_dialog_add_choice (edit->dialog, "news_item", _("News item"),
                                   (const char * const *) values, (const char * const *) labels, "");
-  accords_part_edit_mark (edit, "news_item", NULL);
 }
 
 /* The linked news item chosen, or NULL */
@@ -284,16 +173,16 @@ take_news_item (AccordsPartEdit *edit)
 
 static void
 fill (AccordsPartForm *form,
-      AccordsPartEdit *edit)
+      AccordsPartEdit *edit,
+      gpointer         part)
 {
-  AccordsEventForm *self = ACCORDS_EVENT_FORM (form);
-  AccordsAgreement *a = self->agreement;
+  AccordsAgreement *a = accords_part_form_get_agreement (form);
   AccordsFormDialog *dialog = edit->dialog;
-  g_autoptr(AccordsEvent) e = accords_part_at (accords_agreement_get_events (a), edit->index, ACCORDS_TYPE_EVENT);
+  AccordsEvent *e = part;
   g_auto(GStrv) types = NULL, type_labels = NULL, conf = NULL, conf_labels = NULL;
   g_auto(GStrv) urls = NULL, url_labels = NULL;
 
-  edit->linked = load_linked_news (self);
+  edit->linked = load_linked_news (form);
   event_type_choices (&types, &type_labels);
   accords_part_vocabulary_choices (ACCORDS_VOCABULARY_CONFIDENCE, FALSE, &conf, &conf_labels);
   accords_part_source_choices (a, FALSE, &urls, &url_labels);
@@ -303,19 +192,18 @@ fill (AccordsPartForm *form,
                                   (const char * const *) type_labels,
                                   edit->index < 0 ? "signed" : accords_event_get_event_type (e));
   accords_form_dialog_add_entry (dialog, "description", _("Description"), accords_event_get_description (e));
-  accords_form_dialog_add_country (dialog, "actor", _("Acting party"), accords_context_get_iso_codes (self->context),
+  accords_form_dialog_add_country (dialog, "actor", _("Acting party"),
+                                   accords_context_get_iso_codes (accords_part_form_get_context (form)),
                                    TRUE, accords_event_get_actor (e));
   accords_form_dialog_add_choice (dialog, "confidence", _("Confidence"), (const char * const *) conf,
                                   (const char * const *) conf_labels,
                                   accords_str_empty (accords_event_get_confidence (e)) ? "reported"
                                                                                        : accords_event_get_confidence (e));
-  accords_part_edit_mark (edit, "date", "type", "description", "actor", "confidence", NULL);
   if (urls[0] != NULL)
     {
       accords_form_dialog_add_group (dialog, _("Supporting Sources"), NULL);
       accords_form_dialog_add_checks (dialog, "sources", (const char * const *) urls,
                                       (const char * const *) url_labels, accords_event_get_source_urls (e));
-      accords_part_edit_mark (edit, "sources", NULL);
     }
   add_news_item_picker (edit);
   accords_part_edit_add_source_pickers (edit, TRUE);
@@ -323,13 +211,13 @@ fill (AccordsPartForm *form,
 
 static void
 write_part (AccordsPartForm *form,
-            AccordsPartEdit *edit)
+            AccordsPartEdit *edit,
+            gpointer         part)
 {
-  GListStore *store = accords_agreement_get_events (edit->candidate);
-  g_autoptr(AccordsEvent) e = accords_part_at (store, edit->index, ACCORDS_TYPE_EVENT);
+  AccordsEvent *e = part;
   g_autofree char *date = accords_part_edit_stripped (edit, "date");
   g_autofree char *description = accords_part_edit_stripped (edit, "description");
-  g_auto(GStrv) checked = accords_part_edit_has (edit, "sources") ? accords_form_dialog_get_checked (edit->dialog, "sources")
+  g_auto(GStrv) checked = accords_form_dialog_has_field (edit->dialog, "sources") ? accords_form_dialog_get_checked (edit->dialog, "sources")
                                                                   : g_new0 (char *, 1);
   g_autoptr(GStrvBuilder) urls = g_strv_builder_new ();
   g_auto(GStrv) cited = NULL;
@@ -355,57 +243,29 @@ write_part (AccordsPartForm *form,
     g_strv_builder_add (urls, news);
   cited = g_strv_builder_end (urls);
   accords_event_set_source_urls (e, (const char * const *) cited);
-  accords_part_edit_put (edit, "events", store, e);
   accords_part_edit_map (edit, "date", "date", "precision", "date", "type", "type", "actor", "actor",
                          "confidence", "confidence", "description", "description", NULL);
-}
-
-static char *
-remove_part (AccordsPartForm  *form,
-             AccordsAgreement *candidate,
-             guint             index)
-{
-  GListStore *store = accords_agreement_get_events (candidate);
-
-  if (index >= g_list_model_get_n_items (G_LIST_MODEL (store)))
-    return NULL;
-  g_list_store_remove (store, index);
-  return g_strdup_printf (_("%s deleted"), _("Event"));
-}
-
-static void
-part_form_iface_init (AccordsPartFormInterface *iface)
-{
-  iface->get_kind = get_kind;
-  iface->get_labels = get_labels;
-  iface->load = load;
-  iface->get_agreement = get_agreement;
-  iface->get_context = get_context;
-  iface->fill = fill;
-  iface->write = write_part;
-  iface->remove = remove_part;
 }
 
 static void
 accords_event_form_class_init (AccordsEventFormClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  AccordsPartFormClass *form_class = ACCORDS_PART_FORM_CLASS (klass);
+  static const AccordsPartLabels labels = {
+    N_("Add event"), N_("Edit event"), N_("Add Event"), N_("Edit Event")
+  };
 
-  object_class->dispose = accords_event_form_dispose;
-  object_class->get_property = accords_event_form_get_property;
-  object_class->set_property = accords_event_form_set_property;
-
-  g_object_class_override_property (object_class, PROP_CONTEXT, "context");
-  properties[PROP_CONTEXT] = g_object_class_find_property (object_class, "context");
-
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/accords-event-form.ui");
-  gtk_widget_class_bind_template_child (widget_class, AccordsEventForm, list);
+  accords_part_form_class_set_template (form_class, "event", RESOURCE_PREFIX "/accords-event-form.ui");
+  form_class->labels = &labels;
+  form_class->noun = N_("Event");
+  form_class->create_row = create_row;
+  form_class->fill = fill;
+  form_class->write = write_part;
 }
 
 static void
 accords_event_form_init (AccordsEventForm *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  accords_part_list_set_placeholder (self->list, _("No events yet"));
+  accords_part_form_set_placeholder (ACCORDS_PART_FORM (self), _("No events yet"));
 }

@@ -7,9 +7,9 @@ G_BEGIN_DECLS
 
 #define ACCORDS_TYPE_FACT_FORM (accords_fact_form_get_type ())
 
-G_DECLARE_FINAL_TYPE (AccordsFactForm, accords_fact_form, ACCORDS, FACT_FORM, GtkWidget)
+G_DECLARE_FINAL_TYPE (AccordsFactForm, accords_fact_form, ACCORDS, FACT_FORM, AccordsPartForm)
 
-/* Property: kind (construct-only): financial_term, observation,
- * legal_challenge or concern; one form lists the facts of one kind */
+/* Its kind (construct-only) is financial_term, observation,
+ * legal_challenge or concern: one form lists the facts of one kind */
 
 G_END_DECLS

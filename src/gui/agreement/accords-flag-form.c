@@ -12,105 +12,22 @@
 
 struct _AccordsFlagForm
 {
-  GtkWidget         parent_instance;
-
-  GtkListBox       *list;
-
-  AccordsContext   *context;
-  AccordsAgreement *agreement;      /* the editor's */
+  AccordsPartForm parent_instance;
 };
 
-static void part_form_iface_init (AccordsPartFormInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (AccordsFlagForm, accords_flag_form, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (ACCORDS_TYPE_PART_FORM, part_form_iface_init))
-
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static void
-accords_flag_form_dispose (GObject *object)
-{
-  AccordsFlagForm *self = (AccordsFlagForm *) object;
-  GtkWidget *child;
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), ACCORDS_TYPE_FLAG_FORM);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
-    gtk_widget_unparent (child);
-  g_clear_object (&self->agreement);
-  g_clear_object (&self->context);
-
-  G_OBJECT_CLASS (accords_flag_form_parent_class)->dispose (object);
-}
-
-static void
-accords_flag_form_get_property (GObject    *object,
-                      guint       prop_id,
-                      GValue     *value,
-                      GParamSpec *pspec)
-{
-  AccordsFlagForm *self = ACCORDS_FLAG_FORM (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-accords_flag_form_set_property (GObject      *object,
-                      guint         prop_id,
-                      const GValue *value,
-                      GParamSpec   *pspec)
-{
-  AccordsFlagForm *self = ACCORDS_FLAG_FORM (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      if (g_set_object (&self->context, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, properties[PROP_CONTEXT]);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static AccordsAgreement *
-get_agreement (AccordsPartForm *form)
-{
-  return ACCORDS_FLAG_FORM (form)->agreement;
-}
-
-static AccordsContext *
-get_context (AccordsPartForm *form)
-{
-  return ACCORDS_FLAG_FORM (form)->context;
-}
+G_DEFINE_FINAL_TYPE (AccordsFlagForm, accords_flag_form, ACCORDS_TYPE_PART_FORM)
 
 static GtkWidget *
-create_row (gpointer item,
-            gpointer user_data)
+create_row (AccordsPartForm *form,
+            gpointer         part,
+            guint            index)
 {
-  AccordsFlagForm *self = user_data;
-  AccordsFlag *f = item;
-  guint index = accords_part_index_in (accords_agreement_get_flags (self->agreement), item);
+  AccordsFlag *f = part;
   gboolean resolved = !accords_str_empty (accords_flag_get_resolved (f));
   g_autofree char *subtitle = resolved ? g_strdup_printf (_("Resolved %s: %s"), accords_flag_get_resolved (f),
                                                           accords_flag_get_resolution (f))
                                        : g_strdup (_("Not verified yet"));
-  GtkWidget *row = accords_part_row_new ("flag", index, accords_flag_get_text (f), subtitle);
+  GtkWidget *row = accords_part_form_new_row (form, index, accords_flag_get_text (f), subtitle);
   GtkWidget *icon = gtk_image_new_from_icon_name (resolved ? "object-select-symbolic" : "dialog-warning-symbolic");
 
   gtk_widget_add_css_class (icon, resolved ? "success" : "warning");
@@ -126,43 +43,25 @@ create_row (gpointer item,
   return row;
 }
 
-static const char *
-get_kind (AccordsPartForm *form)
-{
-  return "flag";
-}
-
 static const AccordsPartLabels *
 get_labels (AccordsPartForm *form,
             const char      *mode)
 {
-  static const AccordsPartLabels labels = {
-    N_("Add something to verify"), N_("Edit what to verify"), N_("Add Something to Verify"), N_("Edit What to Verify")
-  };
   static const AccordsPartLabels resolve_labels = {
     N_("Resolve what to verify"), N_("Resolve what to verify"), N_("Resolve"), N_("Resolve")
   };
 
-  return g_strcmp0 (mode, ACCORDS_FLAG_FORM_RESOLVE) == 0 ? &resolve_labels : &labels;
-}
-
-static void
-load (AccordsPartForm  *form,
-      AccordsAgreement *agreement)
-{
-  AccordsFlagForm *self = ACCORDS_FLAG_FORM (form);
-
-  g_set_object (&self->agreement, agreement);
-  gtk_list_box_bind_model (self->list, G_LIST_MODEL (accords_agreement_get_flags (agreement)), create_row, self, NULL);
+  if (g_strcmp0 (mode, ACCORDS_FLAG_FORM_RESOLVE) == 0)
+    return &resolve_labels;
+  return ACCORDS_PART_FORM_GET_CLASS (form)->labels;
 }
 
 static void
 fill (AccordsPartForm *form,
-      AccordsPartEdit *edit)
+      AccordsPartEdit *edit,
+      gpointer         part)
 {
-  AccordsFlagForm *self = ACCORDS_FLAG_FORM (form);
-  g_autoptr(AccordsFlag) f = accords_part_at (accords_agreement_get_flags (self->agreement), edit->index,
-                                              ACCORDS_TYPE_FLAG);
+  AccordsFlag *f = part;
 
   if (g_strcmp0 (edit->mode, ACCORDS_FLAG_FORM_RESOLVE) == 0)
     {
@@ -171,27 +70,21 @@ fill (AccordsPartForm *form,
       accords_form_dialog_add_group (edit->dialog, accords_flag_get_text (f), NULL);
       accords_form_dialog_add_entry (edit->dialog, "resolved", _("Resolved on"), when);
       accords_form_dialog_add_entry (edit->dialog, "resolution", _("How it was resolved"), NULL);
-      accords_part_edit_mark (edit, "resolved", "resolution", NULL);
       return;
     }
   accords_form_dialog_add_group (edit->dialog, NULL, NULL);
   accords_form_dialog_add_entry (edit->dialog, "text", _("What needs verifying"), accords_flag_get_text (f));
-  accords_part_edit_mark (edit, "text", NULL);
 }
 
 static void
 write_part (AccordsPartForm *form,
-            AccordsPartEdit *edit)
+            AccordsPartEdit *edit,
+            gpointer         part)
 {
-  GListStore *store = accords_agreement_get_flags (edit->candidate);
-  g_autoptr(AccordsFlag) f = accords_part_at (store, edit->index, ACCORDS_TYPE_FLAG);
+  AccordsFlag *f = part;
 
-  if (accords_part_edit_has (edit, "text"))
-    {
-      g_autofree char *text = accords_part_edit_stripped (edit, "text");
-      accords_flag_set_text (f, text);
-    }
-  if (accords_part_edit_has (edit, "resolved"))
+  accords_part_edit_set_texts (edit, f, "text", NULL);
+  if (accords_form_dialog_has_field (edit->dialog, "resolved"))
     {
       g_autofree char *when = accords_part_edit_stripped (edit, "resolved");
       g_autofree char *how = accords_part_edit_stripped (edit, "resolution");
@@ -199,72 +92,46 @@ write_part (AccordsPartForm *form,
       accords_flag_set_resolved (f, *when ? when : NULL);
       accords_flag_set_resolution (f, how);
     }
-  accords_part_edit_put (edit, "verify", store, f);
   accords_part_edit_map (edit, "text", "text", "resolved", "resolved", "resolution", "resolution", NULL);
-}
-
-static char *
-remove_part (AccordsPartForm  *form,
-             AccordsAgreement *candidate,
-             guint             index)
-{
-  GListStore *store = accords_agreement_get_flags (candidate);
-
-  if (index >= g_list_model_get_n_items (G_LIST_MODEL (store)))
-    return NULL;
-  g_list_store_remove (store, index);
-  return g_strdup_printf (_("%s deleted"), _("What to verify"));
-}
-
-static void
-part_form_iface_init (AccordsPartFormInterface *iface)
-{
-  iface->get_kind = get_kind;
-  iface->get_labels = get_labels;
-  iface->load = load;
-  iface->get_agreement = get_agreement;
-  iface->get_context = get_context;
-  iface->fill = fill;
-  iface->write = write_part;
-  iface->remove = remove_part;
 }
 
 static void
 accords_flag_form_class_init (AccordsFlagFormClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  AccordsPartFormClass *form_class = ACCORDS_PART_FORM_CLASS (klass);
+  static const AccordsPartLabels labels = {
+    N_("Add something to verify"), N_("Edit what to verify"), N_("Add Something to Verify"), N_("Edit What to Verify")
+  };
 
-  object_class->dispose = accords_flag_form_dispose;
-  object_class->get_property = accords_flag_form_get_property;
-  object_class->set_property = accords_flag_form_set_property;
-
-  g_object_class_override_property (object_class, PROP_CONTEXT, "context");
-  properties[PROP_CONTEXT] = g_object_class_find_property (object_class, "context");
-
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/accords-flag-form.ui");
-  gtk_widget_class_bind_template_child (widget_class, AccordsFlagForm, list);
+  accords_part_form_class_set_template (form_class, "flag", RESOURCE_PREFIX "/accords-flag-form.ui");
+  form_class->labels = &labels;
+  form_class->noun = N_("What to verify");
+  form_class->get_labels = get_labels;
+  form_class->create_row = create_row;
+  form_class->fill = fill;
+  form_class->write = write_part;
 }
 
 static void
 accords_flag_form_init (AccordsFlagForm *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  accords_part_list_set_placeholder (self->list, _("Nothing to verify"));
+  accords_part_form_set_placeholder (ACCORDS_PART_FORM (self), _("Nothing to verify"));
 }
 
 void
 accords_flag_form_reopen (AccordsFlagForm *self,
                           guint            index)
 {
+  AccordsAgreement *agreement;
   g_autoptr(AccordsAgreement) candidate = NULL;
   g_autoptr(AccordsFlag) flag = NULL;
 
   g_return_if_fail (ACCORDS_IS_FLAG_FORM (self));
 
-  if (self->agreement == NULL)
+  if ((agreement = accords_part_form_get_agreement (ACCORDS_PART_FORM (self))) == NULL)
     return;
-  candidate = accords_agreement_copy (self->agreement);
+  candidate = accords_agreement_copy (agreement);
   flag = g_list_model_get_item (G_LIST_MODEL (accords_agreement_get_flags (candidate)), index);
   if (flag == NULL)
     return;

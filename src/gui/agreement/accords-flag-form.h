@@ -7,7 +7,7 @@ G_BEGIN_DECLS
 
 #define ACCORDS_TYPE_FLAG_FORM (accords_flag_form_get_type ())
 
-G_DECLARE_FINAL_TYPE (AccordsFlagForm, accords_flag_form, ACCORDS, FLAG_FORM, GtkWidget)
+G_DECLARE_FINAL_TYPE (AccordsFlagForm, accords_flag_form, ACCORDS, FLAG_FORM, AccordsPartForm)
 
 /* The mode of the dialog that resolves what was to verify */
 #define ACCORDS_FLAG_FORM_RESOLVE "resolve"

@@ -77,14 +77,6 @@ save_action (GtkWidget  *widget,
 }
 
 static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  gtk_window_destroy (GTK_WINDOW (widget));
-}
-
-static void
 accords_form_dialog_finalize (GObject *object)
 {
   AccordsFormDialog *self = (AccordsFormDialog *) object;
@@ -116,8 +108,7 @@ accords_form_dialog_class_init (AccordsFormDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordsFormDialog, general_label);
 
   gtk_widget_class_install_action (widget_class, "form.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "form.cancel", NULL, cancel_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "form.cancel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "form.save", NULL);
 }
 
@@ -327,6 +318,14 @@ accords_form_dialog_add_checks (AccordsFormDialog  *self,
       field->last_row = row;
       g_signal_connect_swapped (check, "toggled", G_CALLBACK (choice_changed_cb), field);
     }
+}
+
+gboolean
+accords_form_dialog_has_field (AccordsFormDialog *self,
+                               const char        *name)
+{
+  g_return_val_if_fail (ACCORDS_IS_FORM_DIALOG (self), FALSE);
+  return g_hash_table_contains (self->fields, name);
 }
 
 const char *

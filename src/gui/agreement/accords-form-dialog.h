@@ -45,6 +45,8 @@ void               accords_form_dialog_add_checks   (AccordsFormDialog  *self,
                                                      const char * const *labels,
                                                      const char * const *checked);
 
+gboolean           accords_form_dialog_has_field    (AccordsFormDialog  *self,
+                                                     const char         *field);
 /* Entry text, chosen value or country code ("" for none) */
 const char        *accords_form_dialog_get_value    (AccordsFormDialog  *self,
                                                      const char         *field);

@@ -46,14 +46,6 @@ import_action (GtkWidget  *widget,
 }
 
 static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  gtk_window_destroy (GTK_WINDOW (widget));
-}
-
-static void
 resolve_all_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -95,10 +87,9 @@ accords_merge_dialog_class_init (AccordsMergeDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordsMergeDialog, take_all_button);
 
   gtk_widget_class_install_action (widget_class, "merge.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "merge.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "merge.keep-all", NULL, resolve_all_action);
   gtk_widget_class_install_action (widget_class, "merge.take-all", NULL, resolve_all_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "merge.cancel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void

@@ -16,7 +16,25 @@
 #include "accords-util.h"
 #include "accords-validation.h"
 
-G_DEFINE_INTERFACE (AccordsPartForm, accords_part_form, GTK_TYPE_WIDGET)
+typedef struct
+{
+  GtkListBox       *list;
+
+  const char       *kind;           /* interned; NULL: the class's part */
+  AccordsContext   *context;
+  AccordsAgreement *agreement;      /* the editor's */
+} AccordsPartFormPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (AccordsPartForm, accords_part_form, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_KIND,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   CHANGED,
@@ -25,33 +43,95 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void
-accords_part_form_default_init (AccordsPartFormInterface *iface)
+static GListStore *
+get_store (AccordsPartForm  *self,
+           AccordsAgreement *agreement)
 {
-  g_object_interface_install_property (iface,
-                                       g_param_spec_object ("context", NULL, NULL, ACCORDS_TYPE_CONTEXT,
-                                                            G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS |
-                                                            G_PARAM_EXPLICIT_NOTIFY));
-  signals[CHANGED] =
-    g_signal_new ("changed", G_TYPE_FROM_INTERFACE (iface), G_SIGNAL_RUN_LAST,
-                  G_STRUCT_OFFSET (AccordsPartFormInterface, changed),
-                  g_signal_accumulator_first_wins, NULL, NULL,
-                  G_TYPE_BOOLEAN, 2, ACCORDS_TYPE_AGREEMENT, ACCORDS_TYPE_COMMAND);
+  return ACCORDS_PART_FORM_GET_CLASS (self)->part->get_store (agreement);
+}
+
+/* A copy of the part at index, or a new one (index -1) */
+static gpointer
+part_at (AccordsPartForm *self,
+         GListStore      *store,
+         int              index)
+{
+  g_autoptr(GObject) old = index >= 0 ? g_list_model_get_item (G_LIST_MODEL (store), index) : NULL;
+
+  return old ? accords_part_copy (old) : g_object_new (ACCORDS_PART_FORM_GET_CLASS (self)->part->get_type (), NULL);
 }
 
 const char *
 accords_part_form_get_kind (AccordsPartForm *self)
 {
+  AccordsPartFormPrivate *priv = accords_part_form_get_instance_private (self);
+
   g_return_val_if_fail (ACCORDS_IS_PART_FORM (self), NULL);
-  return ACCORDS_PART_FORM_GET_IFACE (self)->get_kind (self);
+  return priv->kind ? priv->kind : ACCORDS_PART_FORM_GET_CLASS (self)->part->name;
+}
+
+AccordsContext *
+accords_part_form_get_context (AccordsPartForm *self)
+{
+  AccordsPartFormPrivate *priv = accords_part_form_get_instance_private (self);
+
+  g_return_val_if_fail (ACCORDS_IS_PART_FORM (self), NULL);
+  return priv->context;
+}
+
+AccordsAgreement *
+accords_part_form_get_agreement (AccordsPartForm *self)
+{
+  AccordsPartFormPrivate *priv = accords_part_form_get_instance_private (self);
+
+  g_return_val_if_fail (ACCORDS_IS_PART_FORM (self), NULL);
+  return priv->agreement;
+}
+
+GtkListBox *
+accords_part_form_get_list (AccordsPartForm *self)
+{
+  AccordsPartFormPrivate *priv = accords_part_form_get_instance_private (self);
+
+  g_return_val_if_fail (ACCORDS_IS_PART_FORM (self), NULL);
+  return priv->list;
+}
+
+static GtkWidget *
+create_row_cb (gpointer item,
+               gpointer user_data)
+{
+  AccordsPartForm *self = user_data;
+  AccordsPartFormPrivate *priv = accords_part_form_get_instance_private (self);
+  guint index = 0;
+
+  g_list_store_find (get_store (self, priv->agreement), item, &index);
+  return ACCORDS_PART_FORM_GET_CLASS (self)->create_row (self, item, index);
+}
+
+static gboolean
+shows_cb (gpointer item,
+          gpointer user_data)
+{
+  return ACCORDS_PART_FORM_GET_CLASS (user_data)->shows (user_data, item);
 }
 
 void
 accords_part_form_load (AccordsPartForm  *self,
                         AccordsAgreement *agreement)
 {
+  AccordsPartFormPrivate *priv = accords_part_form_get_instance_private (self);
+  g_autoptr(GListModel) model = NULL;
+
   g_return_if_fail (ACCORDS_IS_PART_FORM (self));
-  ACCORDS_PART_FORM_GET_IFACE (self)->load (self, agreement);
+  g_return_if_fail (ACCORDS_IS_AGREEMENT (agreement));
+
+  g_set_object (&priv->agreement, agreement);
+  model = g_object_ref (G_LIST_MODEL (get_store (self, agreement)));
+  if (ACCORDS_PART_FORM_GET_CLASS (self)->shows != NULL)
+    model = G_LIST_MODEL (gtk_filter_list_model_new (g_steal_pointer (&model),
+                                                     GTK_FILTER (gtk_custom_filter_new (shows_cb, self, NULL))));
+  gtk_list_box_bind_model (priv->list, model, create_row_cb, self, NULL);
 }
 
 char *
@@ -59,20 +139,21 @@ accords_part_form_remove (AccordsPartForm  *self,
                           AccordsAgreement *candidate,
                           guint             index)
 {
+  AccordsPartFormClass *klass;
+  GListStore *store;
+  g_autoptr(GObject) part = NULL;
+
   g_return_val_if_fail (ACCORDS_IS_PART_FORM (self), NULL);
-  return ACCORDS_PART_FORM_GET_IFACE (self)->remove (self, candidate, index);
-}
 
-static AccordsAgreement *
-get_agreement (AccordsPartForm *self)
-{
-  return ACCORDS_PART_FORM_GET_IFACE (self)->get_agreement (self);
-}
-
-static AccordsContext *
-get_context (AccordsPartForm *self)
-{
-  return ACCORDS_PART_FORM_GET_IFACE (self)->get_context (self);
+  klass = ACCORDS_PART_FORM_GET_CLASS (self);
+  store = get_store (self, candidate);
+  if ((part = g_list_model_get_item (G_LIST_MODEL (store), index)) == NULL)
+    return NULL;
+  g_list_store_remove (store, index);
+  if (klass->removed != NULL)
+    return klass->removed (self, candidate, part);
+  /* TRANSLATORS: "Event deleted", "Party deleted"... */
+  return g_strdup_printf (_("%s deleted"), _(klass->noun));
 }
 
 static gboolean
@@ -91,15 +172,131 @@ accords_part_form_emit_changed (AccordsPartForm  *self,
                                 AccordsAgreement *candidate,
                                 const char       *label)
 {
+  AccordsPartFormPrivate *priv = accords_part_form_get_instance_private (self);
   g_autoptr(AccordsCommand) command = NULL;
 
   g_return_val_if_fail (ACCORDS_IS_PART_FORM (self), FALSE);
 
-  if (get_agreement (self) == NULL)
+  if (priv->agreement == NULL)
     return FALSE;
   command = accords_command_new (label);
-  accords_command_add_change (command, get_agreement (self), candidate);
+  accords_command_add_change (command, priv->agreement, candidate);
   return emit_changed (self, candidate, command);
+}
+
+/* The class */
+
+static void
+accords_part_form_dispose (GObject *object)
+{
+  AccordsPartForm *self = ACCORDS_PART_FORM (object);
+  AccordsPartFormPrivate *priv = accords_part_form_get_instance_private (self);
+  GtkWidget *child;
+
+  /* the template is the form's own, not this class's */
+  gtk_widget_dispose_template (GTK_WIDGET (self), G_OBJECT_TYPE (self));
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+  g_clear_object (&priv->agreement);
+  g_clear_object (&priv->context);
+
+  G_OBJECT_CLASS (accords_part_form_parent_class)->dispose (object);
+}
+
+static void
+accords_part_form_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  AccordsPartForm *self = ACCORDS_PART_FORM (object);
+  AccordsPartFormPrivate *priv = accords_part_form_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, priv->context);
+      break;
+
+    case PROP_KIND:
+      g_value_set_string (value, accords_part_form_get_kind (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+accords_part_form_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  AccordsPartForm *self = ACCORDS_PART_FORM (object);
+  AccordsPartFormPrivate *priv = accords_part_form_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      if (g_set_object (&priv->context, g_value_get_object (value)))
+        g_object_notify_by_pspec (object, properties[PROP_CONTEXT]);
+      break;
+
+    case PROP_KIND:
+      priv->kind = g_intern_string (g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+accords_part_form_class_init (AccordsPartFormClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = accords_part_form_dispose;
+  object_class->get_property = accords_part_form_get_property;
+  object_class->set_property = accords_part_form_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, ACCORDS_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_KIND] =
+    g_param_spec_string ("kind", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  G_STRUCT_OFFSET (AccordsPartFormClass, changed),
+                  g_signal_accumulator_first_wins, NULL, NULL,
+                  G_TYPE_BOOLEAN, 2, ACCORDS_TYPE_AGREEMENT, ACCORDS_TYPE_COMMAND);
+
+  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+accords_part_form_init (AccordsPartForm *self)
+{
+}
+
+void
+accords_part_form_class_set_template (AccordsPartFormClass *klass,
+                                      const char           *kind,
+                                      const char           *resource)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  g_return_if_fail (ACCORDS_IS_PART_FORM_CLASS (klass));
+
+  klass->part = accords_part_kind_lookup (kind);
+  g_return_if_fail (klass->part != NULL);
+  gtk_widget_class_set_template_from_resource (widget_class, resource);
+  gtk_widget_class_bind_template_child_full (widget_class, "list", FALSE,
+                                             G_PRIVATE_OFFSET (AccordsPartForm, list));
 }
 
 /* The edit of one dialog */
@@ -131,14 +328,35 @@ part_edit_free (AccordsPartEdit *edit)
   g_free (edit);
 }
 
+/* Puts part at the edit's index (-1: at the end), and records where for validation */
+static void
+part_edit_put (AccordsPartEdit *edit,
+               GListStore      *store,
+               gpointer         part)
+{
+  if (edit->index < 0)
+    g_list_store_append (store, part);
+  else
+    g_list_store_splice (store, edit->index, 1, &part, 1);
+  edit->prefix = g_strdup_printf ("%s[%u]", ACCORDS_PART_FORM_GET_CLASS (edit->form)->part->member,
+                                  edit->index < 0 ? g_list_model_get_n_items (G_LIST_MODEL (store)) - 1
+                                                  : (guint) edit->index);
+}
+
 /* Reads the dialog into a copy of the agreement with the part in place */
 static void
 part_edit_write (AccordsPartEdit *edit)
 {
+  GListStore *store;
+  g_autoptr(GObject) part = NULL;
+
   part_edit_reset (edit);
-  edit->candidate = accords_agreement_copy (get_agreement (edit->form));
+  edit->candidate = accords_agreement_copy (accords_part_form_get_agreement (edit->form));
   edit->map = g_hash_table_new (g_str_hash, g_str_equal);
-  ACCORDS_PART_FORM_GET_IFACE (edit->form)->write (edit->form, edit);
+  store = get_store (edit->form, edit->candidate);
+  part = part_at (edit->form, store, edit->index);
+  ACCORDS_PART_FORM_GET_CLASS (edit->form)->write (edit->form, edit, part);
+  part_edit_put (edit, store, part);
   edit->new_url = accords_part_edit_stripped (edit, "new_url");
   edit->other_url = g_strdup (accords_part_edit_value (edit, "other_source"));
 }
@@ -190,10 +408,10 @@ issue_field (AccordsPartEdit    *edit,
 static gboolean
 part_edit_check (AccordsPartEdit *edit)
 {
-  AccordsStore *store = accords_context_get_store (get_context (edit->form));
+  AccordsStore *store = accords_context_get_store (accords_part_form_get_context (edit->form));
   AccordsFormDialog *dialog = edit->dialog;
   g_autoptr(GPtrArray) issues = accords_agreement_check (edit->candidate, store,
-                                                         accords_agreement_get_slug (get_agreement (edit->form)));
+                                                         accords_agreement_get_slug (accords_part_form_get_agreement (edit->form)));
   g_autoptr(GHashTable) shown = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GString) general = g_string_new (NULL);
   gboolean ok = TRUE;
@@ -209,7 +427,7 @@ part_edit_check (AccordsPartEdit *edit)
       gboolean is_general;
       const char *field = issue_field (edit, issue, &is_general);
 
-      if (field != NULL && accords_part_edit_has (edit, field))
+      if (field != NULL && accords_form_dialog_has_field (edit->dialog, field))
         {
           if (!g_hash_table_contains (shown, field))
             g_hash_table_insert (shown, (gpointer) field, issue->message);
@@ -249,7 +467,8 @@ static const char *
 edit_label (AccordsPartEdit *edit,
             gboolean         title)
 {
-  const AccordsPartLabels *labels = ACCORDS_PART_FORM_GET_IFACE (edit->form)->get_labels (edit->form, edit->mode);
+  AccordsPartFormClass *klass = ACCORDS_PART_FORM_GET_CLASS (edit->form);
+  const AccordsPartLabels *labels = klass->get_labels ? klass->get_labels (edit->form, edit->mode) : klass->labels;
 
   if (title)
     return _(edit->index < 0 ? labels->add_title : labels->edit_title);
@@ -269,7 +488,7 @@ dialog_save_cb (AccordsFormDialog *dialog,
       return;
     }
   command = accords_command_new (edit_label (edit, FALSE));
-  accords_command_add_change (command, get_agreement (edit->form), edit->candidate);
+  accords_command_add_change (command, accords_part_form_get_agreement (edit->form), edit->candidate);
   if (edit->source_after != NULL)
     accords_command_add_source_edit (command, edit->source_before, edit->source_after);
   if (edit->confirm_item != 0 && g_strcmp0 (edit->confirm_before, "confirmed") != 0)
@@ -284,13 +503,16 @@ accords_part_form_edit (AccordsPartForm *self,
                         const char      *mode,
                         int              index)
 {
+  AccordsAgreement *agreement;
   AccordsContext *context;
   AccordsPartEdit *edit;
+  g_autoptr(GObject) part = NULL;
 
   g_return_val_if_fail (ACCORDS_IS_PART_FORM (self), NULL);
 
-  context = get_context (self);
-  if (get_agreement (self) == NULL || context == NULL)
+  agreement = accords_part_form_get_agreement (self);
+  context = accords_part_form_get_context (self);
+  if (agreement == NULL || context == NULL)
     return NULL;
 
   edit = g_new0 (AccordsPartEdit, 1);
@@ -300,7 +522,8 @@ accords_part_form_edit (AccordsPartForm *self,
   edit->all_sources = accords_store_load_sources (accords_context_get_store (context), NULL);
   edit->dialog = accords_form_dialog_new (GTK_WIDGET (self), edit_label (edit, TRUE),
                                           index < 0 ? _("_Add") : _("_Save"));
-  ACCORDS_PART_FORM_GET_IFACE (self)->fill (self, edit);
+  part = part_at (self, get_store (self, agreement), index);
+  ACCORDS_PART_FORM_GET_CLASS (self)->fill (self, edit, part);
 
   g_object_set_data_full (G_OBJECT (edit->dialog), "part-edit", edit, (GDestroyNotify) part_edit_free);
   g_signal_connect (edit->dialog, "changed", G_CALLBACK (dialog_changed_cb), edit);
@@ -332,11 +555,12 @@ accords_part_row_button (const char *icon,
 }
 
 GtkWidget *
-accords_part_row_new (const char *kind,
-                      guint       index,
-                      const char *title,
-                      const char *subtitle)
+accords_part_form_new_row (AccordsPartForm *self,
+                           guint            index,
+                           const char      *title,
+                           const char      *subtitle)
 {
+  const char *kind = accords_part_form_get_kind (self);
   GtkWidget *row = adw_action_row_new ();
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -355,50 +579,16 @@ accords_part_row_new (const char *kind,
 }
 
 void
-accords_part_list_set_placeholder (GtkListBox *list,
-                                   const char *text)
+accords_part_form_set_placeholder (AccordsPartForm *self,
+                                   const char      *text)
 {
+  AccordsPartFormPrivate *priv = accords_part_form_get_instance_private (self);
   GtkWidget *label = gtk_label_new (text);
 
   gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_set_margin_top (label, 12);
   gtk_widget_set_margin_bottom (label, 12);
-  gtk_list_box_set_placeholder (list, label);
-}
-
-guint
-accords_part_index_in (GListStore *store,
-                       gpointer    item)
-{
-  guint position = 0;
-
-  g_list_store_find (store, item, &position);
-  return position;
-}
-
-gpointer
-accords_part_at (GListStore *store,
-                 int         index,
-                 GType       type)
-{
-  g_autoptr(GObject) old = index >= 0 ? g_list_model_get_item (G_LIST_MODEL (store), index) : NULL;
-
-  return old ? accords_part_copy (old) : g_object_new (type, NULL);
-}
-
-void
-accords_part_edit_put (AccordsPartEdit *edit,
-                       const char      *member,
-                       GListStore      *store,
-                       gpointer         part)
-{
-  if (edit->index < 0)
-    g_list_store_append (store, part);
-  else
-    g_list_store_splice (store, edit->index, 1, &part, 1);
-  edit->prefix = g_strdup_printf ("%s[%u]", member,
-                                  edit->index < 0 ? g_list_model_get_n_items (G_LIST_MODEL (store)) - 1
-                                                  : (guint) edit->index);
+  gtk_list_box_set_placeholder (priv->list, label);
 }
 
 void
@@ -414,31 +604,11 @@ accords_part_edit_map (AccordsPartEdit *edit,
   va_end (args);
 }
 
-void
-accords_part_edit_mark (AccordsPartEdit *edit,
-                        const char      *first,
-                        ...)
-{
-  va_list args;
-
-  va_start (args, first);
-  for (const char *f = first; f; f = va_arg (args, const char *))
-    g_object_set_data (G_OBJECT (edit->dialog), f, GINT_TO_POINTER (1));
-  va_end (args);
-}
-
-gboolean
-accords_part_edit_has (AccordsPartEdit *edit,
-                       const char      *field)
-{
-  return g_object_get_data (G_OBJECT (edit->dialog), field) != NULL;
-}
-
 const char *
 accords_part_edit_value (AccordsPartEdit *edit,
                          const char      *field)
 {
-  return accords_part_edit_has (edit, field) ? accords_form_dialog_get_value (edit->dialog, field) : "";
+  return accords_form_dialog_has_field (edit->dialog, field) ? accords_form_dialog_get_value (edit->dialog, field) : "";
 }
 
 char *
@@ -446,6 +616,26 @@ accords_part_edit_stripped (AccordsPartEdit *edit,
                             const char      *field)
 {
   return g_strstrip (g_strdup (accords_part_edit_value (edit, field)));
+}
+
+void
+accords_part_edit_set_texts (AccordsPartEdit *edit,
+                             gpointer         part,
+                             const char      *first,
+                             ...)
+{
+  va_list args;
+
+  va_start (args, first);
+  for (const char *field = first; field; field = va_arg (args, const char *))
+    if (accords_form_dialog_has_field (edit->dialog, field))
+      {
+        g_autofree char *text = accords_part_edit_stripped (edit, field);
+
+        /* a property name may have "_" for "-" */
+        g_object_set (part, field, text, NULL);
+      }
+  va_end (args);
 }
 
 void
@@ -525,7 +715,7 @@ void
 accords_part_edit_add_source_pickers (AccordsPartEdit *edit,
                                       gboolean         other)
 {
-  AccordsAgreement *a = get_agreement (edit->form);
+  AccordsAgreement *a = accords_part_form_get_agreement (edit->form);
   AccordsFormDialog *dialog = edit->dialog;
 
   if (other && edit->all_sources != NULL)
@@ -555,14 +745,12 @@ accords_part_edit_add_source_pickers (AccordsPartEdit *edit,
           accords_form_dialog_add_group (dialog, _("A Source of Another Agreement"), NULL);
           accords_form_dialog_add_choice (dialog, "other_source", _("Source"),
                                           (const char * const *) values, (const char * const *) labels, "");
-          accords_part_edit_mark (edit, "other_source", NULL);
         }
     }
   accords_form_dialog_add_group (dialog, _("A New Source"),
                                  _("It is added to the agreement’s sources."));
   accords_form_dialog_add_entry (dialog, "new_url", _("URL (http or https)"), NULL);
   accords_form_dialog_add_entry (dialog, "new_title", _("Title"), NULL);
-  accords_part_edit_mark (edit, "new_url", "new_title", NULL);
 }
 
 char *

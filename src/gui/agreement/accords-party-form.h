@@ -7,6 +7,6 @@ G_BEGIN_DECLS
 
 #define ACCORDS_TYPE_PARTY_FORM (accords_party_form_get_type ())
 
-G_DECLARE_FINAL_TYPE (AccordsPartyForm, accords_party_form, ACCORDS, PARTY_FORM, GtkWidget)
+G_DECLARE_FINAL_TYPE (AccordsPartyForm, accords_party_form, ACCORDS, PARTY_FORM, AccordsPartForm)
 
 G_END_DECLS
