@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "accords-agreement-list.h"
 #include "accords-context.h"
 #include "accords-country-pane.h"
 #include "accords-map-canvas.h"
@@ -551,6 +552,78 @@ test_zoom_to_parties (Fixture       *f,
   g_assert_false (accords_map_view_show_agreement (f->view, "no-such-agreement"));
 }
 
+/* The click gesture that an ancestor of the list, or the list, catches
+ * presses with before its children do */
+static GtkGesture *
+find_capture_click (GtkWidget *widget)
+{
+  for (; widget; widget = gtk_widget_get_parent (widget))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+          if (GTK_IS_GESTURE_CLICK (controller) &&
+              gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+            return GTK_GESTURE (controller);
+        }
+    }
+  return NULL;
+}
+
+/* Presses the gesture on the list's row of slug, n_press times in a row */
+static void
+press_row (Fixture    *f,
+           const char *slug,
+           int         n_press)
+{
+  GtkWidget *list = find_descendant (GTK_WIDGET (f->w.window), ACCORDS_TYPE_AGREEMENT_LIST, NULL);
+  GtkGesture *gesture = find_capture_click (list);
+  GtkWidget *target;
+  double x = -1, y, tx, ty;
+
+  g_assert_nonnull (list);
+  g_assert_nonnull (gesture);
+  g_assert_true (gtk_widget_is_drawable (list));
+  for (y = 1; y < gtk_widget_get_height (list); y += 4)
+    if (g_strcmp0 (accords_agreement_list_get_slug_at (ACCORDS_AGREEMENT_LIST (list), 40, y), slug) == 0)
+      {
+        x = 40;
+        break;
+      }
+  g_assert_cmpfloat (x, >=, 0);
+  target = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  g_assert_true (gtk_widget_translate_coordinates (list, target, x, y, &tx, &ty));
+  for (int n = 1; n <= n_press; n++)
+    g_signal_emit_by_name (gesture, "pressed", n, tx, ty);
+}
+
+static void
+test_double_click_zooms (Fixture       *f,
+                         gconstpointer  data)
+{
+  const AccordsMapViewport *vp = accords_map_canvas_get_viewport (f->canvas);
+  double zoom = accords_map_viewport_get_zoom (vp), cx = vp->center_x, cy = vp->center_y;
+
+  /* one press leaves the map alone */
+  press_row (f, "au-nr-offshore-processing", 1);
+  wait_for (NULL, f, 400);
+  g_assert_cmpfloat_with_epsilon (accords_map_viewport_get_zoom (vp), zoom, 1e-9);
+  g_assert_cmpfloat_with_epsilon (vp->center_x, cx, 1e-9);
+
+  /* a double press on the same row flies to Australia and Nauru */
+  wait_for (NULL, f, 600);
+  press_row (f, "au-nr-offshore-processing", 2);
+  wait_for (flown, f, 5000);
+  g_assert_true (flown (f));
+  g_assert_false (in_view (f, "US"));
+  /* the centre moved east and south, between the two parties */
+  g_assert_cmpfloat (vp->center_x, >, cx + 1.0);
+  g_assert_cmpfloat (vp->center_y, <, cy);
+}
+
 static void
 test_slider_marks (Fixture       *f,
                    gconstpointer  data)
@@ -669,6 +742,7 @@ main (int argc, char **argv)
   g_test_add ("/map/view/no-status-yet", Fixture, NULL, set_up, test_no_status_yet, tear_down);
   g_test_add ("/map/view/accessible-countries", Fixture, NULL, set_up, test_accessible_countries, tear_down);
   g_test_add ("/map/view/zoom-to-parties", Fixture, NULL, set_up, test_zoom_to_parties, tear_down);
+  g_test_add ("/map/view/double-click-zooms", Fixture, NULL, set_up, test_double_click_zooms, tear_down);
   g_test_add ("/map/view/slider-marks", Fixture, NULL, set_up, test_slider_marks, tear_down);
 
   return g_test_run ();
