@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "accords-agreement-list.h"
 #include "accords-context.h"
 #include "accords-country-pane.h"
 #include "accords-map-canvas.h"
@@ -28,6 +29,8 @@ typedef struct {
   AccordsMapCanvas *canvas;
   AccordsCountryPane *pane;
   double          home_zoom;   /* of the first view */
+  AccordsMapCanvas *lone;      /* a map alone in a window of lone_width x lone_height */
+  int             lone_width, lone_height;
 } Fixture;
 
 static gboolean
@@ -369,6 +372,107 @@ test_first_view (Fixture       *f,
   g_assert_cmpfloat ((north - south) * vp->scale, >, (north - south) * world.scale * 1.1);
 }
 
+/* How much of the canvas's height the band of countries takes */
+static double
+band_share (const AccordsMapViewport *vp)
+{
+  double lon, north, south;
+
+  accords_projection_forward (0, ACCORDS_MAP_VIEWPORT_NORTH, &lon, &north);
+  accords_projection_forward (0, ACCORDS_MAP_VIEWPORT_SOUTH, &lon, &south);
+  return MIN ((north - south) * vp->scale / vp->height, 1.0);
+}
+
+static gboolean
+lone_ready (Fixture *f)
+{
+  const AccordsMapViewport *vp = accords_map_canvas_get_viewport (f->lone);
+
+  return accords_map_canvas_get_world (f->lone) != NULL && vp->width == f->lone_width &&
+         vp->height == f->lone_height;
+}
+
+/* Opens a map alone in a window of width x height, and waits for its first view */
+static GtkWidget *
+open_lone (Fixture *f,
+           int      width,
+           int      height)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  f->lone = ACCORDS_MAP_CANVAS (accords_map_canvas_new ());
+  f->lone_width = width;
+  f->lone_height = height;
+  accords_map_canvas_set_model (f->lone, accords_map_view_get_model (f->view));
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (f->lone));
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for (lone_ready, f, 10000);
+  g_assert_true (lone_ready (f));
+  wait_for (NULL, f, 50);
+  return window;
+}
+
+/* A map alone in panes of 2:1 and 3:2: the first view shows every country
+ * with agreements and the band of countries fills most of the height */
+static void
+test_pane_shapes (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const int sizes[][2] = { { 1200, 600 }, { 1200, 800 } };
+  g_auto(GStrv) coloured = accords_map_model_dup_coloured_codes (accords_map_view_get_model (f->view));
+
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      GtkWidget *window = open_lone (f, sizes[k][0], sizes[k][1]);
+      const AccordsMapViewport *vp = accords_map_canvas_get_viewport (f->lone);
+
+      g_test_message ("%dx%d: the band takes %.0f%% of the height", f->lone_width, f->lone_height,
+                      band_share (vp) * 100);
+      g_assert_cmpfloat (band_share (vp), >=, 0.75);
+      for (guint i = 0; coloured[i]; i++)
+        {
+          double x, y;
+
+          g_assert_true (accords_map_canvas_locate (f->lone, coloured[i], &x, &y));
+          g_assert_true (x >= 0 && y >= 0 && x <= vp->width && y <= vp->height);
+        }
+      gtk_window_destroy (GTK_WINDOW (window));
+      f->lone = NULL;
+    }
+}
+
+/* The first view follows the pane's size until the map is moved */
+static void
+test_home_follows_pane (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *window = open_lone (f, 1200, 800);
+  GtkWidget *canvas = GTK_WIDGET (f->lone);
+  const AccordsMapViewport *vp = accords_map_canvas_get_viewport (f->lone);
+  AccordsMapViewport seen;
+
+  /* wider than tall: the band of countries binds, not their width */
+  gtk_widget_size_allocate (canvas, &(GtkAllocation) { 0, 0, 1200, 500 }, -1);
+  g_assert_cmpfloat (vp->height, ==, 500);
+  g_assert_cmpfloat (band_share (vp), >=, 0.95);
+  seen = *vp;
+  accords_map_canvas_zoom_reset (f->lone);
+  g_assert_cmpfloat_with_epsilon (vp->scale, seen.scale, 1e-9);
+  g_assert_cmpfloat_with_epsilon (vp->center_x, seen.center_x, 1e-9);
+  g_assert_cmpfloat_with_epsilon (vp->center_y, seen.center_y, 1e-9);
+
+  /* once zoomed, a resize keeps the zoom */
+  accords_map_canvas_zoom (f->lone, 2.0, FALSE);
+  seen = *vp;
+  gtk_widget_size_allocate (canvas, &(GtkAllocation) { 0, 0, 1200, 800 }, -1);
+  g_assert_cmpfloat (vp->height, ==, 800);
+  g_assert_cmpfloat_with_epsilon (accords_map_viewport_get_zoom (vp), accords_map_viewport_get_zoom (&seen), 1e-6);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  f->lone = NULL;
+}
+
 static void
 test_legend_filter (Fixture       *f,
                     gconstpointer  data)
@@ -551,6 +655,197 @@ test_zoom_to_parties (Fixture       *f,
   g_assert_false (accords_map_view_show_agreement (f->view, "no-such-agreement"));
 }
 
+/* The click gesture that an ancestor of the list, or the list, catches
+ * presses with before its children do */
+static GtkGesture *
+find_capture_click (GtkWidget *widget)
+{
+  for (; widget; widget = gtk_widget_get_parent (widget))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+          if (GTK_IS_GESTURE_CLICK (controller) &&
+              gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+            return GTK_GESTURE (controller);
+        }
+    }
+  return NULL;
+}
+
+/* Presses the gesture on the list's row of slug, n_press times in a row */
+static void
+press_row (Fixture    *f,
+           const char *slug,
+           int         n_press)
+{
+  GtkWidget *list = find_descendant (GTK_WIDGET (f->w.window), ACCORDS_TYPE_AGREEMENT_LIST, NULL);
+  GtkGesture *gesture = find_capture_click (list);
+  GtkWidget *target;
+  double x = -1, y, tx, ty;
+
+  g_assert_nonnull (list);
+  g_assert_nonnull (gesture);
+  g_assert_true (gtk_widget_is_drawable (list));
+  for (y = 1; y < gtk_widget_get_height (list); y += 4)
+    if (g_strcmp0 (accords_agreement_list_get_slug_at (ACCORDS_AGREEMENT_LIST (list), 40, y), slug) == 0)
+      {
+        x = 40;
+        break;
+      }
+  g_assert_cmpfloat (x, >=, 0);
+  target = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  g_assert_true (gtk_widget_translate_coordinates (list, target, x, y, &tx, &ty));
+  for (int n = 1; n <= n_press; n++)
+    g_signal_emit_by_name (gesture, "pressed", n, tx, ty);
+}
+
+static void
+test_double_click_zooms (Fixture       *f,
+                         gconstpointer  data)
+{
+  const AccordsMapViewport *vp = accords_map_canvas_get_viewport (f->canvas);
+  double zoom = accords_map_viewport_get_zoom (vp), cx = vp->center_x, cy = vp->center_y;
+
+  /* one press leaves the map alone */
+  press_row (f, "au-nr-offshore-processing", 1);
+  wait_for (NULL, f, 400);
+  g_assert_cmpfloat_with_epsilon (accords_map_viewport_get_zoom (vp), zoom, 1e-9);
+  g_assert_cmpfloat_with_epsilon (vp->center_x, cx, 1e-9);
+
+  /* a double press on the same row flies to Australia and Nauru */
+  wait_for (NULL, f, 600);
+  press_row (f, "au-nr-offshore-processing", 2);
+  wait_for (flown, f, 5000);
+  g_assert_true (flown (f));
+  g_assert_false (in_view (f, "US"));
+  /* the centre moved east and south, between the two parties */
+  g_assert_cmpfloat (vp->center_x, >, cx + 1.0);
+  g_assert_cmpfloat (vp->center_y, <, cy);
+}
+
+/* The rows the country list shows: each has a name, and together they
+ * cover the list from its top to its bottom (or to its last row) */
+static void
+assert_rows_fill_list (GtkWidget  *list_view,
+                       const char *expected)
+{
+  g_autoptr(GArray) tops = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  double height = gtk_widget_get_height (list_view), reached = 0;
+  gboolean found = FALSE;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list_view); row; row = gtk_widget_get_next_sibling (row))
+    {
+      graphene_rect_t bounds;
+      GtkWidget *box = gtk_widget_get_first_child (row);
+      GtkWidget *name;
+
+      if (!gtk_widget_get_mapped (row) || box == NULL || !GTK_IS_BOX (box) ||
+          !gtk_widget_compute_bounds (row, list_view, &bounds) ||
+          bounds.origin.y + bounds.size.height <= 0 || bounds.origin.y >= height)
+        continue;
+      name = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+      g_assert_true (GTK_IS_LABEL (name));
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (name)), !=, "");
+      found = found || g_strcmp0 (gtk_label_get_label (GTK_LABEL (name)), expected) == 0;
+      g_array_append_val (tops, bounds);
+    }
+  for (gboolean moved = TRUE; moved;)
+    {
+      moved = FALSE;
+      for (guint i = 0; i < tops->len; i++)
+        {
+          graphene_rect_t *r = &g_array_index (tops, graphene_rect_t, i);
+
+          /* rows stand a few pixels apart */
+          if (r->origin.y <= reached + 4 && r->origin.y + r->size.height > reached + 1)
+            {
+              reached = r->origin.y + r->size.height;
+              moved = TRUE;
+            }
+        }
+    }
+  g_assert_true (found);
+  g_assert_cmpfloat (reached, >=, height - 4);
+}
+
+/* The list of countries, not the list in a drop-down's popover */
+static GtkWidget *
+find_country_list (GtkWidget *widget)
+{
+  if (GTK_IS_POPOVER (widget))
+    return NULL;
+  if (GTK_IS_LIST_VIEW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_country_list (child);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+list_shows_ethiopia (Fixture *f)
+{
+  GtkWidget *list_view = find_country_list (GTK_WIDGET (f->pane));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list_view); row; row = gtk_widget_get_next_sibling (row))
+    if (find_descendant (row, GTK_TYPE_LABEL, "Ethiopia"))
+      return TRUE;
+  return FALSE;
+}
+
+/* Choosing a country without agreements shows every country, and the
+ * list scrolls to it with no blank rows */
+static void
+test_country_list_rows (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *list_view = find_country_list (GTK_WIDGET (f->pane));
+
+  g_assert_nonnull (list_view);
+  accords_country_pane_set_selected_country (f->pane, "ET");
+  g_assert_true (accords_country_pane_get_show_all (f->pane));
+  wait_for (list_shows_ethiopia, f, 2000);
+  wait_for (NULL, f, 200);
+  assert_rows_fill_list (list_view, "Ethiopia");
+
+  /* the same at another date */
+  accords_map_view_set_date (f->view, "2016-06-01");
+  wait_for (NULL, f, 300);
+  assert_rows_fill_list (list_view, "Ethiopia");
+}
+
+/* The same, with the selection restored as the window opens */
+static void
+test_country_list_rows_restored (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  Fixture fixture = { 0 }, *f = &fixture;
+  GtkWidget *list_view;
+
+  g_settings_set_string (settings, "selected-country", "ET");
+  accords_test_window_open_context (&f->w, "accords-map-ui-XXXXXX", "ui.db");
+  accords_test_window_show (&f->w, settings, 1200, 800);
+  f->view = accords_window_get_map_view (f->w.window);
+  f->canvas = accords_map_view_get_canvas (f->view);
+  f->pane = accords_window_get_country_pane (f->w.window);
+  wait_for (map_ready, f, 10000);
+  wait_for (list_shows_ethiopia, f, 2000);
+  wait_for (NULL, f, 300);
+  g_assert_cmpstr (accords_country_pane_get_selected_country (f->pane), ==, "ET");
+  list_view = find_country_list (GTK_WIDGET (f->pane));
+  assert_rows_fill_list (list_view, "Ethiopia");
+  tear_down (f, NULL);
+  g_settings_reset (settings, "selected-country");
+}
+
 static void
 test_slider_marks (Fixture       *f,
                    gconstpointer  data)
@@ -665,10 +960,15 @@ main (int argc, char **argv)
   g_test_add ("/map/view/export", Fixture, NULL, set_up, test_export, tear_down);
   g_test_add ("/map/view/export-not-a-file", Fixture, NULL, set_up, test_export_not_a_file, tear_down);
   g_test_add ("/map/view/first-view", Fixture, NULL, set_up, test_first_view, tear_down);
+  g_test_add ("/map/view/pane-shapes", Fixture, NULL, set_up, test_pane_shapes, tear_down);
+  g_test_add ("/map/view/home-follows-pane", Fixture, NULL, set_up, test_home_follows_pane, tear_down);
   g_test_add ("/map/view/legend-filter", Fixture, NULL, set_up, test_legend_filter, tear_down);
   g_test_add ("/map/view/no-status-yet", Fixture, NULL, set_up, test_no_status_yet, tear_down);
   g_test_add ("/map/view/accessible-countries", Fixture, NULL, set_up, test_accessible_countries, tear_down);
   g_test_add ("/map/view/zoom-to-parties", Fixture, NULL, set_up, test_zoom_to_parties, tear_down);
+  g_test_add ("/map/view/double-click-zooms", Fixture, NULL, set_up, test_double_click_zooms, tear_down);
+  g_test_add ("/map/view/country-list-rows", Fixture, NULL, set_up, test_country_list_rows, tear_down);
+  g_test_add_func ("/map/view/country-list-rows-restored", test_country_list_rows_restored);
   g_test_add ("/map/view/slider-marks", Fixture, NULL, set_up, test_slider_marks, tear_down);
 
   return g_test_run ();

@@ -347,6 +347,36 @@ test_viewport (void)
   g_assert_cmpfloat_with_epsilon (vy, 150, 1e-6);
 }
 
+/* The whole world, fitted: in a pane of 2:1 its band of countries fills
+ * most of the height; in one of 3:2 the world's width binds, and the band
+ * still takes more than half (the first view, closer, takes more: see
+ * test-map-view.c) */
+static void
+test_viewport_fit (void)
+{
+  static const struct { double width, height, share; } panes[] = {
+    { 1200, 600, 0.85 }, { 1600, 800, 0.85 }, { 1200, 800, 0.6 }, { 900, 600, 0.6 },
+  };
+  double x, south, north;
+
+  accords_projection_forward (0, ACCORDS_MAP_VIEWPORT_SOUTH, &x, &south);
+  accords_projection_forward (0, ACCORDS_MAP_VIEWPORT_NORTH, &x, &north);
+  for (guint i = 0; i < G_N_ELEMENTS (panes); i++)
+    {
+      AccordsMapViewport vp;
+      double top, bottom;
+
+      accords_map_viewport_init (&vp, panes[i].width, panes[i].height);
+      accords_map_viewport_to_view (&vp, 0, north, &x, &top);
+      accords_map_viewport_to_view (&vp, 0, south, &x, &bottom);
+      g_assert_cmpfloat ((bottom - top) / panes[i].height, >=, panes[i].share);
+      /* centred, inside the pane */
+      g_assert_cmpfloat (top, >=, 0);
+      g_assert_cmpfloat (bottom, <=, panes[i].height);
+      g_assert_cmpfloat_with_epsilon (top, panes[i].height - bottom, 1e-6);
+    }
+}
+
 typedef struct {
   char               *dir;
   AccordsContext     *context;
@@ -533,6 +563,7 @@ main (int argc, char **argv)
   g_test_add_func ("/map/world/levels", test_world_levels);
   g_test_add_func ("/map/world/damaged", test_world_damaged);
   g_test_add_func ("/map/viewport", test_viewport);
+  g_test_add_func ("/map/viewport/fit", test_viewport_fit);
   g_test_add ("/map/model/uk-rwanda", ModelFixture, NULL, model_set_up, test_model_uk_rwanda, model_tear_down);
   g_test_add ("/map/model/month-precision", ModelFixture, NULL, model_set_up, test_model_month_precision, model_tear_down);
   g_test_add ("/map/model/filters", ModelFixture, NULL, model_set_up, test_model_filters, model_tear_down);

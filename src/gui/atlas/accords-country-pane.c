@@ -30,6 +30,7 @@ struct _AccordsCountryPane
   char               *search;        /* case-folded */
   char               *selected;      /* code */
   gboolean            syncing;
+  guint               scroll_tick;   /* scrolls to the selection */
   GPtrArray          *types;         /* type of each row of the type dropdown; NULL first: every type */
   gboolean            updating_types;
 };
@@ -130,6 +131,49 @@ selection_changed_cb (AccordsCountryPane *self)
     return;   /* a filter hid the row: the selection stays */
   if (accords_set_str (&self->selected, accords_country_get_code (country)))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_COUNTRY]);
+}
+
+/* GTK 4.8's list view, told to scroll before it has been laid out on
+ * screen, leaves blank rows in place of the others: until it has, the
+ * scroll waits for the next frame */
+static gboolean
+is_laid_out (GtkWidget *widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_height (widget) > 0;
+}
+
+static void
+scroll_now (AccordsCountryPane *self)
+{
+  guint pos = gtk_single_selection_get_selected (self->selection);
+
+  if (pos != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", pos);
+}
+
+static gboolean
+scroll_tick_cb (GtkWidget     *list_view,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  AccordsCountryPane *self = user_data;
+
+  if (!is_laid_out (list_view))
+    return G_SOURCE_CONTINUE;
+  self->scroll_tick = 0;
+  scroll_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_to_selection (AccordsCountryPane *self)
+{
+  if (self->scroll_tick != 0)
+    return;
+  if (is_laid_out (GTK_WIDGET (self->list_view)))
+    scroll_now (self);
+  else
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), scroll_tick_cb, self, NULL);
 }
 
 static void
@@ -268,6 +312,9 @@ accords_country_pane_dispose (GObject *object)
   AccordsCountryPane *self = (AccordsCountryPane *) object;
   GtkWidget *child;
 
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->scroll_tick);
+  self->scroll_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), ACCORDS_TYPE_COUNTRY_PANE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
@@ -479,11 +526,7 @@ accords_country_pane_set_selected_country (AccordsCountryPane *self,
       if (c && accords_country_get_agreement_count (c) == 0)
         gtk_toggle_button_set_active (self->show_all_button, TRUE);
     }
-  {
-    guint pos = gtk_single_selection_get_selected (self->selection);
-    if (pos != GTK_INVALID_LIST_POSITION)
-      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", pos);
-  }
+  scroll_to_selection (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_COUNTRY]);
 }
 

@@ -23,6 +23,7 @@ struct _AccordsMapCanvas
   AccordsMapViewport  viewport;
   gboolean            viewport_ready;
   gboolean            home_pending;  /* the first view is still to be set */
+  gboolean            at_home;       /* showing it, unmoved: it follows the size */
   GdkTexture         *base;        /* the base layer as last drawn */
   int                 base_width, base_height, base_scale;
 

@@ -247,6 +247,7 @@ ensure_renderer (AccordsMapCanvas *self)
     {
       set_home_view (self, &self->viewport);
       self->home_pending = FALSE;
+      self->at_home = TRUE;
     }
   invalidate_base (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
@@ -295,6 +296,9 @@ accords_map_canvas_size_allocate (GtkWidget *widget,
       else
         accords_map_viewport_resize (&self->viewport, width, height);
       self->viewport_ready = TRUE;
+      /* a map nobody has moved yet keeps showing the first view in the
+       * pane's new shape */
+      self->home_pending = self->home_pending || self->at_home;
       invalidate_base (self);
     }
   /* the first view needs the countries and their shapes */
@@ -302,6 +306,7 @@ accords_map_canvas_size_allocate (GtkWidget *widget,
     {
       set_home_view (self, &self->viewport);
       self->home_pending = FALSE;
+      self->at_home = TRUE;
       invalidate_base (self);
     }
 
@@ -407,6 +412,7 @@ accords_map_canvas_snapshot (GtkWidget   *widget,
 void
 _accords_map_canvas_viewport_changed (AccordsMapCanvas *self)
 {
+  self->at_home = FALSE;
   invalidate_base (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
@@ -900,6 +906,7 @@ accords_map_canvas_zoom_reset (AccordsMapCanvas *self)
   _accords_map_canvas_stop_zoom_animation (self);
   set_home_view (self, &self->viewport);
   _accords_map_canvas_viewport_changed (self);
+  self->at_home = TRUE;
 }
 
 /* The box of a party, in projected units: its largest land (not the
