@@ -883,13 +883,15 @@ is_party (const Agreement *a,
   return FALSE;
 }
 
+/* An instrument of one party (EU legislation) is not found by its party
+ * alone: every item on EU migration policy names the EU */
 static gboolean
 parties_named (const Agreement *a,
                guint            n_mentioned)
 {
   guint n = a->parties->len;
 
-  return n > 0 && (n_mentioned == n || (n >= 3 && n_mentioned >= 2));
+  return n > 1 && (n_mentioned == n || (n >= 3 && n_mentioned >= 2));
 }
 
 /* The sentence points to this agreement rather than to another suggested
