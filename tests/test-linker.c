@@ -6,6 +6,7 @@
 
 #include "accords-agreement.h"
 #include "accords-context.h"
+#include "accords-event.h"
 #include "accords-linker.h"
 #include "accords-party.h"
 #include "accords-person-role.h"
@@ -350,6 +351,126 @@ test_custom_agreements (Fixture       *f,
 }
 
 static void
+link_dated (Fixture    *f,
+            const char *text,
+            const char *date)
+{
+  const char *texts[1] = { text };
+
+  accords_linker_link_dated (f->linker, texts, 1, date, f->links);
+}
+
+static void
+test_dates (Fixture       *f,
+            gconstpointer  data)
+{
+  const char *text = "The United States deported 40 people to Rwanda, and the deal was suspended.";
+  const AccordsAgreementSuggestion *s;
+
+  /* the deal's first event is of 4 May 2025: a year before, it is not yet */
+  link_dated (f, text, "2024-05-10T09:00:00Z");
+  g_assert_null (find_suggestion (f->links, "us-rw-2025"));
+  /* within the margin before it, it may be in the making */
+  link_dated (f, text, "2025-03-20");
+  s = find_suggestion (f->links, "us-rw-2025");
+  g_assert_nonnull (s);
+  /* older than its status (implemented since August 2025): no cue */
+  g_assert_cmpstr (s->signal, ==, "");
+  g_assert_null (strstr (s->reason, "status language"));
+  link_dated (f, text, "2025-07-01");
+  g_assert_cmpstr (find_suggestion (f->links, "us-rw-2025")->signal, ==, "");
+  /* newer: the cue */
+  link_dated (f, text, "2025-09-30T12:00:00Z");
+  s = find_suggestion (f->links, "us-rw-2025");
+  g_assert_nonnull (s);
+  g_assert_cmpstr (s->signal, ==, "suspended");
+  /* undated: as before */
+  link_text (f, text);
+  g_assert_cmpstr (find_suggestion (f->links, "us-rw-2025")->signal, ==, "suspended");
+  /* a date that is no date counts as none */
+  link_dated (f, text, "soon");
+  g_assert_cmpstr (find_suggestion (f->links, "us-rw-2025")->signal, ==, "suspended");
+
+  /* the UK–Rwanda scheme was scrapped on 6 July 2024; within a year, as usual */
+  link_dated (f, "Britain paid Rwanda £290m for a deportation scheme that flew no one", "2025-02-01");
+  s = find_suggestion (f->links, "uk-rw-medp-2022");
+  g_assert_nonnull (s);
+  g_assert_cmpfloat (s->score, >, ACCORDS_LINKER_SCORE_AFTER_END);
+  /* long after, its parties alone point to some later deal */
+  link_dated (f, "Britain paid Rwanda £290m for a deportation scheme that flew no one", "2026-02-01");
+  g_assert_null (find_suggestion (f->links, "uk-rw-medp-2022"));
+  /* its name still points to it, with a low score and the reason why */
+  link_dated (f, "Two years on, the Rwanda scheme is a byword for wasted asylum money", "2026-07-06");
+  s = find_suggestion (f->links, "uk-rw-medp-2022");
+  g_assert_nonnull (s);
+  g_assert_cmpfloat (s->score, <=, ACCORDS_LINKER_SCORE_AFTER_END);
+  g_assert_nonnull (strstr (s->reason, "; dated 730 days after it ended ("));
+  g_assert_cmpstr (s->signal, ==, "");
+
+  /* an agreement ruled out by its date takes no person from another */
+  link_dated (f, "Rubio met Panama's president to discuss deportation flights", "2025-02-01");
+  g_assert_nonnull (find_suggestion (f->links, "us-pa-2025"));
+}
+
+static void
+test_dates_checksum (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) agreements = g_list_store_new (ACCORDS_TYPE_AGREEMENT);
+  g_autoptr(AccordsAgreement) a = accords_agreement_new ();
+  g_autoptr(AccordsParty) p1 = accords_party_new ();
+  g_autoptr(AccordsParty) p2 = accords_party_new ();
+  g_autoptr(AccordsEvent) signed_event = accords_event_new ();
+  g_autoptr(AccordsEvent) ended = accords_event_new ();
+  g_autoptr(AccordsLinker) before = NULL;
+  g_autoptr(AccordsLinker) after = NULL;
+  g_autoptr(AccordsLinker) scrapped = NULL;
+  g_autoptr(AccordsLinks) links = accords_links_new ();
+  const char *texts[1] = { "France and Kiribati discuss climate migration; the pact was suspended" };
+
+  accords_agreement_set_slug (a, "fr-ki-test");
+  accords_agreement_set_id (a, 77);
+  accords_party_set_country (p1, "FR");
+  accords_party_set_country (p2, "KI");
+  g_list_store_append (accords_agreement_get_parties (a), p1);
+  g_list_store_append (accords_agreement_get_parties (a), p2);
+  accords_event_set_date (signed_event, "2020-03");
+  accords_event_set_event_type (signed_event, "signed");
+  g_list_store_append (accords_agreement_get_events (a), signed_event);
+  g_list_store_append (agreements, a);
+
+  before = accords_linker_new (f->gazetteer, G_LIST_MODEL (agreements), &error);
+  g_assert_no_error (error);
+  /* a month-precise status begins on its first day */
+  accords_linker_link_dated (before, texts, 1, "2020-03-01", links);
+  g_assert_cmpstr (accords_links_get_agreement (links, 0)->signal, ==, "");
+  accords_linker_link_dated (before, texts, 1, "2020-03-02", links);
+  g_assert_cmpstr (accords_links_get_agreement (links, 0)->signal, ==, "suspended");
+  accords_linker_link_dated (before, texts, 1, "2020-01-01", links);
+  g_assert_cmpuint (accords_links_get_n_agreements (links), ==, 1);
+  accords_linker_link_dated (before, texts, 1, "2019-12-31", links);
+  g_assert_cmpuint (accords_links_get_n_agreements (links), ==, 0);
+
+  /* a change of its events changes the checksum, so that stored items are linked again */
+  accords_event_set_date (signed_event, "2021-03");
+  after = accords_linker_new (f->gazetteer, G_LIST_MODEL (agreements), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (accords_linker_get_checksum (before), !=, accords_linker_get_checksum (after));
+
+  accords_event_set_date (ended, "2022-05-10");
+  accords_event_set_event_type (ended, "scrapped");
+  g_list_store_append (accords_agreement_get_events (a), ended);
+  scrapped = accords_linker_new (f->gazetteer, G_LIST_MODEL (agreements), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (accords_linker_get_checksum (scrapped), !=, accords_linker_get_checksum (after));
+  accords_linker_link_dated (scrapped, texts, 1, "2023-05-10", links);
+  g_assert_cmpuint (accords_links_get_n_agreements (links), ==, 1);
+  accords_linker_link_dated (scrapped, texts, 1, "2023-05-11", links);
+  g_assert_cmpuint (accords_links_get_n_agreements (links), ==, 0);
+}
+
+static void
 test_reuse (Fixture       *f,
             gconstpointer  data)
 {
@@ -393,6 +514,8 @@ main (int argc, char **argv)
   g_test_add ("/linker/people", Fixture, NULL, fixture_set_up, test_people, fixture_tear_down);
   g_test_add ("/linker/signals", Fixture, NULL, fixture_set_up, test_signals, fixture_tear_down);
   g_test_add ("/linker/custom-agreements", Fixture, NULL, fixture_set_up, test_custom_agreements, fixture_tear_down);
+  g_test_add ("/linker/dates", Fixture, NULL, fixture_set_up, test_dates, fixture_tear_down);
+  g_test_add ("/linker/dates-checksum", Fixture, NULL, fixture_set_up, test_dates_checksum, fixture_tear_down);
   g_test_add ("/linker/reuse", Fixture, NULL, fixture_set_up, test_reuse, fixture_tear_down);
 
   return g_test_run ();

@@ -181,7 +181,9 @@ link_batch (AccordsLinker *linker,
       if (item->linked)
         continue;
       item->links = accords_item_links_compute (linker, scratch, item->entry->title,
-                                                item->entry->summary_text, item->entry->content_text);
+                                                item->entry->summary_text, item->entry->content_text,
+                                                item->entry->published ? item->entry->published
+                                                                       : item->entry->updated);
       item->linked = TRUE;
     }
 }

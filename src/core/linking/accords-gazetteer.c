@@ -12,7 +12,7 @@
 #include "accords-trie.h"
 
 /* Bump when the matching rules change, so stored links are made again */
-#define RULES_VERSION "1"
+#define RULES_VERSION "2"
 
 #define MAX_FORMS 6
 #define MAX_LABELS 32
@@ -20,11 +20,13 @@
 
 static const char * const data_files[] = {
   "capitals.tsv",
+  "combining-forms.tsv",
   "context.tsv",
   "demonyms.tsv",
   "languages.txt",
   "migration-words.txt",
   "names.tsv",
+  "places.tsv",
   "shared-surnames.txt",
   "signals.tsv",
   "stoplist.tsv",
@@ -52,6 +54,7 @@ enum {
   FLAG_GIVEN_NAME = 1 << 0,
   FLAG_WORD       = 1 << 1,
   FLAG_FROM_ISO   = 1 << 2,
+  FLAG_SURNAME    = 1 << 3,
 };
 
 typedef struct {
@@ -59,8 +62,10 @@ typedef struct {
   guint8   flags;
   guint8   context;     /* COUNTRY: label index + 1, or 0 */
   guint8   label;       /* CUE: label index */
+  guint8   against;     /* COUNTRY: also an "against" cue for the label of index - 1, or 0 */
   gboolean cue_for;     /* CUE: a "for" cue, else "against" */
   guint    country;
+  guint    otherwise;   /* COUNTRY with context: the country index + 1 it names when the cues rule out its own, or 0 */
   guint    trie_flags;
   char    *origin;      /* "gazetteer/names.tsv line 12", for messages */
 } Entry;
@@ -77,6 +82,7 @@ struct _AccordsGazetteer
   GHashTable      *data;        /* file name -> GBytes */
   GPtrArray       *labels;      /* context labels */
   GPtrArray       *follows;     /* words that may follow a given-name country */
+  GPtrArray       *precedes;    /* words that may come before a surname place */
   char            *checksum;
 };
 
@@ -200,6 +206,7 @@ accords_gazetteer_finalize (GObject *object)
   g_clear_pointer (&self->data, g_hash_table_unref);
   g_clear_pointer (&self->labels, g_ptr_array_unref);
   g_clear_pointer (&self->follows, g_ptr_array_unref);
+  g_clear_pointer (&self->precedes, g_ptr_array_unref);
   g_free (self->checksum);
 
   G_OBJECT_CLASS (accords_gazetteer_parent_class)->finalize (object);
@@ -222,6 +229,7 @@ accords_gazetteer_init (AccordsGazetteer *self)
   self->data = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
   self->labels = g_ptr_array_new_with_free_func (g_free);
   self->follows = g_ptr_array_new_with_free_func (g_free);
+  self->precedes = g_ptr_array_new_with_free_func (g_free);
 }
 
 /* Data tables */
@@ -436,7 +444,7 @@ context_line (char       **fields,
   int label;
 
   if (n != 3)
-    return fail (error, where, _("expected a label, “for”, “against” or “follows”, and a phrase"));
+    return fail (error, where, _("expected a label, “for”, “against”, “follows” or “precedes”, and a phrase"));
   label = label_index (self, fields[0]);
   if (label < 0)
     {
@@ -451,12 +459,17 @@ context_line (char       **fields,
       g_ptr_array_add (self->follows, g_strdup (fields[2]));
       return TRUE;
     }
+  if (g_str_equal (fields[1], "precedes"))
+    {
+      g_ptr_array_add (self->precedes, g_strdup (fields[2]));
+      return TRUE;
+    }
   if (g_str_equal (fields[1], "for") || g_str_equal (fields[1], "against"))
     {
       Entry entry = { .kind = ENTRY_CUE, .label = label, .cue_for = g_str_equal (fields[1], "for") };
       return add_phrase (self, fields[2], &entry, where, error);
     }
-  return fail (error, where, _("“%s” should be “for”, “against” or “follows”"), fields[1]);
+  return fail (error, where, _("“%s” should be “for”, “against”, “follows” or “precedes”"), fields[1]);
 }
 
 static gboolean
@@ -484,8 +497,28 @@ names_line (char       **fields,
         continue;
       if (g_str_equal (flag, "given-name"))
         entry.flags |= FLAG_GIVEN_NAME;
+      else if (g_str_equal (flag, "surname"))
+        entry.flags |= FLAG_SURNAME;
       else if (g_str_equal (flag, "word"))
         entry.flags |= FLAG_WORD;
+      else if (g_str_equal (flag, "ambiguous"))
+        entry.kind = ENTRY_STOP;
+      else if (g_str_has_prefix (flag, "against="))
+        {
+          int label = label_index (self, flag + strlen ("against="));
+
+          if (label < 0)
+            return fail (error, where, _("context.tsv has no cues for “%s”"), flag + strlen ("against="));
+          entry.against = label + 1;
+        }
+      else if (g_str_has_prefix (flag, "otherwise="))
+        {
+          guint other;
+
+          if (!code_index (self, flag + strlen ("otherwise="), where, &other, error))
+            return FALSE;
+          entry.otherwise = other + 1;
+        }
       else if (g_str_has_prefix (flag, "context="))
         {
           int label = label_index (self, flag + strlen ("context="));
@@ -495,10 +528,15 @@ names_line (char       **fields,
           entry.context = label + 1;
         }
       else
-        return fail (error, where, _("unknown flag “%s” (known: given-name, context=LABEL, word)"), flag);
+        return fail (error, where, _("unknown flag “%s” (known: given-name, surname, context=LABEL, "
+                                     "otherwise=CODE, against=LABEL, word, ambiguous)"), flag);
     }
+  if (entry.otherwise != 0 && entry.context == 0)
+    return fail (error, where, _("“otherwise” needs a context"));
   if ((entry.flags & FLAG_GIVEN_NAME) && label_index (self, "given-name") < 0)
     return fail (error, where, _("context.tsv lists no words for “given-name”"));
+  if ((entry.flags & FLAG_SURNAME) && label_index (self, "surname") < 0)
+    return fail (error, where, _("context.tsv lists no words for “surname”"));
   return add_phrase (self, fields[1], &entry, where, error);
 }
 
@@ -623,6 +661,9 @@ build (AccordsGazetteer  *self,
   if (!accords_gazetteer_parse_table (get_data (self, "context.tsv"), "context.tsv", context_line, self, error) ||
       !accords_gazetteer_parse_table (get_data (self, "names.tsv"), "names.tsv", names_line, self, error) ||
       !accords_gazetteer_parse_table (get_data (self, "capitals.tsv"), "capitals.tsv", names_line, self, error) ||
+      !accords_gazetteer_parse_table (get_data (self, "places.tsv"), "places.tsv", names_line, self, error) ||
+      !accords_gazetteer_parse_table (get_data (self, "combining-forms.tsv"), "combining-forms.tsv", names_line, self,
+                                      error) ||
       !accords_gazetteer_parse_table (get_data (self, "demonyms.tsv"), "demonyms.tsv", demonyms_line, &demonym_data, error) ||
       !accords_gazetteer_parse_table (get_data (self, "stoplist.tsv"), "stoplist.tsv", stoplist_line, self, error) ||
       !accords_gazetteer_parse_table (get_data (self, "languages.txt"), "languages.txt", languages_line, self, error))
@@ -930,6 +971,44 @@ followed_by_name (AccordsGazetteer *self,
   return !line_is_title_case (text, len, start, next_end);
 }
 
+/* "Whitney Houston", "Joaquin Phoenix": a capitalised name right before
+ * it, other than the words that may come before a place ("North", "In") */
+static gboolean
+preceded_by_name (AccordsGazetteer *self,
+                  const char       *text,
+                  gsize             len,
+                  gsize             start,
+                  gsize             end)
+{
+  gsize word_start, word_end, before;
+  guint clen, n_letters;
+  gunichar c;
+
+  if (start < 3 || text[start - 1] != ' ')
+    return FALSE;
+  word_end = start - 1;
+  word_start = word_end;
+  while (word_start > 0 && accords_text_is_word_char (char_before (text, word_start, &before)))
+    word_start = before;
+  if (word_start == word_end)
+    return FALSE;
+  c = accords_text_get_char (text, len, word_start, &clen);
+  if (!is_upper_char (c))
+    return FALSE;
+  word_at (text, word_end, word_start, NULL, &n_letters);
+  if (n_letters < 2)
+    return FALSE;
+  for (guint i = 0; i < self->precedes->len; i++)
+    {
+      const char *word = g_ptr_array_index (self->precedes, i);
+
+      if (strlen (word) == word_end - word_start &&
+          g_ascii_strncasecmp (word, text + word_start, word_end - word_start) == 0)
+        return FALSE;
+    }
+  return !line_is_title_case (text, len, word_start, end);
+}
+
 static gboolean
 has_plain_hit (AccordsGazetteer *self,
                GArray           *raw,
@@ -1049,9 +1128,13 @@ accords_gazetteer_scan_with (AccordsGazetteer     *self,
 
             case ENTRY_COUNTRY:
             default:
+              if (e->against != 0)
+                scan->cues_against |= 1u << (e->against - 1);
               if ((e->flags & FLAG_WORD) && in_capitals (text, len, m->start, m->end))
                 break;
               if ((e->flags & FLAG_GIVEN_NAME) && followed_by_name (self, text, len, m->start, m->end))
+                break;
+              if ((e->flags & FLAG_SURNAME) && preceded_by_name (self, text, len, m->start, m->end))
                 break;
               raw.field = f;
               raw.start = m->start;
@@ -1069,6 +1152,7 @@ accords_gazetteer_scan_with (AccordsGazetteer     *self,
     {
       const RawHit *h = &g_array_index (scan->raw, RawHit, i);
       const Entry *e = &g_array_index (self->entries, Entry, h->entry);
+      guint country = e->country;
       AccordsCountryHit hit;
       Mention *m;
       guint k;
@@ -1079,27 +1163,32 @@ accords_gazetteer_scan_with (AccordsGazetteer     *self,
 
           if (!(scan->cues_for & bit) && (scan->cues_against & bit) &&
               !has_plain_hit (self, scan->raw, e->country))
-            continue;
+            {
+              /* Georgia the state */
+              if (e->otherwise == 0)
+                continue;
+              country = e->otherwise - 1;
+            }
         }
 
       hit.field = h->field;
       hit.start = h->start;
       hit.end = h->end;
       hit.sentence = h->sentence;
-      hit.country = e->country;
+      hit.country = country;
       g_array_append_val (scan->hits, hit);
 
-      if (scan->slot_of[e->country] == 0)
+      if (scan->slot_of[country] == 0)
         {
           Mention fresh = { 0 };
 
-          fresh.pub.code = g_ptr_array_index (self->codes, e->country);
-          fresh.pub.index = e->country;
+          fresh.pub.code = g_ptr_array_index (self->codes, country);
+          fresh.pub.index = country;
           fresh.order = scan->hits->len - 1;
           g_array_append_val (scan->mentions, fresh);
-          scan->slot_of[e->country] = scan->mentions->len;
+          scan->slot_of[country] = scan->mentions->len;
         }
-      m = &g_array_index (scan->mentions, Mention, scan->slot_of[e->country] - 1);
+      m = &g_array_index (scan->mentions, Mention, scan->slot_of[country] - 1);
       m->pub.count++;
       for (k = 0; k < m->n_forms; k++)
         if (m->form_entry[k] == h->entry)

@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "accords-agreement.h"
+#include "accords-date.h"
 #include "accords-error.h"
+#include "accords-event.h"
 #include "accords-linker.h"
 #include "accords-party.h"
 #include "accords-person-role.h"
@@ -31,6 +33,9 @@
 
 #define MAX_LISTED 6
 #define NO_ENTITY G_MAXUINT32
+
+/* Bump when the rules of linking change, so stored links are made again */
+#define LINKER_RULES_VERSION "2"
 
 /* Strength of what status language points to, when several do */
 static const char * const signal_ranks[] = {
@@ -60,10 +65,21 @@ typedef struct {
 } Key;
 
 typedef struct {
-  char   *slug;
-  gint64  id;
-  GArray *parties;        /* guint gazetteer indices, distinct */
+  char    *slug;
+  gint64   id;
+  GArray  *parties;       /* guint gazetteer indices, distinct */
+  guint32  first_key;     /* date keys (YYYYMMDD) of its first event, */
+  guint32  status_key;    /* of the day its current status began, */
+  guint32  end_key;       /* and of its end when that status ended it; 0: none */
+  char    *end_label;     /* the end, in words */
 } Agreement;
+
+/* Where a dated document stands in an agreement's life */
+typedef enum {
+  DATE_IN_LIFE,
+  DATE_BEFORE_START,
+  DATE_AFTER_END,
+} DateRule;
 
 struct _AccordsLinker
 {
@@ -99,6 +115,7 @@ typedef struct {
   guint32  people[MAX_LISTED];
   gboolean full_name[MAX_LISTED];
   double   base;               /* parties and aliases */
+  DateRule date_rule;
 } Tally;
 
 typedef struct {
@@ -204,6 +221,7 @@ agreement_clear (gpointer data)
   Agreement *a = data;
 
   g_free (a->slug);
+  g_free (a->end_label);
   g_clear_pointer (&a->parties, g_array_unref);
 }
 
@@ -550,6 +568,129 @@ add_person (AccordsLinker *self,
     }
 }
 
+/* Dates */
+
+/* The key of the day days after (or before) that of key */
+static guint32
+key_add_days (guint32 key,
+              int     days)
+{
+  g_autoptr(GDate) date = g_date_new_dmy (key % 100, (key / 100) % 100, key / 10000);
+
+  if (days >= 0)
+    g_date_add_days (date, days);
+  else if (g_date_get_julian (date) > (guint32) -days)
+    g_date_subtract_days (date, -days);
+  else
+    return 1;
+  return g_date_get_year (date) * 10000 + g_date_get_month (date) * 100 + g_date_get_day (date);
+}
+
+/* The day of a document's date: its first ten characters of ISO 8601, or
+ * the first day of a month or year; 0 when it is no date */
+static guint32
+document_key (const char *date)
+{
+  char day[11];
+
+  if (date == NULL || *date == '\0')
+    return 0;
+  if (strlen (date) > 10 && date[4] == '-' && date[7] == '-')
+    {
+      memcpy (day, date, 10);
+      day[10] = '\0';
+      return accords_date_key (day);
+    }
+  return accords_date_key (date);
+}
+
+typedef struct {
+  guint32     key;
+  const char *date;
+} DatedStep;
+
+static int
+compare_steps (gconstpointer a,
+               gconstpointer b)
+{
+  const DatedStep *sa = a;
+  const DatedStep *sb = b;
+
+  return sa->key < sb->key ? -1 : sa->key > sb->key;
+}
+
+/* When an agreement began, when its current status began (the earliest of
+ * the dates from which it has held since), and when it ended if it did */
+static void
+agreement_dates (AccordsAgreement *agreement,
+                 Agreement        *a)
+{
+  GListModel *events = G_LIST_MODEL (accords_agreement_get_events (agreement));
+  g_autoptr(GArray) steps = g_array_new (FALSE, FALSE, sizeof (DatedStep));
+  const char *override_date = accords_agreement_get_override_date (agreement);
+  AccordsStatus current;
+  guint since;
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(AccordsEvent) event = g_list_model_get_item (events, i);
+      /* the agreement holds the event, and so its date */
+      DatedStep step = { accords_date_key (accords_event_get_date (event)), accords_event_get_date (event) };
+
+      if (step.key == 0)
+        continue;
+      if (a->first_key == 0 || step.key < a->first_key)
+        a->first_key = step.key;
+      g_array_append_val (steps, step);
+    }
+  if (accords_date_key (override_date) != 0)
+    {
+      DatedStep step = { accords_date_key (override_date), override_date };
+
+      g_array_append_val (steps, step);
+    }
+  if (steps->len == 0)
+    return;
+  g_array_sort (steps, compare_steps);
+
+  current = accords_agreement_get_status_on (agreement, g_array_index (steps, DatedStep, steps->len - 1).date);
+  if (current == ACCORDS_STATUS_NONE)
+    return;
+  since = steps->len - 1;
+  while (since > 0 &&
+         accords_agreement_get_status_on (agreement, g_array_index (steps, DatedStep, since - 1).date) == current)
+    since--;
+  a->status_key = g_array_index (steps, DatedStep, since).key;
+  if (!accords_status_is_live (current))
+    {
+      a->end_key = a->status_key;
+      a->end_label = accords_date_format (g_array_index (steps, DatedStep, since).date);
+    }
+}
+
+static guint
+days_between (guint32 from,
+              guint32 to)
+{
+  g_autoptr(GDate) a = g_date_new_dmy (from % 100, (from / 100) % 100, from / 10000);
+  g_autoptr(GDate) b = g_date_new_dmy (to % 100, (to / 100) % 100, to / 10000);
+
+  return (guint) ABS (g_date_days_between (a, b));
+}
+
+static DateRule
+date_rule (const Agreement *a,
+           guint32          day)
+{
+  if (day == 0)
+    return DATE_IN_LIFE;
+  if (a->first_key != 0 && day < key_add_days (a->first_key, -ACCORDS_LINKER_DAYS_BEFORE_START))
+    return DATE_BEFORE_START;
+  if (a->end_key != 0 && day > key_add_days (a->end_key, ACCORDS_LINKER_DAYS_AFTER_END))
+    return DATE_AFTER_END;
+  return DATE_IN_LIFE;
+}
+
 AccordsLinker *
 accords_linker_new (AccordsGazetteer  *gazetteer,
                     GListModel        *agreements,
@@ -583,6 +724,7 @@ accords_linker_new (AccordsGazetteer  *gazetteer,
       !accords_gazetteer_parse_table (surnames, "shared-surnames.txt", surname_line, &data, error))
     return NULL;
 
+  g_checksum_update (checksum, (const guchar *) LINKER_RULES_VERSION, -1);
   g_checksum_update (checksum, (const guchar *) accords_gazetteer_get_checksum (gazetteer), -1);
   for (guint i = 0; i < accords_gazetteer_get_n_countries (gazetteer); i++)
     g_ptr_array_add (self->by_country, NULL);
@@ -594,6 +736,7 @@ accords_linker_new (AccordsGazetteer  *gazetteer,
       GListModel *parties = G_LIST_MODEL (accords_agreement_get_parties (agreement));
       GListModel *people = G_LIST_MODEL (accords_agreement_get_people (agreement));
       const char * const *aliases = accords_agreement_get_aliases (agreement);
+      g_autofree char *dates = NULL;
       Agreement a = { 0 };
       guint index = self->agreements->len;
 
@@ -601,6 +744,10 @@ accords_linker_new (AccordsGazetteer  *gazetteer,
       a.id = accords_agreement_get_id (agreement);
       a.parties = g_array_new (FALSE, FALSE, sizeof (guint));
       g_checksum_update (checksum, (const guchar *) a.slug, -1);
+      /* a change of its dates or status changes what is suggested */
+      agreement_dates (agreement, &a);
+      dates = g_strdup_printf ("%u %u %u", a.first_key, a.status_key, a.end_key);
+      g_checksum_update (checksum, (const guchar *) dates, -1);
 
       for (guint k = 0; k < g_list_model_get_n_items (parties); k++)
         {
@@ -736,13 +883,15 @@ is_party (const Agreement *a,
   return FALSE;
 }
 
+/* An instrument of one party (EU legislation) is not found by its party
+ * alone: every item on EU migration policy names the EU */
 static gboolean
 parties_named (const Agreement *a,
                guint            n_mentioned)
 {
   guint n = a->parties->len;
 
-  return n > 0 && (n_mentioned == n || (n >= 3 && n_mentioned >= 2));
+  return n > 1 && (n_mentioned == n || (n >= 3 && n_mentioned >= 2));
 }
 
 /* The sentence points to this agreement rather than to another suggested
@@ -840,7 +989,8 @@ write_reason (AccordsLinker *self,
               guint          agreement,
               const Tally   *t,
               const char    *word,
-              const char    *signal_text)
+              const char    *signal_text,
+              guint32        day)
 {
   const Agreement *a = &g_array_index (self->agreements, Agreement, agreement);
   AccordsIsoCodes *iso_codes = accords_gazetteer_get_iso_codes (self->gazetteer);
@@ -893,6 +1043,15 @@ write_reason (AccordsLinker *self,
 
       g_string_append (links->text, more);
     }
+  if (t->date_rule == DATE_AFTER_END)
+    {
+      /* Translators: appended to the reason when the item is dated long
+       * after the agreement ended: "; dated 412 days after it ended (6 July 2024)" */
+      g_autofree char *late = g_strdup_printf (_("; dated %u days after it ended (%s)"),
+                                               days_between (a->end_key, day), a->end_label);
+
+      g_string_append (links->text, late);
+    }
   g_string_append_c (links->text, '\0');
 }
 
@@ -914,7 +1073,18 @@ accords_linker_link (AccordsLinker      *self,
                      guint               n_texts,
                      AccordsLinks       *links)
 {
+  accords_linker_link_dated (self, texts, n_texts, NULL, links);
+}
+
+void
+accords_linker_link_dated (AccordsLinker      *self,
+                           const char * const *texts,
+                           guint               n_texts,
+                           const char         *date,
+                           AccordsLinks       *links)
+{
   const Hit *first_word = NULL;
+  guint32 day = document_key (date);
   guint n_words = 0;
   guint n_mentions;
 
@@ -1004,6 +1174,13 @@ accords_linker_link (AccordsLinker      *self,
       Tally *t = &g_array_index (links->tallies, Tally, agreement);
       const Agreement *a = &g_array_index (self->agreements, Agreement, agreement);
 
+      t->date_rule = date_rule (a, day);
+      if (t->date_rule == DATE_BEFORE_START)
+        {
+          /* not about it, and no rival of those it may be about */
+          t->base = -1;
+          continue;
+        }
       t->base = parties_named (a, t->n_parties) ? SCORE_ALL_PARTIES : SCORE_SOME_PARTY * MIN (t->n_parties, 2);
       if (t->n_aliases > 0)
         t->base += SCORE_ALIAS + MIN (SCORE_MORE * (t->n_aliases - 1), SCORE_MAX_MORE);
@@ -1038,7 +1215,12 @@ accords_linker_link (AccordsLinker      *self,
       double score = t->base;
       Suggestion s = { 0 };
 
+      if (t->date_rule == DATE_BEFORE_START)
+        continue;
       if (!parties_named (a, t->n_parties) && t->n_aliases == 0 && t->n_people == 0)
+        continue;
+      /* long after its end, its parties alone point to a later deal */
+      if (t->date_rule == DATE_AFTER_END && t->n_aliases == 0 && t->n_people == 0)
         continue;
 
       if (t->n_people > 0)
@@ -1050,6 +1232,8 @@ accords_linker_link (AccordsLinker      *self,
           score += (any_full ? SCORE_PERSON : SCORE_SURNAME) + MIN (SCORE_MORE * (t->n_people - 1), SCORE_MAX_MORE);
         }
       score += n_words > 1 ? SCORE_MANY_WORDS : SCORE_ONE_WORD;
+      if (t->date_rule == DATE_AFTER_END)
+        score = MIN (score, ACCORDS_LINKER_SCORE_AFTER_END);
 
       s.agreement = agreement;
       s.pub.slug = a->slug;
@@ -1065,12 +1249,15 @@ accords_linker_link (AccordsLinker      *self,
     {
       Suggestion *s = &g_array_index (links->suggestions, Suggestion, i);
       const Tally *t = &g_array_index (links->tallies, Tally, s->agreement);
+      const Agreement *a = &g_array_index (self->agreements, Agreement, s->agreement);
       const Hit *signal_hit = NULL;
       guint best_rank = 0;
       g_autofree char *word = NULL;
       g_autofree char *signal_text = NULL;
+      /* what an item says of a status that began after it is old news */
+      gboolean current = day == 0 || (t->date_rule == DATE_IN_LIFE && day > a->status_key);
 
-      for (guint k = 0; k < links->hits->len; k++)
+      for (guint k = 0; current && k < links->hits->len; k++)
         {
           const Hit *h = &g_array_index (links->hits, Hit, k);
           Entity *e = entity_at (self, g_array_index (self->keys, Key, h->key).entity);
@@ -1095,7 +1282,7 @@ accords_linker_link (AccordsLinker      *self,
 
       word = g_strndup (texts[first_word->field] + first_word->start, first_word->end - first_word->start);
       s->reason_offset = links->text->len;
-      write_reason (self, links, s->agreement, t, word, signal_text);
+      write_reason (self, links, s->agreement, t, word, signal_text, day);
     }
 
   for (guint i = 0; i < links->suggestions->len; i++)

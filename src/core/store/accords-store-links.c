@@ -95,14 +95,15 @@ accords_item_links_compute (AccordsLinker *linker,
                             AccordsLinks  *scratch,
                             const char    *title,
                             const char    *summary,
-                            const char    *content)
+                            const char    *content,
+                            const char    *date)
 {
   const char *texts[3] = { title, summary, content };
 
   g_return_val_if_fail (ACCORDS_IS_LINKER (linker), NULL);
   g_return_val_if_fail (scratch != NULL, NULL);
 
-  accords_linker_link (linker, texts, G_N_ELEMENTS (texts), scratch);
+  accords_linker_link_dated (linker, texts, G_N_ELEMENTS (texts), date, scratch);
   return accords_item_links_new_from (scratch);
 }
 
@@ -364,7 +365,9 @@ link_chunk (AccordsStore   *self,
 
   g_array_set_size (chunk, 0);
   stmt = accords_store_prepare (self,
-                                "SELECT id, title, summary_text, content_text FROM item WHERE id > ? ORDER BY id LIMIT ?",
+                                "SELECT id, title, summary_text, content_text,"
+                                " CASE WHEN published <> '' THEN published ELSE updated END"
+                                " FROM item WHERE id > ? ORDER BY id LIMIT ?",
                                 error);
   if (stmt == NULL)
     return FALSE;
@@ -378,7 +381,8 @@ link_chunk (AccordsStore   *self,
       l.links = accords_item_links_compute (linker, scratch,
                                             accords_stmt_text (stmt, 1),
                                             accords_stmt_text (stmt, 2),
-                                            accords_stmt_text (stmt, 3));
+                                            accords_stmt_text (stmt, 3),
+                                            accords_stmt_text (stmt, 4));
       g_array_append_val (chunk, l);
     }
   sqlite3_reset (stmt);

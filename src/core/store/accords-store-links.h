@@ -44,12 +44,15 @@ AccordsItemLinks *accords_item_links_new_from  (AccordsLinks           *links);
 void              accords_item_links_free      (AccordsItemLinks       *links);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AccordsItemLinks, accords_item_links_free)
 
-/* Links a stored item's fields (title, summary, content) */
+/* Links a stored item's fields (title, summary, content) by its date
+ * (published, else updated; NULL or "" when it has none), as
+ * accords_linker_link_dated() does */
 AccordsItemLinks *accords_item_links_compute   (AccordsLinker          *linker,
                                                 AccordsLinks           *scratch,
                                                 const char             *title,
                                                 const char             *summary,
-                                                const char             *content);
+                                                const char             *content,
+                                                const char             *date);
 
 /* Writes an item's links (links NULL: none).  A new item's links are only
  * added; an existing item's found ones replace those found before, except
