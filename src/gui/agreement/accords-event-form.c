@@ -409,3 +409,48 @@ accords_event_form_init (AccordsEventForm *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   accords_part_list_set_placeholder (self->list, _("No events yet"));
 }
+
+AccordsFormDialog *
+accords_event_form_propose (AccordsEventForm *self,
+                            AccordsEvent     *proposed,
+                            gint64            item_id)
+{
+  AccordsFormDialog *dialog;
+  const char * const *urls;
+  g_autofree char *id = NULL;
+  gboolean taken = FALSE;
+
+  g_return_val_if_fail (ACCORDS_IS_EVENT_FORM (self), NULL);
+  g_return_val_if_fail (ACCORDS_IS_EVENT (proposed), NULL);
+
+  if ((dialog = accords_part_form_edit (ACCORDS_PART_FORM (self), NULL, -1)) == NULL)
+    return NULL;
+  accords_form_dialog_set_value (dialog, "date", accords_event_get_date (proposed));
+  accords_form_dialog_set_value (dialog, "type", accords_event_get_event_type (proposed));
+  accords_form_dialog_set_value (dialog, "description", accords_event_get_description (proposed));
+  if (!accords_str_empty (accords_event_get_actor (proposed)))
+    accords_form_dialog_set_value (dialog, "actor", accords_event_get_actor (proposed));
+  if (!accords_str_empty (accords_event_get_confidence (proposed)))
+    accords_form_dialog_set_value (dialog, "confidence", accords_event_get_confidence (proposed));
+
+  /* the picker lists the linked items it offers (accords_part_edit_mark()) */
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, item_id);
+  if (item_id != 0 && g_object_get_data (G_OBJECT (dialog), "news_item") != NULL)
+    {
+      accords_form_dialog_set_value (dialog, "news_item", id);
+      taken = g_strcmp0 (accords_form_dialog_get_value (dialog, "news_item"), id) == 0;
+    }
+  urls = accords_event_get_source_urls (proposed);
+  for (guint i = 0; urls && urls[i]; i++)
+    {
+      if (accords_part_has_source (self->agreement, urls[i]))
+        accords_form_dialog_set_checked (dialog, "sources", urls[i], TRUE);
+      else if (!taken && accords_str_empty (accords_form_dialog_get_value (dialog, "new_url")))
+        {
+          /* an item the picker does not offer still comes as a new source */
+          accords_form_dialog_set_value (dialog, "new_url", urls[i]);
+          accords_form_dialog_set_value (dialog, "new_title", accords_event_get_description (proposed));
+        }
+    }
+  return dialog;
+}

@@ -9,6 +9,8 @@
 
 #include "accords-command.h"
 #include "accords-date.h"
+#include "accords-event.h"
+#include "accords-evidence.h"
 #include "accords-item-link.h"
 #include "accords-linked-news.h"
 #include "accords-relinker.h"
@@ -54,6 +56,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  EVENT_PROPOSED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void reload (AccordsLinkedNews *self);
 
@@ -215,6 +224,12 @@ create_row (gpointer item,
   gtk_widget_set_hexpand (spacer, TRUE);
   gtk_box_append (GTK_BOX (footer), spacer);
 
+  /* what the item reports, as a dated step of the agreement's history */
+  if (!g_str_equal (state, "rejected"))
+    gtk_box_append (GTK_BOX (footer),
+                    action_button ("list-add-symbolic", _("Add to _Timeline…"),
+                                   _("Add an event dated and typed from this item, citing it as its source"),
+                                   "linked-news.add-event", id));
   if (!g_str_equal (state, "confirmed"))
     gtk_box_append (GTK_BOX (footer),
                     action_button ("object-select-symbolic", _("_Confirm"),
@@ -520,6 +535,25 @@ restore_action (GtkWidget  *widget,
                 _("Restore news link"), _("Restored as a suggestion"));
 }
 
+/* Step one of making the item evidence: the event it proposes, for whoever
+ * shows the agreement's event form to confirm it */
+static void
+add_event_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AccordsLinkedNews *self = ACCORDS_LINKED_NEWS (widget);
+  g_autoptr(AccordsEvent) event = NULL;
+  AccordsItemLink *link;
+  guint position;
+
+  link = find_link (self, g_variant_get_int64 (parameter), &position);
+  if (link == NULL || g_str_equal (accords_item_link_get_state (link), "rejected"))
+    return;
+  event = accords_evidence_event_from_item (link);
+  g_signal_emit (self, signals[EVENT_PROPOSED], 0, link, event);
+}
+
 static void
 open_link_action (GtkWidget  *widget,
                   const char *action_name,
@@ -653,6 +687,10 @@ accords_linked_news_class_init (AccordsLinkedNewsClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  signals[EVENT_PROPOSED] =
+    g_signal_new ("event-proposed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, ACCORDS_TYPE_ITEM_LINK, ACCORDS_TYPE_EVENT);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/accords-linked-news.ui");
   gtk_widget_class_bind_template_child (widget_class, AccordsLinkedNews, counts_label);
   gtk_widget_class_bind_template_child (widget_class, AccordsLinkedNews, rejected_button);
@@ -666,6 +704,7 @@ accords_linked_news_class_init (AccordsLinkedNewsClass *klass)
   gtk_widget_class_install_action (widget_class, "linked-news.confirm", "x", confirm_action);
   gtk_widget_class_install_action (widget_class, "linked-news.reject", "x", reject_action);
   gtk_widget_class_install_action (widget_class, "linked-news.restore", "x", restore_action);
+  gtk_widget_class_install_action (widget_class, "linked-news.add-event", "x", add_event_action);
   gtk_widget_class_install_action (widget_class, "linked-news.open-link", "x", open_link_action);
   gtk_widget_class_install_action (widget_class, "linked-news.show-more", NULL, show_more_action);
   gtk_widget_class_install_property_action (widget_class, "linked-news.show-rejected", "show-rejected");
