@@ -289,6 +289,7 @@ test_add_to_timeline (Fixture       *f,
   dialog = accords_agreement_editor_get_dialog (editor);
   g_assert_nonnull (dialog);
   id = g_strdup_printf ("%" G_GINT64_FORMAT, arrivals);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Add Event from News Item");
   g_assert_cmpstr (accords_form_dialog_get_value (dialog, "date"), ==, "2025-08-15");
   g_assert_cmpstr (accords_form_dialog_get_value (dialog, "type"), ==, "first_transfer");
   g_assert_cmpstr (accords_form_dialog_get_value (dialog, "description"), ==, ARRIVALS_TITLE);
@@ -301,6 +302,9 @@ test_add_to_timeline (Fixture       *f,
   accords_form_dialog_set_value (dialog, "actor", "US");
   accords_form_dialog_save (dialog);
   wait_until (f, has_item_event);
+
+  g_assert_cmpstr (accords_history_get_undo_label (accords_window_get_history (f->w.window)), ==,
+                   "Add event from news item");
 
   /* one step stored the event citing the item, the item as a source and
    * the link confirmed */

@@ -330,7 +330,7 @@ create_flag_row (gpointer item,
   if (!resolved)
     {
       AccordsAgreementView *self = user_data;
-      GtkWidget *cite = gtk_button_new_from_icon_name ("insert-link-symbolic");
+      GtkWidget *cite = gtk_button_new_from_icon_name ("mail-attachment-symbolic");
       guint index = 0;
 
       g_list_store_find (accords_agreement_get_flags (self->agreement), flag, &index);

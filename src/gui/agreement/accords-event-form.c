@@ -137,8 +137,11 @@ get_labels (AccordsPartForm *form,
   static const AccordsPartLabels labels = {
     N_("Add event"), N_("Edit event"), N_("Add Event"), N_("Edit Event")
   };
+  static const AccordsPartLabels from_item_labels = {
+    N_("Add event from news item"), N_("Edit event"), N_("Add Event from News Item"), N_("Edit Event")
+  };
 
-  return &labels;
+  return g_strcmp0 (mode, ACCORDS_EVENT_FORM_FROM_ITEM) == 0 ? &from_item_labels : &labels;
 }
 
 static void
@@ -292,6 +295,7 @@ fill (AccordsPartForm *form,
   g_autoptr(AccordsEvent) e = accords_part_at (accords_agreement_get_events (a), edit->index, ACCORDS_TYPE_EVENT);
   g_auto(GStrv) types = NULL, type_labels = NULL, conf = NULL, conf_labels = NULL;
   g_auto(GStrv) urls = NULL, url_labels = NULL;
+  gboolean from_item = g_strcmp0 (edit->mode, ACCORDS_EVENT_FORM_FROM_ITEM) == 0;
 
   edit->linked = load_linked_news (self);
   event_type_choices (&types, &type_labels);
@@ -310,6 +314,9 @@ fill (AccordsPartForm *form,
                                   accords_str_empty (accords_event_get_confidence (e)) ? "reported"
                                                                                        : accords_event_get_confidence (e));
   accords_part_edit_mark (edit, "date", "type", "description", "actor", "confidence", NULL);
+  /* the item the event comes from shows first, as its source */
+  if (from_item)
+    add_news_item_picker (edit);
   if (urls[0] != NULL)
     {
       accords_form_dialog_add_group (dialog, _("Supporting Sources"), NULL);
@@ -317,7 +324,8 @@ fill (AccordsPartForm *form,
                                       (const char * const *) url_labels, accords_event_get_source_urls (e));
       accords_part_edit_mark (edit, "sources", NULL);
     }
-  add_news_item_picker (edit);
+  if (!from_item)
+    add_news_item_picker (edit);
   accords_part_edit_add_source_pickers (edit, TRUE);
 }
 
@@ -423,7 +431,8 @@ accords_event_form_propose (AccordsEventForm *self,
   g_return_val_if_fail (ACCORDS_IS_EVENT_FORM (self), NULL);
   g_return_val_if_fail (ACCORDS_IS_EVENT (proposed), NULL);
 
-  if ((dialog = accords_part_form_edit (ACCORDS_PART_FORM (self), NULL, -1)) == NULL)
+  if ((dialog = accords_part_form_edit (ACCORDS_PART_FORM (self), item_id != 0 ? ACCORDS_EVENT_FORM_FROM_ITEM : NULL,
+                                        -1)) == NULL)
     return NULL;
   accords_form_dialog_set_value (dialog, "date", accords_event_get_date (proposed));
   accords_form_dialog_set_value (dialog, "type", accords_event_get_event_type (proposed));

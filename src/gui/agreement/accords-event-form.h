@@ -10,6 +10,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (AccordsEventForm, accords_event_form, ACCORDS, EVENT_FORM, GtkWidget)
 
+/* The mode of the dialog of an event that comes from a linked news item */
+#define ACCORDS_EVENT_FORM_FROM_ITEM "from-item"
+
 /* Opens the dialog of a new event filled in from proposed (its date, type,
  * description, actor, confidence and the sources it cites), with the linked
  * news item item_id (0: none) as its source; saving adds it as any new

@@ -137,9 +137,10 @@ create_row (gpointer item,
   GtkWidget *reason = gtk_label_new (accords_item_link_get_reason (link));
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *footer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *cue = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *menu_button = gtk_menu_button_new ();
   GtkWidget *spacer;
-  GtkWidget *signal_chip;
+  GtkWidget *signal_chip = NULL;
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GString) meta_text = g_string_new (accords_item_link_get_feed_title (link));
   g_autofree char *day = format_day (accords_item_link_get_published (link));
@@ -216,20 +217,32 @@ create_row (gpointer item,
       /* Translators: a news item's language points to an event that would
        * change the agreement's status: "May change status: Signed" */
       signal_text = g_strdup_printf (_("May change status: %s"), accords_event_type_get_label (signal));
-      signal_chip = chip (signal_text, "status-signal", TRUE);
+      signal_chip = chip (signal_text, "status-signal", FALSE);
+      gtk_label_set_wrap (GTK_LABEL (signal_chip), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (signal_chip), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (signal_chip), 0);
       gtk_widget_set_halign (signal_chip, GTK_ALIGN_START);
-      gtk_box_append (GTK_BOX (box), signal_chip);
+      gtk_widget_set_hexpand (signal_chip, TRUE);
+      gtk_box_append (GTK_BOX (cue), signal_chip);
     }
+  /* what the item reports, as a dated step of the agreement's history,
+   * beside the step its language points to; the chip wraps to make room */
+  if (!g_str_equal (state, "rejected"))
+    {
+      GtkWidget *add = action_button ("list-add-symbolic", _("Add to _Timeline…"),
+                                      _("Add an event dated and typed from this item, citing it as its source"),
+                                      "linked-news.add-event", id);
+
+      gtk_widget_set_hexpand (add, signal_chip == NULL);
+      gtk_widget_set_halign (add, GTK_ALIGN_END);
+      gtk_box_append (GTK_BOX (cue), add);
+    }
+  gtk_widget_set_visible (cue, gtk_widget_get_first_child (cue) != NULL);
+  gtk_box_append (GTK_BOX (box), cue);
   spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_widget_set_hexpand (spacer, TRUE);
   gtk_box_append (GTK_BOX (footer), spacer);
 
-  /* what the item reports, as a dated step of the agreement's history */
-  if (!g_str_equal (state, "rejected"))
-    gtk_box_append (GTK_BOX (footer),
-                    action_button ("list-add-symbolic", _("Add to _Timeline…"),
-                                   _("Add an event dated and typed from this item, citing it as its source"),
-                                   "linked-news.add-event", id));
   if (!g_str_equal (state, "confirmed"))
     gtk_box_append (GTK_BOX (footer),
                     action_button ("object-select-symbolic", _("_Confirm"),
