@@ -1126,6 +1126,25 @@ accords_agreement_editor_get_message (AccordsAgreementEditor *self,
 }
 
 AccordsFormDialog *
+accords_agreement_editor_propose_event (AccordsAgreementEditor *self,
+                                        AccordsEvent           *proposed,
+                                        gint64                  item_id)
+{
+  AccordsPartForm *form;
+  AccordsFormDialog *dialog;
+
+  g_return_val_if_fail (ACCORDS_IS_AGREEMENT_EDITOR (self), NULL);
+  g_return_val_if_fail (ACCORDS_IS_EVENT (proposed), NULL);
+
+  form = find_form (self, "event");
+  if (form == NULL || self->agreement == NULL || self->context == NULL)
+    return NULL;
+  if ((dialog = accords_event_form_propose (ACCORDS_EVENT_FORM (form), proposed, item_id)) != NULL)
+    g_set_weak_pointer (&self->dialog, dialog);
+  return dialog;
+}
+
+AccordsFormDialog *
 accords_agreement_editor_get_dialog (AccordsAgreementEditor *self)
 {
   g_return_val_if_fail (ACCORDS_IS_AGREEMENT_EDITOR (self), NULL);

@@ -5,6 +5,7 @@
 
 #include "accords-agreement.h"
 #include "accords-context.h"
+#include "accords-event.h"
 #include "accords-form-dialog.h"
 
 G_BEGIN_DECLS
@@ -38,6 +39,11 @@ gboolean           accords_agreement_editor_apply_text     (AccordsAgreementEdit
 /* The message beside a field, or NULL */
 const char        *accords_agreement_editor_get_message    (AccordsAgreementEditor *self,
                                                             const char             *field);
+/* Opens the event dialog filled in from proposed, with the linked news
+ * item item_id (0: none) as its source (accords_event_form_propose()) */
+AccordsFormDialog *accords_agreement_editor_propose_event  (AccordsAgreementEditor *self,
+                                                            AccordsEvent           *proposed,
+                                                            gint64                  item_id);
 /* The dialog open for a part, or NULL */
 AccordsFormDialog *accords_agreement_editor_get_dialog     (AccordsAgreementEditor *self);
 

@@ -10,6 +10,8 @@
 #include "accords-date.h"
 #include "accords-event.h"
 #include "accords-fact.h"
+#include "accords-item-link.h"
+#include "accords-flag-citation.h"
 #include "accords-flag.h"
 #include "accords-linked-news.h"
 #include "accords-part-kind.h"
@@ -103,6 +105,91 @@ create_party_row (gpointer item,
   return row;
 }
 
+static AccordsSource *
+find_source (AccordsAgreementView *self,
+             const char           *url)
+{
+  GListModel *sources = G_LIST_MODEL (accords_agreement_get_sources (self->agreement));
+
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(AccordsSource) s = g_list_model_get_item (sources, i);
+
+      if (g_strcmp0 (accords_source_get_url (s), url) == 0)
+        return g_steal_pointer (&s);
+    }
+  return NULL;
+}
+
+/* A cited news item in the store opens in the News view, any other link in the browser */
+static gboolean
+event_source_activated_cb (GtkLabel             *label,
+                           const char           *url,
+                           AccordsAgreementView *self)
+{
+  g_autoptr(AccordsSource) source = self->agreement ? find_source (self, url) : NULL;
+
+  return source != NULL && accords_source_get_item_id (source) != 0 &&
+         gtk_widget_activate_action (GTK_WIDGET (label), "win.show-item", "x", accords_source_get_item_id (source));
+}
+
+/* What the event cites, each by its publisher or site, as links; spoken
+ * as plain names */
+static GtkWidget *
+create_event_sources (AccordsAgreementView *self,
+                      AccordsEvent         *event,
+                      GString              *spoken)
+{
+  const char * const *urls = accords_event_get_source_urls (event);
+  guint n = urls ? g_strv_length ((char **) urls) : 0;
+  g_autoptr(GString) markup = g_string_new (NULL);
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  GtkWidget *label;
+
+  if (n == 0)
+    {
+      label = gtk_label_new (_("No source cited"));
+      g_string_append (spoken, _("No source cited"));
+      gtk_widget_add_css_class (label, "dim-label");
+    }
+  else
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(AccordsSource) source = find_source (self, urls[i]);
+          g_autoptr(GUri) uri = g_uri_parse (urls[i], G_URI_FLAGS_NONE, NULL);
+          const char *host = uri ? g_uri_get_host (uri) : NULL;
+          const char *name = NULL;
+          const char *title = source ? accords_source_get_title (source) : NULL;
+          g_autofree char *link = NULL;
+
+          if (source != NULL && !accords_str_empty (accords_source_get_publisher (source)))
+            name = accords_source_get_publisher (source);
+          else if (host != NULL)
+            name = g_str_has_prefix (host, "www.") ? host + 4 : host;
+          else
+            name = urls[i];
+          link = g_markup_printf_escaped ("<a href=\"%s\" title=\"%s\">%s</a>", urls[i],
+                                          accords_str_empty (title) ? urls[i] : title, name);
+          g_string_append_printf (markup, "%s%s", i ? " · " : "", link);
+          g_string_append_printf (names, "%s%s", i ? ", " : "", name);
+        }
+      /* Translators: under a timeline event, the sources it cites: "Sources: ktpress.rw · newtimes.co.rw" */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Source: %s", "Sources: %s", n), markup->str);
+      label = gtk_label_new (NULL);
+      gtk_label_set_markup (GTK_LABEL (label), text);
+      g_signal_connect_object (label, "activate-link", G_CALLBACK (event_source_activated_cb), self, 0);
+      g_string_append_printf (spoken, g_dngettext (GETTEXT_PACKAGE, "Source: %s", "Sources: %s", n), names->str);
+    }
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "event-sources");
+  return label;
+}
+
 static GtkWidget *
 create_event_row (gpointer item,
                   gpointer user_data)
@@ -120,6 +207,7 @@ create_event_row (gpointer item,
   g_autofree char *date_text = accords_date_format_short (accords_event_get_date (event));
   const char *actor = accords_event_get_actor (event);
   const AccordsEventType *event_type = accords_event_type_lookup (accords_event_get_event_type (event));
+  g_autoptr(GString) spoken_sources = g_string_new (NULL);
   g_autofree char *a11y = NULL;
 
   gtk_label_set_label (GTK_LABEL (date), date_text);
@@ -155,6 +243,8 @@ create_event_row (gpointer item,
       gtk_widget_add_css_class (actor_label, "caption");
       gtk_box_append (GTK_BOX (text), actor_label);
     }
+  if (self->agreement != NULL)
+    gtk_box_append (GTK_BOX (text), create_event_sources (self, event, spoken_sources));
   gtk_widget_set_hexpand (text, TRUE);
   gtk_widget_set_margin_bottom (text, 12);
 
@@ -164,9 +254,9 @@ create_event_row (gpointer item,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
 
-  a11y = g_strdup_printf ("%s: %s. %s", date_text,
+  a11y = g_strdup_printf ("%s: %s. %s. %s", date_text,
                           accords_event_type_get_label (accords_event_get_event_type (event)),
-                          accords_event_get_description (event));
+                          accords_event_get_description (event), spoken_sources->str);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
   return row;
 }
@@ -233,6 +323,23 @@ create_flag_row (gpointer item,
   icon = gtk_image_new_from_icon_name (resolved ? "object-select-symbolic" : "dialog-warning-symbolic");
   gtk_widget_add_css_class (icon, resolved ? "success" : "warning");
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  if (!resolved)
+    {
+      AccordsAgreementView *self = user_data;
+      GtkWidget *cite = gtk_button_new_from_icon_name ("mail-attachment-symbolic");
+      guint index = 0;
+
+      g_list_store_find (accords_agreement_get_flags (self->agreement), flag, &index);
+      gtk_widget_set_valign (cite, GTK_ALIGN_CENTER);
+      /* the text beside it needs the narrow pane's width: an icon, named */
+      gtk_widget_set_tooltip_text (cite, _("Resolve by Citing a Source…"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (cite), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Resolve by citing a source"), -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (cite), "agreement.cite-for-flag");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (cite), g_variant_new_uint32 (index));
+      gtk_widget_add_css_class (cite, "flat");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), cite);
+    }
   return row;
 }
 
@@ -421,6 +528,27 @@ update (AccordsAgreementView *self,
 }
 
 static void
+cite_for_flag_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AccordsAgreementView *self = ACCORDS_AGREEMENT_VIEW (widget);
+
+  if (self->agreement != NULL && self->context != NULL)
+    accords_flag_citation_open (widget, self->context, self->agreement, g_variant_get_uint32 (parameter),
+                                accords_linked_news_get_links (self->linked_news));
+}
+
+/* A linked news item to add to the timeline: the event form confirms it */
+static void
+event_proposed_cb (AccordsAgreementView *self,
+                   AccordsItemLink      *link,
+                   AccordsEvent         *event)
+{
+  accords_agreement_editor_propose_event (self->editor, event, accords_item_link_get_item_id (link));
+}
+
+static void
 accords_agreement_view_dispose (GObject *object)
 {
   AccordsAgreementView *self = (AccordsAgreementView *) object;
@@ -547,6 +675,7 @@ accords_agreement_view_class_init (AccordsAgreementViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, cited_label);
   gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, linked_news);
   gtk_widget_class_install_property_action (widget_class, "agreement.editing", "editing");
+  gtk_widget_class_install_action (widget_class, "agreement.cite-for-flag", "u", cite_for_flag_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "agreement.editing", NULL);
   gtk_widget_class_set_css_name (widget_class, "agreementview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -558,6 +687,7 @@ accords_agreement_view_init (AccordsAgreementView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->date_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   g_signal_connect_swapped (self->linked_news, "notify::loading", G_CALLBACK (update_sources_tab), self);
+  g_signal_connect_swapped (self->linked_news, "event-proposed", G_CALLBACK (event_proposed_cb), self);
   g_signal_connect_swapped (self->cited_button, "notify::active", G_CALLBACK (cited_toggled_cb), self);
 }
 

@@ -41,6 +41,20 @@ create_row (AccordsPartForm *form,
   return accords_part_form_new_row (form, index, title, subtitle);
 }
 
+static const AccordsPartLabels *
+get_labels (AccordsPartForm *form,
+            const char      *mode)
+{
+  static const AccordsPartLabels labels = {
+    N_("Add event"), N_("Edit event"), N_("Add Event"), N_("Edit Event")
+  };
+  static const AccordsPartLabels from_item_labels = {
+    N_("Add event from news item"), N_("Edit event"), N_("Add Event from News Item"), N_("Edit Event")
+  };
+
+  return g_strcmp0 (mode, ACCORDS_EVENT_FORM_FROM_ITEM) == 0 ? &from_item_labels : &labels;
+}
+
 static void
 event_type_choices (GStrv *values,
                     GStrv *labels)
@@ -181,6 +195,7 @@ fill (AccordsPartForm *form,
   AccordsEvent *e = part;
   g_auto(GStrv) types = NULL, type_labels = NULL, conf = NULL, conf_labels = NULL;
   g_auto(GStrv) urls = NULL, url_labels = NULL;
+  gboolean from_item = g_strcmp0 (edit->mode, ACCORDS_EVENT_FORM_FROM_ITEM) == 0;
 
   edit->linked = load_linked_news (form);
   event_type_choices (&types, &type_labels);
@@ -199,13 +214,17 @@ fill (AccordsPartForm *form,
                                   (const char * const *) conf_labels,
                                   accords_str_empty (accords_event_get_confidence (e)) ? "reported"
                                                                                        : accords_event_get_confidence (e));
+  /* the item the event comes from shows first, as its source */
+  if (from_item)
+    add_news_item_picker (edit);
   if (urls[0] != NULL)
     {
       accords_form_dialog_add_group (dialog, _("Supporting Sources"), NULL);
       accords_form_dialog_add_checks (dialog, "sources", (const char * const *) urls,
                                       (const char * const *) url_labels, accords_event_get_source_urls (e));
     }
-  add_news_item_picker (edit);
+  if (!from_item)
+    add_news_item_picker (edit);
   accords_part_edit_add_source_pickers (edit, TRUE);
 }
 
@@ -251,12 +270,9 @@ static void
 accords_event_form_class_init (AccordsEventFormClass *klass)
 {
   AccordsPartFormClass *form_class = ACCORDS_PART_FORM_CLASS (klass);
-  static const AccordsPartLabels labels = {
-    N_("Add event"), N_("Edit event"), N_("Add Event"), N_("Edit Event")
-  };
 
   accords_part_form_class_set_template (form_class, "event", RESOURCE_PREFIX "/accords-event-form.ui");
-  form_class->labels = &labels;
+  form_class->get_labels = get_labels;
   form_class->noun = N_("Event");
   form_class->create_row = create_row;
   form_class->fill = fill;
@@ -268,4 +284,50 @@ accords_event_form_init (AccordsEventForm *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   accords_part_form_set_placeholder (ACCORDS_PART_FORM (self), _("No events yet"));
+}
+
+AccordsFormDialog *
+accords_event_form_propose (AccordsEventForm *self,
+                            AccordsEvent     *proposed,
+                            gint64            item_id)
+{
+  AccordsFormDialog *dialog;
+  const char * const *urls;
+  g_autofree char *id = NULL;
+  gboolean taken = FALSE;
+
+  g_return_val_if_fail (ACCORDS_IS_EVENT_FORM (self), NULL);
+  g_return_val_if_fail (ACCORDS_IS_EVENT (proposed), NULL);
+
+  if ((dialog = accords_part_form_edit (ACCORDS_PART_FORM (self), item_id != 0 ? ACCORDS_EVENT_FORM_FROM_ITEM : NULL,
+                                        -1)) == NULL)
+    return NULL;
+  accords_form_dialog_set_value (dialog, "date", accords_event_get_date (proposed));
+  accords_form_dialog_set_value (dialog, "type", accords_event_get_event_type (proposed));
+  accords_form_dialog_set_value (dialog, "description", accords_event_get_description (proposed));
+  if (!accords_str_empty (accords_event_get_actor (proposed)))
+    accords_form_dialog_set_value (dialog, "actor", accords_event_get_actor (proposed));
+  if (!accords_str_empty (accords_event_get_confidence (proposed)))
+    accords_form_dialog_set_value (dialog, "confidence", accords_event_get_confidence (proposed));
+
+  /* the picker is there when the agreement has linked items to offer */
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, item_id);
+  if (item_id != 0 && accords_form_dialog_has_field (dialog, "news_item"))
+    {
+      accords_form_dialog_set_value (dialog, "news_item", id);
+      taken = g_strcmp0 (accords_form_dialog_get_value (dialog, "news_item"), id) == 0;
+    }
+  urls = accords_event_get_source_urls (proposed);
+  for (guint i = 0; urls && urls[i]; i++)
+    {
+      if (accords_part_has_source (accords_part_form_get_agreement (ACCORDS_PART_FORM (self)), urls[i]))
+        accords_form_dialog_set_checked (dialog, "sources", urls[i], TRUE);
+      else if (!taken && accords_str_empty (accords_form_dialog_get_value (dialog, "new_url")))
+        {
+          /* an item the picker does not offer still comes as a new source */
+          accords_form_dialog_set_value (dialog, "new_url", urls[i]);
+          accords_form_dialog_set_value (dialog, "new_title", accords_event_get_description (proposed));
+        }
+    }
+  return dialog;
 }

@@ -9,6 +9,8 @@
 
 #include "accords-command.h"
 #include "accords-date.h"
+#include "accords-event.h"
+#include "accords-evidence.h"
 #include "accords-item-link.h"
 #include "accords-linked-news.h"
 #include "accords-relinker.h"
@@ -54,6 +56,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  EVENT_PROPOSED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void reload (AccordsLinkedNews *self);
 
@@ -128,9 +137,10 @@ create_row (gpointer item,
   GtkWidget *reason = gtk_label_new (accords_item_link_get_reason (link));
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *footer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *cue = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *menu_button = gtk_menu_button_new ();
   GtkWidget *spacer;
-  GtkWidget *signal_chip;
+  GtkWidget *signal_chip = NULL;
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GString) meta_text = g_string_new (accords_item_link_get_feed_title (link));
   g_autofree char *day = format_day (accords_item_link_get_published (link));
@@ -207,10 +217,28 @@ create_row (gpointer item,
       /* Translators: a news item's language points to an event that would
        * change the agreement's status: "May change status: Signed" */
       signal_text = g_strdup_printf (_("May change status: %s"), accords_event_type_get_label (signal));
-      signal_chip = chip (signal_text, "status-signal", TRUE);
+      signal_chip = chip (signal_text, "status-signal", FALSE);
+      gtk_label_set_wrap (GTK_LABEL (signal_chip), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (signal_chip), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (signal_chip), 0);
       gtk_widget_set_halign (signal_chip, GTK_ALIGN_START);
-      gtk_box_append (GTK_BOX (box), signal_chip);
+      gtk_widget_set_hexpand (signal_chip, TRUE);
+      gtk_box_append (GTK_BOX (cue), signal_chip);
     }
+  /* what the item reports, as a dated step of the agreement's history,
+   * beside the step its language points to; the chip wraps to make room */
+  if (!g_str_equal (state, "rejected"))
+    {
+      GtkWidget *add = action_button ("list-add-symbolic", _("Add to _Timeline…"),
+                                      _("Add an event dated and typed from this item, citing it as its source"),
+                                      "linked-news.add-event", id);
+
+      gtk_widget_set_hexpand (add, signal_chip == NULL);
+      gtk_widget_set_halign (add, GTK_ALIGN_END);
+      gtk_box_append (GTK_BOX (cue), add);
+    }
+  gtk_widget_set_visible (cue, gtk_widget_get_first_child (cue) != NULL);
+  gtk_box_append (GTK_BOX (box), cue);
   spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_widget_set_hexpand (spacer, TRUE);
   gtk_box_append (GTK_BOX (footer), spacer);
@@ -520,6 +548,25 @@ restore_action (GtkWidget  *widget,
                 _("Restore news link"), _("Restored as a suggestion"));
 }
 
+/* Step one of making the item evidence: the event it proposes, for whoever
+ * shows the agreement's event form to confirm it */
+static void
+add_event_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AccordsLinkedNews *self = ACCORDS_LINKED_NEWS (widget);
+  g_autoptr(AccordsEvent) event = NULL;
+  AccordsItemLink *link;
+  guint position;
+
+  link = find_link (self, g_variant_get_int64 (parameter), &position);
+  if (link == NULL || g_str_equal (accords_item_link_get_state (link), "rejected"))
+    return;
+  event = accords_evidence_event_from_item (link);
+  g_signal_emit (self, signals[EVENT_PROPOSED], 0, link, event);
+}
+
 static void
 open_link_action (GtkWidget  *widget,
                   const char *action_name,
@@ -653,6 +700,10 @@ accords_linked_news_class_init (AccordsLinkedNewsClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  signals[EVENT_PROPOSED] =
+    g_signal_new ("event-proposed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, ACCORDS_TYPE_ITEM_LINK, ACCORDS_TYPE_EVENT);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/accords-linked-news.ui");
   gtk_widget_class_bind_template_child (widget_class, AccordsLinkedNews, counts_label);
   gtk_widget_class_bind_template_child (widget_class, AccordsLinkedNews, rejected_button);
@@ -666,6 +717,7 @@ accords_linked_news_class_init (AccordsLinkedNewsClass *klass)
   gtk_widget_class_install_action (widget_class, "linked-news.confirm", "x", confirm_action);
   gtk_widget_class_install_action (widget_class, "linked-news.reject", "x", reject_action);
   gtk_widget_class_install_action (widget_class, "linked-news.restore", "x", restore_action);
+  gtk_widget_class_install_action (widget_class, "linked-news.add-event", "x", add_event_action);
   gtk_widget_class_install_action (widget_class, "linked-news.open-link", "x", open_link_action);
   gtk_widget_class_install_action (widget_class, "linked-news.show-more", NULL, show_more_action);
   gtk_widget_class_install_property_action (widget_class, "linked-news.show-rejected", "show-rejected");

@@ -15,9 +15,15 @@ G_DECLARE_FINAL_TYPE (AccordsLinkedNews, accords_linked_news, ACCORDS, LINKED_NE
 /* Properties: context (set once), agreement (the slug, or NULL), show-rejected (bool), loading
  * (bool: a reload runs in a worker).  Actions: linked-news.confirm,
  * linked-news.reject, linked-news.restore (x: the item id; through the
- * context's history, undoable), linked-news.open-link (x),
- * linked-news.show-more, linked-news.show-rejected.  Each row also offers
- * win.show-item and win.cite-item. */
+ * context's history, undoable), linked-news.add-event (x: emits
+ * "event-proposed"), linked-news.open-link (x), linked-news.show-more,
+ * linked-news.show-rejected.  Each row also offers win.show-item and
+ * win.cite-item.
+ *
+ * Signal "event-proposed" (AccordsItemLink *link, AccordsEvent *event): the
+ * researcher asked to add the item to the timeline; event is what it
+ * proposes (accords_evidence_event_from_item()), for the event form to show
+ * and the researcher to confirm. */
 GtkWidget  *accords_linked_news_new               (void);
 void        accords_linked_news_set_context       (AccordsLinkedNews *self,
                                                    AccordsContext    *context);
