@@ -382,18 +382,9 @@ accords_store_query_items (AccordsStore  *self,
 guint
 accords_store_count_items (AccordsStore *self)
 {
-  sqlite3_stmt *stmt;
-  guint n = 0;
-
   g_return_val_if_fail (ACCORDS_IS_STORE (self), 0);
 
-  stmt = accords_store_prepare (self, "SELECT count(*) FROM item", NULL);
-  if (stmt == NULL)
-    return 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = (guint) sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return n;
+  return (guint) accords_store_query_int64 (self, "SELECT count(*) FROM item", NULL);
 }
 
 gboolean

@@ -337,17 +337,11 @@ count_items_after (AccordsStore  *self,
                    GError       **error)
 {
   sqlite3_stmt *stmt = accords_store_prepare (self, "SELECT count(*) FROM item WHERE id > ?", error);
-  gint64 n = -1;
 
   if (stmt == NULL)
     return -1;
   sqlite3_bind_int64 (stmt, 1, after);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  else
-    accords_store_set_error (self, error, _("Counting news items"));
-  sqlite3_reset (stmt);
-  return n;
+  return accords_store_step_int64 (self, stmt, -1, _("Counting news items"), error);
 }
 
 /* Links the next chunk of items after *last_id; FALSE on error, *n 0 at the end */
@@ -478,14 +472,7 @@ accords_store_relink (AccordsStore              *self,
       !accords_store_commit (self, error))
     goto fail;
 
-  {
-    sqlite3_stmt *stmt = accords_store_prepare (self, "SELECT count(*) FROM item_agreement WHERE state <> 'suggested'", NULL);
-
-    if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-      stats->n_kept = (guint) sqlite3_column_int64 (stmt, 0);
-    if (stmt != NULL)
-      sqlite3_reset (stmt);
-  }
+  stats->n_kept = (guint) accords_store_query_int64 (self, "SELECT count(*) FROM item_agreement WHERE state <> 'suggested'", NULL);
   return TRUE;
 
 fail:

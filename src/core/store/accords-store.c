@@ -808,6 +808,42 @@ accords_store_emit_changed (AccordsStore       *self,
   g_signal_emit (self, signals[CHANGED], 0, (guint) what);
 }
 
+gint64
+accords_store_query_int64 (AccordsStore *self,
+                           const char   *sql,
+                           const char   *text)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ACCORDS_IS_STORE (self), 0);
+
+  stmt = accords_store_prepare (self, sql, NULL);
+  if (stmt == NULL)
+    return 0;
+  if (text != NULL)
+    accords_stmt_bind_text (stmt, 1, text);
+  return accords_store_step_int64 (self, stmt, 0, NULL, NULL);
+}
+
+gint64
+accords_store_step_int64 (AccordsStore  *self,
+                          sqlite3_stmt  *stmt,
+                          gint64         fallback,
+                          const char    *doing,
+                          GError       **error)
+{
+  gint64 value = fallback;
+
+  g_return_val_if_fail (ACCORDS_IS_STORE (self), fallback);
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  else
+    accords_store_set_error (self, error, doing);
+  sqlite3_reset (stmt);
+  return value;
+}
+
 const char *
 accords_stmt_text (sqlite3_stmt *stmt,
                    int           column)

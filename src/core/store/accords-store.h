@@ -56,6 +56,13 @@ gboolean       accords_store_exec               (AccordsStore  *self,
 gboolean       accords_store_step_done          (AccordsStore  *self,
                                                  sqlite3_stmt  *stmt,
                                                  GError       **error);
+/* Steps a statement for one row and resets it: the row's first column, or
+ * fallback with an error (about doing) when there is no row */
+gint64         accords_store_step_int64         (AccordsStore  *self,
+                                                 sqlite3_stmt  *stmt,
+                                                 gint64         fallback,
+                                                 const char    *doing,
+                                                 GError       **error);
 void           accords_store_set_error          (AccordsStore  *self,
                                                  GError       **error,
                                                  const char    *doing);
@@ -77,6 +84,12 @@ gboolean       accords_store_set_meta           (AccordsStore  *self,
 /* Tells every listener (list models, the map) that data changed */
 void           accords_store_emit_changed       (AccordsStore      *self,
                                                  AccordsStoreChange what);
+
+/* The first column of the query's first row, with text (unless NULL) bound to
+ * its one parameter; 0 when there is no row or the query fails */
+gint64         accords_store_query_int64        (AccordsStore  *self,
+                                                 const char    *sql,
+                                                 const char    *text);
 
 /* Column helpers */
 const char    *accords_stmt_text                (sqlite3_stmt  *stmt,
