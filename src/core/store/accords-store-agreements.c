@@ -76,7 +76,7 @@ accords_store_has_country (AccordsStore *self,
   " a.summary, a.scope, a.cap, a.created, a.updated"
 
 /* The properties of AGREEMENT_COLUMNS, and of the parameters of the agreement's
- * INSERT; see set_from_row() and bind_properties() for the '?' */
+ * INSERT */
 static const char * const agreement_columns[] = {
   "id", "slug", "title", "short-title", "instrument-form", "legal-status",
   "operational-status", "display-status", "status-as-of", "?status-override",
@@ -128,8 +128,7 @@ typedef gboolean (*SavePartFunc) (const PartSlot  *slot,
 /* How one kind of part is stored. The rows of select are (agreement_id,
  * columns...), read into the properties named in columns. insert takes the
  * agreement id as ?1, the position as ?2, the part's source (if it has one)
- * as ?3 and the properties named in bound from ?4 on. A name starting with
- * '?' stands for a string that may be NULL. */
+ * as ?3 and the properties named in bound from ?4 on. */
 struct _PartTable {
   const char   *kind;
   const char   *select;
@@ -138,42 +137,6 @@ struct _PartTable {
   const char   *insert;
   const char   *bound[8];
 };
-
-/* Reads the columns from first on into the properties named in columns: int64
- * properties keep their default for NULL, strings read NULL as "" (but for a
- * name marked '?', which keeps NULL), and a list of strings comes joined by
- * newlines. */
-static void
-set_from_row (GObject            *object,
-              const char * const *columns,
-              sqlite3_stmt       *stmt,
-              int                 first)
-{
-  for (int i = 0; columns[i] != NULL; i++)
-    {
-      int column = first + i;
-      gboolean nullable = columns[i][0] == '?';
-      const char *name = nullable ? columns[i] + 1 : columns[i];
-      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), name);
-      gboolean is_null = sqlite3_column_type (stmt, column) == SQLITE_NULL;
-      const char *text = (const char *) sqlite3_column_text (stmt, column);
-      g_auto(GValue) value = G_VALUE_INIT;
-
-      g_assert (pspec != NULL);
-      g_value_init (&value, pspec->value_type);
-      if (pspec->value_type == G_TYPE_INT64)
-        {
-          if (is_null)
-            continue;
-          g_value_set_int64 (&value, sqlite3_column_int64 (stmt, column));
-        }
-      else if (pspec->value_type == G_TYPE_STRV)
-        g_value_take_boxed (&value, text ? g_strsplit (text, "\n", -1) : g_new0 (char *, 1));
-      else
-        g_value_set_string (&value, text || nullable ? text : "");
-      g_object_set_property (object, name, &value);
-    }
-}
 
 /* Runs one query of (agreement_id, ...) rows and hands each row to fill() with
  * the agreement it belongs to. */
@@ -245,7 +208,7 @@ fill_part (AccordsAgreement *a,
   const AccordsPartKind *kind = accords_part_kind_lookup (table->kind);
   g_autoptr(GObject) part = g_object_new (kind->get_type (), NULL);
 
-  set_from_row (part, table->columns, stmt, 1);
+  accords_stmt_read_properties (stmt, 1, part, table->columns);
   g_list_store_append (kind->get_store (a), part);
 }
 
@@ -318,35 +281,6 @@ ensure_person (AccordsStore  *self,
   return accords_store_step_int64 (self, stmt, 0, _("Saving a person"), error);
 }
 
-/* Binds the properties named in names to the parameters from first on: a
- * negative number binds NULL, and so does an empty string marked '?' */
-static void
-bind_properties (sqlite3_stmt       *stmt,
-                 int                 first,
-                 GObject            *object,
-                 const char * const *names)
-{
-  for (int i = 0; names[i] != NULL; i++)
-    {
-      gboolean nullable = names[i][0] == '?';
-      const char *name = nullable ? names[i] + 1 : names[i];
-      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), name);
-      g_auto(GValue) value = G_VALUE_INIT;
-
-      g_assert (pspec != NULL);
-      g_value_init (&value, pspec->value_type);
-      g_object_get_property (object, name, &value);
-      if (pspec->value_type == G_TYPE_INT64 && g_value_get_int64 (&value) >= 0)
-        sqlite3_bind_int64 (stmt, first + i, g_value_get_int64 (&value));
-      else if (pspec->value_type == G_TYPE_INT64)
-        sqlite3_bind_null (stmt, first + i);
-      else if (nullable)
-        accords_stmt_bind_text_or_null (stmt, first + i, g_value_get_string (&value));
-      else
-        accords_stmt_bind_text (stmt, first + i, g_value_get_string (&value));
-    }
-}
-
 /* Prepares a part table's insert and binds what its comment says; a source
  * id of 0 is bound as NULL */
 static sqlite3_stmt *
@@ -364,7 +298,7 @@ prepare_part (const PartSlot  *slot,
   sqlite3_bind_int (stmt, 2, slot->position);
   if (source_id > 0)
     sqlite3_bind_int64 (stmt, 3, source_id);
-  bind_properties (stmt, 4, part, table->bound);
+  accords_stmt_bind_properties (stmt, 4, part, table->bound);
   return stmt;
 }
 
@@ -605,7 +539,7 @@ load (AccordsStore  *self,
     {
       g_autoptr(AccordsAgreement) a = accords_agreement_new ();
 
-      set_from_row (G_OBJECT (a), agreement_columns, stmt, 0);
+      accords_stmt_read_properties (stmt, 0, G_OBJECT (a), agreement_columns);
       g_list_store_append (result, a);
     }
   if (rc != SQLITE_DONE)
@@ -785,7 +719,7 @@ accords_store_save_agreement (AccordsStore      *self,
                                 error);
   if (stmt == NULL)
     goto fail;
-  bind_properties (stmt, 1, G_OBJECT (a), agreement_parameters);
+  accords_stmt_bind_properties (stmt, 1, G_OBJECT (a), agreement_parameters);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       accords_store_set_error (self, error, _("Saving the agreement"));

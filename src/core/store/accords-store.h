@@ -101,6 +101,22 @@ void           accords_stmt_bind_text_or_null   (sqlite3_stmt  *stmt,
                                                  int            index,
                                                  const char    *text);
 
+/* Between SQL columns or parameters and the properties of a GObject, named in
+ * a NULL-terminated list, from the column or parameter first on.  An int64
+ * property keeps its default for a NULL column, and binds NULL when it is
+ * negative or at its default.  A string reads NULL as "", but a name marked
+ * '?' ("?country") stands for a string that may be NULL: it reads NULL as
+ * NULL and binds NULL when empty.  A list of strings reads from a column
+ * joined by newlines. */
+void           accords_stmt_read_properties     (sqlite3_stmt       *stmt,
+                                                 int                 first,
+                                                 GObject            *object,
+                                                 const char * const *names);
+void           accords_stmt_bind_properties     (sqlite3_stmt       *stmt,
+                                                 int                 first,
+                                                 GObject            *object,
+                                                 const char * const *names);
+
 /* Emits "changed" for everything when another connection (another process,
  * or a worker thread of this one) committed since the last check; the
  * first call only notes where the database is.  Cheap: meant for a timer. */
