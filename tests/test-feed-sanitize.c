@@ -97,6 +97,41 @@ test_urls (void)
   }
 }
 
+/* The examples of RFC 3986, 5.4 */
+static void
+test_resolve_rfc3986 (void)
+{
+  static const struct {
+    const char *ref;
+    const char *resolved;
+  } examples[] = {
+    { "g:h", "g:h" }, { "g", "http://a/b/c/g" }, { "./g", "http://a/b/c/g" },
+    { "g/", "http://a/b/c/g/" }, { "/g", "http://a/g" }, { "//g", "http://g" },
+    { "?y", "http://a/b/c/d;p?y" }, { "g?y", "http://a/b/c/g?y" },
+    { "#s", "http://a/b/c/d;p?q#s" }, { "g#s", "http://a/b/c/g#s" },
+    { "g?y#s", "http://a/b/c/g?y#s" }, { ";x", "http://a/b/c/;x" },
+    { "g;x", "http://a/b/c/g;x" }, { "g;x?y#s", "http://a/b/c/g;x?y#s" },
+    { "", "http://a/b/c/d;p?q" }, { ".", "http://a/b/c/" }, { "./", "http://a/b/c/" },
+    { "..", "http://a/b/" }, { "../", "http://a/b/" }, { "../g", "http://a/b/g" },
+    { "../..", "http://a/" }, { "../../", "http://a/" }, { "../../g", "http://a/g" },
+    { "../../../g", "http://a/g" }, { "../../../../g", "http://a/g" },
+    { "/./g", "http://a/g" }, { "/../g", "http://a/g" }, { "g.", "http://a/b/c/g." },
+    { ".g", "http://a/b/c/.g" }, { "g..", "http://a/b/c/g.." }, { "..g", "http://a/b/c/..g" },
+    { "./../g", "http://a/b/g" }, { "./g/.", "http://a/b/c/g/" }, { "g/./h", "http://a/b/c/g/h" },
+    { "g/../h", "http://a/b/c/h" }, { "g;x=1/./y", "http://a/b/c/g;x=1/y" },
+    { "g;x=1/../y", "http://a/b/c/y" }, { "g?y/./x", "http://a/b/c/g?y/./x" },
+    { "g?y/../x", "http://a/b/c/g?y/../x" }, { "g#s/./x", "http://a/b/c/g#s/./x" },
+    { "g#s/../x", "http://a/b/c/g#s/../x" }, { "http:g", "http:g" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
+    {
+      g_autofree char *resolved = accords_html_resolve_url ("http://a/b/c/d;p?q", examples[i].ref);
+
+      g_assert_cmpstr (resolved, ==, examples[i].resolved);
+    }
+}
+
 /* Every URL kept is absolute http, https or mailto once resolved */
 static void
 clean_is (const char *url,
@@ -220,6 +255,7 @@ main (int    argc,
   g_test_add_func ("/feed/sanitize/dropped-elements", test_dropped_elements);
   g_test_add_func ("/feed/sanitize/dropped-attributes", test_dropped_attributes);
   g_test_add_func ("/feed/sanitize/urls", test_urls);
+  g_test_add_func ("/feed/sanitize/resolve-rfc3986", test_resolve_rfc3986);
   g_test_add_func ("/feed/sanitize/links-absolute", test_links_absolute);
   g_test_add_func ("/feed/sanitize/text-and-entities", test_text_and_entities);
   g_test_add_func ("/feed/sanitize/broken-markup", test_broken_markup);

@@ -71,3 +71,19 @@ accords_slugify (const char *text)
     }
   return g_string_free (out, FALSE);
 }
+
+void
+accords_run_in_context (GMainContext   *context,
+                        int             priority,
+                        GSourceFunc     func,
+                        gpointer        data,
+                        GDestroyNotify  destroy,
+                        const char     *name)
+{
+  g_autoptr(GSource) source = g_idle_source_new ();
+
+  g_source_set_priority (source, priority);
+  g_source_set_callback (source, func, data, destroy);
+  g_source_set_static_name (source, name);
+  g_source_attach (source, context);
+}

@@ -18,4 +18,14 @@ char     *accords_utf8_make_valid (const char *str,
 /* A slug: lower case ASCII letters, digits and hyphens */
 char     *accords_slugify         (const char *text);
 
+/* Runs func (data) once in context, from any thread, then destroy (data).
+ * Always through a source: g_main_context_invoke() would run it at once in
+ * a thread while no thread owns the context.  name is a static string. */
+void      accords_run_in_context  (GMainContext   *context,
+                                   int             priority,
+                                   GSourceFunc     func,
+                                   gpointer        data,
+                                   GDestroyNotify  destroy,
+                                   const char     *name);
+
 G_END_DECLS

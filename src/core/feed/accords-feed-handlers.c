@@ -279,50 +279,23 @@ matches_atom (Parser     *p,
   return is_atom_ns (ns);
 }
 
-static gboolean
-matches_dc (Parser     *p,
-            const char *ns)
-{
-  return accords_feed_ns_is (ns, NS_DC);
-}
-
-static gboolean
-matches_dcterms (Parser     *p,
-                 const char *ns)
-{
-  return accords_feed_ns_is (ns, NS_DCTERMS);
-}
-
-static gboolean
-matches_content (Parser     *p,
-                 const char *ns)
-{
-  return accords_feed_ns_is (ns, NS_CONTENT);
-}
-
-static gboolean
-matches_xhtml (Parser     *p,
-               const char *ns)
-{
-  return accords_feed_ns_is (ns, NS_XHTML);
-}
-
 #define RULES(table) table, G_N_ELEMENTS (table)
 
 static const struct {
   gboolean   (*matches) (Parser *p, const char *ns);
+  const char  *ns;        /* without matches(): the one namespace */
   const Rule  *rules;
   guint        n_rules;
   const Rule  *more;      /* read after rules: a vocabulary this one extends */
   guint        n_more;
 } vocabularies[] = {
-  { matches_atom_feed, RULES (atom_rules),    NULL, 0 },
-  { matches_rss_feed,  RULES (rss_rules),     NULL, 0 },
-  { matches_atom,      RULES (atom_rules),    NULL, 0 },
-  { matches_dc,        RULES (dc_rules),      NULL, 0 },
-  { matches_dcterms,   RULES (dcterms_rules), RULES (dc_rules) },
-  { matches_content,   RULES (content_rules), NULL, 0 },
-  { matches_xhtml,     RULES (xhtml_rules),   NULL, 0 },
+  { matches_atom_feed, NULL,       RULES (atom_rules),    NULL, 0 },
+  { matches_rss_feed,  NULL,       RULES (rss_rules),     NULL, 0 },
+  { matches_atom,      NULL,       RULES (atom_rules),    NULL, 0 },
+  { NULL,              NS_DC,      RULES (dc_rules),      NULL, 0 },
+  { NULL,              NS_DCTERMS, RULES (dcterms_rules), RULES (dc_rules) },
+  { NULL,              NS_CONTENT, RULES (content_rules), NULL, 0 },
+  { NULL,              NS_XHTML,   RULES (xhtml_rules),   NULL, 0 },
 };
 
 static const Rule *
@@ -351,7 +324,8 @@ accords_feed_dispatch (Parser     *p,
     {
       const Rule *rule;
 
-      if (!vocabularies[v].matches (p, ns))
+      if (vocabularies[v].matches != NULL ? !vocabularies[v].matches (p, ns)
+                                          : !accords_feed_ns_is (ns, vocabularies[v].ns))
         continue;
       rule = find_rule (vocabularies[v].rules, vocabularies[v].n_rules, name, level);
       if (rule == NULL && vocabularies[v].more != NULL)

@@ -553,6 +553,7 @@ resolve_reference (const char *base,
                    const char *ref)
 {
   UriParts b, r;
+  const UriParts *scheme, *authority;
   GString *t;
   g_autofree char *path = NULL;
   const char *query = NULL;
@@ -565,66 +566,51 @@ resolve_reference (const char *base,
   split_uri (ref, &r);
   t = g_string_new (NULL);
 
-  if (r.scheme != NULL)
+  /* the scheme and the authority come from the reference as far as it has
+   * them, the rest from the base */
+  scheme = r.scheme != NULL ? &r : &b;
+  authority = r.scheme != NULL || r.has_authority ? &r : &b;
+  g_string_append_len (t, scheme->scheme, scheme->scheme_len);
+  g_string_append_c (t, ':');
+  if (authority->has_authority)
     {
-      g_string_append_len (t, r.scheme, r.scheme_len);
-      g_string_append_c (t, ':');
-      if (r.has_authority)
-        {
-          g_string_append (t, "//");
-          g_string_append_len (t, r.authority, r.authority_len);
-        }
+      g_string_append (t, "//");
+      g_string_append_len (t, authority->authority, authority->authority_len);
+    }
+
+  if (authority == &r)
+    {
       path = remove_dot_segments (r.path, r.path_len);
       query = r.query, query_len = r.query_len, has_query = r.has_query;
     }
+  else if (r.path_len == 0)
+    {
+      path = g_strndup (b.path, b.path_len);
+      if (r.has_query)
+        query = r.query, query_len = r.query_len, has_query = TRUE;
+      else
+        query = b.query, query_len = b.query_len, has_query = b.has_query;
+    }
   else
     {
-      g_string_append_len (t, b.scheme, b.scheme_len);
-      g_string_append_c (t, ':');
-      if (r.has_authority)
-        {
-          g_string_append (t, "//");
-          g_string_append_len (t, r.authority, r.authority_len);
-          path = remove_dot_segments (r.path, r.path_len);
-          query = r.query, query_len = r.query_len, has_query = r.has_query;
-        }
+      if (r.path[0] == '/')
+        path = remove_dot_segments (r.path, r.path_len);
       else
         {
-          if (b.has_authority)
-            {
-              g_string_append (t, "//");
-              g_string_append_len (t, b.authority, b.authority_len);
-            }
-          if (r.path_len == 0)
-            {
-              path = g_strndup (b.path, b.path_len);
-              if (r.has_query)
-                query = r.query, query_len = r.query_len, has_query = TRUE;
-              else
-                query = b.query, query_len = b.query_len, has_query = b.has_query;
-            }
-          else
-            {
-              if (r.path[0] == '/')
-                path = remove_dot_segments (r.path, r.path_len);
-              else
-                {
-                  g_autoptr(GString) merged = g_string_new (NULL);
-                  const char *slash = NULL;
+          g_autoptr(GString) merged = g_string_new (NULL);
+          const char *slash = NULL;
 
-                  for (const char *q = b.path; q < b.path + b.path_len; q++)
-                    if (*q == '/')
-                      slash = q;
-                  if (b.has_authority && b.path_len == 0)
-                    g_string_append_c (merged, '/');
-                  else if (slash != NULL)
-                    g_string_append_len (merged, b.path, slash - b.path + 1);
-                  g_string_append_len (merged, r.path, r.path_len);
-                  path = remove_dot_segments (merged->str, merged->len);
-                }
-              query = r.query, query_len = r.query_len, has_query = r.has_query;
-            }
+          for (const char *q = b.path; q < b.path + b.path_len; q++)
+            if (*q == '/')
+              slash = q;
+          if (b.has_authority && b.path_len == 0)
+            g_string_append_c (merged, '/');
+          else if (slash != NULL)
+            g_string_append_len (merged, b.path, slash - b.path + 1);
+          g_string_append_len (merged, r.path, r.path_len);
+          path = remove_dot_segments (merged->str, merged->len);
         }
+      query = r.query, query_len = r.query_len, has_query = r.has_query;
     }
 
   g_string_append (t, path);

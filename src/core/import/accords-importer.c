@@ -15,6 +15,7 @@
 #include "accords-store-agreements.h"
 #include "accords-store-items.h"
 #include "accords-store-links.h"
+#include "accords-util.h"
 
 void
 accords_import_result_free (AccordsImportResult *result)
@@ -412,6 +413,21 @@ parse_and_store (ImportJob     *job,
   return info;
 }
 
+/* A file that could not be read is the result's error, and the import goes
+ * on with the next file (TRUE); when the reading was cancelled it stops the
+ * import too (FALSE). Takes file_error. */
+static gboolean
+file_failed (AccordsImportResult  *result,
+             GError               *file_error,
+             GError              **error)
+{
+  result->error = file_error;
+  if (!g_error_matches (file_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return TRUE;
+  g_propagate_error (error, g_error_copy (file_error));
+  return FALSE;
+}
+
 static char *
 describe_file (GFile *file)
 {
@@ -491,14 +507,7 @@ accords_importer_import_file_full (AccordsStore              *store,
   root = accords_feed_sniff_root (stream, cancellable, &local_error);
   if (root == NULL)
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          result->error = g_error_copy (local_error);
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      result->error = g_steal_pointer (&local_error);
-      return TRUE;
+      return file_failed (result, g_steal_pointer (&local_error), error);
     }
   g_clear_object (&stream);
   stream = open_file (file, &size, cancellable, &local_error);
@@ -593,14 +602,7 @@ import_feed_stream (AccordsStore              *store,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          result->error = g_error_copy (local_error);
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      result->error = g_steal_pointer (&local_error);
-      return TRUE;
+      return file_failed (result, g_steal_pointer (&local_error), error);
     }
 
   indexed = g_get_monotonic_time ();
@@ -652,14 +654,7 @@ import_opml_stream (AccordsStore         *store,
   outlines = accords_opml_parse (stream, &title, cancellable, &local_error);
   if (outlines == NULL)
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          result->error = g_error_copy (local_error);
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      result->error = g_steal_pointer (&local_error);
-      return TRUE;
+      return file_failed (result, g_steal_pointer (&local_error), error);
     }
 
   /* A named file that is not a regular file (a FIFO, a device) is refused
@@ -851,16 +846,8 @@ worker_progress_cb (double      fraction,
   m->data = g_atomic_rc_box_acquire (data);
   m->fraction = overall;
   m->path = g_strdup (path);
-  /* Always through a source: g_main_context_invoke() would run it right here
-   * while no thread owns the context */
-  {
-    g_autoptr(GSource) source = g_idle_source_new ();
-
-    g_source_set_priority (source, G_PRIORITY_DEFAULT);
-    g_source_set_callback (source, deliver_progress_cb, m, progress_message_free);
-    g_source_set_static_name (source, "[accords] import progress");
-    g_source_attach (source, data->context);
-  }
+  accords_run_in_context (data->context, G_PRIORITY_DEFAULT, deliver_progress_cb, m, progress_message_free,
+                          "[accords] import progress");
 }
 
 static void

@@ -6,6 +6,7 @@
 #include "accords-error.h"
 #include "accords-import-linker.h"
 #include "accords-relinker.h"
+#include "accords-util.h"
 #include "accords-store-links.h"
 
 /* Edits come in bursts (each field of a form): wait for the last one */
@@ -199,7 +200,6 @@ worker_progress_cb (double   fraction,
                     gpointer user_data)
 {
   RunData *data = user_data;
-  g_autoptr(GSource) source = NULL;
   Progress *p;
 
   if (fraction - data->last_fraction < 0.01 && fraction < 1.0)
@@ -208,11 +208,8 @@ worker_progress_cb (double   fraction,
   p = g_new0 (Progress, 1);
   p->relinker = g_object_ref (data->relinker);
   p->fraction = fraction;
-  source = g_idle_source_new ();
-  g_source_set_priority (source, G_PRIORITY_DEFAULT_IDLE);
-  g_source_set_callback (source, deliver_progress_cb, p, progress_free);
-  g_source_set_static_name (source, "[accords] relink progress");
-  g_source_attach (source, data->context);
+  accords_run_in_context (data->context, G_PRIORITY_DEFAULT_IDLE, deliver_progress_cb, p, progress_free,
+                          "[accords] relink progress");
 }
 
 static void

@@ -10,6 +10,7 @@
 #include "accords-event.h"
 #include "accords-fact.h"
 #include "accords-flag.h"
+#include "accords-part-kind.h"
 #include "accords-party.h"
 #include "accords-person-role.h"
 #include "accords-source.h"
@@ -66,39 +67,7 @@ gboolean
 accords_store_has_country (AccordsStore *self,
                            const char   *code)
 {
-  sqlite3_stmt *stmt = accords_store_prepare (self, "SELECT 1 FROM country WHERE code = ?", NULL);
-  gboolean found;
-
-  if (stmt == NULL)
-    return FALSE;
-  accords_stmt_bind_text (stmt, 1, code);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  return found;
-}
-
-static AccordsAgreement *
-agreement_from_row (sqlite3_stmt *stmt)
-{
-  AccordsAgreement *a = accords_agreement_new ();
-  const char *override = (const char *) sqlite3_column_text (stmt, 9);
-
-  accords_agreement_set_id (a, sqlite3_column_int64 (stmt, 0));
-  accords_agreement_set_slug (a, accords_stmt_text (stmt, 1));
-  accords_agreement_set_title (a, accords_stmt_text (stmt, 2));
-  accords_agreement_set_short_title (a, accords_stmt_text (stmt, 3));
-  accords_agreement_set_instrument_form (a, accords_stmt_text (stmt, 4));
-  accords_agreement_set_legal_status (a, accords_stmt_text (stmt, 5));
-  accords_agreement_set_operational_status (a, accords_stmt_text (stmt, 6));
-  accords_agreement_set_display_status (a, accords_stmt_text (stmt, 7));
-  accords_agreement_set_status_as_of (a, accords_stmt_text (stmt, 8));
-  accords_agreement_set_status_override (a, override);
-  accords_agreement_set_summary (a, accords_stmt_text (stmt, 10));
-  accords_agreement_set_scope (a, accords_stmt_text (stmt, 11));
-  accords_agreement_set_cap (a, accords_stmt_text (stmt, 12));
-  accords_agreement_set_created (a, accords_stmt_text (stmt, 13));
-  accords_agreement_set_updated (a, accords_stmt_text (stmt, 14));
-  return a;
+  return accords_store_query_int64 (self, "SELECT 1 FROM country WHERE code = ?", code) == 1;
 }
 
 #define AGREEMENT_COLUMNS \
@@ -106,16 +75,81 @@ agreement_from_row (sqlite3_stmt *stmt)
   " a.operational_status, a.display_status, a.status_as_of, a.status_override," \
   " a.summary, a.scope, a.cap, a.created, a.updated"
 
+/* The properties of AGREEMENT_COLUMNS, and of the parameters of the agreement's
+ * INSERT */
+static const char * const agreement_columns[] = {
+  "id", "slug", "title", "short-title", "instrument-form", "legal-status",
+  "operational-status", "display-status", "status-as-of", "?status-override",
+  "summary", "scope", "cap", "created", "updated", NULL
+};
+static const char * const agreement_parameters[] = {
+  "slug", "title", "short-title", "instrument-form", "legal-status",
+  "operational-status", "?status-override", "display-status", "status-as-of",
+  "summary", "scope", "cap", NULL
+};
+
+/* The agreement's lists of strings: each row of load (agreement_id, value)
+ * appends to the property; save takes the agreement id as ?1, the position
+ * as ?2 and the value as ?3. */
+static const struct {
+  const char *property;
+  const char *load;
+  const char *save;
+} lists[] = {
+  { "aliases",
+    "SELECT agreement_id, alias FROM agreement_alias ORDER BY agreement_id, position",
+    "INSERT OR IGNORE INTO agreement_alias (agreement_id, position, alias) VALUES (?1, ?2, ?3)" },
+  { "types",
+    "SELECT agreement_id, type FROM agreement_type ORDER BY agreement_id, position",
+    "INSERT OR IGNORE INTO agreement_type (agreement_id, position, type) VALUES (?1, ?2, ?3)" },
+  /* relations have no position, and related agreements that are not (yet) in
+   * the store are skipped */
+  { "related",
+    "SELECT r.agreement_id, a.slug FROM agreement_relation r JOIN agreement a ON a.id = r.related_id"
+    " ORDER BY r.agreement_id, a.slug",
+    "INSERT OR IGNORE INTO agreement_relation (agreement_id, related_id)"
+    " SELECT ?1, id FROM agreement WHERE slug = ?3" },
+};
+
+typedef struct _PartTable PartTable;
+
+/* Where a part is saved to: its table, its agreement and its position there */
+typedef struct {
+  AccordsStore    *store;
+  const PartTable *table;
+  gint64           agreement_id;
+  guint            position;
+} PartSlot;
+
+typedef gboolean (*SavePartFunc) (const PartSlot  *slot,
+                                  GObject         *part,
+                                  GError         **error);
+
+/* How one kind of part is stored. The rows of select are (agreement_id,
+ * columns...), read into the properties named in columns. insert takes the
+ * agreement id as ?1, the position as ?2, the part's source (if it has one)
+ * as ?3 and the properties named in bound from ?4 on. */
+struct _PartTable {
+  const char   *kind;
+  const char   *select;
+  const char   *columns[13];
+  SavePartFunc  save;
+  const char   *insert;
+  const char   *bound[8];
+};
+
 /* Runs one query of (agreement_id, ...) rows and hands each row to fill() with
  * the agreement it belongs to. */
 typedef void (*FillFunc) (AccordsAgreement *agreement,
-                          sqlite3_stmt     *stmt);
+                          sqlite3_stmt     *stmt,
+                          gconstpointer     data);
 
 static gboolean
 load_parts (AccordsStore  *self,
             GHashTable    *by_id,
             const char    *sql,
             FillFunc       fill,
+            gconstpointer  data,
             GError       **error)
 {
   sqlite3_stmt *stmt = accords_store_prepare (self, sql, error);
@@ -129,7 +163,7 @@ load_parts (AccordsStore  *self,
       AccordsAgreement *agreement = g_hash_table_lookup (by_id, &id);
 
       if (agreement != NULL)
-        fill (agreement, stmt);
+        fill (agreement, stmt, data);
     }
   if (rc != SQLITE_DONE)
     {
@@ -153,161 +187,334 @@ append_strv (char     ***strv,
 }
 
 static void
-fill_alias (AccordsAgreement *a,
-            sqlite3_stmt     *stmt)
+fill_list (AccordsAgreement *a,
+           sqlite3_stmt     *stmt,
+           gconstpointer     data)
 {
-  g_auto(GStrv) aliases = g_strdupv ((char **) accords_agreement_get_aliases (a));
+  const char *property = data;
+  g_auto(GStrv) list = NULL;
 
-  append_strv (&aliases, accords_stmt_text (stmt, 1));
-  accords_agreement_set_aliases (a, (const char * const *) aliases);
+  g_object_get (a, property, &list, NULL);
+  append_strv (&list, accords_stmt_text (stmt, 1));
+  g_object_set (a, property, list, NULL);
 }
 
 static void
-fill_type (AccordsAgreement *a,
-           sqlite3_stmt     *stmt)
+fill_part (AccordsAgreement *a,
+           sqlite3_stmt     *stmt,
+           gconstpointer     data)
 {
-  g_auto(GStrv) types = g_strdupv ((char **) accords_agreement_get_types (a));
+  const PartTable *table = data;
+  const AccordsPartKind *kind = accords_part_kind_lookup (table->kind);
+  g_autoptr(GObject) part = g_object_new (kind->get_type (), NULL);
 
-  append_strv (&types, accords_stmt_text (stmt, 1));
-  accords_agreement_set_types (a, (const char * const *) types);
+  accords_stmt_read_properties (stmt, 1, part, table->columns);
+  g_list_store_append (kind->get_store (a), part);
 }
 
-static void
-fill_related (AccordsAgreement *a,
-              sqlite3_stmt     *stmt)
+/* The id of the source with this URL, inserting it (or filling in details
+ * the stored row lacks) as needed. */
+static gint64
+ensure_source (AccordsStore   *self,
+               const char     *url,
+               AccordsSource  *details,
+               GError        **error)
 {
-  g_auto(GStrv) related = g_strdupv ((char **) accords_agreement_get_related (a));
+  sqlite3_stmt *stmt;
 
-  append_strv (&related, accords_stmt_text (stmt, 1));
-  accords_agreement_set_related (a, (const char * const *) related);
+  stmt = accords_store_prepare (self,
+                                "INSERT INTO source (url, title, publisher, published, accessed, type, item_id)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                                " ON CONFLICT (url) DO UPDATE SET"
+                                "  title = CASE WHEN ?2 <> '' THEN ?2 ELSE title END,"
+                                "  publisher = CASE WHEN ?3 <> '' THEN ?3 ELSE publisher END,"
+                                "  published = CASE WHEN ?4 <> '' THEN ?4 ELSE published END,"
+                                "  accessed = CASE WHEN ?5 <> '' THEN ?5 ELSE accessed END,"
+                                "  type = CASE WHEN ?6 <> '' THEN ?6 ELSE type END,"
+                                "  item_id = coalesce(?7, item_id)"
+                                " RETURNING id",
+                                error);
+  if (stmt == NULL)
+    return 0;
+  accords_stmt_bind_text (stmt, 1, url);
+  accords_stmt_bind_text (stmt, 2, details ? accords_source_get_title (details) : "");
+  accords_stmt_bind_text (stmt, 3, details ? accords_source_get_publisher (details) : "");
+  accords_stmt_bind_text (stmt, 4, details ? accords_source_get_published (details) : "");
+  accords_stmt_bind_text (stmt, 5, details ? accords_source_get_accessed (details) : "");
+  accords_stmt_bind_text (stmt, 6, details ? accords_source_get_source_type (details) : "");
+  /* a source that is a stored news item keeps it */
+  if (details != NULL && accords_source_get_item_id (details) != 0)
+    sqlite3_bind_int64 (stmt, 7, accords_source_get_item_id (details));
+  return accords_store_step_int64 (self, stmt, 0, _("Saving a source"), error);
 }
 
-static void
-fill_party (AccordsAgreement *a,
-            sqlite3_stmt     *stmt)
+/* The id of the source named by a part's URL property, 0 for none; -1 when
+ * storing it failed */
+static gint64
+ensure_part_source (AccordsStore  *self,
+                    GObject       *part,
+                    GError       **error)
 {
-  g_autoptr(AccordsParty) party = accords_party_new ();
+  g_autofree char *url = NULL;
+  gint64 id;
 
-  accords_party_set_country (party, accords_stmt_text (stmt, 1));
-  accords_party_set_role (party, accords_stmt_text (stmt, 2));
-  g_list_store_append (accords_agreement_get_parties (a), party);
+  g_object_get (part, "source-url", &url, NULL);
+  if (accords_str_empty (url))
+    return 0;
+  id = ensure_source (self, url, NULL, error);
+  return id != 0 ? id : -1;
 }
 
-static void
-fill_event (AccordsAgreement *a,
-            sqlite3_stmt     *stmt)
+static gint64
+ensure_person (AccordsStore  *self,
+               const char    *name,
+               GError       **error)
 {
-  g_autoptr(AccordsEvent) event = accords_event_new ();
-  const char *urls = (const char *) sqlite3_column_text (stmt, 9);
-  g_auto(GStrv) split = urls ? g_strsplit (urls, "\n", -1) : g_new0 (char *, 1);
+  sqlite3_stmt *stmt;
 
-  accords_event_set_id (event, sqlite3_column_int64 (stmt, 1));
-  accords_event_set_date (event, accords_stmt_text (stmt, 2));
-  accords_event_set_precision (event, accords_stmt_text (stmt, 3));
-  accords_event_set_event_type (event, accords_stmt_text (stmt, 4));
-  accords_event_set_label (event, accords_stmt_text (stmt, 5));
-  accords_event_set_actor (event, accords_stmt_text (stmt, 6));
-  accords_event_set_description (event, accords_stmt_text (stmt, 7));
-  accords_event_set_confidence (event, accords_stmt_text (stmt, 8));
-  accords_event_set_source_urls (event, (const char * const *) split);
-  g_list_store_append (accords_agreement_get_events (a), event);
+  stmt = accords_store_prepare (self,
+                                "INSERT INTO person (name) VALUES (?) ON CONFLICT (name) DO UPDATE SET name = name"
+                                " RETURNING id", error);
+  if (stmt == NULL)
+    return 0;
+  accords_stmt_bind_text (stmt, 1, name);
+  return accords_store_step_int64 (self, stmt, 0, _("Saving a person"), error);
 }
 
-static void
-fill_source (AccordsAgreement *a,
-             sqlite3_stmt     *stmt)
+/* Prepares a part table's insert and binds what its comment says; a source
+ * id of 0 is bound as NULL */
+static sqlite3_stmt *
+prepare_part (const PartSlot  *slot,
+              gint64           source_id,
+              GObject         *part,
+              GError         **error)
 {
-  g_autoptr(AccordsSource) source = accords_source_new ();
+  const PartTable *table = slot->table;
+  sqlite3_stmt *stmt = accords_store_prepare (slot->store, table->insert, error);
 
-  accords_source_set_id (source, sqlite3_column_int64 (stmt, 1));
-  accords_source_set_url (source, accords_stmt_text (stmt, 2));
-  accords_source_set_title (source, accords_stmt_text (stmt, 3));
-  accords_source_set_publisher (source, accords_stmt_text (stmt, 4));
-  accords_source_set_published (source, accords_stmt_text (stmt, 5));
-  accords_source_set_accessed (source, accords_stmt_text (stmt, 6));
-  accords_source_set_source_type (source, accords_stmt_text (stmt, 7));
-  accords_source_set_item_id (source, sqlite3_column_int64 (stmt, 8));
-  g_list_store_append (accords_agreement_get_sources (a), source);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, slot->agreement_id);
+  sqlite3_bind_int (stmt, 2, slot->position);
+  if (source_id > 0)
+    sqlite3_bind_int64 (stmt, 3, source_id);
+  accords_stmt_bind_properties (stmt, 4, part, table->bound);
+  return stmt;
 }
 
-static void
-fill_flag (AccordsAgreement *a,
-           sqlite3_stmt     *stmt)
+static gboolean
+insert_part (const PartSlot  *slot,
+             gint64           source_id,
+             GObject         *part,
+             GError         **error)
 {
-  g_autoptr(AccordsFlag) flag = accords_flag_new ();
+  sqlite3_stmt *stmt = prepare_part (slot, source_id, part, error);
 
-  accords_flag_set_id (flag, sqlite3_column_int64 (stmt, 1));
-  accords_flag_set_text (flag, accords_stmt_text (stmt, 2));
-  accords_flag_set_resolved (flag, (const char *) sqlite3_column_text (stmt, 3));
-  accords_flag_set_resolution (flag, accords_stmt_text (stmt, 4));
-  g_list_store_append (accords_agreement_get_flags (a), flag);
+  return stmt != NULL && accords_store_step_done (slot->store, stmt, error);
 }
 
-static void
-fill_person (AccordsAgreement *a,
-             sqlite3_stmt     *stmt)
+static gboolean
+save_columns (const PartSlot  *slot,
+              GObject         *part,
+              GError         **error)
 {
-  g_autoptr(AccordsPersonRole) role = accords_person_role_new ();
+  gint64 source_id = 0;
 
-  accords_person_role_set_id (role, sqlite3_column_int64 (stmt, 1));
-  accords_person_role_set_name (role, accords_stmt_text (stmt, 2));
-  accords_person_role_set_role (role, accords_stmt_text (stmt, 3));
-  accords_person_role_set_country (role, accords_stmt_text (stmt, 4));
-  accords_person_role_set_start (role, accords_stmt_text (stmt, 5));
-  accords_person_role_set_end (role, accords_stmt_text (stmt, 6));
-  accords_person_role_set_source_url (role, accords_stmt_text (stmt, 7));
-  g_list_store_append (accords_agreement_get_people (a), role);
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (part), "source-url") != NULL &&
+      (source_id = ensure_part_source (slot->store, part, error)) < 0)
+    return FALSE;
+  return insert_part (slot, source_id, part, error);
 }
 
-static void
-fill_fact (AccordsAgreement *a,
-           sqlite3_stmt     *stmt)
+static gboolean
+save_party (const PartSlot  *slot,
+            GObject         *part,
+            GError         **error)
 {
-  g_autoptr(AccordsFact) fact = accords_fact_new ();
-
-  accords_fact_set_id (fact, sqlite3_column_int64 (stmt, 1));
-  accords_fact_set_kind (fact, accords_stmt_text (stmt, 2));
-  accords_fact_set_date (fact, accords_stmt_text (stmt, 3));
-  accords_fact_set_description (fact, accords_stmt_text (stmt, 4));
-  accords_fact_set_amount (fact, accords_stmt_text (stmt, 5));
-  accords_fact_set_currency (fact, accords_stmt_text (stmt, 6));
-  accords_fact_set_count (fact, sqlite3_column_type (stmt, 7) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 7));
-  accords_fact_set_court (fact, accords_stmt_text (stmt, 8));
-  accords_fact_set_case_name (fact, accords_stmt_text (stmt, 9));
-  accords_fact_set_outcome (fact, accords_stmt_text (stmt, 10));
-  accords_fact_set_raised_by (fact, accords_stmt_text (stmt, 11));
-  accords_fact_set_source_url (fact, accords_stmt_text (stmt, 12));
-  g_list_store_append (accords_agreement_get_facts (a), fact);
+  if (save_columns (slot, part, error))
+    return TRUE;
+  g_prefix_error (error, _("Party %s: "), accords_party_get_country (ACCORDS_PARTY (part)));
+  return FALSE;
 }
 
-static const struct {
-  const char *sql;
-  FillFunc    fill;
-} parts[] = {
-  { "SELECT agreement_id, alias FROM agreement_alias ORDER BY agreement_id, position", fill_alias },
-  { "SELECT agreement_id, type FROM agreement_type ORDER BY agreement_id, position", fill_type },
-  { "SELECT r.agreement_id, a.slug FROM agreement_relation r JOIN agreement a ON a.id = r.related_id"
-    " ORDER BY r.agreement_id, a.slug", fill_related },
-  { "SELECT agreement_id, country, role FROM party ORDER BY agreement_id, position, id", fill_party },
-  { "SELECT e.agreement_id, e.id, e.date, e.precision, e.type, e.label, e.actor, e.description, e.confidence,"
+static gboolean
+save_source (const PartSlot  *slot,
+             GObject         *part,
+             GError         **error)
+{
+  AccordsSource *source = ACCORDS_SOURCE (part);
+  gint64 source_id = ensure_source (slot->store, accords_source_get_url (source), source, error);
+
+  if (source_id == 0)
+    return FALSE;
+  accords_source_set_id (source, source_id);
+  return insert_part (slot, source_id, part, error);
+}
+
+static gboolean
+save_event (const PartSlot  *slot,
+            GObject         *part,
+            GError         **error)
+{
+  AccordsEvent *event = ACCORDS_EVENT (part);
+  const char * const *urls = accords_event_get_source_urls (event);
+  sqlite3_stmt *stmt;
+  gint64 event_id;
+
+  if (!(stmt = prepare_part (slot, 0, part, error)))
+    return FALSE;
+  sqlite3_bind_int (stmt, 11, (int) accords_date_key (accords_event_get_date (event)));
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      accords_store_set_error (slot->store, error, _("Saving an event"));
+      g_prefix_error (error, _("Event of %s: "), accords_event_get_date (event));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  event_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  accords_event_set_id (event, event_id);
+
+  for (guint k = 0; urls && urls[k]; k++)
+    {
+      gint64 source_id;
+
+      if (*urls[k] == '\0')
+        continue;
+      if ((source_id = ensure_source (slot->store, urls[k], NULL, error)) == 0)
+        return FALSE;
+      if (!(stmt = accords_store_prepare (slot->store, "INSERT OR IGNORE INTO event_source (event_id, source_id) VALUES (?, ?)", error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, event_id);
+      sqlite3_bind_int64 (stmt, 2, source_id);
+      if (!accords_store_step_done (slot->store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+save_person (const PartSlot  *slot,
+             GObject         *part,
+             GError         **error)
+{
+  gint64 person_id = ensure_person (slot->store, accords_person_role_get_name (ACCORDS_PERSON_ROLE (part)), error);
+  gint64 source_id;
+  sqlite3_stmt *stmt;
+
+  if (person_id == 0 || (source_id = ensure_part_source (slot->store, part, error)) < 0)
+    return FALSE;
+  if (!(stmt = prepare_part (slot, source_id, part, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 8, person_id);
+  return accords_store_step_done (slot->store, stmt, error);
+}
+
+/* Each kind of fact has a table of its own, with the columns of the kind's
+ * properties */
+static const PartTable fact_tables[] = {
+  { "financial_term",
+    .insert = "INSERT INTO financial_term (agreement_id, position, source_id, date, description, amount, currency)"
+              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    .bound = { "date", "description", "amount", "currency" } },
+  { "observation",
+    .insert = "INSERT INTO observation (agreement_id, position, source_id, date, description, count)"
+              " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    .bound = { "date", "description", "count" } },
+  { "legal_challenge",
+    .insert = "INSERT INTO legal_challenge (agreement_id, position, source_id, date, description, court, case_name, outcome)"
+              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    .bound = { "date", "description", "court", "case-name", "outcome" } },
+  { "concern",
+    .insert = "INSERT INTO concern (agreement_id, position, source_id, date, description, raised_by)"
+              " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    .bound = { "date", "description", "raised-by" } },
+};
+
+static gboolean
+save_fact (const PartSlot  *slot,
+           GObject         *part,
+           GError         **error)
+{
+  const char *kind = accords_fact_get_kind (ACCORDS_FACT (part));
+
+  for (guint i = 0; i < G_N_ELEMENTS (fact_tables); i++)
+    if (g_strcmp0 (kind, fact_tables[i].kind) == 0)
+      {
+        PartSlot fact_slot = *slot;
+
+        fact_slot.table = &fact_tables[i];
+        return save_columns (&fact_slot, part, error);
+      }
+
+  g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_INVALID,
+               _("Unknown kind of fact “%s”"), kind ? kind : "");
+  return FALSE;
+}
+
+static const PartTable part_tables[] = {
+  { "party",
+    "SELECT agreement_id, country, role FROM party ORDER BY agreement_id, position, id",
+    { "country", "role" },
+    save_party,
+    "INSERT OR IGNORE INTO party (agreement_id, position, country, role) VALUES (?1, ?2, ?4, ?5)",
+    { "country", "role" } },
+  { "source",
+    "SELECT x.agreement_id, s.id, s.url, s.title, s.publisher, s.published, s.accessed, s.type, s.item_id"
+    " FROM agreement_source x JOIN source s ON s.id = x.source_id ORDER BY x.agreement_id, x.position",
+    { "id", "url", "title", "publisher", "published", "accessed", "source-type", "item-id" },
+    save_source,
+    "INSERT OR IGNORE INTO agreement_source (agreement_id, position, source_id) VALUES (?1, ?2, ?3)" },
+  { "event",
+    "SELECT e.agreement_id, e.id, e.date, e.precision, e.type, e.label, e.actor, e.description, e.confidence,"
     " (SELECT group_concat(url, char(10)) FROM (SELECT s.url FROM event_source es"
     "  JOIN source s ON s.id = es.source_id WHERE es.event_id = e.id ORDER BY s.url))"
-    " FROM event e ORDER BY e.agreement_id, e.date_key, e.position, e.id", fill_event },
-  { "SELECT x.agreement_id, s.id, s.url, s.title, s.publisher, s.published, s.accessed, s.type, s.item_id"
-    " FROM agreement_source x JOIN source s ON s.id = x.source_id ORDER BY x.agreement_id, x.position", fill_source },
-  { "SELECT agreement_id, id, text, resolved, resolution FROM verify_flag ORDER BY agreement_id, position, id", fill_flag },
-  { "SELECT r.agreement_id, r.id, p.name, r.role, r.country, r.start, r.end, s.url"
+    " FROM event e ORDER BY e.agreement_id, e.date_key, e.position, e.id",
+    { "id", "date", "precision", "event-type", "label", "actor", "description", "confidence", "source-urls" },
+    save_event,
+    /* ?11, the date's sort key, is bound by save_event() */
+    "INSERT INTO event (agreement_id, position, date, precision, type, label, actor, description, confidence, date_key)"
+    " VALUES (?1, ?2, ?4, ?5, ?6, ?7, ?8, ?9, coalesce(nullif(?10, ''), 'reported'), ?11) RETURNING id",
+    { "date", "precision", "event-type", "label", "?actor", "description", "confidence" } },
+  { "person",
+    "SELECT r.agreement_id, r.id, p.name, r.role, r.country, r.start, r.end, s.url"
     " FROM person_role r JOIN person p ON p.id = r.person_id LEFT JOIN source s ON s.id = r.source_id"
-    " WHERE r.agreement_id IS NOT NULL ORDER BY r.agreement_id, r.position, r.id", fill_person },
-  { "SELECT f.agreement_id, f.id, f.kind, f.date, f.description, f.amount, f.currency, f.count, f.court,"
+    " WHERE r.agreement_id IS NOT NULL ORDER BY r.agreement_id, r.position, r.id",
+    { "id", "name", "role", "country", "start", "end", "source-url" },
+    save_person,
+    /* ?8, the person, is bound by save_person() */
+    "INSERT INTO person_role (agreement_id, position, source_id, role, country, start, end, person_id)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    { "role", "?country", "start", "end" } },
+  { "fact",
+    "SELECT f.agreement_id, f.id, f.kind, f.date, f.description, f.amount, f.currency, f.count, f.court,"
     " f.case_name, f.outcome, f.raised_by, s.url FROM ("
     "  SELECT agreement_id, id, 'financial_term' AS kind, date, description, amount, currency, NULL AS count,"
     "   '' AS court, '' AS case_name, '' AS outcome, '' AS raised_by, source_id, position FROM financial_term"
     "  UNION ALL SELECT agreement_id, id, 'observation', date, description, '', '', count, '', '', '', '', source_id, position FROM observation"
     "  UNION ALL SELECT agreement_id, id, 'legal_challenge', date, description, '', '', NULL, court, case_name, outcome, '', source_id, position FROM legal_challenge"
     "  UNION ALL SELECT agreement_id, id, 'concern', date, description, '', '', NULL, '', '', '', raised_by, source_id, position FROM concern"
-    " ) f LEFT JOIN source s ON s.id = f.source_id ORDER BY f.agreement_id, f.kind, f.position, f.id", fill_fact },
+    " ) f LEFT JOIN source s ON s.id = f.source_id ORDER BY f.agreement_id, f.kind, f.position, f.id",
+    { "id", "kind", "date", "description", "amount", "currency", "count", "court", "case-name", "outcome",
+      "raised-by", "source-url" },
+    save_fact },
+  { "flag",
+    "SELECT agreement_id, id, text, resolved, resolution FROM verify_flag ORDER BY agreement_id, position, id",
+    { "id", "text", "?resolved", "resolution" },
+    save_columns,
+    "INSERT INTO verify_flag (agreement_id, position, text, resolved, resolution) VALUES (?1, ?2, ?4, ?5, ?6)",
+    { "text", "?resolved", "resolution" } },
 };
+
+static const PartTable *
+part_table (const char *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (part_tables); i++)
+    if (g_str_equal (part_tables[i].kind, kind))
+      return &part_tables[i];
+  g_assert_not_reached ();
+}
+
 
 static GListStore *
 load (AccordsStore  *self,
@@ -330,8 +537,9 @@ load (AccordsStore  *self,
     accords_stmt_bind_text (stmt, 1, value);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(AccordsAgreement) a = agreement_from_row (stmt);
+      g_autoptr(AccordsAgreement) a = accords_agreement_new ();
 
+      accords_stmt_read_properties (stmt, 0, G_OBJECT (a), agreement_columns);
       g_list_store_append (result, a);
     }
   if (rc != SQLITE_DONE)
@@ -355,8 +563,11 @@ load (AccordsStore  *self,
   if (g_hash_table_size (by_id) == 0)
     return g_steal_pointer (&result);
 
-  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-    if (!load_parts (self, by_id, parts[i].sql, parts[i].fill, error))
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    if (!load_parts (self, by_id, lists[i].load, fill_list, lists[i].property, error))
+      return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (part_tables); i++)
+    if (!load_parts (self, by_id, part_tables[i].select, fill_part, &part_tables[i], error))
       return NULL;
 
   return g_steal_pointer (&result);
@@ -400,113 +611,13 @@ gboolean
 accords_store_has_agreement (AccordsStore *self,
                              const char   *slug)
 {
-  sqlite3_stmt *stmt = accords_store_prepare (self, "SELECT 1 FROM agreement WHERE slug = ?", NULL);
-  gboolean found;
-
-  if (stmt == NULL)
-    return FALSE;
-  accords_stmt_bind_text (stmt, 1, slug);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  return found;
+  return accords_store_query_int64 (self, "SELECT 1 FROM agreement WHERE slug = ?", slug) == 1;
 }
 
 guint
 accords_store_count_agreements (AccordsStore *self)
 {
-  sqlite3_stmt *stmt = accords_store_prepare (self, "SELECT count(*) FROM agreement", NULL);
-  guint n = 0;
-
-  if (stmt == NULL)
-    return 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = (guint) sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-  return n;
-}
-
-/* The id of the source with this URL, inserting it (or filling in details
- * the stored row lacks) as needed. */
-static gint64
-ensure_source (AccordsStore   *self,
-               const char     *url,
-               AccordsSource  *details,
-               GError        **error)
-{
-  sqlite3_stmt *stmt;
-  gint64 id = 0;
-
-  stmt = accords_store_prepare (self,
-                                "INSERT INTO source (url, title, publisher, published, accessed, type, item_id)"
-                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-                                " ON CONFLICT (url) DO UPDATE SET"
-                                "  title = CASE WHEN ?2 <> '' THEN ?2 ELSE title END,"
-                                "  publisher = CASE WHEN ?3 <> '' THEN ?3 ELSE publisher END,"
-                                "  published = CASE WHEN ?4 <> '' THEN ?4 ELSE published END,"
-                                "  accessed = CASE WHEN ?5 <> '' THEN ?5 ELSE accessed END,"
-                                "  type = CASE WHEN ?6 <> '' THEN ?6 ELSE type END,"
-                                "  item_id = coalesce(?7, item_id)"
-                                " RETURNING id",
-                                error);
-  if (stmt == NULL)
-    return 0;
-  accords_stmt_bind_text (stmt, 1, url);
-  accords_stmt_bind_text (stmt, 2, details ? accords_source_get_title (details) : "");
-  accords_stmt_bind_text (stmt, 3, details ? accords_source_get_publisher (details) : "");
-  accords_stmt_bind_text (stmt, 4, details ? accords_source_get_published (details) : "");
-  accords_stmt_bind_text (stmt, 5, details ? accords_source_get_accessed (details) : "");
-  accords_stmt_bind_text (stmt, 6, details ? accords_source_get_source_type (details) : "");
-  /* a source that is a stored news item keeps it */
-  if (details != NULL && accords_source_get_item_id (details) != 0)
-    sqlite3_bind_int64 (stmt, 7, accords_source_get_item_id (details));
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  else
-    accords_store_set_error (self, error, _("Saving a source"));
-  sqlite3_reset (stmt);
-  return id;
-}
-
-static gboolean
-bind_and_step (AccordsStore  *self,
-               sqlite3_stmt  *stmt,
-               GError       **error)
-{
-  return accords_store_step_done (self, stmt, error);
-}
-
-static gint64
-ensure_person (AccordsStore  *self,
-               const char    *name,
-               GError       **error)
-{
-  sqlite3_stmt *stmt;
-  gint64 id = 0;
-
-  stmt = accords_store_prepare (self,
-                                "INSERT INTO person (name) VALUES (?) ON CONFLICT (name) DO UPDATE SET name = name"
-                                " RETURNING id", error);
-  if (stmt == NULL)
-    return 0;
-  accords_stmt_bind_text (stmt, 1, name);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  else
-    accords_store_set_error (self, error, _("Saving a person"));
-  sqlite3_reset (stmt);
-  return id;
-}
-
-static void
-bind_source_or_null (AccordsStore *self,
-                     sqlite3_stmt *stmt,
-                     int           index,
-                     gint64        source_id)
-{
-  if (source_id > 0)
-    sqlite3_bind_int64 (stmt, index, source_id);
-  else
-    sqlite3_bind_null (stmt, index);
+  return (guint) accords_store_query_int64 (self, "SELECT count(*) FROM agreement", NULL);
 }
 
 static gboolean
@@ -529,269 +640,49 @@ save_parts (AccordsStore      *self,
     "DELETE FROM legal_challenge WHERE agreement_id = ?",
     "DELETE FROM concern WHERE agreement_id = ?",
   };
-  const char * const *strv;
+  const AccordsPartKind *kinds;
   sqlite3_stmt *stmt;
-  GListModel *model;
+  guint n_kinds;
 
   for (guint i = 0; i < G_N_ELEMENTS (clear); i++)
     {
       if (!(stmt = accords_store_prepare (self, clear[i], error)))
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, id);
-      if (!bind_and_step (self, stmt, error))
+      if (!accords_store_step_done (self, stmt, error))
         return FALSE;
     }
 
-  strv = accords_agreement_get_aliases (a);
-  for (guint i = 0; strv && strv[i]; i++)
+  for (guint k = 0; k < G_N_ELEMENTS (lists); k++)
     {
-      if (!(stmt = accords_store_prepare (self, "INSERT OR IGNORE INTO agreement_alias (agreement_id, position, alias) VALUES (?, ?, ?)", error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int (stmt, 2, i);
-      accords_stmt_bind_text (stmt, 3, strv[i]);
-      if (!bind_and_step (self, stmt, error))
-        return FALSE;
-    }
+      g_auto(GStrv) strv = NULL;
 
-  strv = accords_agreement_get_types (a);
-  for (guint i = 0; strv && strv[i]; i++)
-    {
-      if (!(stmt = accords_store_prepare (self, "INSERT OR IGNORE INTO agreement_type (agreement_id, position, type) VALUES (?, ?, ?)", error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int (stmt, 2, i);
-      accords_stmt_bind_text (stmt, 3, strv[i]);
-      if (!bind_and_step (self, stmt, error))
-        return FALSE;
-    }
-
-  strv = accords_agreement_get_related (a);
-  for (guint i = 0; strv && strv[i]; i++)
-    {
-      /* related agreements that are not (yet) in the store are skipped */
-      if (!(stmt = accords_store_prepare (self,
-                                          "INSERT OR IGNORE INTO agreement_relation (agreement_id, related_id)"
-                                          " SELECT ?, id FROM agreement WHERE slug = ?", error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      accords_stmt_bind_text (stmt, 2, strv[i]);
-      if (!bind_and_step (self, stmt, error))
-        return FALSE;
-    }
-
-  model = G_LIST_MODEL (accords_agreement_get_parties (a));
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(AccordsParty) party = g_list_model_get_item (model, i);
-
-      if (!(stmt = accords_store_prepare (self, "INSERT OR IGNORE INTO party (agreement_id, country, role, position) VALUES (?, ?, ?, ?)", error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      accords_stmt_bind_text (stmt, 2, accords_party_get_country (party));
-      accords_stmt_bind_text (stmt, 3, accords_party_get_role (party));
-      sqlite3_bind_int (stmt, 4, i);
-      if (!bind_and_step (self, stmt, error))
+      g_object_get (a, lists[k].property, &strv, NULL);
+      for (guint i = 0; strv && strv[i]; i++)
         {
-          g_prefix_error (error, _("Party %s: "), accords_party_get_country (party));
-          return FALSE;
-        }
-    }
-
-  model = G_LIST_MODEL (accords_agreement_get_sources (a));
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(AccordsSource) source = g_list_model_get_item (model, i);
-      gint64 source_id = ensure_source (self, accords_source_get_url (source), source, error);
-
-      if (source_id == 0)
-        return FALSE;
-      accords_source_set_id (source, source_id);
-      if (!(stmt = accords_store_prepare (self, "INSERT OR IGNORE INTO agreement_source (agreement_id, source_id, position) VALUES (?, ?, ?)", error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int64 (stmt, 2, source_id);
-      sqlite3_bind_int (stmt, 3, i);
-      if (!bind_and_step (self, stmt, error))
-        return FALSE;
-    }
-
-  model = G_LIST_MODEL (accords_agreement_get_events (a));
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(AccordsEvent) event = g_list_model_get_item (model, i);
-      const char * const *urls = accords_event_get_source_urls (event);
-      gint64 event_id;
-
-      if (!(stmt = accords_store_prepare (self,
-                                          "INSERT INTO event (agreement_id, date, precision, date_key, type, label, actor,"
-                                          " description, confidence, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                                          " RETURNING id", error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      accords_stmt_bind_text (stmt, 2, accords_event_get_date (event));
-      accords_stmt_bind_text (stmt, 3, accords_event_get_precision (event));
-      sqlite3_bind_int (stmt, 4, (int) accords_date_key (accords_event_get_date (event)));
-      accords_stmt_bind_text (stmt, 5, accords_event_get_event_type (event));
-      accords_stmt_bind_text (stmt, 6, accords_event_get_label (event));
-      accords_stmt_bind_text_or_null (stmt, 7, accords_event_get_actor (event));
-      accords_stmt_bind_text (stmt, 8, accords_event_get_description (event));
-      accords_stmt_bind_text (stmt, 9, accords_str_empty (accords_event_get_confidence (event))
-                                         ? "reported" : accords_event_get_confidence (event));
-      sqlite3_bind_int (stmt, 10, i);
-      if (sqlite3_step (stmt) != SQLITE_ROW)
-        {
-          accords_store_set_error (self, error, _("Saving an event"));
-          g_prefix_error (error, _("Event of %s: "), accords_event_get_date (event));
-          sqlite3_reset (stmt);
-          return FALSE;
-        }
-      event_id = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
-      accords_event_set_id (event, event_id);
-
-      for (guint k = 0; urls && urls[k]; k++)
-        {
-          gint64 source_id;
-
-          if (*urls[k] == '\0')
-            continue;
-          if ((source_id = ensure_source (self, urls[k], NULL, error)) == 0)
+          if (!(stmt = accords_store_prepare (self, lists[k].save, error)))
             return FALSE;
-          if (!(stmt = accords_store_prepare (self, "INSERT OR IGNORE INTO event_source (event_id, source_id) VALUES (?, ?)", error)))
-            return FALSE;
-          sqlite3_bind_int64 (stmt, 1, event_id);
-          sqlite3_bind_int64 (stmt, 2, source_id);
-          if (!bind_and_step (self, stmt, error))
-            return FALSE;
-        }
-    }
-
-  model = G_LIST_MODEL (accords_agreement_get_flags (a));
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(AccordsFlag) flag = g_list_model_get_item (model, i);
-
-      if (!(stmt = accords_store_prepare (self, "INSERT INTO verify_flag (agreement_id, text, resolved, resolution, position) VALUES (?, ?, ?, ?, ?)", error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      accords_stmt_bind_text (stmt, 2, accords_flag_get_text (flag));
-      accords_stmt_bind_text_or_null (stmt, 3, accords_flag_get_resolved (flag));
-      accords_stmt_bind_text (stmt, 4, accords_flag_get_resolution (flag));
-      sqlite3_bind_int (stmt, 5, i);
-      if (!bind_and_step (self, stmt, error))
-        return FALSE;
-    }
-
-  model = G_LIST_MODEL (accords_agreement_get_people (a));
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(AccordsPersonRole) role = g_list_model_get_item (model, i);
-      gint64 person_id = ensure_person (self, accords_person_role_get_name (role), error);
-      gint64 source_id = 0;
-
-      if (person_id == 0)
-        return FALSE;
-      if (!accords_str_empty (accords_person_role_get_source_url (role)) &&
-          (source_id = ensure_source (self, accords_person_role_get_source_url (role), NULL, error)) == 0)
-        return FALSE;
-      if (!(stmt = accords_store_prepare (self,
-                                          "INSERT INTO person_role (person_id, agreement_id, role, country, start, end, source_id, position)"
-                                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, person_id);
-      sqlite3_bind_int64 (stmt, 2, id);
-      accords_stmt_bind_text (stmt, 3, accords_person_role_get_role (role));
-      accords_stmt_bind_text_or_null (stmt, 4, accords_person_role_get_country (role));
-      accords_stmt_bind_text (stmt, 5, accords_person_role_get_start (role));
-      accords_stmt_bind_text (stmt, 6, accords_person_role_get_end (role));
-      bind_source_or_null (self, stmt, 7, source_id);
-      sqlite3_bind_int (stmt, 8, i);
-      if (!bind_and_step (self, stmt, error))
-        return FALSE;
-    }
-
-  model = G_LIST_MODEL (accords_agreement_get_facts (a));
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(AccordsFact) fact = g_list_model_get_item (model, i);
-      const char *kind = accords_fact_get_kind (fact);
-      gint64 source_id = 0;
-
-      if (!accords_str_empty (accords_fact_get_source_url (fact)) &&
-          (source_id = ensure_source (self, accords_fact_get_source_url (fact), NULL, error)) == 0)
-        return FALSE;
-
-      if (g_strcmp0 (kind, "financial_term") == 0)
-        {
-          if (!(stmt = accords_store_prepare (self, "INSERT INTO financial_term (agreement_id, date, description, amount, currency, source_id, position) VALUES (?, ?, ?, ?, ?, ?, ?)", error)))
-            return FALSE;
-          accords_stmt_bind_text (stmt, 4, accords_fact_get_amount (fact));
-          accords_stmt_bind_text (stmt, 5, accords_fact_get_currency (fact));
-        }
-      else if (g_strcmp0 (kind, "observation") == 0)
-        {
-          if (!(stmt = accords_store_prepare (self, "INSERT INTO observation (agreement_id, date, description, count, source_id, position) VALUES (?, ?, ?, ?, ?, ?)", error)))
-            return FALSE;
-          if (accords_fact_get_count (fact) >= 0)
-            sqlite3_bind_int64 (stmt, 4, accords_fact_get_count (fact));
-          else
-            sqlite3_bind_null (stmt, 4);
-          /* shift: source and position are the 5th and 6th parameters here */
           sqlite3_bind_int64 (stmt, 1, id);
-          accords_stmt_bind_text (stmt, 2, accords_fact_get_date (fact));
-          accords_stmt_bind_text (stmt, 3, accords_fact_get_description (fact));
-          bind_source_or_null (self, stmt, 5, source_id);
-          sqlite3_bind_int (stmt, 6, i);
-          if (!bind_and_step (self, stmt, error))
+          sqlite3_bind_int (stmt, 2, i);
+          accords_stmt_bind_text (stmt, 3, strv[i]);
+          if (!accords_store_step_done (self, stmt, error))
             return FALSE;
-          continue;
         }
-      else if (g_strcmp0 (kind, "legal_challenge") == 0)
-        {
-          if (!(stmt = accords_store_prepare (self, "INSERT INTO legal_challenge (agreement_id, date, description, court, case_name, outcome, source_id, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error)))
-            return FALSE;
-          accords_stmt_bind_text (stmt, 4, accords_fact_get_court (fact));
-          accords_stmt_bind_text (stmt, 5, accords_fact_get_case_name (fact));
-          accords_stmt_bind_text (stmt, 6, accords_fact_get_outcome (fact));
-          sqlite3_bind_int64 (stmt, 1, id);
-          accords_stmt_bind_text (stmt, 2, accords_fact_get_date (fact));
-          accords_stmt_bind_text (stmt, 3, accords_fact_get_description (fact));
-          bind_source_or_null (self, stmt, 7, source_id);
-          sqlite3_bind_int (stmt, 8, i);
-          if (!bind_and_step (self, stmt, error))
-            return FALSE;
-          continue;
-        }
-      else if (g_strcmp0 (kind, "concern") == 0)
-        {
-          if (!(stmt = accords_store_prepare (self, "INSERT INTO concern (agreement_id, date, description, raised_by, source_id, position) VALUES (?, ?, ?, ?, ?, ?)", error)))
-            return FALSE;
-          accords_stmt_bind_text (stmt, 4, accords_fact_get_raised_by (fact));
-          sqlite3_bind_int64 (stmt, 1, id);
-          accords_stmt_bind_text (stmt, 2, accords_fact_get_date (fact));
-          accords_stmt_bind_text (stmt, 3, accords_fact_get_description (fact));
-          bind_source_or_null (self, stmt, 5, source_id);
-          sqlite3_bind_int (stmt, 6, i);
-          if (!bind_and_step (self, stmt, error))
-            return FALSE;
-          continue;
-        }
-      else
-        {
-          g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_INVALID,
-                       _("Unknown kind of fact “%s”"), kind ? kind : "");
-          return FALSE;
-        }
+    }
 
-      /* financial_term */
-      sqlite3_bind_int64 (stmt, 1, id);
-      accords_stmt_bind_text (stmt, 2, accords_fact_get_date (fact));
-      accords_stmt_bind_text (stmt, 3, accords_fact_get_description (fact));
-      bind_source_or_null (self, stmt, 6, source_id);
-      sqlite3_bind_int (stmt, 7, i);
-      if (!bind_and_step (self, stmt, error))
-        return FALSE;
+  kinds = accords_part_kinds (&n_kinds);
+  for (guint k = 0; k < n_kinds; k++)
+    {
+      PartSlot slot = { self, part_table (kinds[k].name), id, 0 };
+      GListModel *model = G_LIST_MODEL (kinds[k].get_store (a));
+
+      for (slot.position = 0; slot.position < g_list_model_get_n_items (model); slot.position++)
+        {
+          g_autoptr(GObject) part = g_list_model_get_item (model, slot.position);
+
+          if (!slot.table->save (&slot, part, error))
+            return FALSE;
+        }
     }
 
   return TRUE;
@@ -828,18 +719,7 @@ accords_store_save_agreement (AccordsStore      *self,
                                 error);
   if (stmt == NULL)
     goto fail;
-  accords_stmt_bind_text (stmt, 1, accords_agreement_get_slug (a));
-  accords_stmt_bind_text (stmt, 2, accords_agreement_get_title (a));
-  accords_stmt_bind_text (stmt, 3, accords_agreement_get_short_title (a));
-  accords_stmt_bind_text (stmt, 4, accords_agreement_get_instrument_form (a));
-  accords_stmt_bind_text (stmt, 5, accords_agreement_get_legal_status (a));
-  accords_stmt_bind_text (stmt, 6, accords_agreement_get_operational_status (a));
-  accords_stmt_bind_text_or_null (stmt, 7, accords_agreement_get_status_override (a));
-  accords_stmt_bind_text (stmt, 8, accords_status_to_string (derived));
-  accords_stmt_bind_text (stmt, 9, accords_agreement_get_status_as_of (a));
-  accords_stmt_bind_text (stmt, 10, accords_agreement_get_summary (a));
-  accords_stmt_bind_text (stmt, 11, accords_agreement_get_scope (a));
-  accords_stmt_bind_text (stmt, 12, accords_agreement_get_cap (a));
+  accords_stmt_bind_properties (stmt, 1, G_OBJECT (a), agreement_parameters);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       accords_store_set_error (self, error, _("Saving the agreement"));

@@ -10,6 +10,7 @@
 #include "accords-source.h"
 #include "accords-store-agreements.h"
 #include "accords-store-curation.h"
+#include "accords-store-sources.h"
 
 typedef struct {
   char           *table;
@@ -524,22 +525,6 @@ fail:
   return FALSE;
 }
 
-static AccordsSource *
-source_from_row (sqlite3_stmt *stmt)
-{
-  AccordsSource *s = accords_source_new ();
-
-  accords_source_set_id (s, sqlite3_column_int64 (stmt, 0));
-  accords_source_set_url (s, accords_stmt_text (stmt, 1));
-  accords_source_set_title (s, accords_stmt_text (stmt, 2));
-  accords_source_set_publisher (s, accords_stmt_text (stmt, 3));
-  accords_source_set_published (s, accords_stmt_text (stmt, 4));
-  accords_source_set_accessed (s, accords_stmt_text (stmt, 5));
-  accords_source_set_source_type (s, accords_stmt_text (stmt, 6));
-  accords_source_set_item_id (s, sqlite3_column_int64 (stmt, 7));
-  return s;
-}
-
 gpointer
 accords_store_load_source_by_url (AccordsStore  *self,
                            const char    *url,
@@ -552,14 +537,14 @@ accords_store_load_source_by_url (AccordsStore  *self,
   g_return_val_if_fail (ACCORDS_IS_STORE (self), NULL);
 
   stmt = accords_store_prepare (self,
-                                "SELECT id, url, title, publisher, published, accessed, type, item_id FROM source"
+                                "SELECT " ACCORDS_SOURCE_COLUMNS " FROM source"
                                 " WHERE url = ?1", error);
   if (stmt == NULL)
     return NULL;
   accords_stmt_bind_text (stmt, 1, url);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    s = source_from_row (stmt);
+    s = accords_source_new_from_row (stmt);
   else if (rc != SQLITE_DONE)
     accords_store_set_error (self, error, _("Reading sources"));
   sqlite3_reset (stmt);
@@ -571,6 +556,9 @@ accords_store_write_source (AccordsStore  *self,
                             gpointer       source,
                             GError       **error)
 {
+  static const char * const row[] = {
+    "url", "title", "publisher", "published", "accessed", "source-type", "item-id", NULL
+  };
   AccordsSource *s = source;
   sqlite3_stmt *stmt;
 
@@ -584,14 +572,7 @@ accords_store_write_source (AccordsStore  *self,
                                 "  accessed = ?5, type = ?6, item_id = ?7", error);
   if (stmt == NULL)
     return FALSE;
-  accords_stmt_bind_text (stmt, 1, accords_source_get_url (s));
-  accords_stmt_bind_text (stmt, 2, accords_source_get_title (s));
-  accords_stmt_bind_text (stmt, 3, accords_source_get_publisher (s));
-  accords_stmt_bind_text (stmt, 4, accords_source_get_published (s));
-  accords_stmt_bind_text (stmt, 5, accords_source_get_accessed (s));
-  accords_stmt_bind_text (stmt, 6, accords_source_get_source_type (s));
-  if (accords_source_get_item_id (s) != 0)
-    sqlite3_bind_int64 (stmt, 7, accords_source_get_item_id (s));
+  accords_stmt_bind_properties (stmt, 1, G_OBJECT (s), row);
   if (!accords_store_step_done (self, stmt, error))
     {
       g_prefix_error (error, _("Saving the source %s: "), accords_source_get_url (s));
@@ -611,14 +592,14 @@ accords_store_load_sources (AccordsStore  *self,
   g_return_val_if_fail (ACCORDS_IS_STORE (self), NULL);
 
   stmt = accords_store_prepare (self,
-                                "SELECT id, url, title, publisher, published, accessed, type, item_id FROM source"
+                                "SELECT " ACCORDS_SOURCE_COLUMNS " FROM source"
                                 " ORDER BY CASE WHEN title = '' THEN url ELSE title END COLLATE NOCASE, url",
                                 error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(AccordsSource) s = source_from_row (stmt);
+      g_autoptr(AccordsSource) s = accords_source_new_from_row (stmt);
 
       g_list_store_append (sources, s);
     }

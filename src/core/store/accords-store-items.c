@@ -382,18 +382,9 @@ accords_store_query_items (AccordsStore  *self,
 guint
 accords_store_count_items (AccordsStore *self)
 {
-  sqlite3_stmt *stmt;
-  guint n = 0;
-
   g_return_val_if_fail (ACCORDS_IS_STORE (self), 0);
 
-  stmt = accords_store_prepare (self, "SELECT count(*) FROM item", NULL);
-  if (stmt == NULL)
-    return 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = (guint) sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return n;
+  return (guint) accords_store_query_int64 (self, "SELECT count(*) FROM item", NULL);
 }
 
 gboolean
@@ -568,24 +559,13 @@ accords_store_get_last_item_id (AccordsStore  *self,
                                 GError       **error)
 {
   sqlite3_stmt *stmt;
-  gint64 id = 0;
-  int rc;
 
   g_return_val_if_fail (ACCORDS_IS_STORE (self), 0);
 
   stmt = accords_store_prepare (self, "SELECT coalesce(max(id), 0) FROM item", error);
   if (stmt == NULL)
     return -1;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  else
-    {
-      accords_store_set_error (self, error, _("Reading news items"));
-      id = -1;
-    }
-  sqlite3_reset (stmt);
-  return id;
+  return accords_store_step_int64 (self, stmt, -1, _("Reading news items"), error);
 }
 
 gboolean

@@ -123,64 +123,52 @@ step_row (AccordsStore  *self,
   return FALSE;
 }
 
+/* Writes the links found for an item: its agreements, and its countries
+ * too unless countries is FALSE.  The item is bound once: sqlite3_reset()
+ * keeps the bindings. */
 static gboolean
-write_countries (AccordsStore           *self,
-                 gint64                  item_id,
-                 const AccordsItemLinks *links,
-                 GError                **error)
+write_links (AccordsStore           *self,
+             gint64                  item_id,
+             const AccordsItemLinks *links,
+             gboolean                countries,
+             GError                **error)
 {
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *country, *agreement;
 
-  if (links == NULL || links->n_countries == 0)
+  if (links == NULL)
     return TRUE;
-  stmt = accords_store_prepare (self, INSERT_COUNTRY, error);
-  if (stmt == NULL)
+  if (!(country = accords_store_prepare (self, INSERT_COUNTRY, error)) ||
+      !(agreement = accords_store_prepare (self, INSERT_AGREEMENT, error)))
     return FALSE;
-  for (guint i = 0; i < links->n_countries; i++)
-    {
-      const AccordsLinkedCountry *c = &links->countries[i];
+  sqlite3_bind_int64 (country, 1, item_id);
+  sqlite3_bind_int64 (agreement, 1, item_id);
 
-      sqlite3_bind_int64 (stmt, 1, item_id);
-      sqlite3_bind_text (stmt, 2, c->code, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, c->matched, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 4, c->count);
-      if (!step_row (self, stmt, error))
+  for (guint i = 0; countries && i < links->n_countries; i++)
+    {
+      sqlite3_bind_text (country, 2, links->countries[i].code, -1, SQLITE_STATIC);
+      sqlite3_bind_text (country, 3, links->countries[i].matched, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (country, 4, links->countries[i].count);
+      if (!step_row (self, country, error))
         return FALSE;
     }
-  return TRUE;
-}
-
-static gboolean
-write_agreements (AccordsStore           *self,
-                  gint64                  item_id,
-                  const AccordsItemLinks *links,
-                  GError                **error)
-{
-  sqlite3_stmt *stmt;
-
-  if (links == NULL || links->n_agreements == 0)
-    return TRUE;
-  stmt = accords_store_prepare (self, INSERT_AGREEMENT, error);
-  if (stmt == NULL)
-    return FALSE;
   for (guint i = 0; i < links->n_agreements; i++)
     {
       const AccordsLinkedAgreement *a = &links->agreements[i];
 
-      sqlite3_bind_int64 (stmt, 1, item_id);
-      sqlite3_bind_int64 (stmt, 2, a->agreement_id);
-      sqlite3_bind_text (stmt, 3, a->method, -1, SQLITE_STATIC);
-      sqlite3_bind_double (stmt, 4, a->score);
-      sqlite3_bind_text (stmt, 5, a->reason, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 6, a->signal, -1, SQLITE_STATIC);
-      if (!step_row (self, stmt, error))
+      sqlite3_bind_int64 (agreement, 2, a->agreement_id);
+      sqlite3_bind_text (agreement, 3, a->method, -1, SQLITE_STATIC);
+      sqlite3_bind_double (agreement, 4, a->score);
+      sqlite3_bind_text (agreement, 5, a->reason, -1, SQLITE_STATIC);
+      sqlite3_bind_text (agreement, 6, a->signal, -1, SQLITE_STATIC);
+      if (!step_row (self, agreement, error))
         return FALSE;
     }
   return TRUE;
 }
 
 /* Drops the links found by linking (not those set by hand or judged) of
- * the items first..last */
+ * the items first..last: those to agreements, and to countries too when
+ * countries is TRUE */
 static gboolean
 clear_found_links (AccordsStore  *self,
                    gint64         first,
@@ -188,13 +176,15 @@ clear_found_links (AccordsStore  *self,
                    gboolean       countries,
                    GError       **error)
 {
-  sqlite3_stmt *stmt;
+  static const char * const found[] = {
+    "DELETE FROM item_agreement WHERE item_id BETWEEN ?1 AND ?2 AND state = 'suggested'",
+    "DELETE FROM item_country WHERE item_id BETWEEN ?1 AND ?2 AND method <> 'manual'",
+  };
 
-  if (countries)
+  for (guint i = 0; i < (countries ? 2 : 1); i++)
     {
-      stmt = accords_store_prepare (self,
-                                    "DELETE FROM item_country WHERE item_id BETWEEN ?1 AND ?2 AND method <> 'manual'",
-                                    error);
+      sqlite3_stmt *stmt = accords_store_prepare (self, found[i], error);
+
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, first);
@@ -202,14 +192,7 @@ clear_found_links (AccordsStore  *self,
       if (!accords_store_step_done (self, stmt, error))
         return FALSE;
     }
-  stmt = accords_store_prepare (self,
-                                "DELETE FROM item_agreement WHERE item_id BETWEEN ?1 AND ?2 AND state = 'suggested'",
-                                error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, first);
-  sqlite3_bind_int64 (stmt, 2, last);
-  return accords_store_step_done (self, stmt, error);
+  return TRUE;
 }
 
 gboolean
@@ -223,8 +206,7 @@ accords_store_write_item_links (AccordsStore            *self,
 
   if (!is_new && !clear_found_links (self, item_id, item_id, TRUE, error))
     return FALSE;
-  return write_countries (self, item_id, links, error) &&
-         write_agreements (self, item_id, links, error);
+  return write_links (self, item_id, links, TRUE, error);
 }
 
 /* ------------------------------------------------------------ checksums */
@@ -338,17 +320,11 @@ count_items_after (AccordsStore  *self,
                    GError       **error)
 {
   sqlite3_stmt *stmt = accords_store_prepare (self, "SELECT count(*) FROM item WHERE id > ?", error);
-  gint64 n = -1;
 
   if (stmt == NULL)
     return -1;
   sqlite3_bind_int64 (stmt, 1, after);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  else
-    accords_store_set_error (self, error, _("Counting news items"));
-  sqlite3_reset (stmt);
-  return n;
+  return accords_store_step_int64 (self, stmt, -1, _("Counting news items"), error);
 }
 
 /* Links the next chunk of items after *last_id; FALSE on error, *n 0 at the end */
@@ -460,8 +436,7 @@ accords_store_relink (AccordsStore              *self,
 
           if (l->links == NULL)
             continue;
-          if ((countries && !write_countries (self, l->id, l->links, error)) ||
-              !write_agreements (self, l->id, l->links, error))
+          if (!write_links (self, l->id, l->links, countries, error))
             goto fail;
           if (countries)
             stats->n_countries += l->links->n_countries;
@@ -482,14 +457,7 @@ accords_store_relink (AccordsStore              *self,
       !accords_store_commit (self, error))
     goto fail;
 
-  {
-    sqlite3_stmt *stmt = accords_store_prepare (self, "SELECT count(*) FROM item_agreement WHERE state <> 'suggested'", NULL);
-
-    if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-      stats->n_kept = (guint) sqlite3_column_int64 (stmt, 0);
-    if (stmt != NULL)
-      sqlite3_reset (stmt);
-  }
+  stats->n_kept = (guint) accords_store_query_int64 (self, "SELECT count(*) FROM item_agreement WHERE state <> 'suggested'", NULL);
   return TRUE;
 
 fail:
@@ -513,6 +481,14 @@ accords_store_set_link_state (AccordsStore  *self,
                               const char    *state,
                               GError       **error)
 {
+  /* a suggested link changes state; any other, the researcher makes by hand */
+  static const char * const writes[] = {
+    "UPDATE item_agreement SET state = ?3"
+    " WHERE item_id = ?1 AND agreement_id = (SELECT id FROM agreement WHERE slug = ?2)",
+    "INSERT INTO item_agreement (item_id, agreement_id, method, state)"
+    " SELECT i.id, a.id, 'manual', ?3 FROM item i, agreement a"
+    " WHERE i.id = ?1 AND a.slug = ?2",
+  };
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (ACCORDS_IS_STORE (self), FALSE);
@@ -531,40 +507,22 @@ accords_store_set_link_state (AccordsStore  *self,
       return FALSE;
     }
 
-  stmt = accords_store_prepare (self,
-                                "UPDATE item_agreement SET state = ?3"
-                                " WHERE item_id = ?1 AND agreement_id = (SELECT id FROM agreement WHERE slug = ?2)",
-                                error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, item_id);
-  accords_stmt_bind_text (stmt, 2, slug);
-  accords_stmt_bind_text (stmt, 3, state);
-  if (!accords_store_step_done (self, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (accords_store_get_db (self)) > 0)
-    return TRUE;
-
-  /* not suggested: the researcher links it by hand */
-  stmt = accords_store_prepare (self,
-                                "INSERT INTO item_agreement (item_id, agreement_id, method, state)"
-                                " SELECT i.id, a.id, 'manual', ?3 FROM item i, agreement a"
-                                " WHERE i.id = ?1 AND a.slug = ?2",
-                                error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, item_id);
-  accords_stmt_bind_text (stmt, 2, slug);
-  accords_stmt_bind_text (stmt, 3, state);
-  if (!accords_store_step_done (self, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (accords_store_get_db (self)) == 0)
+  for (guint i = 0; i < G_N_ELEMENTS (writes); i++)
     {
-      g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_NOT_FOUND,
-                   _("There is no news item %" G_GINT64_FORMAT), item_id);
-      return FALSE;
+      stmt = accords_store_prepare (self, writes[i], error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, item_id);
+      accords_stmt_bind_text (stmt, 2, slug);
+      accords_stmt_bind_text (stmt, 3, state);
+      if (!accords_store_step_done (self, stmt, error))
+        return FALSE;
+      if (sqlite3_changes (accords_store_get_db (self)) > 0)
+        return TRUE;
     }
-  return TRUE;
+  g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_NOT_FOUND,
+               _("There is no news item %" G_GINT64_FORMAT), item_id);
+  return FALSE;
 }
 
 char *
@@ -613,34 +571,51 @@ accords_stored_link_free (AccordsStoredLink *link)
   g_free (link);
 }
 
-GPtrArray *
-accords_store_load_item_countries (AccordsStore  *self,
-                                   gint64         item_id,
-                                   GError       **error)
+static AccordsStoredLink *
+country_link_from_row (sqlite3_stmt *stmt)
+{
+  AccordsStoredLink *link = g_new0 (AccordsStoredLink, 1);
+
+  link->code = g_strdup (accords_stmt_text (stmt, 0));
+  link->matched = g_strdup (accords_stmt_text (stmt, 1));
+  link->count = (guint) sqlite3_column_int64 (stmt, 2);
+  link->method = g_strdup (accords_stmt_text (stmt, 3));
+  return link;
+}
+
+static AccordsStoredLink *
+agreement_link_from_row (sqlite3_stmt *stmt)
+{
+  AccordsStoredLink *link = g_new0 (AccordsStoredLink, 1);
+
+  link->code = g_strdup (accords_stmt_text (stmt, 0));
+  link->method = g_strdup (accords_stmt_text (stmt, 1));
+  link->score = sqlite3_column_double (stmt, 2);
+  link->reason = g_strdup (accords_stmt_text (stmt, 3));
+  link->signal = g_strdup (accords_stmt_text (stmt, 4));
+  link->state = g_strdup (accords_stmt_text (stmt, 5));
+  link->title = g_strdup (accords_stmt_text (stmt, 6));
+  return link;
+}
+
+/* The links of one item that sql selects, read by from_row */
+static GPtrArray *
+load_item_links (AccordsStore         *self,
+                 const char           *sql,
+                 gint64                item_id,
+                 AccordsStoredLink *(*from_row) (sqlite3_stmt *stmt),
+                 GError              **error)
 {
   g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func ((GDestroyNotify) accords_stored_link_free);
   sqlite3_stmt *stmt;
   int rc;
 
-  g_return_val_if_fail (ACCORDS_IS_STORE (self), NULL);
-
-  stmt = accords_store_prepare (self,
-                                "SELECT country, matched, count, method FROM item_country WHERE item_id = ?"
-                                " ORDER BY count DESC, country",
-                                error);
+  stmt = accords_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, item_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      AccordsStoredLink *link = g_new0 (AccordsStoredLink, 1);
-
-      link->code = g_strdup (accords_stmt_text (stmt, 0));
-      link->matched = g_strdup (accords_stmt_text (stmt, 1));
-      link->count = (guint) sqlite3_column_int64 (stmt, 2);
-      link->method = g_strdup (accords_stmt_text (stmt, 3));
-      g_ptr_array_add (links, link);
-    }
+    g_ptr_array_add (links, from_row (stmt));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -651,45 +626,31 @@ accords_store_load_item_countries (AccordsStore  *self,
 }
 
 GPtrArray *
+accords_store_load_item_countries (AccordsStore  *self,
+                                   gint64         item_id,
+                                   GError       **error)
+{
+  g_return_val_if_fail (ACCORDS_IS_STORE (self), NULL);
+
+  return load_item_links (self,
+                          "SELECT country, matched, count, method FROM item_country WHERE item_id = ?"
+                          " ORDER BY count DESC, country",
+                          item_id, country_link_from_row, error);
+}
+
+GPtrArray *
 accords_store_load_item_agreements (AccordsStore  *self,
                                     gint64         item_id,
                                     GError       **error)
 {
-  g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func ((GDestroyNotify) accords_stored_link_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (ACCORDS_IS_STORE (self), NULL);
 
-  stmt = accords_store_prepare (self,
-                                "SELECT a.slug, ia.method, ia.score, ia.reason, ia.signal, ia.state,"
-                                " CASE WHEN a.short_title <> '' THEN a.short_title ELSE a.title END"
-                                " FROM item_agreement ia JOIN agreement a ON a.id = ia.agreement_id"
-                                " WHERE ia.item_id = ? ORDER BY ia.score DESC, a.slug",
-                                error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, item_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      AccordsStoredLink *link = g_new0 (AccordsStoredLink, 1);
-
-      link->code = g_strdup (accords_stmt_text (stmt, 0));
-      link->method = g_strdup (accords_stmt_text (stmt, 1));
-      link->score = sqlite3_column_double (stmt, 2);
-      link->reason = g_strdup (accords_stmt_text (stmt, 3));
-      link->signal = g_strdup (accords_stmt_text (stmt, 4));
-      link->state = g_strdup (accords_stmt_text (stmt, 5));
-      link->title = g_strdup (accords_stmt_text (stmt, 6));
-      g_ptr_array_add (links, link);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      accords_store_set_error (self, error, _("Reading the links of a news item"));
-      return NULL;
-    }
-  return g_steal_pointer (&links);
+  return load_item_links (self,
+                          "SELECT a.slug, ia.method, ia.score, ia.reason, ia.signal, ia.state,"
+                          " CASE WHEN a.short_title <> '' THEN a.short_title ELSE a.title END"
+                          " FROM item_agreement ia JOIN agreement a ON a.id = ia.agreement_id"
+                          " WHERE ia.item_id = ? ORDER BY ia.score DESC, a.slug",
+                          item_id, agreement_link_from_row, error);
 }
 
 static gboolean

@@ -18,14 +18,12 @@
 static AccordsNote *
 note_from_row (sqlite3_stmt *stmt)
 {
+  static const char * const columns[] = {
+    "id", "body", "created", "updated", "?agreement", "?country", NULL
+  };
   AccordsNote *note = accords_note_new ();
 
-  accords_note_set_id (note, sqlite3_column_int64 (stmt, 0));
-  accords_note_set_body (note, accords_stmt_text (stmt, 1));
-  accords_note_set_created (note, accords_stmt_text (stmt, 2));
-  accords_note_set_updated (note, accords_stmt_text (stmt, 3));
-  accords_note_set_agreement (note, (const char *) sqlite3_column_text (stmt, 4));
-  accords_note_set_country (note, (const char *) sqlite3_column_text (stmt, 5));
+  accords_stmt_read_properties (stmt, 0, G_OBJECT (note), columns);
   return note;
 }
 
@@ -285,6 +283,9 @@ accords_store_restore_note (AccordsStore  *self,
                             AccordsNote   *note,
                             GError       **error)
 {
+  static const char * const columns[] = {
+    "title", "body", "created", "updated", "?agreement", "?country", NULL
+  };
   const char *agreement;
   sqlite3_stmt *stmt;
 
@@ -306,12 +307,7 @@ accords_store_restore_note (AccordsStore  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, accords_note_get_id (note));
-  accords_stmt_bind_text (stmt, 2, accords_note_get_title (note));
-  accords_stmt_bind_text (stmt, 3, accords_note_get_body (note));
-  accords_stmt_bind_text (stmt, 4, accords_note_get_created (note));
-  accords_stmt_bind_text (stmt, 5, accords_note_get_updated (note));
-  accords_stmt_bind_text_or_null (stmt, 6, agreement);
-  accords_stmt_bind_text_or_null (stmt, 7, accords_note_get_country (note));
+  accords_stmt_bind_properties (stmt, 2, G_OBJECT (note), columns);
   if (!accords_store_step_done (self, stmt, error))
     {
       g_prefix_error (error, _("Restoring the note: "));
@@ -322,9 +318,13 @@ accords_store_restore_note (AccordsStore  *self,
   return TRUE;
 }
 
+/* The notes of the rows of stmt.  A search passes syntax_error: a query FTS5
+ * cannot parse, which it reports as a plain SQLITE_ERROR, sets it instead of
+ * an error. */
 static GListStore *
 collect_notes (AccordsStore  *self,
                sqlite3_stmt  *stmt,
+               gboolean      *syntax_error,
                GError       **error)
 {
   g_autoptr(GListStore) notes = g_list_store_new (ACCORDS_TYPE_NOTE);
@@ -337,7 +337,12 @@ collect_notes (AccordsStore  *self,
     }
   if (rc != SQLITE_DONE)
     {
-      accords_store_set_error (self, error, _("Reading notes"));
+      if (syntax_error == NULL)
+        accords_store_set_error (self, error, _("Reading notes"));
+      else if ((sqlite3_extended_errcode (accords_store_get_db (self)) & 0xff) == SQLITE_ERROR)
+        *syntax_error = TRUE;
+      else
+        accords_store_set_error (self, error, _("Searching notes"));
       sqlite3_reset (stmt);
       return NULL;
     }
@@ -380,7 +385,7 @@ accords_store_list_notes (AccordsStore      *self,
     return NULL;
   if (scope == ACCORDS_NOTE_SCOPE_AGREEMENT || scope == ACCORDS_NOTE_SCOPE_COUNTRY)
     accords_stmt_bind_text (stmt, 1, key);
-  return collect_notes (self, stmt, error);
+  return collect_notes (self, stmt, NULL, error);
 }
 
 static GListStore *
@@ -391,8 +396,6 @@ run_search (AccordsStore  *self,
             GError       **error)
 {
   sqlite3_stmt *stmt;
-  g_autoptr(GListStore) notes = g_list_store_new (ACCORDS_TYPE_NOTE);
-  int rc;
 
   *syntax_error = FALSE;
   stmt = accords_store_prepare (self,
@@ -404,23 +407,7 @@ run_search (AccordsStore  *self,
     return NULL;
   accords_stmt_bind_text (stmt, 1, match);
   sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(AccordsNote) note = note_from_row (stmt);
-      g_list_store_append (notes, note);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      /* FTS5 reports query syntax as a plain SQLITE_ERROR */
-      if ((sqlite3_extended_errcode (accords_store_get_db (self)) & 0xff) == SQLITE_ERROR)
-        *syntax_error = TRUE;
-      else
-        accords_store_set_error (self, error, _("Searching notes"));
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-  sqlite3_reset (stmt);
-  return g_steal_pointer (&notes);
+  return collect_notes (self, stmt, syntax_error, error);
 }
 
 GListStore *
@@ -452,18 +439,9 @@ accords_store_search_notes (AccordsStore  *self,
 guint
 accords_store_count_notes (AccordsStore *self)
 {
-  sqlite3_stmt *stmt;
-  guint n = 0;
-
   g_return_val_if_fail (ACCORDS_IS_STORE (self), 0);
 
-  stmt = accords_store_prepare (self, "SELECT count(*) FROM note", NULL);
-  if (stmt == NULL)
-    return 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = (guint) sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return n;
+  return (guint) accords_store_query_int64 (self, "SELECT count(*) FROM note", NULL);
 }
 
 AccordsReference *

@@ -56,15 +56,30 @@ validate_source (AccordsSource  *source,
   return TRUE;
 }
 
+AccordsSource *
+accords_source_new_from_row (sqlite3_stmt *stmt)
+{
+  static const char * const columns[] = {
+    "id", "url", "title", "publisher", "published", "accessed", "source-type", "item-id", NULL
+  };
+  AccordsSource *source = accords_source_new ();
+
+  accords_stmt_read_properties (stmt, 0, G_OBJECT (source), columns);
+  return source;
+}
+
 gint64
 accords_store_add_source (AccordsStore   *self,
                           AccordsSource  *source,
                           const char     *agreement,
                           GError        **error)
 {
+  static const char * const source_parameters[] = {
+    "url", "title", "publisher", "published", "accessed", "source-type", NULL
+  };
   g_autofree char *today = NULL;
   sqlite3_stmt *stmt;
-  gint64 id = 0;
+  gint64 id;
 
   g_return_val_if_fail (ACCORDS_IS_STORE (self), 0);
   g_return_val_if_fail (ACCORDS_IS_SOURCE (source), 0);
@@ -87,26 +102,15 @@ accords_store_add_source (AccordsStore   *self,
     return 0;
   stmt = accords_store_prepare (self,
                                 "INSERT INTO source (url, title, publisher, published, accessed, type)"
-                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+                                " VALUES (?1, ?2, ?3, ?4, ?5, coalesce(nullif(?6, ''), 'web'))"
                                 " ON CONFLICT (url) DO UPDATE SET title = ?2, publisher = ?3, published = ?4,"
-                                "  accessed = ?5, type = ?6"
+                                "  accessed = ?5, type = coalesce(nullif(?6, ''), 'web')"
                                 " RETURNING id",
                                 error);
   if (stmt == NULL)
     goto fail;
-  accords_stmt_bind_text (stmt, 1, accords_source_get_url (source));
-  accords_stmt_bind_text (stmt, 2, accords_source_get_title (source));
-  accords_stmt_bind_text (stmt, 3, accords_source_get_publisher (source));
-  accords_stmt_bind_text (stmt, 4, accords_source_get_published (source));
-  accords_stmt_bind_text (stmt, 5, accords_source_get_accessed (source));
-  accords_stmt_bind_text (stmt, 6, accords_str_empty (accords_source_get_source_type (source))
-                                     ? "web" : accords_source_get_source_type (source));
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  else
-    accords_store_set_error (self, error, _("Saving the source"));
-  sqlite3_step (stmt);
-  sqlite3_reset (stmt);
+  accords_stmt_bind_properties (stmt, 1, G_OBJECT (source), source_parameters);
+  id = accords_store_step_int64 (self, stmt, 0, _("Saving the source"), error);
   if (id == 0)
     goto fail;
 
@@ -148,25 +152,14 @@ accords_store_load_source (AccordsStore  *self,
   g_return_val_if_fail (ACCORDS_IS_STORE (self), NULL);
 
   stmt = accords_store_prepare (self,
-                                "SELECT id, url, title, publisher, published, accessed, type, item_id"
-                                " FROM source WHERE id = ?",
+                                "SELECT " ACCORDS_SOURCE_COLUMNS " FROM source WHERE id = ?",
                                 error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    {
-      source = accords_source_new ();
-      accords_source_set_id (source, sqlite3_column_int64 (stmt, 0));
-      accords_source_set_url (source, accords_stmt_text (stmt, 1));
-      accords_source_set_title (source, accords_stmt_text (stmt, 2));
-      accords_source_set_publisher (source, accords_stmt_text (stmt, 3));
-      accords_source_set_published (source, accords_stmt_text (stmt, 4));
-      accords_source_set_accessed (source, accords_stmt_text (stmt, 5));
-      accords_source_set_source_type (source, accords_stmt_text (stmt, 6));
-      accords_source_set_item_id (source, sqlite3_column_int64 (stmt, 7));
-    }
+    source = accords_source_new_from_row (stmt);
   else if (rc == SQLITE_DONE)
     g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_NOT_FOUND,
                  _("There is no source with the id %" G_GINT64_FORMAT), id);

@@ -20,4 +20,8 @@ AccordsSource *accords_store_load_source (AccordsStore   *self,
                                           gint64          id,
                                           GError        **error);
 
+/* The columns a source row is read from, and the source they make */
+#define ACCORDS_SOURCE_COLUMNS "id, url, title, publisher, published, accessed, type, item_id"
+AccordsSource *accords_source_new_from_row (sqlite3_stmt *stmt);
+
 G_END_DECLS

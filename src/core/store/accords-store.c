@@ -808,6 +808,42 @@ accords_store_emit_changed (AccordsStore       *self,
   g_signal_emit (self, signals[CHANGED], 0, (guint) what);
 }
 
+gint64
+accords_store_query_int64 (AccordsStore *self,
+                           const char   *sql,
+                           const char   *text)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ACCORDS_IS_STORE (self), 0);
+
+  stmt = accords_store_prepare (self, sql, NULL);
+  if (stmt == NULL)
+    return 0;
+  if (text != NULL)
+    accords_stmt_bind_text (stmt, 1, text);
+  return accords_store_step_int64 (self, stmt, 0, NULL, NULL);
+}
+
+gint64
+accords_store_step_int64 (AccordsStore  *self,
+                          sqlite3_stmt  *stmt,
+                          gint64         fallback,
+                          const char    *doing,
+                          GError       **error)
+{
+  gint64 value = fallback;
+
+  g_return_val_if_fail (ACCORDS_IS_STORE (self), fallback);
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  else
+    accords_store_set_error (self, error, doing);
+  sqlite3_reset (stmt);
+  return value;
+}
+
 const char *
 accords_stmt_text (sqlite3_stmt *stmt,
                    int           column)
@@ -834,6 +870,80 @@ accords_stmt_bind_text_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
   else
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+/* A property named in a list, without its '?' mark */
+static GParamSpec *
+find_named_property (GObject     *object,
+                     const char  *name,
+                     const char **property,
+                     gboolean    *nullable)
+{
+  GParamSpec *pspec;
+
+  *nullable = name[0] == '?';
+  *property = *nullable ? name + 1 : name;
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), *property);
+  g_assert (pspec != NULL);
+  return pspec;
+}
+
+void
+accords_stmt_read_properties (sqlite3_stmt       *stmt,
+                              int                 first,
+                              GObject            *object,
+                              const char * const *names)
+{
+  for (int i = 0; names[i] != NULL; i++)
+    {
+      int column = first + i;
+      gboolean is_null = sqlite3_column_type (stmt, column) == SQLITE_NULL;
+      const char *text = (const char *) sqlite3_column_text (stmt, column);
+      g_auto(GValue) value = G_VALUE_INIT;
+      const char *property;
+      gboolean nullable;
+      GParamSpec *pspec = find_named_property (object, names[i], &property, &nullable);
+
+      g_value_init (&value, pspec->value_type);
+      if (pspec->value_type == G_TYPE_INT64)
+        {
+          if (is_null)
+            continue;
+          g_value_set_int64 (&value, sqlite3_column_int64 (stmt, column));
+        }
+      else if (pspec->value_type == G_TYPE_STRV)
+        g_value_take_boxed (&value, text ? g_strsplit (text, "\n", -1) : g_new0 (char *, 1));
+      else
+        g_value_set_string (&value, text || nullable ? text : "");
+      g_object_set_property (object, property, &value);
+    }
+}
+
+void
+accords_stmt_bind_properties (sqlite3_stmt       *stmt,
+                              int                 first,
+                              GObject            *object,
+                              const char * const *names)
+{
+  for (int i = 0; names[i] != NULL; i++)
+    {
+      int index = first + i;
+      g_auto(GValue) value = G_VALUE_INIT;
+      const char *property;
+      gboolean nullable;
+      GParamSpec *pspec = find_named_property (object, names[i], &property, &nullable);
+
+      g_value_init (&value, pspec->value_type);
+      g_object_get_property (object, property, &value);
+      if (pspec->value_type != G_TYPE_INT64 && nullable)
+        accords_stmt_bind_text_or_null (stmt, index, g_value_get_string (&value));
+      else if (pspec->value_type != G_TYPE_INT64)
+        accords_stmt_bind_text (stmt, index, g_value_get_string (&value));
+      else if (g_value_get_int64 (&value) < 0 || g_param_value_defaults (pspec, &value))
+        sqlite3_bind_null (stmt, index);
+      else
+        sqlite3_bind_int64 (stmt, index, g_value_get_int64 (&value));
+    }
 }
 
 /* Following other processes */

@@ -56,6 +56,13 @@ gboolean       accords_store_exec               (AccordsStore  *self,
 gboolean       accords_store_step_done          (AccordsStore  *self,
                                                  sqlite3_stmt  *stmt,
                                                  GError       **error);
+/* Steps a statement for one row and resets it: the row's first column, or
+ * fallback with an error (about doing) when there is no row */
+gint64         accords_store_step_int64         (AccordsStore  *self,
+                                                 sqlite3_stmt  *stmt,
+                                                 gint64         fallback,
+                                                 const char    *doing,
+                                                 GError       **error);
 void           accords_store_set_error          (AccordsStore  *self,
                                                  GError       **error,
                                                  const char    *doing);
@@ -78,6 +85,12 @@ gboolean       accords_store_set_meta           (AccordsStore  *self,
 void           accords_store_emit_changed       (AccordsStore      *self,
                                                  AccordsStoreChange what);
 
+/* The first column of the query's first row, with text (unless NULL) bound to
+ * its one parameter; 0 when there is no row or the query fails */
+gint64         accords_store_query_int64        (AccordsStore  *self,
+                                                 const char    *sql,
+                                                 const char    *text);
+
 /* Column helpers */
 const char    *accords_stmt_text                (sqlite3_stmt  *stmt,
                                                  int            column);
@@ -87,6 +100,22 @@ void           accords_stmt_bind_text           (sqlite3_stmt  *stmt,
 void           accords_stmt_bind_text_or_null   (sqlite3_stmt  *stmt,
                                                  int            index,
                                                  const char    *text);
+
+/* Between SQL columns or parameters and the properties of a GObject, named in
+ * a NULL-terminated list, from the column or parameter first on.  An int64
+ * property keeps its default for a NULL column, and binds NULL when it is
+ * negative or at its default.  A string reads NULL as "", but a name marked
+ * '?' ("?country") stands for a string that may be NULL: it reads NULL as
+ * NULL and binds NULL when empty.  A list of strings reads from a column
+ * joined by newlines. */
+void           accords_stmt_read_properties     (sqlite3_stmt       *stmt,
+                                                 int                 first,
+                                                 GObject            *object,
+                                                 const char * const *names);
+void           accords_stmt_bind_properties     (sqlite3_stmt       *stmt,
+                                                 int                 first,
+                                                 GObject            *object,
+                                                 const char * const *names);
 
 /* Emits "changed" for everything when another connection (another process,
  * or a worker thread of this one) committed since the last check; the
