@@ -17,6 +17,7 @@
 #include "accords-cli-json.h"
 #include "accords-cli-link.h"
 #include "accords-cli-notes.h"
+#include "accords-cli-search.h"
 #include "accords-country-list.h"
 #include "accords-dataset.h"
 #include "accords-date.h"
@@ -352,6 +353,10 @@ static const AccordsCliCommand commands[] = {
   { "import", "[--no-link] FILE...", N_("Import news feed and OPML files"), accords_cli_cmd_import },
   { "items", "[--json] [--search Q] [--feed ID] [--country CC] [--agreement ID] [--limit N]",
     N_("List news items, newest first"), accords_cli_cmd_items },
+  { "search", "QUERY [--json] [--limit N] [--country CC] [--agreement ID] [--feed ID] [--since DATE] [--until DATE]",
+    N_("Search the news, the notes and the agreements at once"), accords_cli_cmd_search },
+  { "searches", "[--json] | add NAME QUERY [filters] | remove NAME | rename NAME NEW",
+    N_("List the saved searches with their unread counts, or add, remove or rename one"), accords_cli_cmd_searches },
   { "check", "", N_("Read the whole database and report any damage"), cmd_check },
   { "parse", "[--json] FILE", N_("Read a feed file and print what it holds"), accords_cli_cmd_parse },
   { "backup", "[-o FILE]", N_("Back the database up into its backups folder, or into FILE"), accords_cli_cmd_backup },

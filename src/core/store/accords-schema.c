@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "accords-schema.h"
+#include "accords-search-schema.h"
 
 /* Each entry upgrades the schema from version N to N + 1 and runs in the same
  * transaction as the PRAGMA user_version that records it.  Never edit an entry
@@ -294,6 +295,9 @@ static const char * const migrations[] = {
   /* 6: the first dataset release stored its in-force steps labelled
    * "in_force" as statements, so the replay never reached "in force" */
   "UPDATE event SET type = 'in_force' WHERE type = 'statement' AND label = 'in_force';",
+
+  /* 7: search (src/core/search/) */
+  ACCORDS_SEARCH_SCHEMA_7,
 };
 
 guint

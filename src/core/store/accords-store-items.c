@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "accords-error.h"
+#include "accords-search-query.h"
 #include "accords-store-items.h"
 #include "accords-util.h"
 
@@ -220,6 +221,108 @@ is_blank (const char *text)
   return TRUE;
 }
 
+#define ITEM_DATE "(CASE WHEN i.published <> '' THEN i.published ELSE i.updated END)"
+
+/* The WHERE clause of filter (after "WHERE 1 "); match is ?1 and the
+ * filter's values ?2, ?4.. as filter_bind() binds them */
+static void
+filter_append_sql (GString                 *sql,
+                   const AccordsItemFilter *filter,
+                   gboolean                 match,
+                   gboolean                 match_in,
+                   const char              *id)
+{
+  if (match && match_in)
+    g_string_append_printf (sql, "AND %s IN (SELECT rowid FROM item_fts WHERE item_fts MATCH ?1) ", id);
+  else if (match)
+    g_string_append (sql, "AND item_fts MATCH ?1 ");
+  if (filter->feed_id != 0)
+    g_string_append (sql, "AND i.feed_id = ?2 ");
+  if (!accords_str_empty (filter->country))
+    g_string_append_printf (sql, "AND %s IN (SELECT item_id FROM item_country WHERE country = ?4) ", id);
+  if (!accords_str_empty (filter->agreement))
+    g_string_append_printf (sql, "AND %s IN (SELECT ia.item_id FROM item_agreement ia"
+                                 " WHERE ia.agreement_id = (SELECT id FROM agreement WHERE slug = ?5)"
+                                 " AND ia.state <> 'rejected') ", id);
+  /* a date range by prefix: until 2024-05 takes in all of May ("~" sorts
+   * after every character of a date) */
+  if (!accords_str_empty (filter->since))
+    g_string_append (sql, "AND " ITEM_DATE " >= ?6 ");
+  if (!accords_str_empty (filter->until))
+    g_string_append (sql, "AND " ITEM_DATE " <> '' AND " ITEM_DATE " < ?7 || '~' ");
+  switch (filter->linked)
+    {
+    case ACCORDS_ITEM_LINKED_YES:
+      g_string_append_printf (sql, "AND %s IN (SELECT item_id FROM item_agreement WHERE state <> 'rejected') ", id);
+      break;
+    case ACCORDS_ITEM_LINKED_NO:
+      g_string_append_printf (sql, "AND %s NOT IN (SELECT item_id FROM item_agreement WHERE state <> 'rejected') ", id);
+      break;
+    case ACCORDS_ITEM_LINKED_SUGGESTED:
+      g_string_append_printf (sql, "AND %s IN (SELECT item_id FROM item_agreement WHERE state = 'suggested') ", id);
+      break;
+    case ACCORDS_ITEM_LINKED_CONFIRMED:
+      g_string_append_printf (sql, "AND %s IN (SELECT item_id FROM item_agreement WHERE state = 'confirmed') ", id);
+      break;
+    case ACCORDS_ITEM_LINKED_ANY:
+    default:
+      break;
+    }
+  if (filter->unread)
+    g_string_append (sql, "AND i.read = 0 ");
+}
+
+static void
+filter_bind (sqlite3_stmt            *stmt,
+             const char              *match,
+             const AccordsItemFilter *filter)
+{
+  if (match != NULL)
+    sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+  if (filter->feed_id != 0)
+    sqlite3_bind_int64 (stmt, 2, filter->feed_id);
+  if (!accords_str_empty (filter->country))
+    accords_stmt_bind_text (stmt, 4, filter->country);
+  if (!accords_str_empty (filter->agreement))
+    accords_stmt_bind_text (stmt, 5, filter->agreement);
+  if (!accords_str_empty (filter->since))
+    accords_stmt_bind_text (stmt, 6, filter->since);
+  if (!accords_str_empty (filter->until))
+    accords_stmt_bind_text (stmt, 7, filter->until);
+}
+
+/* Whether the newest items matching match are best found by walking the
+ * date index from the newest and keeping those in the set of matches,
+ * rather than by reading every match's row to sort them.  A row is a page
+ * read (a news item's row fills most of a page), an index entry a fraction
+ * of one: the walk wins unless the matches are so few that it would pass
+ * over most of the index before finding limit of them. */
+static gboolean
+prefer_date_walk (AccordsStore *self,
+                  const char   *match,
+                  guint         limit)
+{
+  sqlite3_stmt *stmt;
+  gint64 n_matches = 0, n_items = 0;
+
+  if (limit == 0)
+    return FALSE;
+  if ((stmt = accords_store_prepare (self, "SELECT count(*) FROM item_fts WHERE item_fts MATCH ?1", NULL)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n_matches = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if ((stmt = accords_store_prepare (self, "SELECT max(id) FROM item", NULL)) == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n_items = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  /* walking reads about limit * n_items / n_matches entries at ~1/16 of a
+   * row each; sorting reads n_matches rows */
+  return n_matches > 0 && n_matches * n_matches * 16 >= (gint64) limit * n_items;
+}
+
 /* Runs the ids query with match as the FTS query (or none) */
 static GArray *
 run_ids_query (AccordsStore            *self,
@@ -234,39 +337,34 @@ run_ids_query (AccordsStore            *self,
   g_autoptr(GString) sql = g_string_new ("SELECT i.id FROM ");
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   const char *dir = descending ? "DESC" : "ASC";
-  const char *date = "(CASE WHEN i.published <> '' THEN i.published ELSE i.updated END)";
+  gboolean walk = FALSE;
   sqlite3_stmt *stmt;
   int rc, n = 0;
 
   *match_failed = FALSE;
-  if (match != NULL)
+  if (match != NULL && sort == ACCORDS_ITEM_SORT_DATE)
+    walk = prefer_date_walk (self, match, limit);
+  if (walk)
+    g_string_append (sql, "item i INDEXED BY item_sort_date ");
+  else if (match != NULL)
     g_string_append (sql, "item_fts JOIN item i ON i.id = item_fts.rowid ");
   else
     g_string_append (sql, "item i ");
   if (sort == ACCORDS_ITEM_SORT_FEED)
     g_string_append (sql, "JOIN feed f ON f.id = i.feed_id ");
   g_string_append (sql, "WHERE 1 ");
-  if (match != NULL)
-    g_string_append (sql, "AND item_fts MATCH ?1 ");
-  if (filter->feed_id != 0)
-    g_string_append (sql, "AND i.feed_id = ?2 ");
-  if (!accords_str_empty (filter->country))
-    g_string_append (sql, "AND i.id IN (SELECT item_id FROM item_country WHERE country = ?4) ");
-  if (!accords_str_empty (filter->agreement))
-    g_string_append (sql, "AND i.id IN (SELECT ia.item_id FROM item_agreement ia"
-                          " WHERE ia.agreement_id = (SELECT id FROM agreement WHERE slug = ?5)"
-                          " AND ia.state <> 'rejected') ");
+  filter_append_sql (sql, filter, match != NULL, walk, "i.id");
   switch (sort)
     {
     case ACCORDS_ITEM_SORT_TITLE:
       g_string_append_printf (sql, "ORDER BY i.title COLLATE NOCASE %s, i.id %s", dir, dir);
       break;
     case ACCORDS_ITEM_SORT_FEED:
-      g_string_append_printf (sql, "ORDER BY f.title COLLATE NOCASE %s, %s DESC, i.id DESC", dir, date);
+      g_string_append_printf (sql, "ORDER BY f.title COLLATE NOCASE %s, %s DESC, i.id DESC", dir, ITEM_DATE);
       break;
     case ACCORDS_ITEM_SORT_DATE:
     default:
-      g_string_append_printf (sql, "ORDER BY %s %s, i.id %s", date, dir, dir);
+      g_string_append_printf (sql, "ORDER BY %s %s, i.id %s", ITEM_DATE, dir, dir);
       break;
     }
   if (limit > 0)
@@ -275,16 +373,9 @@ run_ids_query (AccordsStore            *self,
   stmt = accords_store_prepare (self, sql->str, error);
   if (stmt == NULL)
     return NULL;
-  if (match != NULL)
-    sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
-  if (filter->feed_id != 0)
-    sqlite3_bind_int64 (stmt, 2, filter->feed_id);
+  filter_bind (stmt, match, filter);
   if (limit > 0)
     sqlite3_bind_int64 (stmt, 3, limit);
-  if (!accords_str_empty (filter->country))
-    accords_stmt_bind_text (stmt, 4, filter->country);
-  if (!accords_str_empty (filter->agreement))
-    accords_stmt_bind_text (stmt, 5, filter->agreement);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -316,6 +407,7 @@ accords_store_query_item_ids_filtered (AccordsStore            *self,
   static const AccordsItemFilter none = { 0 };
   g_autoptr(GError) local_error = NULL;
   g_autofree char *plain = NULL;
+  g_autofree char *match = NULL;
   gboolean match_failed;
   GArray *ids;
 
@@ -326,7 +418,11 @@ accords_store_query_item_ids_filtered (AccordsStore            *self,
   if (is_blank (filter->query))
     return run_ids_query (self, NULL, filter, sort, descending, limit, &match_failed, error);
 
-  ids = run_ids_query (self, filter->query, filter, sort, descending, limit, &match_failed, &local_error);
+  /* what was typed, as FTS5 (accords-search-query.h) */
+  match = accords_search_query_to_fts (filter->query);
+  if (match == NULL)
+    return g_array_new (FALSE, FALSE, sizeof (gint64));
+  ids = run_ids_query (self, match, filter, sort, descending, limit, &match_failed, &local_error);
   if (ids != NULL || !match_failed)
     {
       if (ids == NULL)
@@ -341,6 +437,76 @@ accords_store_query_item_ids_filtered (AccordsStore            *self,
   return run_ids_query (self, plain, filter, sort, descending, limit, &match_failed, error);
 }
 
+/* The same narrowing as filter_append_sql(), each condition a set of ids
+ * that an index gives (after "WHERE 1 "), so that counting never reads
+ * the items' rows; id is what the sets narrow ("rowid", "i.id") */
+static void
+filter_append_count_sql (GString                 *sql,
+                         const AccordsItemFilter *filter,
+                         const char              *id)
+{
+  AccordsItemFilter rest = *filter;
+
+  if (filter->feed_id != 0)
+    g_string_append_printf (sql, "AND %s IN (SELECT id FROM item WHERE feed_id = ?2) ", id);
+  if (!accords_str_empty (filter->since) || !accords_str_empty (filter->until))
+    {
+      g_string_append_printf (sql, "AND %s IN (SELECT i.id FROM item i INDEXED BY item_sort_date WHERE 1 ", id);
+      if (!accords_str_empty (filter->since))
+        g_string_append (sql, "AND " ITEM_DATE " >= ?6 ");
+      if (!accords_str_empty (filter->until))
+        g_string_append (sql, "AND " ITEM_DATE " <> '' AND " ITEM_DATE " < ?7 || '~' ");
+      g_string_append (sql, ") ");
+    }
+  if (filter->unread)
+    g_string_append_printf (sql, "AND %s IN (SELECT id FROM item WHERE read = 0) ", id);
+  /* the rest are sets of ids already */
+  rest.feed_id = 0;
+  rest.since = rest.until = NULL;
+  rest.unread = FALSE;
+  filter_append_sql (sql, &rest, FALSE, FALSE, id);
+}
+
+gint64
+accords_store_count_items_filtered (AccordsStore            *self,
+                                    const AccordsItemFilter *filter,
+                                    GError                 **error)
+{
+  static const AccordsItemFilter none = { 0 };
+  g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM ");
+  g_autofree char *match = NULL;
+  sqlite3_stmt *stmt;
+  gint64 n = -1;
+  int rc;
+
+  g_return_val_if_fail (ACCORDS_IS_STORE (self), -1);
+
+  if (filter == NULL)
+    filter = &none;
+  if (!is_blank (filter->query) && (match = accords_search_query_to_fts (filter->query)) == NULL)
+    return 0;
+  if (match != NULL)
+    {
+      g_string_append (sql, "item_fts WHERE item_fts MATCH ?1 ");
+      filter_append_count_sql (sql, filter, "rowid");
+    }
+  else
+    {
+      g_string_append (sql, "item i WHERE 1 ");
+      filter_append_count_sql (sql, filter, "i.id");
+    }
+  if ((stmt = accords_store_prepare (self, sql->str, error)) == NULL)
+    return -1;
+  filter_bind (stmt, match, filter);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  else
+    accords_store_set_error (self, error, _("Counting news items"));
+  sqlite3_reset (stmt);
+  return n;
+}
+
 GArray *
 accords_store_query_item_ids (AccordsStore     *self,
                               const char       *query,
@@ -350,7 +516,7 @@ accords_store_query_item_ids (AccordsStore     *self,
                               guint             limit,
                               GError          **error)
 {
-  AccordsItemFilter filter = { query, feed_id, NULL, NULL };
+  AccordsItemFilter filter = { query, feed_id, NULL, NULL, NULL, NULL, ACCORDS_ITEM_LINKED_ANY, FALSE };
 
   return accords_store_query_item_ids_filtered (self, &filter, sort, descending, limit, error);
 }

@@ -55,12 +55,25 @@ GArray     *accords_store_query_item_ids   (AccordsStore     *self,
                                             gboolean          descending,
                                             guint             limit,
                                             GError          **error);
+/* Whether items are linked to an agreement (a link not rejected) */
+typedef enum {
+  ACCORDS_ITEM_LINKED_ANY,
+  ACCORDS_ITEM_LINKED_YES,        /* to some agreement, suggested or confirmed */
+  ACCORDS_ITEM_LINKED_NO,         /* to none */
+  ACCORDS_ITEM_LINKED_SUGGESTED,  /* with a suggestion still to review */
+  ACCORDS_ITEM_LINKED_CONFIRMED,  /* with a confirmed link */
+} AccordsItemLinked;
+
 /* What a list of items is narrowed to; NULL or 0 members narrow nothing */
 typedef struct {
-  const char *query;      /* FTS5, as for accords_store_query_item_ids() */
+  const char *query;      /* a search (accords-search-query.h), as for accords_store_query_item_ids() */
   gint64      feed_id;
   const char *country;    /* alpha-2: items that mention it */
   const char *agreement;  /* slug: items linked to it, and not rejected */
+  const char *since;      /* YYYY[-MM[-DD]]: items dated then or later */
+  const char *until;      /* YYYY[-MM[-DD]]: items dated then or earlier (all of a month or year) */
+  AccordsItemLinked linked;
+  gboolean    unread;     /* only items not read */
 } AccordsItemFilter;
 
 /* The same, narrowed by filter (NULL: all items) */
@@ -69,6 +82,10 @@ GArray     *accords_store_query_item_ids_filtered (AccordsStore            *self
                                                    AccordsItemSort          sort,
                                                    gboolean                 descending,
                                                    guint                    limit,
+                                                   GError                 **error);
+/* How many items filter lets through; -1 on error */
+gint64      accords_store_count_items_filtered    (AccordsStore            *self,
+                                                   const AccordsItemFilter *filter,
                                                    GError                 **error);
 /* The items of ids, in the same order; ids no longer in the store are left
  * out.  A GPtrArray of AccordsItem. */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "accords-error.h"
+#include "accords-search-query.h"
 #include "accords-store-agreements.h"
 #include "accords-store-items.h"
 #include "accords-store-notes.h"
@@ -417,6 +418,7 @@ accords_store_search_notes (AccordsStore  *self,
                             GError       **error)
 {
   g_autofree char *plain = NULL;
+  g_autofree char *match = NULL;
   GListStore *notes;
   gboolean syntax_error;
 
@@ -425,8 +427,12 @@ accords_store_search_notes (AccordsStore  *self,
   plain = accords_store_plain_words_query (query);
   if (plain == NULL)
     return g_list_store_new (ACCORDS_TYPE_NOTE);
+  /* what was typed, as FTS5 (accords-search-query.h) */
+  match = accords_search_query_to_fts (query);
+  if (match == NULL)
+    return g_list_store_new (ACCORDS_TYPE_NOTE);
 
-  notes = run_search (self, query, limit, &syntax_error, error);
+  notes = run_search (self, match, limit, &syntax_error, error);
   if (notes != NULL || !syntax_error)
     return notes;
 
