@@ -8,6 +8,7 @@
 
 #include "accords-error.h"
 #include "accords-gazetteer.h"
+#include "accords-text.h"
 #include "accords-resources.h"
 #include "accords-trie.h"
 
@@ -806,140 +807,6 @@ accords_gazetteer_get_data (AccordsGazetteer *self,
 
 /* Matching rules */
 
-/* The word starting at pos: its end, and whether all its letters are
- * capitals (with at least two of them) */
-static gsize
-word_at (const char *text,
-         gsize       len,
-         gsize       pos,
-         gboolean   *all_caps,
-         guint      *n_letters)
-{
-  guint letters = 0;
-  gboolean caps = TRUE;
-
-  while (pos < len)
-    {
-      guint clen;
-      gunichar c = accords_text_get_char (text, len, pos, &clen);
-
-      if (!accords_text_is_word_char (c))
-        break;
-      if (g_unichar_isalpha (c))
-        {
-          letters++;
-          if (!g_unichar_isupper (c))
-            caps = FALSE;
-        }
-      pos += clen;
-    }
-  if (all_caps)
-    *all_caps = caps && letters >= 2;
-  if (n_letters)
-    *n_letters = letters;
-  return pos;
-}
-
-static gboolean
-is_upper_char (gunichar c)
-{
-  return g_unichar_isupper (c) || g_unichar_istitle (c);
-}
-
-static gunichar
-char_before (const char *text,
-             gsize       pos,
-             gsize      *char_start)
-{
-  const char *prev = g_utf8_find_prev_char (text, text + pos);
-  guint clen;
-
-  if (prev == NULL)
-    {
-      *char_start = 0;
-      return 0;
-    }
-  *char_start = prev - text;
-  return accords_text_get_char (text, pos, *char_start, &clen);
-}
-
-/* "LET US IN": in a line of capitals, a name that is also a word is the word */
-static gboolean
-in_capitals (const char *text,
-             gsize       len,
-             gsize       start,
-             gsize       end)
-{
-  gsize p = start, q = end, before, prev_end;
-  gboolean caps = FALSE;
-  guint clen;
-
-  while (p > 0 && !accords_text_is_word_char (char_before (text, p, &before)))
-    p = before;
-  if (p == 0)
-    return FALSE;
-  prev_end = p;
-  while (p > 0 && accords_text_is_word_char (char_before (text, p, &before)))
-    p = before;
-  word_at (text, prev_end, p, &caps, NULL);
-  if (!caps || (prev_end - p == 3 && strncmp (text + p, "THE", 3) == 0))
-    return FALSE;
-
-  while (q < len && !accords_text_is_word_char (accords_text_get_char (text, len, q, &clen)))
-    q += clen;
-  if (q >= len)
-    return FALSE;
-  word_at (text, len, q, &caps, NULL);
-  return caps;
-}
-
-/* Most longer words of the line start with a capital, as headlines do */
-static gboolean
-line_is_title_case (const char *text,
-                    gsize       len,
-                    gsize       skip_start,
-                    gsize       skip_end)
-{
-  gsize from = skip_start > LINE_WINDOW ? skip_start - LINE_WINDOW : 0;
-  gsize to = MIN (len, skip_end + LINE_WINDOW);
-  guint n_words = 0, n_capitalized = 0;
-
-  for (gsize p = skip_start; p > from; p--)
-    if (text[p - 1] == '\n')
-      {
-        from = p;
-        break;
-      }
-  for (gsize p = skip_end; p < to; p++)
-    if (text[p] == '\n')
-      {
-        to = p;
-        break;
-      }
-
-  for (gsize p = from; p < to;)
-    {
-      guint clen, n_letters;
-      gunichar c = accords_text_get_char (text, len, p, &clen);
-      gsize end;
-
-      if (!accords_text_is_word_char (c))
-        {
-          p += clen;
-          continue;
-        }
-      end = word_at (text, to, p, NULL, &n_letters);
-      if ((p < skip_start || p >= skip_end) && n_letters >= 4)
-        {
-          n_words++;
-          if (is_upper_char (c))
-            n_capitalized++;
-        }
-      p = end;
-    }
-  return n_words >= 3 && n_capitalized * 10 >= n_words * 7;
-}
-
 /* "Chad Wolf", "Jordan Bardella": a capitalised name right after it */
 static gboolean
 followed_by_name (AccordsGazetteer *self,
@@ -955,9 +822,9 @@ followed_by_name (AccordsGazetteer *self,
   if (end + 1 >= len || text[end] != ' ')
     return FALSE;
   c = accords_text_get_char (text, len, end + 1, &clen);
-  if (!is_upper_char (c))
+  if (!accords_text_is_upper (c))
     return FALSE;
-  next_end = word_at (text, len, end + 1, NULL, &n_letters);
+  next_end = accords_text_word_at (text, len, end + 1, NULL, &n_letters);
   if (n_letters < 2)
     return FALSE;
   for (guint i = 0; i < self->follows->len; i++)
@@ -968,7 +835,7 @@ followed_by_name (AccordsGazetteer *self,
           g_ascii_strncasecmp (word, text + end + 1, next_end - (end + 1)) == 0)
         return FALSE;
     }
-  return !line_is_title_case (text, len, start, next_end);
+  return !accords_text_line_is_title_case (text, len, start, next_end, LINE_WINDOW);
 }
 
 /* "Whitney Houston", "Joaquin Phoenix": a capitalised name right before
@@ -988,14 +855,14 @@ preceded_by_name (AccordsGazetteer *self,
     return FALSE;
   word_end = start - 1;
   word_start = word_end;
-  while (word_start > 0 && accords_text_is_word_char (char_before (text, word_start, &before)))
+  while (word_start > 0 && accords_text_is_word_char (accords_text_char_before (text, word_start, &before)))
     word_start = before;
   if (word_start == word_end)
     return FALSE;
   c = accords_text_get_char (text, len, word_start, &clen);
-  if (!is_upper_char (c))
+  if (!accords_text_is_upper (c))
     return FALSE;
-  word_at (text, word_end, word_start, NULL, &n_letters);
+  accords_text_word_at (text, word_end, word_start, NULL, &n_letters);
   if (n_letters < 2)
     return FALSE;
   for (guint i = 0; i < self->precedes->len; i++)
@@ -1006,7 +873,7 @@ preceded_by_name (AccordsGazetteer *self,
           g_ascii_strncasecmp (word, text + word_start, word_end - word_start) == 0)
         return FALSE;
     }
-  return !line_is_title_case (text, len, word_start, end);
+  return !accords_text_line_is_title_case (text, len, word_start, end, LINE_WINDOW);
 }
 
 static gboolean
@@ -1130,7 +997,7 @@ accords_gazetteer_scan_with (AccordsGazetteer     *self,
             default:
               if (e->against != 0)
                 scan->cues_against |= 1u << (e->against - 1);
-              if ((e->flags & FLAG_WORD) && in_capitals (text, len, m->start, m->end))
+              if ((e->flags & FLAG_WORD) && accords_text_in_capitals (text, len, m->start, m->end))
                 break;
               if ((e->flags & FLAG_GIVEN_NAME) && followed_by_name (self, text, len, m->start, m->end))
                 break;

@@ -12,6 +12,7 @@
 #include "accords-error.h"
 #include "accords-event.h"
 #include "accords-linker.h"
+#include "accords-names.h"
 #include "accords-party.h"
 #include "accords-person-role.h"
 #include "accords-status.h"
@@ -455,61 +456,6 @@ surname_line (char       **fields,
   return TRUE;
 }
 
-static gboolean
-is_particle (const char *word)
-{
-  static const char * const particles[] = {
-    "al", "bin", "da", "das", "de", "del", "della", "der", "di", "do", "dos", "du",
-    "el", "ibn", "la", "le", "ter", "van", "von",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (particles); i++)
-    if (g_str_equal (word, particles[i]))
-      return TRUE;
-  return FALSE;
-}
-
-/* The surnames a full name may appear as alone: "Rubio" for "Marco Rubio",
- * "von der Leyen", "al-Serraj" and "Serraj" */
-static GPtrArray *
-surnames_of (const char *name)
-{
-  g_auto(GStrv) words = g_strsplit_set (name, " \t", -1);
-  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
-  guint n = 0, first = 0;
-
-  for (guint i = 0; words[i] != NULL; i++)
-    if (words[i][0] != '\0')
-      words[n++] = words[i];
-    else
-      g_free (words[i]);
-  words[n] = NULL;
-  if (n < 2)
-    return out;
-
-  first = n - 1;
-  for (guint i = 1; i < n; i++)
-    if (is_particle (words[i]))
-      {
-        first = i;
-        break;
-      }
-  g_ptr_array_add (out, g_strjoinv (" ", words + first));
-  if (first == n - 1)
-    {
-      const char *hyphen = strchr (words[n - 1], '-');
-
-      if (hyphen && hyphen[1] != '\0')
-        {
-          g_autofree char *prefix = g_strndup (words[n - 1], hyphen - words[n - 1]);
-
-          if (is_particle (prefix))
-            g_ptr_array_add (out, g_strdup (hyphen + 1));
-        }
-    }
-  return out;
-}
-
 static void
 add_alias (AccordsLinker *self,
            AccordsTrie   *vocabulary,
@@ -547,7 +493,7 @@ add_person (AccordsLinker *self,
   entity_add_agreement (entity_at (self, entity), agreement);
   add_key (self, name, entity, FALSE, 0);
 
-  surnames = surnames_of (name);
+  surnames = accords_surnames_of (name);
   for (guint i = 0; i < surnames->len; i++)
     {
       const char *surname = g_ptr_array_index (surnames, i);
@@ -570,112 +516,24 @@ add_person (AccordsLinker *self,
 
 /* Dates */
 
-/* The key of the day days after (or before) that of key */
-static guint32
-key_add_days (guint32 key,
-              int     days)
-{
-  g_autoptr(GDate) date = g_date_new_dmy (key % 100, (key / 100) % 100, key / 10000);
-
-  if (days >= 0)
-    g_date_add_days (date, days);
-  else if (g_date_get_julian (date) > (guint32) -days)
-    g_date_subtract_days (date, -days);
-  else
-    return 1;
-  return g_date_get_year (date) * 10000 + g_date_get_month (date) * 100 + g_date_get_day (date);
-}
-
-/* The day of a document's date: its first ten characters of ISO 8601, or
- * the first day of a month or year; 0 when it is no date */
-static guint32
-document_key (const char *date)
-{
-  char day[11];
-
-  if (date == NULL || *date == '\0')
-    return 0;
-  if (strlen (date) > 10 && date[4] == '-' && date[7] == '-')
-    {
-      memcpy (day, date, 10);
-      day[10] = '\0';
-      return accords_date_key (day);
-    }
-  return accords_date_key (date);
-}
-
-typedef struct {
-  guint32     key;
-  const char *date;
-} DatedStep;
-
-static int
-compare_steps (gconstpointer a,
-               gconstpointer b)
-{
-  const DatedStep *sa = a;
-  const DatedStep *sb = b;
-
-  return sa->key < sb->key ? -1 : sa->key > sb->key;
-}
-
-/* When an agreement began, when its current status began (the earliest of
- * the dates from which it has held since), and when it ended if it did */
+/* When an agreement began, when its current status began, and when it
+ * ended if it did */
 static void
 agreement_dates (AccordsAgreement *agreement,
                  Agreement        *a)
 {
-  GListModel *events = G_LIST_MODEL (accords_agreement_get_events (agreement));
-  g_autoptr(GArray) steps = g_array_new (FALSE, FALSE, sizeof (DatedStep));
-  const char *override_date = accords_agreement_get_override_date (agreement);
-  AccordsStatus current;
-  guint since;
+  const char *first, *since;
+  gboolean ended;
 
-  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
-    {
-      g_autoptr(AccordsEvent) event = g_list_model_get_item (events, i);
-      /* the agreement holds the event, and so its date */
-      DatedStep step = { accords_date_key (accords_event_get_date (event)), accords_event_get_date (event) };
-
-      if (step.key == 0)
-        continue;
-      if (a->first_key == 0 || step.key < a->first_key)
-        a->first_key = step.key;
-      g_array_append_val (steps, step);
-    }
-  if (accords_date_key (override_date) != 0)
-    {
-      DatedStep step = { accords_date_key (override_date), override_date };
-
-      g_array_append_val (steps, step);
-    }
-  if (steps->len == 0)
+  if (!accords_agreement_get_life (agreement, &first, &since, &ended))
     return;
-  g_array_sort (steps, compare_steps);
-
-  current = accords_agreement_get_status_on (agreement, g_array_index (steps, DatedStep, steps->len - 1).date);
-  if (current == ACCORDS_STATUS_NONE)
-    return;
-  since = steps->len - 1;
-  while (since > 0 &&
-         accords_agreement_get_status_on (agreement, g_array_index (steps, DatedStep, since - 1).date) == current)
-    since--;
-  a->status_key = g_array_index (steps, DatedStep, since).key;
-  if (!accords_status_is_live (current))
+  a->first_key = accords_date_key (first);
+  a->status_key = accords_date_key (since);
+  if (ended)
     {
       a->end_key = a->status_key;
-      a->end_label = accords_date_format (g_array_index (steps, DatedStep, since).date);
+      a->end_label = accords_date_format (since);
     }
-}
-
-static guint
-days_between (guint32 from,
-              guint32 to)
-{
-  g_autoptr(GDate) a = g_date_new_dmy (from % 100, (from / 100) % 100, from / 10000);
-  g_autoptr(GDate) b = g_date_new_dmy (to % 100, (to / 100) % 100, to / 10000);
-
-  return (guint) ABS (g_date_days_between (a, b));
 }
 
 static DateRule
@@ -684,9 +542,9 @@ date_rule (const Agreement *a,
 {
   if (day == 0)
     return DATE_IN_LIFE;
-  if (a->first_key != 0 && day < key_add_days (a->first_key, -ACCORDS_LINKER_DAYS_BEFORE_START))
+  if (a->first_key != 0 && day < accords_date_key_add_days (a->first_key, -ACCORDS_LINKER_DAYS_BEFORE_START))
     return DATE_BEFORE_START;
-  if (a->end_key != 0 && day > key_add_days (a->end_key, ACCORDS_LINKER_DAYS_AFTER_END))
+  if (a->end_key != 0 && day > accords_date_key_add_days (a->end_key, ACCORDS_LINKER_DAYS_AFTER_END))
     return DATE_AFTER_END;
   return DATE_IN_LIFE;
 }
@@ -1048,7 +906,7 @@ write_reason (AccordsLinker *self,
       /* Translators: appended to the reason when the item is dated long
        * after the agreement ended: "; dated 412 days after it ended (6 July 2024)" */
       g_autofree char *late = g_strdup_printf (_("; dated %u days after it ended (%s)"),
-                                               days_between (a->end_key, day), a->end_label);
+                                               accords_date_key_days_between (a->end_key, day), a->end_label);
 
       g_string_append (links->text, late);
     }
@@ -1084,7 +942,7 @@ accords_linker_link_dated (AccordsLinker      *self,
                            AccordsLinks       *links)
 {
   const Hit *first_word = NULL;
-  guint32 day = document_key (date);
+  guint32 day = accords_date_key_of_timestamp (date);
   guint n_words = 0;
   guint n_mentions;
 

@@ -847,6 +847,61 @@ accords_agreement_get_override_date (AccordsAgreement *self)
   return latest;
 }
 
+static int
+compare_date_keys (gconstpointer a,
+                   gconstpointer b)
+{
+  guint32 ka = accords_date_key (*(const char * const *) a);
+  guint32 kb = accords_date_key (*(const char * const *) b);
+
+  return ka < kb ? -1 : ka > kb;
+}
+
+gboolean
+accords_agreement_get_life (AccordsAgreement  *self,
+                            const char       **first,
+                            const char       **status_since,
+                            gboolean          *ended)
+{
+  g_autoptr(GPtrArray) steps = g_ptr_array_new ();
+  const char *override_date;
+  AccordsStatus current;
+  guint since;
+
+  g_return_val_if_fail (ACCORDS_IS_AGREEMENT (self), FALSE);
+
+  *first = *status_since = NULL;
+  *ended = FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->events)); i++)
+    {
+      g_autoptr(AccordsEvent) event = g_list_model_get_item (G_LIST_MODEL (self->events), i);
+
+      /* the store keeps the event, and so its date */
+      if (accords_date_key (accords_event_get_date (event)) != 0)
+        g_ptr_array_add (steps, (gpointer) accords_event_get_date (event));
+    }
+  g_ptr_array_sort (steps, compare_date_keys);
+  if (steps->len > 0)
+    *first = g_ptr_array_index (steps, 0);
+  if (accords_date_key ((override_date = accords_agreement_get_override_date (self))) != 0)
+    {
+      g_ptr_array_add (steps, (gpointer) override_date);
+      g_ptr_array_sort (steps, compare_date_keys);
+    }
+  if (steps->len == 0)
+    return FALSE;
+
+  current = accords_agreement_get_status_on (self, g_ptr_array_index (steps, steps->len - 1));
+  if (current == ACCORDS_STATUS_NONE)
+    return TRUE;
+  since = steps->len - 1;
+  while (since > 0 && accords_agreement_get_status_on (self, g_ptr_array_index (steps, since - 1)) == current)
+    since--;
+  *status_since = g_ptr_array_index (steps, since);
+  *ended = !accords_status_is_live (current);
+  return TRUE;
+}
+
 AccordsStatus
 accords_agreement_get_status_on (AccordsAgreement *self,
                                  const char       *on_date)

@@ -70,6 +70,13 @@ AccordsStatus accords_agreement_get_status_on (AccordsAgreement *self,
 /* The date a status set by hand counts from: its "status as of", else the
  * date of its latest event; NULL when no status is set by hand */
 const char   *accords_agreement_get_override_date (AccordsAgreement *self);
+/* The dates of its life: of its first dated event, of the step (an event,
+ * or the status set by hand) from which its current status has held, and
+ * whether that status ended it; FALSE, and NULLs, when it has no dated step */
+gboolean      accords_agreement_get_life (AccordsAgreement  *self,
+                                          const char       **first,
+                                          const char       **status_since,
+                                          gboolean          *ended);
 /* The status it is shown with: the override when set, else the derived one */
 AccordsStatus accords_agreement_get_status    (AccordsAgreement *self);
 /* The kind of instrument that is not an agreement between states: an act

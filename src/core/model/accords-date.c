@@ -91,6 +91,53 @@ accords_date_key (const char *text)
   return (guint32) (y * 10000 + m * 100 + d);
 }
 
+static GDate *
+date_of_key (guint32 key)
+{
+  return g_date_new_dmy (key % 100, (key / 100) % 100, key / 10000);
+}
+
+guint32
+accords_date_key_add_days (guint32 key,
+                           int     days)
+{
+  g_autoptr(GDate) date = date_of_key (key);
+
+  if (days >= 0)
+    g_date_add_days (date, days);
+  else if (g_date_get_julian (date) > (guint32) -days)
+    g_date_subtract_days (date, -days);
+  else
+    return 1;
+  return g_date_get_year (date) * 10000 + g_date_get_month (date) * 100 + g_date_get_day (date);
+}
+
+guint
+accords_date_key_days_between (guint32 from,
+                               guint32 to)
+{
+  g_autoptr(GDate) a = date_of_key (from);
+  g_autoptr(GDate) b = date_of_key (to);
+
+  return (guint) ABS (g_date_days_between (a, b));
+}
+
+guint32
+accords_date_key_of_timestamp (const char *timestamp)
+{
+  char day[11];
+
+  if (timestamp == NULL || *timestamp == '\0')
+    return 0;
+  if (strlen (timestamp) > 10 && timestamp[4] == '-' && timestamp[7] == '-')
+    {
+      memcpy (day, timestamp, 10);
+      day[10] = '\0';
+      return accords_date_key (day);
+    }
+  return accords_date_key (timestamp);
+}
+
 const char *
 accords_date_precision_to_string (AccordsDatePrecision precision)
 {

@@ -21,6 +21,16 @@ gboolean             accords_date_parse           (const char           *text,
                                                    GError              **error);
 /* YYYYMMDD of the first day the date covers, or 0 when it is not a date */
 guint32              accords_date_key             (const char           *text);
+/* The key of the day days after (negative: before) the day of key; 1 when
+ * that is before the calendar begins */
+guint32              accords_date_key_add_days    (guint32               key,
+                                                   int                   days);
+/* How many days lie between the days of two keys, either way round */
+guint                accords_date_key_days_between (guint32              from,
+                                                   guint32               to);
+/* The key of a document's date: an ISO 8601 timestamp's day, or a date
+ * this file reads; 0 when it is none */
+guint32              accords_date_key_of_timestamp (const char          *timestamp);
 const char          *accords_date_precision_to_string (AccordsDatePrecision precision);
 AccordsDatePrecision accords_date_precision_from_string (const char *name);
 char                *accords_date_format          (const char           *text);
