@@ -352,6 +352,8 @@ static const AccordsCliCommand commands[] = {
   { "import", "[--no-link] FILE...", N_("Import news feed and OPML files"), accords_cli_cmd_import },
   { "items", "[--json] [--search Q] [--feed ID] [--country CC] [--agreement ID] [--limit N]",
     N_("List news items, newest first"), accords_cli_cmd_items },
+  { "mark", "ID... --read|--unread --star|--unstar", N_("Mark news items read or unread, starred or not"),
+    accords_cli_cmd_mark },
   { "check", "", N_("Read the whole database and report any damage"), cmd_check },
   { "parse", "[--json] FILE", N_("Read a feed file and print what it holds"), accords_cli_cmd_parse },
   { "backup", "[-o FILE]", N_("Back the database up into its backups folder, or into FILE"), accords_cli_cmd_backup },
