@@ -125,6 +125,16 @@ search_changed_cb (AccordsWindow  *self,
   accords_notes_page_set_search (self->notes_page, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
+/* Enter: the first match, and the list to go on from it */
+static void
+search_activate_cb (AccordsWindow  *self,
+                    GtkSearchEntry *entry)
+{
+  /* the search may not have caught up with the last key yet */
+  accords_country_pane_set_search_text (self->country_pane, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  accords_country_pane_select_first (self->country_pane);
+}
+
 static void
 store_changed_cb (AccordsWindow *self,
                   guint          what)
@@ -420,6 +430,7 @@ accords_window_init (AccordsWindow *self)
     gtk_widget_add_controller (GTK_WIDGET (self->panel_stack), GTK_EVENT_CONTROLLER (gesture));
   }
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
+  g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (search_activate_cb), self);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->country_pane));
   _accords_window_init_import (self);
 }
