@@ -315,6 +315,21 @@ test_reading_keys (Fixture *f, gconstpointer data)
   GtkWidget *label, *star;
 
   accords_test_iterate ();
+  /* the News page takes the focus from the country search, where the keys
+   * would only type */
+  {
+    GtkWidget *search = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->w.window), ACCORDS_TYPE_WINDOW,
+                                                                   "search_entry"));
+    GtkWidget *focus;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->w.window), "win.show-atlas", NULL));
+    gtk_widget_grab_focus (search);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->w.window), "win.show-news", NULL));
+    accords_test_iterate ();
+    focus = gtk_root_get_focus (GTK_ROOT (f->w.window));
+    g_assert_nonnull (focus);
+    g_assert_true (gtk_widget_is_ancestor (focus, news_child (news, "column_view")));
+  }
   g_assert_cmpstr (feed_menu_label (news, 0), ==, "All feeds (3)");
   g_assert_cmpstr (feed_menu_label (news, 1), ==, "Migration Desk (3)");
 

@@ -1278,6 +1278,20 @@ accords_news_view_show_item (AccordsNewsView *self,
   return TRUE;
 }
 
+void
+accords_news_view_focus_list (AccordsNewsView *self)
+{
+  g_return_if_fail (ACCORDS_IS_NEWS_VIEW (self));
+
+  if (gtk_widget_get_focus_child (GTK_WIDGET (self)) != NULL)
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child) && gtk_widget_grab_focus (child))
+      return;
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
 const char *
 accords_news_view_get_reader_links (AccordsNewsView *self)
 {
