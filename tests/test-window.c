@@ -133,6 +133,58 @@ test_search (void)
   accords_test_remove_dir (dir);
 }
 
+/* Enter in the country search: the first match is selected and its row
+ * has the focus, so that the arrow keys go on from it */
+static void
+test_search_enter (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = temp_db (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AccordsContext) context = accords_context_new (path, &error);
+  AccordsWindow *window;
+  AccordsCountryPane *pane;
+  GtkWidget *entry, *list, *focus;
+
+  g_assert_no_error (error);
+  window = accords_window_new (NULL, context, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  pane = accords_window_get_country_pane (window);
+  entry = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), ACCORDS_TYPE_WINDOW, "search_entry"));
+  list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (pane), ACCORDS_TYPE_COUNTRY_PANE, "list_view"));
+  g_assert_nonnull (entry);
+  g_assert_nonnull (list);
+
+  gtk_widget_grab_focus (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "rwan");
+  /* Enter, as the entry's text field signals it, before the search's pause is over */
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (entry)), "activate");
+  iterate ();
+
+  g_assert_cmpuint (accords_country_pane_get_n_visible (pane), ==, 1);
+  g_assert_cmpstr (accords_country_pane_get_selected_country (pane), ==, "RW");
+  g_assert_cmpstr (accords_window_get_selected_country (window), ==, "RW");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == list || gtk_widget_is_ancestor (focus, list));
+  g_assert_true (focus != list);   /* the row, not the list around it */
+
+  /* no match: nothing changes, the focus stays in the search */
+  gtk_widget_grab_focus (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "zzzz");
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (entry)), "activate");
+  iterate ();
+  g_assert_cmpstr (accords_window_get_selected_country (window), ==, "RW");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, entry));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  g_clear_object (&context);
+  accords_test_remove_dir (dir);
+}
+
 static void
 test_restores_selection (void)
 {
@@ -242,6 +294,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/window/select-rwanda", test_select_rwanda);
   g_test_add_func ("/window/search", test_search);
+  g_test_add_func ("/window/search-enter", test_search_enter);
   g_test_add_func ("/window/restores-selection", test_restores_selection);
   g_test_add_func ("/window/rows-follow-date", test_rows_follow_date);
   g_test_add_func ("/window/finalized", test_finalized);

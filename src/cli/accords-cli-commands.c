@@ -357,6 +357,8 @@ static const AccordsCliCommand commands[] = {
     N_("Search the news, the notes and the agreements at once"), accords_cli_cmd_search },
   { "searches", "[--json] | add NAME QUERY [filters] | remove NAME | rename NAME NEW",
     N_("List the saved searches with their unread counts, or add, remove or rename one"), accords_cli_cmd_searches },
+  { "mark", "ID... --read|--unread --star|--unstar", N_("Mark news items read or unread, starred or not"),
+    accords_cli_cmd_mark },
   { "check", "", N_("Read the whole database and report any damage"), cmd_check },
   { "parse", "[--json] FILE", N_("Read a feed file and print what it holds"), accords_cli_cmd_parse },
   { "backup", "[-o FILE]", N_("Back the database up into its backups folder, or into FILE"), accords_cli_cmd_backup },

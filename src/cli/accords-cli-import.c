@@ -378,6 +378,8 @@ print_item_json (FILE          *out,
   json_strings_member (out, "    ", "categories", categories, g_strv_length ((char **) categories));
   if (!print_item_links (out, store, accords_item_get_id (item), error))
     return FALSE;
+  fprintf (out, "    \"read\": %s,\n    \"starred\": %s,\n",
+           accords_item_get_read (item) ? "true" : "false", accords_item_get_starred (item) ? "true" : "false");
   json_member (out, "    ", "enclosure", accords_item_get_enclosure (item), TRUE);
   fputs ("  }", out);
   return TRUE;
@@ -483,5 +485,76 @@ accords_cli_cmd_items (AccordsCli *cli,
     }
   if (json)
     fputs (n > 0 ? "\n]\n" : "]\n", stdout);
+  return fflush (stdout) == 0 ? 0 : 1;
+}
+
+/* mark ID… --read|--unread --star|--unstar */
+int
+accords_cli_cmd_mark (AccordsCli *cli,
+                      int         argc,
+                      char      **argv)
+{
+  gboolean read = FALSE, unread = FALSE, star = FALSE, unstar = FALSE;
+  GOptionEntry entries[] = {
+    { "read", 0, 0, G_OPTION_ARG_NONE, &read, N_("Mark the items read"), NULL },
+    { "unread", 0, 0, G_OPTION_ARG_NONE, &unread, N_("Mark the items unread"), NULL },
+    { "star", 0, 0, G_OPTION_ARG_NONE, &star, N_("Star the items"), NULL },
+    { "unstar", 0, 0, G_OPTION_ARG_NONE, &unstar, N_("Take the star off the items"), NULL },
+    { NULL }
+  };
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  AccordsStore *store;
+
+  if (!accords_cli_parse_options ("mark", _("ID…"), entries, &argc, &argv))
+    return 2;
+  if ((read && unread) || (star && unstar))
+    return accords_cli_usage_error (_("mark: --read and --unread, or --star and --unstar, go one at a time"));
+  if (!read && !unread && !star && !unstar)
+    return accords_cli_usage_error (_("mark: give --read, --unread, --star or --unstar"));
+  if (argc < 2)
+    return accords_cli_usage_error (_("mark: give at least one item id (the “id” of items --json)"));
+  for (int i = 1; i < argc; i++)
+    {
+      gint64 id;
+
+      if (!g_ascii_string_to_signed (argv[i], 10, 1, G_MAXINT64, &id, NULL))
+        return accords_cli_usage_error (_("mark: “%s” is not an item id (the “id” of items --json)"), argv[i]);
+      g_array_append_val (ids, id);
+    }
+  if (!(store = accords_cli_get_store (cli)))
+    return 1;
+
+  /* every item or none */
+  if (!accords_store_begin (store, &error))
+    return accords_cli_fail_error ("mark", error);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+
+      if (((read || unread) && !accords_store_set_item_flag (store, id, ACCORDS_ITEM_FLAG_READ, read, TRUE, &error)) ||
+          ((star || unstar) && !accords_store_set_item_flag (store, id, ACCORDS_ITEM_FLAG_STARRED, star, TRUE, &error)))
+        {
+          accords_store_rollback (store);
+          return accords_cli_fail_error ("mark", error);
+        }
+    }
+  if (!accords_store_commit (store, &error))
+    {
+      accords_store_rollback (store);
+      return accords_cli_fail_error ("mark", error);
+    }
+  accords_store_emit_changed (store, ACCORDS_STORE_CHANGE_ITEMS);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(AccordsItem) item = accords_store_load_item (store, g_array_index (ids, gint64, i), &error);
+
+      if (item == NULL)
+        return accords_cli_fail_error ("mark", error);
+      printf ("%" G_GINT64_FORMAT "\t%s\t%s\n", accords_item_get_id (item),
+              accords_item_get_read (item) ? "read" : "unread",
+              accords_item_get_starred (item) ? "starred" : "-");
+    }
   return fflush (stdout) == 0 ? 0 : 1;
 }

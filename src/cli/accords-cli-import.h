@@ -1,4 +1,4 @@
-/* accords-cli-import.h: the news verbs of accords-cli: parse, import, items */
+/* accords-cli-import.h: the news verbs of accords-cli: parse, import, items, mark */
 #pragma once
 
 #include "accords-cli-commands.h"
@@ -12,6 +12,9 @@ int accords_cli_cmd_import (AccordsCli *cli,
                             int         argc,
                             char      **argv);
 int accords_cli_cmd_items  (AccordsCli *cli,
+                            int         argc,
+                            char      **argv);
+int accords_cli_cmd_mark   (AccordsCli *cli,
                             int         argc,
                             char      **argv);
 

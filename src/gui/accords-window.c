@@ -125,6 +125,27 @@ search_changed_cb (AccordsWindow  *self,
   accords_notes_page_set_search (self->notes_page, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
+/* A page just shown takes the focus from the sidebar's search, so that the
+ * News view's keys read rather than type into it */
+static void
+page_changed_cb (AccordsWindow *self)
+{
+  const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (g_strcmp0 (page, "news") == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    accords_news_view_focus_list (self->news_view);
+}
+
+/* Enter: the first match, and the list to go on from it */
+static void
+search_activate_cb (AccordsWindow  *self,
+                    GtkSearchEntry *entry)
+{
+  /* the search may not have caught up with the last key yet */
+  accords_country_pane_set_search_text (self->country_pane, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  accords_country_pane_select_first (self->country_pane);
+}
+
 static void
 store_changed_cb (AccordsWindow *self,
                   guint          what)
@@ -420,6 +441,8 @@ accords_window_init (AccordsWindow *self)
     gtk_widget_add_controller (GTK_WIDGET (self->panel_stack), GTK_EVENT_CONTROLLER (gesture));
   }
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
+  g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (search_activate_cb), self);
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child-name", G_CALLBACK (page_changed_cb), self);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->country_pane));
   _accords_window_init_import (self);
 }

@@ -43,7 +43,8 @@ accords_store_list_feeds (AccordsStore  *self,
 
   stmt = accords_store_prepare (self,
                                 "SELECT f.id, f.url, f.kind, f.title, f.format, f.last_error,"
-                                " (SELECT count(*) FROM item WHERE item.feed_id = f.id)"
+                                " (SELECT count(*) FROM item WHERE item.feed_id = f.id),"
+                                " (SELECT count(*) FROM item WHERE item.feed_id = f.id AND item.read = 0)"
                                 " FROM feed f ORDER BY f.title COLLATE NOCASE, f.url",
                                 error);
   if (stmt == NULL)
@@ -60,6 +61,7 @@ accords_store_list_feeds (AccordsStore  *self,
       row->last_error = sqlite3_column_type (stmt, 5) == SQLITE_NULL ? NULL
                         : g_strdup (accords_stmt_text (stmt, 5));
       row->n_items = (guint) sqlite3_column_int64 (stmt, 6);
+      row->n_unread = (guint) sqlite3_column_int64 (stmt, 7);
       g_ptr_array_add (rows, row);
     }
   if (rc != SQLITE_DONE)
@@ -718,6 +720,44 @@ accords_store_update_item (AccordsStore            *self,
   sqlite3_bind_int64 (stmt, 1, item_id);
   bind_entry (stmt, entry, content_hash, categories);
   return accords_store_step_done (self, stmt, error);
+}
+
+gboolean
+accords_store_set_item_flag (AccordsStore     *self,
+                             gint64            item_id,
+                             AccordsItemFlag   flag,
+                             gboolean          value,
+                             gboolean          wait,
+                             GError          **error)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (ACCORDS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (flag == ACCORDS_ITEM_FLAG_READ || flag == ACCORDS_ITEM_FLAG_STARRED, FALSE);
+
+  stmt = accords_store_prepare (self,
+                                flag == ACCORDS_ITEM_FLAG_READ ? "UPDATE item SET read = ?2 WHERE id = ?1"
+                                                               : "UPDATE item SET starred = ?2 WHERE id = ?1",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, item_id);
+  sqlite3_bind_int (stmt, 2, value ? 1 : 0);
+  db = accords_store_get_db (self);
+  if (!wait)
+    sqlite3_busy_timeout (db, 0);
+  ok = accords_store_step_done (self, stmt, error);
+  if (!wait)
+    sqlite3_busy_timeout (db, ACCORDS_STORE_BUSY_TIMEOUT_MS);
+  if (ok && sqlite3_changes (db) == 0)
+    {
+      g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_NOT_FOUND,
+                   _("There is no news item %" G_GINT64_FORMAT), item_id);
+      return FALSE;
+    }
+  return ok;
 }
 
 gint64

@@ -23,6 +23,7 @@ typedef struct {
   char   *title;
   char   *format;
   guint   n_items;
+  guint   n_unread;
   char   *last_error;
 } AccordsFeedRow;
 
@@ -96,6 +97,23 @@ GPtrArray  *accords_store_load_items       (AccordsStore     *self,
 /* text as an FTS5 query of plain words, each quoted: what a query with
  * syntax errors is searched as.  NULL when text holds no word. */
 char       *accords_store_plain_words_query (const char      *text);
+
+/* What a reader marks on an item: re-imports and relinks keep both */
+typedef enum {
+  ACCORDS_ITEM_FLAG_READ,
+  ACCORDS_ITEM_FLAG_STARRED,
+} AccordsItemFlag;
+
+/* Sets the item's read or starred flag, and nothing else of it.  Without
+ * wait, a database another connection is writing to (an import) fails at
+ * once with ACCORDS_ERROR_BUSY rather than stalling the caller behind it.
+ * ACCORDS_ERROR_NOT_FOUND when there is no such item. */
+gboolean    accords_store_set_item_flag    (AccordsStore     *self,
+                                            gint64            item_id,
+                                            AccordsItemFlag   flag,
+                                            gboolean          value,
+                                            gboolean          wait,
+                                            GError          **error);
 
 /* The importer's writes; they run inside its transaction */
 gboolean    accords_store_ensure_feed      (AccordsStore     *self,

@@ -550,6 +550,36 @@ accords_country_pane_set_search_text (AccordsCountryPane *self,
 }
 
 gboolean
+accords_country_pane_select_first (AccordsCountryPane *self)
+{
+  g_autoptr(AccordsCountry) first = NULL;
+  const char *name;
+
+  g_return_val_if_fail (ACCORDS_IS_COUNTRY_PANE (self), FALSE);
+
+  first = g_list_model_get_item (G_LIST_MODEL (self->filtered), 0);
+  if (first == NULL)
+    return FALSE;
+  accords_country_pane_set_selected_country (self, accords_country_get_code (first));
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
+
+  /* the row itself takes the focus, so that the arrow keys go on from it */
+  name = accords_country_get_name (first);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_view)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *box = gtk_widget_get_first_child (row);
+      GtkWidget *label = box && GTK_IS_BOX (box) ? gtk_widget_get_next_sibling (gtk_widget_get_first_child (box)) : NULL;
+
+      if (GTK_IS_LABEL (label) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), name) == 0 &&
+          gtk_widget_grab_focus (row))
+        return TRUE;
+    }
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  return TRUE;
+}
+
+gboolean
 accords_country_pane_get_show_all (AccordsCountryPane *self)
 {
   g_return_val_if_fail (ACCORDS_IS_COUNTRY_PANE (self), FALSE);

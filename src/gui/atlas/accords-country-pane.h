@@ -20,6 +20,9 @@ void        accords_country_pane_set_selected_country (AccordsCountryPane *self,
                                                        const char         *code);
 void        accords_country_pane_set_search_text      (AccordsCountryPane *self,
                                                        const char         *text);
+/* Selects the first country shown and gives its row the focus; FALSE when
+ * no country is shown */
+gboolean    accords_country_pane_select_first         (AccordsCountryPane *self);
 gboolean    accords_country_pane_get_show_all         (AccordsCountryPane *self);
 void        accords_country_pane_set_show_all         (AccordsCountryPane *self,
                                                        gboolean            show_all);

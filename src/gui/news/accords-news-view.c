@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "accords-error.h"
 #include "accords-html-markup.h"
 #include "accords-item-list.h"
 #include "accords-news-view.h"
@@ -27,6 +28,16 @@ typedef struct {
   Column           column;
 } Probe;
 
+/* A flag the view has set on an item and the store has yet to write */
+typedef struct {
+  gint64          item_id;
+  AccordsItemFlag flag;
+  gboolean        value;
+} PendingMark;
+
+/* How long a mark waits for another writer (an import) before trying again */
+#define MARK_RETRY_MS 1000
+
 struct _AccordsNewsView
 {
   GtkWidget           parent_instance;
@@ -46,6 +57,8 @@ struct _AccordsNewsView
   GtkLabel           *reader_meta;
   GtkLabel           *reader_links;
   GtkWidget          *reader_open_button;
+  GtkButton          *reader_read_button;
+  GtkButton          *reader_star_button;
   GtkLabel           *reader_body;
   GtkLabel           *reader_categories;
 
@@ -54,6 +67,8 @@ struct _AccordsNewsView
   GtkSingleSelection *selection;
   GtkStringList      *feed_names;
   GArray             *feed_ids;        /* gint64, parallel to feed_names */
+  GPtrArray          *feed_titles;     /* char *, parallel to feed_names */
+  GArray             *feed_unread;     /* guint, parallel to feed_names; 0: all feeds */
   Probe               probes[N_COLUMNS];
   int                 probed_column;   /* set while probing the view's sorter */
   gboolean            updating_feeds;
@@ -63,6 +78,16 @@ struct _AccordsNewsView
   char               *selected_label;
   gboolean            follow_selection;
   guint               scroll_source;
+  /* the item the reader shows, 0: none */
+  gint64              shown_id;
+  /* while the list reloads, the selected item is let go (so that the
+   * selection does not look through every row for it) and found again */
+  guint               hold_depth;
+  gint64              held_id;
+  gboolean            restoring;
+  /* marks in the order they were made, written as soon as the store can */
+  GArray             *pending_marks;
+  guint               retry_source;
 };
 
 enum {
@@ -74,6 +99,9 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (AccordsNewsView, accords_news_view, GTK_TYPE_WIDGET)
+
+static void hold_selection    (AccordsNewsView *self);
+static void restore_selection (AccordsNewsView *self);
 
 static char *
 format_date (const char *iso)
@@ -91,11 +119,59 @@ format_date (const char *iso)
 }
 
 static void
-setup_label_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                gpointer                  user_data)
+update_star_button (GtkButton *button,
+                    gboolean   starred)
 {
-  Column column = GPOINTER_TO_INT (user_data);
+  /* Translators: what the star button of a news item does */
+  const char *label = starred ? _("Unstar") : _("Star");
+
+  gtk_button_set_icon_name (button, starred ? "starred-symbolic" : "non-starred-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (button), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  if (starred)
+    gtk_widget_add_css_class (GTK_WIDGET (button), "starred");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (button), "starred");
+}
+
+/* The title cell is a box: the unread dot, the title, the star */
+static void
+update_title_cell (GtkWidget   *box,
+                   AccordsItem *item)
+{
+  GtkWidget *dot = gtk_widget_get_first_child (box);
+  GtkWidget *label = gtk_widget_get_next_sibling (dot);
+  GtkWidget *star = gtk_widget_get_next_sibling (label);
+  gboolean unread = !accords_item_get_read (item);
+
+  /* hidden by opacity, so that read and unread titles line up */
+  gtk_widget_set_opacity (dot, unread ? 1.0 : 0.0);
+  if (unread)
+    {
+      gtk_widget_add_css_class (label, "unread");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      _("Unread"), -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (label, "unread");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+  update_star_button (GTK_BUTTON (star), accords_item_get_starred (item));
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (star), g_variant_new_int64 (accords_item_get_id (item)));
+}
+
+static void
+item_flags_changed_cb (AccordsItem *item,
+                       GParamSpec  *pspec,
+                       GtkWidget   *box)
+{
+  update_title_cell (box, item);
+}
+
+static GtkWidget *
+new_cell_label (Column column)
+{
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -105,7 +181,50 @@ setup_label_cb (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (label, "numeric");
   if (column != COLUMN_TITLE)
     gtk_widget_add_css_class (label, "dim-label");
-  gtk_list_item_set_child (list_item, label);
+  return label;
+}
+
+static void
+setup_label_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  Column column = GPOINTER_TO_INT (user_data);
+  GtkWidget *box, *dot, *label, *star;
+
+  if (column != COLUMN_TITLE)
+    {
+      gtk_list_item_set_child (list_item, new_cell_label (column));
+      return;
+    }
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (dot, "unread-dot");
+  gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (dot), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  label = new_cell_label (column);
+  gtk_widget_set_hexpand (label, TRUE);
+  star = gtk_button_new ();
+  gtk_widget_add_css_class (star, "flat");
+  gtk_widget_add_css_class (star, "star-button");
+  gtk_widget_set_valign (star, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (star), g_variant_new_int64 (0));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (star), "news.toggle-item-starred");
+  gtk_box_append (GTK_BOX (box), dot);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), star);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static GtkLabel *
+cell_label (GtkListItem *list_item)
+{
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+
+  if (GTK_IS_LABEL (child))
+    return GTK_LABEL (child);
+  return GTK_LABEL (gtk_widget_get_next_sibling (gtk_widget_get_first_child (child)));
 }
 
 static void
@@ -115,7 +234,7 @@ bind_label_cb (GtkSignalListItemFactory *factory,
 {
   Column column = GPOINTER_TO_INT (user_data);
   AccordsItem *item = gtk_list_item_get_item (list_item);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
+  GtkLabel *label = cell_label (list_item);
   g_autofree char *date = NULL;
 
   switch (column)
@@ -130,6 +249,11 @@ bind_label_cb (GtkSignalListItemFactory *factory,
       gtk_label_set_label (label, accords_str_empty (accords_item_get_title (item))
                                   ? _("(untitled)") : accords_item_get_title (item));
       gtk_widget_set_tooltip_text (GTK_WIDGET (label), accords_item_get_title (item));
+      update_title_cell (gtk_list_item_get_child (list_item), item);
+      g_signal_connect_object (item, "notify::read", G_CALLBACK (item_flags_changed_cb),
+                               gtk_list_item_get_child (list_item), 0);
+      g_signal_connect_object (item, "notify::starred", G_CALLBACK (item_flags_changed_cb),
+                               gtk_list_item_get_child (list_item), 0);
       break;
 
     case COLUMN_FEED:
@@ -138,6 +262,17 @@ bind_label_cb (GtkSignalListItemFactory *factory,
       gtk_label_set_label (label, accords_item_get_feed_title (item));
       break;
     }
+}
+
+static void
+unbind_label_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  user_data)
+{
+  AccordsItem *item = gtk_list_item_get_item (list_item);
+
+  if (item != NULL)
+    g_signal_handlers_disconnect_by_func (item, item_flags_changed_cb, gtk_list_item_get_child (list_item));
 }
 
 /* GTK 4.8 cannot tell which column the view sorts by; each column's sorter
@@ -175,7 +310,9 @@ view_sorter_changed_cb (AccordsNewsView *self)
   if (self->probed_column < 0)
     {
       /* no column chosen: newest first */
+      hold_selection (self);
       accords_item_list_set_sort (self->items, ACCORDS_ITEM_SORT_DATE, TRUE);
+      restore_selection (self);
       return;
     }
 
@@ -187,7 +324,9 @@ view_sorter_changed_cb (AccordsNewsView *self)
     case COLUMN_DATE:
     default: sort = ACCORDS_ITEM_SORT_DATE; break;
     }
+  hold_selection (self);
   accords_item_list_set_sort (self->items, sort, descending);
+  restore_selection (self);
 }
 
 static void
@@ -203,6 +342,8 @@ add_column (AccordsNewsView *self,
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), GINT_TO_POINTER (column));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_label_cb), GINT_TO_POINTER (column));
+  if (column == COLUMN_TITLE)
+    g_signal_connect (factory, "unbind", G_CALLBACK (unbind_label_cb), NULL);
   col = gtk_column_view_column_new (title, g_object_ref (factory));
   gtk_column_view_column_set_expand (col, expand);
   gtk_column_view_column_set_resizable (col, TRUE);
@@ -261,8 +402,24 @@ show_links (AccordsNewsView *self,
 }
 
 static void
+update_reader_flags (AccordsNewsView *self,
+                     AccordsItem     *item)
+{
+  gboolean read = accords_item_get_read (item);
+  /* Translators: what the reader's read button does */
+  const char *label = read ? _("Mark as Unread") : _("Mark as Read");
+
+  update_star_button (self->reader_star_button, accords_item_get_starred (item));
+  gtk_button_set_icon_name (self->reader_read_button, read ? "mail-unread-symbolic" : "mail-read-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->reader_read_button), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->reader_read_button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+/* keep_scroll: the same item again (the list reloaded), read from where it was */
+static void
 show_item (AccordsNewsView *self,
-           AccordsItem     *item)
+           AccordsItem     *item,
+           gboolean         keep_scroll)
 {
   g_autoptr(GString) meta = g_string_new (NULL);
   g_autofree char *markup = NULL;
@@ -272,10 +429,12 @@ show_item (AccordsNewsView *self,
 
   if (item == NULL)
     {
+      self->shown_id = 0;
       gtk_stack_set_visible_child_name (self->reader_stack, "none");
       gtk_label_set_markup (self->reader_body, "");
       return;
     }
+  self->shown_id = accords_item_get_id (item);
 
   gtk_label_set_label (self->reader_title, accords_str_empty (accords_item_get_title (item))
                                            ? _("(untitled)") : accords_item_get_title (item));
@@ -315,22 +474,92 @@ show_item (AccordsNewsView *self,
   else
     gtk_widget_set_visible (GTK_WIDGET (self->reader_categories), FALSE);
 
+  update_reader_flags (self, item);
   gtk_stack_set_visible_child_name (self->reader_stack, "item");
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->reader_scroller), 0);
+  if (!keep_scroll)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->reader_scroller), 0);
 }
+
+static gboolean can_mark (AccordsNewsView *self);
+
+static void
+update_item_actions (AccordsNewsView *self,
+                     AccordsItem     *item)
+{
+  gboolean markable = item != NULL && can_mark (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "news.open-link",
+                                 item != NULL && !accords_str_empty (accords_item_get_link (item)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "news.toggle-read", markable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "news.toggle-starred", markable);
+}
+
+static void set_item_flag (AccordsNewsView *self,
+                           AccordsItem     *item,
+                           AccordsItemFlag  flag,
+                           gboolean         value);
 
 static void
 selection_changed_cb (AccordsNewsView *self)
 {
-  AccordsItem *item = gtk_single_selection_get_selected_item (self->selection);
+  AccordsItem *item;
+  gboolean again;
 
-  show_item (self, item);
+  if (self->hold_depth > 0)
+    return;
+  item = gtk_single_selection_get_selected_item (self->selection);
+  again = self->restoring && item != NULL && accords_item_get_id (item) == self->shown_id;
+  show_item (self, item, again);
+  update_item_actions (self, item);
+  if (item == NULL || again)
+    return;
+
+  /* Opened is read, at once, as GNOME's feed readers (Feeds, NewsFlash,
+   * Liferea) have it: stepping through with j or n reads as the researcher
+   * goes, and m puts an item back. */
+  set_item_flag (self, item, ACCORDS_ITEM_FLAG_READ, TRUE);
   /* side by side the reader is already there, and taking the focus from the
    * list would select the text it shows */
-  if (item != NULL && adw_leaflet_get_folded (self->leaflet))
+  if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->reader_side);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "news.open-link",
-                                 item != NULL && !accords_str_empty (accords_item_get_link (item)));
+}
+
+/* Lets go of the selected item while the list reloads: the selection would
+ * otherwise fetch every row looking for the object it held */
+static void
+hold_selection (AccordsNewsView *self)
+{
+  AccordsItem *item;
+
+  if (self->hold_depth++ > 0 || self->selection == NULL)
+    return;
+  item = gtk_single_selection_get_selected_item (self->selection);
+  self->held_id = item != NULL ? accords_item_get_id (item) : 0;
+  if (item != NULL)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+/* Selects the held item again where the reloaded list has it, without
+ * marking it or scrolling the reader; a reader whose item went shows none */
+static void
+restore_selection (AccordsNewsView *self)
+{
+  guint position;
+
+  g_assert (self->hold_depth > 0);
+  if (--self->hold_depth > 0 || self->selection == NULL)
+    return;
+  position = self->held_id != 0 ? accords_item_list_find_position (self->items, self->held_id) : G_MAXUINT;
+  self->held_id = 0;
+  if (position == G_MAXUINT)
+    {
+      if (self->shown_id != 0)
+        selection_changed_cb (self);
+      return;
+    }
+  self->restoring = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->restoring = FALSE;
 }
 
 static void
@@ -346,6 +575,53 @@ update_list_stack (AccordsNewsView *self)
     gtk_stack_set_visible_child_name (self->list_stack, "no-results");
 }
 
+static char *
+feed_label (AccordsNewsView *self,
+            guint            position)
+{
+  const char *title = g_ptr_array_index (self->feed_titles, position);
+  guint unread = g_array_index (self->feed_unread, guint, position);
+
+  if (unread == 0)
+    return g_strdup (title);
+  /* Translators: a feed in the News view's feed menu, and how many of its
+   * items are unread: "Migration Desk (12)" */
+  return g_strdup_printf (_("%s (%u)"), title, unread);
+}
+
+/* The feed menu's row at position says its unread count again */
+static void
+update_feed_label (AccordsNewsView *self,
+                   guint            position)
+{
+  g_autofree char *label = feed_label (self, position);
+  const char * const labels[] = { label, NULL };
+  guint selected = gtk_drop_down_get_selected (self->feed_dropdown);
+
+  self->updating_feeds = TRUE;
+  gtk_string_list_splice (self->feed_names, position, 1, labels);
+  gtk_drop_down_set_selected (self->feed_dropdown, selected);
+  self->updating_feeds = FALSE;
+}
+
+static void
+count_read_change (AccordsNewsView *self,
+                   gint64           feed_id,
+                   gboolean         read)
+{
+  for (guint i = 0; i < self->feed_ids->len; i++)
+    if (i == 0 || g_array_index (self->feed_ids, gint64, i) == feed_id)
+      {
+        guint *unread = &g_array_index (self->feed_unread, guint, i);
+
+        if (read && *unread > 0)
+          (*unread)--;
+        else if (!read)
+          (*unread)++;
+        update_feed_label (self, i);
+      }
+}
+
 static void
 reload_feeds (AccordsNewsView *self)
 {
@@ -356,6 +632,7 @@ reload_feeds (AccordsNewsView *self)
   guint new_selected = 0;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   const gint64 all_feeds = 0;
+  guint all_unread = 0;
 
   if (selected != GTK_INVALID_LIST_POSITION && selected < self->feed_ids->len)
     selected_id = g_array_index (self->feed_ids, gint64, selected);
@@ -369,25 +646,42 @@ reload_feeds (AccordsNewsView *self)
 
   self->updating_feeds = TRUE;
   g_array_set_size (self->feed_ids, 0);
-  g_ptr_array_add (names, g_strdup (_("All feeds")));
+  g_array_set_size (self->feed_unread, 0);
+  g_ptr_array_set_size (self->feed_titles, 0);
+  g_ptr_array_add (self->feed_titles, g_strdup (_("All feeds")));
   g_array_append_val (self->feed_ids, all_feeds);
+  g_array_append_val (self->feed_unread, all_unread);
   for (guint i = 0; i < feeds->len; i++)
     {
       AccordsFeedRow *row = g_ptr_array_index (feeds, i);
 
       if (g_strcmp0 (row->kind, "url") == 0 && row->n_items == 0)
         continue;   /* subscriptions not fetched yet have nothing to show */
-      g_ptr_array_add (names, g_strdup (accords_str_empty (row->title) ? row->url : row->title));
+      g_ptr_array_add (self->feed_titles, g_strdup (accords_str_empty (row->title) ? row->url : row->title));
       g_array_append_val (self->feed_ids, row->id);
+      g_array_append_val (self->feed_unread, row->n_unread);
+      g_array_index (self->feed_unread, guint, 0) += row->n_unread;
       if (row->id == selected_id)
         new_selected = self->feed_ids->len - 1;
     }
+  for (guint i = 0; i < self->feed_ids->len; i++)
+    g_ptr_array_add (names, feed_label (self, i));
   g_ptr_array_add (names, NULL);
   gtk_string_list_splice (self->feed_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->feed_names)),
                           (const char * const *) names->pdata);
   gtk_drop_down_set_selected (self->feed_dropdown, new_selected);
   self->updating_feeds = FALSE;
+  hold_selection (self);
   accords_item_list_set_feed (self->items, g_array_index (self->feed_ids, gint64, new_selected));
+  restore_selection (self);
+}
+
+/* Runs before the list follows the store, store_changed_cb after */
+static void
+store_changing_cb (AccordsNewsView *self,
+                   guint            what)
+{
+  hold_selection (self);
 }
 
 static void
@@ -396,6 +690,7 @@ store_changed_cb (AccordsNewsView *self,
 {
   if (what & (ACCORDS_STORE_CHANGE_FEEDS | ACCORDS_STORE_CHANGE_ITEMS))
     reload_feeds (self);
+  restore_selection (self);
   update_list_stack (self);
 }
 
@@ -406,7 +701,9 @@ feed_selected_cb (AccordsNewsView *self)
 
   if (self->updating_feeds || self->items == NULL || selected >= self->feed_ids->len)
     return;
+  hold_selection (self);
   accords_item_list_set_feed (self->items, g_array_index (self->feed_ids, gint64, selected));
+  restore_selection (self);
   update_list_stack (self);
 }
 
@@ -415,8 +712,80 @@ search_changed_cb (AccordsNewsView *self)
 {
   if (self->items == NULL)
     return;
+  hold_selection (self);
   accords_item_list_set_search (self->items, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  restore_selection (self);
   update_list_stack (self);
+}
+
+/* Marks: the item shows the change at once, the store writes it when no
+ * other connection (an import) holds the database */
+
+static gboolean
+can_mark (AccordsNewsView *self)
+{
+  return self->context != NULL && !accords_store_is_read_only (accords_context_get_store (self->context));
+}
+
+static gboolean flush_marks_cb (gpointer user_data);
+
+static void
+flush_marks (AccordsNewsView *self,
+             gboolean         wait)
+{
+  AccordsStore *store = accords_context_get_store (self->context);
+  guint done = 0;
+
+  for (; done < self->pending_marks->len; done++)
+    {
+      PendingMark *mark = &g_array_index (self->pending_marks, PendingMark, done);
+      g_autoptr(GError) error = NULL;
+
+      if (accords_store_set_item_flag (store, mark->item_id, mark->flag, mark->value, wait, &error) ||
+          g_error_matches (error, ACCORDS_ERROR, ACCORDS_ERROR_NOT_FOUND))
+        continue;
+      if (g_error_matches (error, ACCORDS_ERROR, ACCORDS_ERROR_BUSY) && !wait)
+        {
+          if (self->retry_source == 0)
+            self->retry_source = g_timeout_add (MARK_RETRY_MS, flush_marks_cb, self);
+          break;
+        }
+      g_warning ("Marking news item %" G_GINT64_FORMAT ": %s", mark->item_id, error->message);
+      accords_widget_show_edit_toast (GTK_WIDGET (self), error->message, FALSE);
+    }
+  g_array_remove_range (self->pending_marks, 0, done);
+}
+
+static gboolean
+flush_marks_cb (gpointer user_data)
+{
+  AccordsNewsView *self = user_data;
+
+  self->retry_source = 0;
+  flush_marks (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+set_item_flag (AccordsNewsView *self,
+               AccordsItem     *item,
+               AccordsItemFlag  flag,
+               gboolean         value)
+{
+  PendingMark mark = { accords_item_get_id (item), flag, !!value };
+  gboolean now = flag == ACCORDS_ITEM_FLAG_READ ? accords_item_get_read (item) : accords_item_get_starred (item);
+
+  if (!can_mark (self) || now == mark.value || mark.item_id <= 0)
+    return;
+  g_object_set (item, flag == ACCORDS_ITEM_FLAG_READ ? "read" : "starred", mark.value, NULL);
+  if (flag == ACCORDS_ITEM_FLAG_READ)
+    count_read_change (self, accords_item_get_feed_id (item), mark.value);
+  if (mark.item_id == self->shown_id)
+    update_reader_flags (self, item);
+
+  g_array_append_val (self->pending_marks, mark);
+  if (self->retry_source == 0)
+    flush_marks (self, FALSE);
 }
 
 static void
@@ -435,8 +804,10 @@ apply_about (AccordsNewsView *self)
 
   if (self->items == NULL)
     return;
+  hold_selection (self);
   accords_item_list_set_agreement (self->items, active ? self->selected_agreement : NULL);
   accords_item_list_set_country (self->items, active && self->selected_agreement == NULL ? self->selected_country : NULL);
+  restore_selection (self);
   if (active)
     {
       /* Translators: the filter chip of the News view: "About US–Rwanda" */
@@ -479,6 +850,67 @@ open_link_action (GtkWidget  *widget,
   if (item == NULL || accords_str_empty (accords_item_get_link (item)))
     return;
   gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, accords_item_get_link (item), GDK_CURRENT_TIME);
+}
+
+static void scroll_to_selected (AccordsNewsView *self);
+
+/* j, k, n and p: the next or previous item, opened in the reader */
+static void
+step_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AccordsNewsView *self = ACCORDS_NEWS_VIEW (widget);
+  gboolean next = g_str_equal (action_name, "news.next");
+  guint n, position;
+
+  if (self->selection == NULL || (n = g_list_model_get_n_items (G_LIST_MODEL (self->selection))) == 0)
+    return;
+  position = gtk_single_selection_get_selected (self->selection);
+  if (position == GTK_INVALID_LIST_POSITION)
+    position = next ? 0 : n - 1;
+  else if (next && position + 1 < n)
+    position++;
+  else if (!next && position > 0)
+    position--;
+  else
+    return;   /* at the end already */
+  gtk_single_selection_set_selected (self->selection, position);
+  scroll_to_selected (self);
+}
+
+static void
+toggle_flag_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AccordsNewsView *self = ACCORDS_NEWS_VIEW (widget);
+  AccordsItem *item = self->selection ? gtk_single_selection_get_selected_item (self->selection) : NULL;
+
+  if (item == NULL)
+    return;
+  if (g_str_equal (action_name, "news.toggle-read"))
+    set_item_flag (self, item, ACCORDS_ITEM_FLAG_READ, !accords_item_get_read (item));
+  else
+    set_item_flag (self, item, ACCORDS_ITEM_FLAG_STARRED, !accords_item_get_starred (item));
+}
+
+/* The star of a row, which need not be the selected one */
+static void
+toggle_item_starred_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  AccordsNewsView *self = ACCORDS_NEWS_VIEW (widget);
+  gint64 item_id = g_variant_get_int64 (parameter);
+  guint position;
+  g_autoptr(AccordsItem) item = NULL;
+
+  if (self->items == NULL ||
+      (position = accords_item_list_find_position (self->items, item_id)) == G_MAXUINT)
+    return;
+  item = g_list_model_get_item (G_LIST_MODEL (self->items), position);
+  set_item_flag (self, item, ACCORDS_ITEM_FLAG_STARRED, !accords_item_get_starred (item));
 }
 
 static gboolean
@@ -550,6 +982,10 @@ accords_news_view_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->scroll_source, g_source_remove);
+  g_clear_handle_id (&self->retry_source, g_source_remove);
+  /* what an import held back waits for it now, rather than being lost */
+  if (self->context != NULL && self->pending_marks != NULL && self->pending_marks->len > 0)
+    flush_marks (self, TRUE);
   if (self->column_view)
     g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->column_view),
                                           view_sorter_changed_cb, self);
@@ -561,6 +997,9 @@ accords_news_view_dispose (GObject *object)
   g_clear_object (&self->feed_names);
   g_clear_object (&self->context);
   g_clear_pointer (&self->feed_ids, g_array_unref);
+  g_clear_pointer (&self->feed_unread, g_array_unref);
+  g_clear_pointer (&self->feed_titles, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_marks, g_array_unref);
 
   G_OBJECT_CLASS (accords_news_view_parent_class)->dispose (object);
 }
@@ -569,6 +1008,11 @@ static const AccordsWidgetAction actions[] = {
   { "news.back", NULL, back_action },
   { "news.open-link", NULL, open_link_action },
   { "news.clear-about", NULL, clear_about_action },
+  { "news.next", NULL, step_action, GDK_KEY_j, 0 },
+  { "news.previous", NULL, step_action, GDK_KEY_k, 0 },
+  { "news.toggle-read", NULL, toggle_flag_action, GDK_KEY_m, 0 },
+  { "news.toggle-starred", NULL, toggle_flag_action, GDK_KEY_s, 0 },
+  { "news.toggle-item-starred", "x", toggle_item_starred_action },
 };
 
 static void
@@ -603,10 +1047,15 @@ accords_news_view_class_init (AccordsNewsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordsNewsView, reader_meta);
   gtk_widget_class_bind_template_child (widget_class, AccordsNewsView, reader_links);
   gtk_widget_class_bind_template_child (widget_class, AccordsNewsView, reader_open_button);
+  gtk_widget_class_bind_template_child (widget_class, AccordsNewsView, reader_read_button);
+  gtk_widget_class_bind_template_child (widget_class, AccordsNewsView, reader_star_button);
   gtk_widget_class_bind_template_child (widget_class, AccordsNewsView, reader_body);
   gtk_widget_class_bind_template_child (widget_class, AccordsNewsView, reader_categories);
 
   accords_widget_class_add_actions (widget_class, actions, G_N_ELEMENTS (actions));
+  /* the other pair feed readers use for the same steps */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, 0, "news.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, 0, "news.previous", NULL);
   gtk_widget_class_install_property_action (widget_class, "news.follow-selection", "follow-selection");
   gtk_widget_class_set_css_name (widget_class, "newsview");
 }
@@ -617,6 +1066,9 @@ accords_news_view_init (AccordsNewsView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->feed_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->feed_unread = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->feed_titles = g_ptr_array_new_with_free_func (g_free);
+  self->pending_marks = g_array_new (FALSE, FALSE, sizeof (PendingMark));
   self->feed_names = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->feed_dropdown, G_LIST_MODEL (self->feed_names));
   self->probed_column = -1;
@@ -630,7 +1082,7 @@ accords_news_view_init (AccordsNewsView *self)
   g_signal_connect (self->reader_body, "activate-link", G_CALLBACK (activate_link_cb), NULL);
   g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
                             G_CALLBACK (view_sorter_changed_cb), self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "news.open-link", FALSE);
+  update_item_actions (self, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "news.clear-about", FALSE);
 }
 
@@ -649,10 +1101,16 @@ accords_news_view_set_context (AccordsNewsView *self,
   g_return_if_fail (self->context == NULL);
 
   self->context = g_object_ref (context);
+  /* before the list connects, so that the selection is let go before the
+   * list reloads */
+  g_signal_connect_object (accords_context_get_store (context), "changed",
+                           G_CALLBACK (store_changing_cb), self, G_CONNECT_SWAPPED);
   self->items = accords_item_list_new (context);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  /* a selection made with the list would pick its first row before anyone
+   * listens, and clicking that row would then change nothing: the reader
+   * said "No Item Selected" over a row that looked selected */
+  self->selection = g_object_new (GTK_TYPE_SINGLE_SELECTION, "autoselect", FALSE, "can-unselect", TRUE, NULL);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->items));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self);
   g_signal_connect_object (self->items, "items-changed", G_CALLBACK (items_changed_cb), self,
@@ -669,6 +1127,7 @@ accords_news_view_set_context (AccordsNewsView *self,
   }
   reload_feeds (self);
   update_list_stack (self);
+  update_item_actions (self, NULL);
 }
 
 GListModel *
@@ -817,6 +1276,20 @@ accords_news_view_show_item (AccordsNewsView *self,
   gtk_single_selection_set_selected (self->selection, position);
   scroll_to_selected (self);
   return TRUE;
+}
+
+void
+accords_news_view_focus_list (AccordsNewsView *self)
+{
+  g_return_if_fail (ACCORDS_IS_NEWS_VIEW (self));
+
+  if (gtk_widget_get_focus_child (GTK_WIDGET (self)) != NULL)
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child) && gtk_widget_grab_focus (child))
+      return;
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 
 const char *

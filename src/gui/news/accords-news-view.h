@@ -41,6 +41,9 @@ void         accords_news_view_set_follow_selection (AccordsNewsView *self,
  * or a filter hides it; FALSE when there is no such item */
 gboolean     accords_news_view_show_item     (AccordsNewsView *self,
                                               gint64           item_id);
+/* Moves the focus to the list, unless it is in the view already: where
+ * the reading keys (j, k, m, s…) act rather than type */
+void         accords_news_view_focus_list    (AccordsNewsView *self);
 /* The markup the reader pane shows, for tests */
 const char  *accords_news_view_get_reader_markup (AccordsNewsView *self);
 /* The countries and agreements the reader pane says the item is about */
