@@ -56,6 +56,12 @@ wait_for (gboolean (*condition) (Fixture *f),
 }
 
 static gboolean
+played_past_2002 (Fixture *f)
+{
+  return g_strcmp0 (accords_map_model_get_date (accords_map_view_get_model (f->view)), "2002-01-01") > 0;
+}
+
+static gboolean
 zoomed_in (Fixture *f)
 {
   return accords_map_viewport_get_zoom (accords_map_canvas_get_viewport (f->canvas)) > f->home_zoom * 1.4999;
@@ -282,7 +288,9 @@ test_date_slider (Fixture       *f,
   g_assert_true (accords_map_view_get_playing (f->view));
   g_assert_nonnull (accords_map_model_get_date (model));
   g_assert_cmpstr (accords_map_model_get_date (model), <, "2002-01-01");
-  wait_for (NULL, f, 1500);
+  /* it moves on by itself; how fast depends on the machine, so the wait
+   * is for the date to pass, with a bound far above a second */
+  wait_for (played_past_2002, f, 30000);
   g_assert_cmpstr (accords_map_model_get_date (model), >, "2002-01-01");
   accords_map_view_set_playing (f->view, FALSE);
   g_assert_false (accords_map_view_get_playing (f->view));
@@ -708,7 +716,7 @@ test_double_click_zooms (Fixture       *f,
                          gconstpointer  data)
 {
   const AccordsMapViewport *vp = accords_map_canvas_get_viewport (f->canvas);
-  double zoom = accords_map_viewport_get_zoom (vp), cx = vp->center_x, cy = vp->center_y;
+  double zoom = accords_map_viewport_get_zoom (vp), cx = vp->center_x;
 
   /* one press leaves the map alone */
   press_row (f, "au-nr-offshore-processing", 1);
@@ -722,9 +730,11 @@ test_double_click_zooms (Fixture       *f,
   wait_for (flown, f, 5000);
   g_assert_true (flown (f));
   g_assert_false (in_view (f, "US"));
-  /* the centre moved east and south, between the two parties */
+  /* the centre moved east, and lies south of the equator, between the two
+   * parties (the first view's centre is not the equator's: it keeps the
+   * map clear of the legend) */
   g_assert_cmpfloat (vp->center_x, >, cx + 1.0);
-  g_assert_cmpfloat (vp->center_y, <, cy);
+  g_assert_cmpfloat (vp->center_y, <, 0);
 }
 
 /* The rows the country list shows: each has a name, and together they

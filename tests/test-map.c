@@ -377,6 +377,41 @@ test_viewport_fit (void)
     }
 }
 
+/* A legend over the bottom of a tall pane: the fitted world sits above it,
+ * centred in what is left; where that is too little, at the top */
+static void
+test_viewport_bottom_inset (void)
+{
+  AccordsMapViewport vp;
+  double x, south, north, top, bottom;
+
+  accords_projection_forward (0, ACCORDS_MAP_VIEWPORT_SOUTH, &x, &south);
+  accords_projection_forward (0, ACCORDS_MAP_VIEWPORT_NORTH, &x, &north);
+
+  accords_map_viewport_init (&vp, 600, 700);
+  accords_map_viewport_set_bottom_inset (&vp, 200);
+  accords_map_viewport_to_view (&vp, 0, north, &x, &top);
+  accords_map_viewport_to_view (&vp, 0, south, &x, &bottom);
+  g_assert_cmpfloat (bottom, <=, 700 - 200);
+  g_assert_cmpfloat_with_epsilon (top, 500 - bottom, 1e-6);
+  /* panning sideways and back keeps it there; the zoom is the fitted one */
+  accords_map_viewport_pan (&vp, 40, 30);
+  accords_map_viewport_to_view (&vp, 0, north, &x, &x);
+  g_assert_cmpfloat_with_epsilon (x, top, 1e-6);
+  g_assert_cmpfloat_with_epsilon (accords_map_viewport_get_zoom (&vp), 1.0, 1e-9);
+
+  /* an inset the pane has no room for: the world keeps its size, at the top */
+  accords_map_viewport_init (&vp, 1200, 640);
+  accords_map_viewport_set_bottom_inset (&vp, 300);
+  accords_map_viewport_to_view (&vp, 0, north, &x, &top);
+  g_assert_cmpfloat_with_epsilon (top, 8.0, 1e-6);
+  g_assert_cmpfloat_with_epsilon (accords_map_viewport_get_zoom (&vp), 1.0, 1e-9);
+
+  /* a new first view has none */
+  accords_map_viewport_init (&vp, 600, 700);
+  g_assert_cmpfloat (vp.bottom_inset, ==, 0);
+}
+
 typedef struct {
   char               *dir;
   AccordsContext     *context;
@@ -564,6 +599,7 @@ main (int argc, char **argv)
   g_test_add_func ("/map/world/damaged", test_world_damaged);
   g_test_add_func ("/map/viewport", test_viewport);
   g_test_add_func ("/map/viewport/fit", test_viewport_fit);
+  g_test_add_func ("/map/viewport/bottom-inset", test_viewport_bottom_inset);
   g_test_add ("/map/model/uk-rwanda", ModelFixture, NULL, model_set_up, test_model_uk_rwanda, model_tear_down);
   g_test_add ("/map/model/month-precision", ModelFixture, NULL, model_set_up, test_model_month_precision, model_tear_down);
   g_test_add ("/map/model/filters", ModelFixture, NULL, model_set_up, test_model_filters, model_tear_down);

@@ -50,6 +50,15 @@ accords_map_viewport_init (AccordsMapViewport *self,
   self->scale = accords_map_viewport_get_fit_scale (self);
   self->center_x = 0;
   self->center_y = 0;
+  self->bottom_inset = 0;
+  accords_map_viewport_clamp (self);
+}
+
+void
+accords_map_viewport_set_bottom_inset (AccordsMapViewport *self,
+                                       double              inset)
+{
+  self->bottom_inset = CLAMP (inset, 0, self->height / 2);
   accords_map_viewport_clamp (self);
 }
 
@@ -92,7 +101,7 @@ void
 accords_map_viewport_clamp (AccordsMapViewport *self)
 {
   double fit = accords_map_viewport_get_fit_scale (self);
-  double half_w, half_h, south, north, room_x, room_y;
+  double half_w, half_h, south, north, room_x, room_y, band;
 
   self->scale = CLAMP (self->scale, fit, fit * ACCORDS_MAP_VIEWPORT_MAX_ZOOM);
 
@@ -104,8 +113,15 @@ accords_map_viewport_clamp (AccordsMapViewport *self)
   room_x = half_w - (self->width / 2 - FIT_MARGIN) / self->scale;
   room_y = half_h - (self->height / 2 - FIT_MARGIN) / self->scale;
   self->center_x = room_x > 0 ? CLAMP (self->center_x, -room_x, room_x) : 0;
-  if ((north - south) * self->scale <= self->height - 2 * FIT_MARGIN + 1e-6)
-    self->center_y = (north + south) / 2;
+  band = (north - south) * self->scale;
+  if (band <= self->height - 2 * FIT_MARGIN + 1e-6)
+    {
+      /* centred in what the overlays leave, or else at the top */
+      if (band <= self->height - self->bottom_inset - 2 * FIT_MARGIN)
+        self->center_y = (north + south) / 2 - self->bottom_inset / 2 / self->scale;
+      else
+        self->center_y = north - (self->height / 2 - FIT_MARGIN) / self->scale;
+    }
   else
     self->center_y = CLAMP (self->center_y, -room_y, room_y);
 }

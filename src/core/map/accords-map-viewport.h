@@ -15,13 +15,18 @@ typedef struct {
   double width, height;        /* of the view, in pixels */
   double scale;                /* pixels per projected unit */
   double center_x, center_y;   /* the projected point at the middle of the view */
+  double bottom_inset;         /* pixels at the bottom that overlays cover (the legend) */
 } AccordsMapViewport;
 
 /* Shows the whole world, fitted and centred: its whole width, and the
- * latitudes from ACCORDS_MAP_VIEWPORT_SOUTH to _NORTH */
+ * latitudes from ACCORDS_MAP_VIEWPORT_SOUTH to _NORTH; no bottom inset */
 void   accords_map_viewport_init          (AccordsMapViewport *self,
                                            double              width,
                                            double              height);
+/* Keeps the map clear of the bottom pixels overlays cover, where the
+ * view has height to spare: the fitted band of countries sits above them */
+void   accords_map_viewport_set_bottom_inset (AccordsMapViewport *self,
+                                              double              inset);
 /* Keeps the centre and the zoom */
 void   accords_map_viewport_resize        (AccordsMapViewport *self,
                                            double              width,

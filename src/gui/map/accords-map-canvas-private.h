@@ -24,6 +24,8 @@ struct _AccordsMapCanvas
   gboolean            viewport_ready;
   gboolean            home_pending;  /* the first view is still to be set */
   gboolean            at_home;       /* showing it, unmoved: it follows the size */
+  GtkWidget          *bottom_overlay;  /* what covers the bottom of the map (the legend) */
+  double              bottom_inset;    /* its height when shown */
   GdkTexture         *base;        /* the base layer as last drawn */
   int                 base_width, base_height, base_scale;
 

@@ -281,6 +281,18 @@ world_loaded_cb (GObject      *source,
 
 /* Drawing */
 
+/* The height the bottom overlay takes, margins included, when it shows */
+static double
+get_bottom_overlay_height (AccordsMapCanvas *self)
+{
+  int natural = 0;
+
+  if (self->bottom_overlay == NULL || !gtk_widget_get_visible (self->bottom_overlay))
+    return 0;
+  gtk_widget_measure (self->bottom_overlay, GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
+  return natural;
+}
+
 static void
 accords_map_canvas_size_allocate (GtkWidget *widget,
                                   int        width,
@@ -288,13 +300,26 @@ accords_map_canvas_size_allocate (GtkWidget *widget,
                                   int        baseline)
 {
   AccordsMapCanvas *self = ACCORDS_MAP_CANVAS (widget);
+  double inset;
 
+  inset = get_bottom_overlay_height (self);
+  if (inset != self->bottom_inset)
+    {
+      self->bottom_inset = inset;
+      if (self->viewport_ready)
+        {
+          accords_map_viewport_set_bottom_inset (&self->viewport, inset);
+          self->home_pending = self->home_pending || self->at_home;
+          invalidate_base (self);
+        }
+    }
   if (!self->viewport_ready || self->viewport.width != width || self->viewport.height != height)
     {
       if (!self->viewport_ready)
         accords_map_viewport_init (&self->viewport, width, height);
       else
         accords_map_viewport_resize (&self->viewport, width, height);
+      accords_map_viewport_set_bottom_inset (&self->viewport, self->bottom_inset);
       self->viewport_ready = TRUE;
       /* a map nobody has moved yet keeps showing the first view in the
        * pane's new shape */
@@ -602,6 +627,7 @@ accords_map_canvas_dispose (GObject *object)
   g_clear_object (&self->world);
   g_clear_object (&self->model);
   g_clear_object (&self->base);
+  g_clear_weak_pointer (&self->bottom_overlay);
 
   G_OBJECT_CLASS (accords_map_canvas_parent_class)->dispose (object);
 }
@@ -957,6 +983,7 @@ set_home_view (AccordsMapCanvas   *self,
   double x0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, lon, south, north;
 
   accords_map_viewport_init (vp, vp->width, vp->height);
+  accords_map_viewport_set_bottom_inset (vp, self->bottom_inset);
   if (self->world == NULL || self->model == NULL)
     return;
   codes = accords_map_model_dup_coloured_codes (self->model);
@@ -1016,6 +1043,17 @@ accords_map_canvas_set_show_legend (AccordsMapCanvas *self,
   g_return_if_fail (ACCORDS_IS_MAP_CANVAS (self));
 
   self->show_legend = !!show_legend;
+}
+
+void
+accords_map_canvas_set_bottom_overlay (AccordsMapCanvas *self,
+                                       GtkWidget        *overlay)
+{
+  g_return_if_fail (ACCORDS_IS_MAP_CANVAS (self));
+  g_return_if_fail (overlay == NULL || GTK_IS_WIDGET (overlay));
+
+  g_set_weak_pointer (&self->bottom_overlay, overlay);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 gboolean

@@ -68,4 +68,9 @@ GBytes             *accords_map_canvas_export               (AccordsMapCanvas *s
                                                              const char       *caption,
                                                              GError          **error);
 
+/* A widget over the bottom of the map (the legend): where the pane has
+ * height to spare, the fitted map sits above it rather than under it */
+void accords_map_canvas_set_bottom_overlay (AccordsMapCanvas *self,
+                                            GtkWidget        *overlay);
+
 G_END_DECLS

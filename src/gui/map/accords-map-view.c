@@ -694,6 +694,7 @@ accords_map_view_set_property (GObject      *object,
         {
           accords_map_canvas_set_show_legend (self->canvas, g_value_get_boolean (value));
           gtk_widget_set_visible (self->legend, g_value_get_boolean (value));
+          gtk_widget_queue_allocate (GTK_WIDGET (self->canvas));
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -760,6 +761,7 @@ accords_map_view_init (AccordsMapView *self)
   g_signal_connect_swapped (self->canvas, "notify::selected-agreement", G_CALLBACK (canvas_notify_cb), self);
   build_legend (self);
   sync_legend (self);
+  accords_map_canvas_set_bottom_overlay (self->canvas, self->legend);
   update_label (self);
 }
 
