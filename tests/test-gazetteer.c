@@ -385,6 +385,29 @@ test_every_country_has_a_name (Fixture       *f,
   g_assert_cmpuint (accords_gazetteer_get_n_phrases (f->gazetteer), >, 2000);
 }
 
+/* The name the window shows a country by reads naturally, and the
+ * gazetteer finds that country by it */
+static void
+test_display_names (Fixture       *f,
+                    gconstpointer  data)
+{
+  for (guint i = 0; i < accords_iso_codes_get_n_countries (f->iso_codes); i++)
+    {
+      const AccordsIsoCountry *c = accords_iso_codes_get_country (f->iso_codes, i);
+      const char *name = accords_iso_codes_get_display_name (f->iso_codes, c->alpha2);
+      g_autofree char *found = NULL;
+
+      g_assert_false (g_str_has_suffix (name, " of"));
+      g_assert_false (g_str_has_suffix (name, " of the"));
+      g_assert_null (strstr (name, ", The"));
+      if (strchr (name, '(') || g_str_equal (c->alpha2, "CG"))
+        continue;
+      found = codes_of (f, name);
+      g_assert_cmpstr (found, ==, c->alpha2);
+    }
+  g_assert_cmpstr (accords_iso_codes_get_display_name (f->iso_codes, "CD"), ==, "DR Congo");
+}
+
 /* Data errors */
 
 static char *
@@ -540,6 +563,7 @@ main (int argc, char **argv)
   g_test_add ("/gazetteer/matched-and-counts", Fixture, NULL, fixture_set_up, test_matched_and_counts, fixture_tear_down);
   g_test_add ("/gazetteer/bad-text", Fixture, NULL, fixture_set_up, test_bad_text, fixture_tear_down);
   g_test_add ("/gazetteer/every-country-has-a-name", Fixture, NULL, fixture_set_up, test_every_country_has_a_name, fixture_tear_down);
+  g_test_add ("/gazetteer/display-names", Fixture, NULL, fixture_set_up, test_display_names, fixture_tear_down);
   g_test_add ("/gazetteer/data-errors", Fixture, NULL, fixture_set_up, test_data_errors, fixture_tear_down);
   g_test_add ("/gazetteer/checksum", Fixture, NULL, fixture_set_up, test_checksum, fixture_tear_down);
 

@@ -227,6 +227,22 @@ accords_iso_codes_lookup_numeric (AccordsIsoCodes *self,
   return g_hash_table_lookup (self->by_numeric, numeric);
 }
 
+/* iso-codes writes a few names inverted, with no common name beside them
+ * ("Congo, The Democratic Republic of the"); these are the forms news and
+ * atlases use */
+static const struct {
+  const char *alpha2;
+  const char *name;
+} natural_names[] = {
+  { "CD", N_("DR Congo") },
+  { "FK", N_("Falkland Islands") },
+  { "FM", N_("Micronesia") },
+  { "PS", N_("Palestine") },
+  { "VA", N_("Vatican City") },
+  { "VG", N_("British Virgin Islands") },
+  { "VI", N_("U.S. Virgin Islands") },
+};
+
 const char *
 accords_iso_codes_get_display_name (AccordsIsoCodes *self,
                                     const char      *alpha2)
@@ -240,6 +256,10 @@ accords_iso_codes_get_display_name (AccordsIsoCodes *self,
     return _("European Union");
   if (g_str_equal (country->alpha2, "XK") && accords_str_empty (country->numeric))
     return _("Kosovo");
+
+  for (guint i = 0; i < G_N_ELEMENTS (natural_names); i++)
+    if (g_str_equal (country->alpha2, natural_names[i].alpha2))
+      return _(natural_names[i].name);
 
   name = country->common_name ? country->common_name : country->name;
   return dgettext (ISO_DOMAIN, name);
