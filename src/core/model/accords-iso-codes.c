@@ -227,17 +227,19 @@ accords_iso_codes_lookup_numeric (AccordsIsoCodes *self,
   return g_hash_table_lookup (self->by_numeric, numeric);
 }
 
-/* iso-codes writes a few names inverted, with no common name beside them
- * ("Congo, The Democratic Republic of the"); these are the forms news and
- * atlases use */
+/* iso-codes writes a few names inverted or formal, with no common name
+ * beside them ("Congo, The Democratic Republic of the", "Russian
+ * Federation"); these are the forms news and atlases use */
 static const struct {
   const char *alpha2;
   const char *name;
 } natural_names[] = {
+  { "BN", N_("Brunei") },
   { "CD", N_("DR Congo") },
   { "FK", N_("Falkland Islands") },
   { "FM", N_("Micronesia") },
   { "PS", N_("Palestine") },
+  { "RU", N_("Russia") },
   { "VA", N_("Vatican City") },
   { "VG", N_("British Virgin Islands") },
   { "VI", N_("U.S. Virgin Islands") },
