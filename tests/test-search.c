@@ -11,6 +11,8 @@
 #include "accords-error.h"
 #include "accords-importer.h"
 #include "accords-saved-search.h"
+#include "accords-search-prefix.h"
+#include "accords-search-query.h"
 #include "accords-schema.h"
 #include "accords-search.h"
 #include "accords-store-notes.h"
@@ -167,6 +169,43 @@ count_items (Fixture    *f,
 
   g_assert_no_error (error);
   return ids->len;
+}
+
+static gboolean
+never_cb (const char *word,
+          gpointer    user_data)
+{
+  guint *asked = user_data;
+
+  (*asked)++;
+  return FALSE;
+}
+
+/* The last word is a prefix only where the index holds a longer term that
+ * begins with its stem; a prefix written with "*" always is one */
+static void
+test_prefix_needed (Fixture *f, gconstpointer data)
+{
+  g_autofree char *dropped = NULL, *kept = NULL;
+  guint asked = 0;
+
+  dropped = accords_search_query_to_fts_full ("rwanda kigali", never_cb, &asked);
+  g_assert_cmpstr (dropped, ==, "\"rwanda\" AND \"kigali\"");
+  g_assert_cmpuint (asked, ==, 1);
+  kept = accords_search_query_to_fts_full ("kiga*", never_cb, &asked);
+  g_assert_cmpstr (kept, ==, "\"kiga\"*");
+  g_assert_cmpuint (asked, ==, 1);
+
+  /* "deportees" is indexed as "deporte", which begins with "deport" */
+  g_assert_true (accords_search_prefix_needed (f->store, "deport"));
+  g_assert_true (accords_search_prefix_needed (f->store, "deported"));
+  g_assert_true (accords_search_prefix_needed (f->store, "kiga"));
+  /* nothing longer begins with these */
+  g_assert_false (accords_search_prefix_needed (f->store, "kigali"));
+  g_assert_false (accords_search_prefix_needed (f->store, "deportees"));
+  /* and the searches find the same either way */
+  g_assert_cmpuint (count_items (f, "kigali"), ==, count_items (f, "kigali*"));
+  g_assert_cmpuint (count_items (f, "deportees"), ==, count_items (f, "deportees*"));
 }
 
 static void
@@ -511,6 +550,7 @@ main (int argc, char **argv)
   g_test_add_func ("/search/markup", test_markup);
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/search/stemming", test_stemming);
+  ADD ("/search/prefix-needed", test_prefix_needed);
   ADD ("/search/grouped", test_grouped);
   ADD ("/search/filters", test_filters);
   ADD ("/search/saved", test_saved);

@@ -161,7 +161,9 @@ tokenize (const char *text,
  * Only the last: every word a prefix would widen a search far beyond what
  * was typed ("art" finding "article" in the middle of a phrase of words). */
 static void
-mark_last_word_prefix (GArray *tokens)
+mark_last_word_prefix (GArray                  *tokens,
+                       AccordsSearchPrefixFunc  needs_prefix,
+                       gpointer                 user_data)
 {
   for (guint i = tokens->len; i > 0; i--)
     {
@@ -171,8 +173,8 @@ mark_last_word_prefix (GArray *tokens)
         return;
       if (token->kind != TOKEN_WORD)
         continue;
-      if (g_utf8_strlen (token->text, -1) >= MIN_PREFIX_CHARS)
-        token->prefix = TRUE;
+      if (g_utf8_strlen (token->text, -1) >= MIN_PREFIX_CHARS && !token->prefix)
+        token->prefix = needs_prefix == NULL || needs_prefix (token->text, user_data);
       return;
     }
 }
@@ -314,6 +316,15 @@ char *
 accords_search_query_translate (const char  *text,
                                 GError     **error)
 {
+  return accords_search_query_translate_full (text, NULL, NULL, error);
+}
+
+char *
+accords_search_query_translate_full (const char               *text,
+                                     AccordsSearchPrefixFunc   needs_prefix,
+                                     gpointer                  user_data,
+                                     GError                  **error)
+{
   g_autoptr(GArray) tokens = g_array_new (FALSE, FALSE, sizeof (Token));
   g_autoptr(GString) out = g_string_new (NULL);
   Parser p = { tokens, 0, out };
@@ -333,7 +344,7 @@ accords_search_query_translate (const char  *text,
                    _("The search “%s” holds no word to look for"), text);
       return NULL;
     }
-  mark_last_word_prefix (tokens);
+  mark_last_word_prefix (tokens, needs_prefix, user_data);
   if (!parse_or (&p) || p.pos != tokens->len)
     {
       g_set_error (error, ACCORDS_ERROR, ACCORDS_ERROR_INVALID,
@@ -347,11 +358,19 @@ accords_search_query_translate (const char  *text,
 char *
 accords_search_query_to_fts (const char *text)
 {
+  return accords_search_query_to_fts_full (text, NULL, NULL);
+}
+
+char *
+accords_search_query_to_fts_full (const char              *text,
+                                  AccordsSearchPrefixFunc  needs_prefix,
+                                  gpointer                 user_data)
+{
   char *fts;
 
   if (text == NULL)
     return NULL;
-  fts = accords_search_query_translate (text, NULL);
+  fts = accords_search_query_translate_full (text, needs_prefix, user_data, NULL);
   if (fts != NULL)
     return fts;
   return accords_store_plain_words_query (text);

@@ -30,4 +30,19 @@ char *accords_search_query_translate (const char  *text,
  * words (accords_store_plain_words_query()); NULL when it holds no word. */
 char *accords_search_query_to_fts    (const char  *text);
 
+/* Whether the last bare word, which is read as a prefix, is to be one
+ * (see accords_search_prefix_needed()) */
+typedef gboolean (*AccordsSearchPrefixFunc) (const char *word,
+                                             gpointer    user_data);
+
+/* The same, asking needs_prefix (NULL: always) about the last bare word;
+ * a prefix written with "*" stays one */
+char *accords_search_query_translate_full (const char               *text,
+                                           AccordsSearchPrefixFunc   needs_prefix,
+                                           gpointer                  user_data,
+                                           GError                  **error);
+char *accords_search_query_to_fts_full    (const char               *text,
+                                           AccordsSearchPrefixFunc   needs_prefix,
+                                           gpointer                  user_data);
+
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "accords-search-prefix.h"
 #include "accords-search-schema.h"
 #include "accords-search.h"
 #include "accords-util.h"
@@ -376,7 +377,7 @@ accords_search_run (AccordsStore            *store,
 
   for (guint g = 0; g < ACCORDS_SEARCH_N_GROUPS; g++)
     results->hits[g] = g_ptr_array_new_with_free_func ((GDestroyNotify) accords_search_hit_free);
-  results->query = query != NULL ? accords_search_query_to_fts (query) : NULL;
+  results->query = query != NULL ? accords_search_query_to_fts_full (query, accords_search_prefix_needed_func, store) : NULL;
   if (results->query == NULL)
     return g_steal_pointer (&results);
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "accords-error.h"
+#include "accords-search-prefix.h"
 #include "accords-search-query.h"
 #include "accords-store-items.h"
 #include "accords-util.h"
@@ -227,14 +228,26 @@ is_blank (const char *text)
 
 /* The WHERE clause of filter (after "WHERE 1 "); match is ?1 and the
  * filter's values ?2, ?4.. as filter_bind() binds them */
+/* How a query that does not start from the full-text index tells the
+ * items that match: it does not (the query joins the index), it asks the
+ * index about each item (cheap for terms, dear for a prefix, which SQLite
+ * gathers anew each time), or it gathers the set of matches once */
+typedef enum {
+  MATCH_JOINED,
+  MATCH_PROBE,
+  MATCH_SET,
+} MatchWay;
+
 static void
 filter_append_sql (GString                 *sql,
                    const AccordsItemFilter *filter,
                    gboolean                 match,
-                   gboolean                 match_in,
+                   MatchWay                 match_in,
                    const char              *id)
 {
-  if (match && match_in)
+  if (match && match_in == MATCH_PROBE)
+    g_string_append_printf (sql, "AND EXISTS (SELECT 1 FROM item_fts WHERE item_fts MATCH ?1 AND rowid = %s) ", id);
+  else if (match && match_in == MATCH_SET)
     g_string_append_printf (sql, "AND %s IN (SELECT rowid FROM item_fts WHERE item_fts MATCH ?1) ", id);
   else if (match)
     g_string_append (sql, "AND item_fts MATCH ?1 ");
@@ -325,6 +338,20 @@ prefer_date_walk (AccordsStore *self,
   return n_matches > 0 && n_matches * n_matches * 16 >= (gint64) limit * n_items;
 }
 
+/* Whether an FTS5 query holds a prefix ("*" outside quotes) */
+static gboolean
+has_prefix (const char *match)
+{
+  gboolean quoted = FALSE;
+
+  for (const char *s = match; *s; s++)
+    if (*s == '"')
+      quoted = !quoted;
+    else if (*s == '*' && !quoted)
+      return TRUE;
+  return FALSE;
+}
+
 /* Runs the ids query with match as the FTS query (or none) */
 static GArray *
 run_ids_query (AccordsStore            *self,
@@ -355,7 +382,8 @@ run_ids_query (AccordsStore            *self,
   if (sort == ACCORDS_ITEM_SORT_FEED)
     g_string_append (sql, "JOIN feed f ON f.id = i.feed_id ");
   g_string_append (sql, "WHERE 1 ");
-  filter_append_sql (sql, filter, match != NULL, walk, "i.id");
+  filter_append_sql (sql, filter, match != NULL,
+                     !walk ? MATCH_JOINED : has_prefix (match) ? MATCH_SET : MATCH_PROBE, "i.id");
   switch (sort)
     {
     case ACCORDS_ITEM_SORT_TITLE:
@@ -421,7 +449,7 @@ accords_store_query_item_ids_filtered (AccordsStore            *self,
     return run_ids_query (self, NULL, filter, sort, descending, limit, &match_failed, error);
 
   /* what was typed, as FTS5 (accords-search-query.h) */
-  match = accords_search_query_to_fts (filter->query);
+  match = accords_search_query_to_fts_full (filter->query, accords_search_item_prefix_needed_func, self);
   if (match == NULL)
     return g_array_new (FALSE, FALSE, sizeof (gint64));
   ids = run_ids_query (self, match, filter, sort, descending, limit, &match_failed, &local_error);
@@ -466,7 +494,7 @@ filter_append_count_sql (GString                 *sql,
   rest.feed_id = 0;
   rest.since = rest.until = NULL;
   rest.unread = FALSE;
-  filter_append_sql (sql, &rest, FALSE, FALSE, id);
+  filter_append_sql (sql, &rest, FALSE, MATCH_JOINED, id);
 }
 
 gint64
@@ -485,7 +513,8 @@ accords_store_count_items_filtered (AccordsStore            *self,
 
   if (filter == NULL)
     filter = &none;
-  if (!is_blank (filter->query) && (match = accords_search_query_to_fts (filter->query)) == NULL)
+  if (!is_blank (filter->query) &&
+      (match = accords_search_query_to_fts_full (filter->query, accords_search_item_prefix_needed_func, self)) == NULL)
     return 0;
   if (match != NULL)
     {
