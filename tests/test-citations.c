@@ -714,6 +714,60 @@ test_author_date (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (numbered, "1. Rwanda in talks"));
 }
 
+/* Names are text in every format: markup in them is escaped */
+static void
+test_author_date_markup (Fixture *f, gconstpointer data)
+{
+  g_auto(AccordsExportOptions) options;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "markup.pdf", NULL);
+  g_autofree char *md = NULL, *html = NULL, *out = NULL, *err = NULL;
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+  int status;
+
+  exec_sql (f->store, "UPDATE item SET author = 'AT&T <Jones> *Ltd*' WHERE id = 42");
+  md = render (f, ACCORDS_EXPORT_SCOPE_NOTE, ACCORDS_EXPORT_FORMAT_MARKDOWN, ACCORDS_CITATION_STYLE_AUTHOR_DATE);
+  g_assert_nonnull (strstr (md, "Arrivals (AT\\&T \\<Jones\\> \\*Ltd\\* 2025)"));
+  html = render (f, ACCORDS_EXPORT_SCOPE_NOTE, ACCORDS_EXPORT_FORMAT_HTML, ACCORDS_CITATION_STYLE_AUTHOR_DATE);
+  g_assert_nonnull (strstr (html, ">(AT&amp;T &lt;Jones&gt; *Ltd* 2025)</a>"));
+
+  accords_export_options_init (&options);
+  options.scope = ACCORDS_EXPORT_SCOPE_NOTE;
+  options.format = ACCORDS_EXPORT_FORMAT_PDF;
+  options.citation_style = ACCORDS_CITATION_STYLE_AUTHOR_DATE;
+  options.note_id = f->note_id;
+  bytes = accords_export_render (f->store, f->iso_codes, &options, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (out, "Arrivals (AT&T <Jones> *Ltd* 2025)"));
+
+  /* and in the dossier's own tables, which are not Markdown */
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE source SET publisher = 'R&D <News>' WHERE id = %" G_GINT64_FORMAT, f->lbci_id);
+    g_autofree char *dossier = NULL;
+
+    exec_sql (f->store, sql);
+    g_clear_pointer (&bytes, g_bytes_unref);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    options.scope = ACCORDS_EXPORT_SCOPE_AGREEMENT;
+    options.agreement = g_strdup ("us-rw-2025");
+    bytes = accords_export_render (f->store, f->iso_codes, &options, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (out, "(R&D <News> 2025)"));
+    dossier = render (f, ACCORDS_EXPORT_SCOPE_AGREEMENT, ACCORDS_EXPORT_FORMAT_MARKDOWN, ACCORDS_CITATION_STYLE_AUTHOR_DATE);
+    g_assert_nonnull (strstr (dossier, "(R\\&D \\<News\\> 2025)"));
+  }
+}
+
 /* Two works of one author and year are 2025a and 2025b */
 static void
 test_author_date_same_year (Fixture *f, gconstpointer data)
@@ -746,6 +800,7 @@ main (int argc, char **argv)
   g_test_add ("/citations/ris", Fixture, NULL, fixture_set_up, test_ris, fixture_tear_down);
   g_test_add ("/citations/gfm", Fixture, NULL, fixture_set_up, test_gfm, fixture_tear_down);
   g_test_add ("/citations/author-date", Fixture, NULL, fixture_set_up, test_author_date, fixture_tear_down);
+  g_test_add ("/citations/author-date-markup", Fixture, NULL, fixture_set_up, test_author_date_markup, fixture_tear_down);
   g_test_add ("/citations/author-date-same-year", Fixture, NULL, fixture_set_up, test_author_date_same_year, fixture_tear_down);
 
   return g_test_run ();

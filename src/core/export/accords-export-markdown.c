@@ -68,7 +68,13 @@ md_cite (GString  *out,
          guint     number,
          gpointer  user_data)
 {
-  g_string_append (out, accords_report_cite_label (user_data, number));
+  const char *label = accords_report_cite_label (user_data, number);
+
+  /* "[1]" as it always was; a name or a title is text to escape */
+  if (label[0] == '[')
+    g_string_append (out, label);
+  else
+    md_text (out, label, strlen (label), NULL);
 }
 
 static void

@@ -226,7 +226,9 @@ markup_cite (GString  *out,
              guint     number,
              gpointer  user_data)
 {
-  g_string_append (out, accords_report_cite_label (user_data, number));
+  g_autofree char *label = g_markup_escape_text (accords_report_cite_label (user_data, number), -1);
+
+  g_string_append (out, label);
 }
 
 static char *
