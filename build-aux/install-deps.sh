@@ -15,7 +15,8 @@ packages="
   gettext
   iso-codes
   libadwaita-1-dev
-  libcmark-dev
+  libcmark-gfm-dev
+  libcmark-gfm-extensions-dev
   libglib2.0-bin
   libglib2.0-dev
   libgtk-4-dev

@@ -137,6 +137,43 @@ with tempfile.TemporaryDirectory() as tmp:
           sum(1 for x in usrw if x["geometry"]["type"] == "Point") == 2 and
           [(x["properties"]["from"], x["properties"]["to"]) for x in usrw if x["geometry"]["type"] == "LineString"]
           == [("US", "RW")], usrw)
+    # the works cited, for reference managers
+    sid = "source:%d" % source.get("id", -1)
+    path = os.path.join(tmp, "dossier-references.json")
+    r = run("export", "--format", "csl-json", "--agreement", "us-rw-2025", "-o", path, db=db)
+    csl = json.load(open(path, encoding="utf-8")) if r.returncode == 0 else []
+    ok = isinstance(csl, list) and len(csl) > 1
+    for item in csl:
+        ok = ok and isinstance(item.get("id"), str) and isinstance(item.get("type"), str)
+        for d in ("issued", "accessed"):
+            if d in item:
+                parts = item[d].get("date-parts", [[]])[0]
+                ok = ok and 1 <= len(parts) <= 3 and all(isinstance(x, int) for x in parts)
+    check("CSL-JSON of the dossier: items with id, type and date-parts", ok, r.stderr.decode())
+    article = [x for x in csl if x.get("id") == sid]
+    check("the cited article is in it, with its access date",
+          len(article) == 1 and article[0].get("title") == title and
+          article[0].get("accessed") == {"date-parts": [[2025, 9, 1]]}, article)
+    r = run("export", "--format", "bibtex", "--note", str(note.get("id")), "-o", "-", db=db)
+    bib = r.stdout.decode()
+    check("BibTeX of a note: one entry, keyed by its marker",
+          r.returncode == 0 and bib.count("\n@") == 1 and ("@misc{%s," % sid) in bib and "urldate = {2025-09-01}" in bib,
+          bib + r.stderr.decode())
+    r = run("export", "--format", "ris", "--note", str(note.get("id")), "-o", "-", db=db)
+    ris = r.stdout.decode()
+    check("RIS of a note: TY to ER, CRLF",
+          r.returncode == 0 and ris.startswith("TY  - GEN\r\n") and ("ID  - %s\r\n" % sid) in ris and
+          "Y2  - 2025/09/01/\r\n" in ris and ris.rstrip().endswith("ER  -"), ris + r.stderr.decode())
+    r = run("export", "--format", "md", "--style", "author-date", "--note", str(note.get("id")), "-o", "-", db=db)
+    md = r.stdout.decode()
+    check("--style author-date cites by who and when",
+          r.returncode == 0 and "talks (“Rwanda in talks with…” n.d.)." in md and
+          "\n- Rwanda in talks with U.S over deported migrants (n.d.). <file://" in md, md + r.stderr.decode())
+    r = run("export", "--format", "csv", "--style", "author-date", "-o", os.path.join(tmp, "x.csv"), db=db)
+    check("--style goes with reports only", r.returncode == 2 and "--style" in r.stderr.decode(), r.stderr.decode())
+    r = run("export", "--format", "md", "--style", "apa", "-o", os.path.join(tmp, "x.md"), db=db)
+    check("an unknown style is a usage error", r.returncode == 2 and "author-date" in r.stderr.decode(), r.stderr.decode())
+
     r = run("export", "--format", "md", "--all", "-o", "-", db=db)
     check("export to standard output", r.returncode == 0 and r.stdout.startswith(b"# Migration agreements"), r.stderr.decode())
 

@@ -435,8 +435,32 @@ test_export_dialog (Fixture *f, gconstpointer data)
   g_assert_cmpstr (name, ==, "accords-events.csv");
   g_clear_pointer (&name, g_free);
 
-  /* the file is written off the main thread, then the window says so */
+  /* a note cannot be a dataset, but it can be the works it cites */
+  accords_export_dialog_choose (dialog, ACCORDS_EXPORT_SCOPE_NOTE, ACCORDS_EXPORT_FORMAT_JSON, 0);
+  g_assert_false (accords_export_dialog_can_export (dialog));
+  accords_export_dialog_choose (dialog, ACCORDS_EXPORT_SCOPE_NOTE, ACCORDS_EXPORT_FORMAT_BIBTEX, 0);
+  g_assert_true (accords_export_dialog_can_export (dialog));
+  accords_export_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.format, ==, ACCORDS_EXPORT_FORMAT_BIBTEX);
+  accords_export_options_clear (&options);
+  name = accords_export_dialog_suggest_name (dialog);
+  g_assert_cmpstr (name, ==, "exported-references.bib");
+  g_clear_pointer (&name, g_free);
+  accords_export_dialog_choose (dialog, ACCORDS_EXPORT_SCOPE_AGREEMENT, ACCORDS_EXPORT_FORMAT_CSL_JSON, 0);
+  name = accords_export_dialog_suggest_name (dialog);
+  g_assert_cmpstr (name, ==, "us-rw-2025-references.json");
+  g_clear_pointer (&name, g_free);
+
+  /* the file is written off the main thread, then the window says so; by
+   * author and date, as chosen */
   accords_export_dialog_choose (dialog, ACCORDS_EXPORT_SCOPE_NOTE, ACCORDS_EXPORT_FORMAT_HTML, 0);
+  accords_export_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.citation_style, ==, ACCORDS_CITATION_STYLE_NUMBERED);
+  accords_export_options_clear (&options);
+  accords_export_dialog_choose_style (dialog, ACCORDS_CITATION_STYLE_AUTHOR_DATE);
+  accords_export_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.citation_style, ==, ACCORDS_CITATION_STYLE_AUTHOR_DATE);
+  accords_export_options_clear (&options);
   path = g_build_filename (f->w.dir, "note.html", NULL);
   file = g_file_new_for_path (path);
   g_signal_connect (dialog, "exported", G_CALLBACK (exported_cb), &o);
@@ -448,6 +472,7 @@ test_export_dialog (Fixture *f, gconstpointer data)
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_nonnull (strstr (contents, "<h1 id=\"top\">Exported</h1>"));
   g_assert_nonnull (strstr (contents, "Rwanda in talks with U.S over deported migrants"));
+  g_assert_nonnull (strstr (contents, "<ul class=\"references author-date\">"));
   g_clear_object (&o.file);
 
   gtk_window_destroy (GTK_WINDOW (dialog));

@@ -332,7 +332,7 @@ cmd_check (AccordsCli *cli,
 static const AccordsCliCommand commands[] = {
   { "countries", "[--json] [--all] [--on DATE]", N_("List the countries party to agreements"), cmd_countries },
   { "agreements", "[--json] [--country CC] [--on DATE]", N_("List the agreements"), cmd_agreements },
-  { "export", "--format md|html|pdf|csv|json|geojson [--note ID | --agreement ID | --all] -o FILE", N_("Export a note, a dossier or everything"), accords_cli_cmd_export },
+  { "export", "--format md|html|pdf|csv|json|geojson|csl-json|bibtex|ris [--style numbered|author-date] [--note ID | --agreement ID | --all] -o FILE", N_("Export a note, a dossier or everything"), accords_cli_cmd_export },
   { "note", "add --agreement ID --file FILE.md | list [--json]", N_("Add a note from a Markdown file, or list the notes"), accords_cli_cmd_note },
   { "source", "add --url URL [--title TITLE] [--agreement ID]", N_("Add a source that notes can cite"), accords_cli_cmd_source },
   { "link", "[--file PATH] [TEXT…|-]", N_("Show the countries and agreements a text would be linked to"), accords_cli_link },

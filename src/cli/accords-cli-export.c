@@ -14,16 +14,17 @@ accords_cli_cmd_export (AccordsCli *cli,
                         int         argc,
                         char      **argv)
 {
-  g_autofree char *format = NULL, *agreement = NULL, *output = NULL, *table = NULL, *paper = NULL;
+  g_autofree char *format = NULL, *agreement = NULL, *output = NULL, *table = NULL, *paper = NULL, *style = NULL;
   gint64 note = 0;
   gboolean all = FALSE;
   GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("md, html, pdf, csv, json or geojson"), "FORMAT" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("md, html, pdf, csv, json, geojson, csl-json, bibtex or ris"), "FORMAT" },
     { "note", 0, 0, G_OPTION_ARG_INT64, &note, N_("Export this note"), "ID" },
     { "agreement", 0, 0, G_OPTION_ARG_STRING, &agreement, N_("Export this agreement’s dossier"), "ID" },
     { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("Export everything (the default)"), NULL },
     { "table", 0, 0, G_OPTION_ARG_STRING, &table, N_("For CSV: agreements, parties, events or items"), "TABLE" },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper, N_("For PDF: a4 or letter"), "SIZE" },
+    { "style", 0, 0, G_OPTION_ARG_STRING, &style, N_("For reports: how they cite, numbered or author-date"), "STYLE" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write (- for standard output)"), "FILE" },
     { NULL }
   };
@@ -37,7 +38,7 @@ accords_cli_cmd_export (AccordsCli *cli,
   if (argc > 1)
     return accords_cli_usage_error (_("export: unexpected argument “%s”"), argv[1]);
   if (format == NULL || !accords_export_format_from_string (format, &options.format))
-    return accords_cli_usage_error (_("export: --format must be md, html, pdf, csv, json or geojson"));
+    return accords_cli_usage_error (_("export: --format must be md, html, pdf, csv, json, geojson, csl-json, bibtex or ris"));
   if ((note != 0) + (agreement != NULL) + all > 1)
     return accords_cli_usage_error (_("export: give one of --note, --agreement and --all"));
   if (output == NULL)
@@ -48,6 +49,10 @@ accords_cli_cmd_export (AccordsCli *cli,
     return accords_cli_usage_error (_("export: --table goes with --format csv"));
   if (paper != NULL && !accords_paper_size_from_string (paper, &options.paper))
     return accords_cli_usage_error (_("export: --paper must be a4 or letter"));
+  if (style != NULL && !accords_citation_style_from_string (style, &options.citation_style))
+    return accords_cli_usage_error (_("export: --style must be numbered or author-date"));
+  if (style != NULL && !accords_export_format_is_report (options.format))
+    return accords_cli_usage_error (_("export: --style goes with --format md, html or pdf"));
 
   if (note != 0)
     {

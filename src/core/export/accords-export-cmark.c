@@ -3,9 +3,16 @@
 
 #include "config.h"
 
+#include <cmark-gfm-core-extensions.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "accords-export-private.h"
+
+/* What researchers write beyond CommonMark: GitHub's tables, ~~struck~~
+ * text and bare addresses made links.  "tagfilter" is left out: raw HTML
+ * never reaches the output at all. */
+static const char * const extension_names[] = { "table", "strikethrough", "autolink" };
 
 /* Nodes of the types wanted, in document order; the tree may then be changed */
 static GPtrArray *
@@ -86,7 +93,9 @@ link_citations (AccordsReport *report,
             cmark_node_insert_before (node, new_text (done, open - done));
           link = cmark_node_new (CMARK_NODE_LINK);
           url = g_strdup_printf ("#ref-%u", (guint) number);
-          label = g_strdup_printf ("[%u]", (guint) number);
+          label = number >= 1 && number <= report->labels->len
+            ? g_strdup (accords_report_cite_label (report, (guint) number))
+            : g_strdup_printf ("[%u]", (guint) number);
           cmark_node_set_url (link, url);
           if (number >= 1 && number <= report->references->len)
             {
@@ -148,16 +157,81 @@ shift_headings (cmark_node *root,
     }
 }
 
+static cmark_parser *
+new_parser (void)
+{
+  static gsize registered = 0;
+  cmark_parser *parser;
+
+  /* the registry cmark-gfm keeps is filled once, whichever thread exports first */
+  if (g_once_init_enter (&registered))
+    {
+      cmark_gfm_core_extensions_ensure_registered ();
+      g_once_init_leave (&registered, 1);
+    }
+  parser = cmark_parser_new (CMARK_OPT_DEFAULT);
+  for (guint i = 0; i < G_N_ELEMENTS (extension_names); i++)
+    {
+      cmark_syntax_extension *extension = cmark_find_syntax_extension (extension_names[i]);
+
+      g_assert (extension != NULL);
+      cmark_parser_attach_syntax_extension (parser, extension);
+    }
+  return parser;
+}
+
+static cmark_node *
+parse_note (AccordsReport *report,
+            cmark_parser  *parser,
+            const char    *markdown,
+            guint          heading_offset)
+{
+  g_autofree char *marked = accords_citations_replace (markdown, mark_citation, report);
+  cmark_node *root;
+
+  cmark_parser_feed (parser, marked, strlen (marked));
+  root = cmark_parser_finish (parser);
+  shift_headings (root, heading_offset);
+  images_to_links (root);
+  link_citations (report, root);
+  return root;
+}
+
 cmark_node *
 accords_report_parse_note (AccordsReport *report,
                            const char    *markdown,
                            guint          heading_offset)
 {
-  g_autofree char *marked = accords_citations_replace (markdown, mark_citation, report);
-  cmark_node *root = cmark_parse_document (marked, strlen (marked), CMARK_OPT_DEFAULT);
+  cmark_parser *parser = new_parser ();
+  cmark_node *root = parse_note (report, parser, markdown, heading_offset);
 
-  shift_headings (root, heading_offset);
-  images_to_links (root);
-  link_citations (report, root);
+  cmark_parser_free (parser);
   return root;
+}
+
+char *
+accords_report_note_to_html (AccordsReport *report,
+                             const char    *markdown,
+                             guint          heading_offset)
+{
+  cmark_parser *parser = new_parser ();
+  cmark_node *root = parse_note (report, parser, markdown, heading_offset);
+  /* cmark's default is safe: raw HTML is left out, unsafe links emptied;
+   * a column's alignment goes in a style attribute, which the stylesheet's
+   * "text-align: left" for cells would otherwise override */
+  char *html = cmark_render_html (root, CMARK_OPT_DEFAULT | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES,
+                                  cmark_parser_get_syntax_extensions (parser));
+  char *copy = g_strdup (html);
+
+  free (html);
+  cmark_node_free (root);
+  cmark_parser_free (parser);
+  return copy;
+}
+
+gboolean
+accords_report_node_is (cmark_node *node,
+                        const char *type)
+{
+  return g_strcmp0 (cmark_node_get_type_string (node), type) == 0;
 }

@@ -36,6 +36,7 @@ static const char stylesheet[] =
   "pre { background: #f6f6f6; padding: 0.6em; overflow-x: auto; white-space: pre-wrap; }\n"
   "ol.references li { margin-bottom: 0.4em; overflow-wrap: anywhere; }\n"
   "ol.references li:target { background: #fff3bf; }\n"
+
   "@page { size: auto; margin: 2cm; }\n"
   "@media print {\n"
   "  body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; color: #000; }\n"
@@ -45,6 +46,12 @@ static const char stylesheet[] =
   "  ol.references a[href^='http']::after { content: none; }\n"
   "  h2 { page-break-before: auto; }\n"
   "}\n";
+
+/* A list by author hangs its entries instead of numbering them */
+static const char author_date_stylesheet[] =
+  "ul.author-date { list-style: none; padding-left: 0; }\n"
+  "ul.author-date li { padding-left: 2em; text-indent: -2em; margin-bottom: 0.4em; overflow-wrap: anywhere; }\n"
+  "ul.author-date li:target { background: #fff3bf; }\n";
 
 static void
 html_text (GString    *out,
@@ -99,7 +106,9 @@ html_cite (GString  *out,
       html_escape (out, label);
       g_string_append_c (out, '"');
     }
-  g_string_append_printf (out, ">[%u]</a>", number);
+  g_string_append_c (out, '>');
+  html_escape (out, accords_report_cite_label (report, number));
+  g_string_append (out, "</a>");
 }
 
 static void
@@ -168,6 +177,8 @@ accords_report_to_html (AccordsReport *report)
   html_escape (out, report->title);
   g_string_append (out, "</title>\n<style>\n");
   g_string_append (out, stylesheet);
+  if (report->style == ACCORDS_CITATION_STYLE_AUTHOR_DATE)
+    g_string_append (out, author_date_stylesheet);
   g_string_append (out, "</style>\n</head>\n<body>\n");
 
   for (guint i = 0; i < report->blocks->len; i++)
@@ -235,26 +246,24 @@ accords_report_to_html (AccordsReport *report)
 
         case ACCORDS_REPORT_NOTE_BODY:
           {
-            cmark_node *root = accords_report_parse_note (report, block->text, block->level);
-            /* cmark's default is safe: raw HTML is left out, unsafe links emptied */
-            char *html = cmark_render_html (root, CMARK_OPT_DEFAULT);
+            g_autofree char *html = accords_report_note_to_html (report, block->text, block->level);
 
             g_string_append (out, "<div class=\"note\">\n");
             g_string_append (out, html);
             g_string_append (out, "</div>\n");
-            free (html);
-            cmark_node_free (root);
           }
           break;
 
         case ACCORDS_REPORT_REFERENCES:
-          g_string_append (out, "<ol class=\"references\">\n");
-          for (guint r = 0; r < report->references->len; r++)
+          g_string_append (out, report->style == ACCORDS_CITATION_STYLE_NUMBERED
+                                  ? "<ol class=\"references\">\n" : "<ul class=\"references author-date\">\n");
+          for (guint k = 0; k < report->order->len; k++)
             {
               g_autofree char *before = NULL, *url = NULL, *after = NULL;
+              guint number = g_array_index (report->order, guint, k);
 
-              accords_reference_format_runs (report->references->pdata[r], &before, &url, &after);
-              g_string_append_printf (out, "<li id=\"ref-%u\">", r + 1);
+              accords_report_format_entry (report, number, &before, &url, &after);
+              g_string_append_printf (out, "<li id=\"ref-%u\">", number);
               html_escape (out, before);
               if (url != NULL && is_safe_url (url))
                 {
@@ -269,7 +278,7 @@ accords_report_to_html (AccordsReport *report)
               html_escape (out, after);
               g_string_append (out, "</li>\n");
             }
-          g_string_append (out, "</ol>\n");
+          g_string_append (out, report->style == ACCORDS_CITATION_STYLE_NUMBERED ? "</ol>\n" : "</ul>\n");
           break;
 
         default:

@@ -68,7 +68,13 @@ md_cite (GString  *out,
          guint     number,
          gpointer  user_data)
 {
-  g_string_append_printf (out, "[%u]", number);
+  const char *label = accords_report_cite_label (user_data, number);
+
+  /* "[1]" as it always was; a name or a title is text to escape */
+  if (label[0] == '[')
+    g_string_append (out, label);
+  else
+    md_text (out, label, strlen (label), NULL);
 }
 
 static void
@@ -76,7 +82,7 @@ md_inline (AccordsReport *report,
            GString       *out,
            const char    *text)
 {
-  accords_report_append_inline (report, out, text, md_text, md_cite, NULL);
+  accords_report_append_inline (report, out, text, md_text, md_cite, report);
 }
 
 /* The note's own headings sit under the heading of the note */
@@ -219,7 +225,7 @@ accords_report_to_markdown (AccordsReport *report)
             g_autofree char *shifted = shift_headings (block->text, block->level);
             gsize start = out->len;
 
-            accords_report_append_inline (report, out, shifted, md_raw, md_cite, NULL);
+            accords_report_append_inline (report, out, shifted, md_raw, md_cite, report);
             /* exactly one line break after the body */
             while (out->len > start && (out->str[out->len - 1] == '\n' || out->str[out->len - 1] == ' '))
               g_string_truncate (out, out->len - 1);
@@ -228,12 +234,16 @@ accords_report_to_markdown (AccordsReport *report)
           break;
 
         case ACCORDS_REPORT_REFERENCES:
-          for (guint r = 0; r < report->references->len; r++)
+          for (guint k = 0; k < report->order->len; k++)
             {
               g_autofree char *before = NULL, *url = NULL, *after = NULL;
+              guint number = g_array_index (report->order, guint, k);
 
-              accords_reference_format_runs (report->references->pdata[r], &before, &url, &after);
-              g_string_append_printf (out, "%u. ", r + 1);
+              accords_report_format_entry (report, number, &before, &url, &after);
+              if (report->style == ACCORDS_CITATION_STYLE_NUMBERED)
+                g_string_append_printf (out, "%u. ", number);
+              else
+                g_string_append (out, "- ");
               md_text (out, before, strlen (before), NULL);
               /* an autolink cannot hold blanks or angle brackets */
               if (url != NULL && strpbrk (url, " <>") == NULL)

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
+#include <cmark-gfm-core-extensions.h>
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 #include <string.h>
@@ -225,7 +226,9 @@ markup_cite (GString  *out,
              guint     number,
              gpointer  user_data)
 {
-  g_string_append_printf (out, "[%u]", number);
+  g_autofree char *label = g_markup_escape_text (accords_report_cite_label (user_data, number), -1);
+
+  g_string_append (out, label);
 }
 
 static char *
@@ -234,7 +237,7 @@ inline_markup (Pdf        *pdf,
 {
   GString *out = g_string_new (NULL);
 
-  accords_report_append_inline (pdf->report, out, text, markup_text, markup_cite, NULL);
+  accords_report_append_inline (pdf->report, out, text, markup_text, markup_cite, pdf->report);
   return g_string_free (out, FALSE);
 }
 
@@ -346,44 +349,22 @@ cells_height (GPtrArray *cells)
   return height;
 }
 
+/* Draws rows of cell layouts under a header row: the header goes with the
+ * first row, and again at the top of each page the table continues on */
 static void
-table (Pdf                *pdf,
-       AccordsReportBlock *block)
+draw_table (Pdf       *pdf,
+            GPtrArray *header,
+            GPtrArray *rows,
+            double    *col_w)
 {
-  guint n = g_strv_length (block->columns);
-  g_autofree double *col_w = g_new0 (double, n);
-  g_autoptr(PangoFontDescription) bold = pango_font_description_copy (pdf->table_font);
-  g_autoptr(GPtrArray) header = g_ptr_array_new_with_free_func (g_object_unref);
-  double total = 0, header_h;
-
-  pango_font_description_set_weight (bold, PANGO_WEIGHT_BOLD);
-  for (guint i = 0; i < n; i++)
-    total += block->widths ? block->widths[i] : 1;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *markup = g_markup_escape_text (block->columns[i], -1);
-
-      col_w[i] = content_width (pdf) * (block->widths ? block->widths[i] : 1) / total;
-      g_ptr_array_add (header, new_layout (pdf, markup, bold, col_w[i] - 2 * CELL_PADDING));
-    }
-  header_h = cells_height (header);
+  double header_h = cells_height (header);
 
   add_space (pdf, 6);
-  for (guint r = 0; r < block->rows->len; r++)
+  for (guint r = 0; r < rows->len; r++)
     {
-      g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_object_unref);
-      GStrv row = block->rows->pdata[r];
-      double row_h;
+      GPtrArray *cells = rows->pdata[r];
+      double row_h = cells_height (cells);
 
-      for (guint i = 0; i < n; i++)
-        {
-          g_autofree char *markup = inline_markup (pdf, row[i] ? row[i] : "");
-          g_ptr_array_add (cells, new_layout (pdf, markup, pdf->table_font, col_w[i] - 2 * CELL_PADDING));
-        }
-      row_h = cells_height (cells);
-
-      /* the header goes with the first row, and again at the top of each
-       * page the table continues on */
       if (r == 0)
         {
           ensure_room (pdf, header_h + row_h);
@@ -397,6 +378,42 @@ table (Pdf                *pdf,
       table_row (pdf, cells, col_w, row_h, FALSE);
     }
   pdf->y += 6;
+}
+
+static void
+table (Pdf                *pdf,
+       AccordsReportBlock *block)
+{
+  guint n = g_strv_length (block->columns);
+  g_autofree double *col_w = g_new0 (double, n);
+  g_autoptr(PangoFontDescription) bold = pango_font_description_copy (pdf->table_font);
+  g_autoptr(GPtrArray) header = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  double total = 0;
+
+  pango_font_description_set_weight (bold, PANGO_WEIGHT_BOLD);
+  for (guint i = 0; i < n; i++)
+    total += block->widths ? block->widths[i] : 1;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *markup = g_markup_escape_text (block->columns[i], -1);
+
+      col_w[i] = content_width (pdf) * (block->widths ? block->widths[i] : 1) / total;
+      g_ptr_array_add (header, new_layout (pdf, markup, bold, col_w[i] - 2 * CELL_PADDING));
+    }
+  for (guint r = 0; r < block->rows->len; r++)
+    {
+      GPtrArray *cells = g_ptr_array_new_with_free_func (g_object_unref);
+      GStrv row = block->rows->pdata[r];
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *markup = inline_markup (pdf, row[i] ? row[i] : "");
+          g_ptr_array_add (cells, new_layout (pdf, markup, pdf->table_font, col_w[i] - 2 * CELL_PADDING));
+        }
+      g_ptr_array_add (rows, cells);
+    }
+  draw_table (pdf, header, rows, col_w);
 }
 
 static void
@@ -479,8 +496,15 @@ cmark_inlines (Pdf        *pdf,
             }
           break;
         case CMARK_NODE_HTML_INLINE:
-        default:
           /* raw HTML is left out, as in the HTML export */
+          break;
+        default:
+          if (accords_report_node_is (node, "strikethrough"))
+            {
+              g_string_append (out, "<s>");
+              cmark_inlines (pdf, out, node);
+              g_string_append (out, "</s>");
+            }
           break;
         }
     }
@@ -514,6 +538,90 @@ plain_of (cmark_node *node)
     }
   cmark_iter_free (iter);
   return g_string_free (out, FALSE);
+}
+
+static PangoAlignment
+cell_alignment (uint8_t align)
+{
+  if (align == 'c')
+    return PANGO_ALIGN_CENTER;
+  if (align == 'r')
+    return PANGO_ALIGN_RIGHT;
+  return PANGO_ALIGN_LEFT;
+}
+
+/* A Markdown table of a note, drawn as the report's own tables are: each
+ * column as wide as its longest cell asks, within reason */
+static void
+note_table (Pdf        *pdf,
+            cmark_node *table_node,
+            double      indent)
+{
+  guint n = cmark_gfm_extensions_get_table_columns (table_node);
+  uint8_t *aligns = cmark_gfm_extensions_get_table_alignments (table_node);
+  g_autofree double *col_w = NULL;
+  g_autofree double *want = NULL;
+  g_autoptr(PangoFontDescription) bold = pango_font_description_copy (pdf->table_font);
+  g_autoptr(GPtrArray) header = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  double total = 0, saved_left = pdf->left;
+
+  if (n == 0)
+    return;
+  col_w = g_new0 (double, n);
+  want = g_new0 (double, n);
+  pango_font_description_set_weight (bold, PANGO_WEIGHT_BOLD);
+
+  /* a column's share grows with the length of its longest cell, from 4 to 40 characters */
+  for (cmark_node *row = cmark_node_first_child (table_node); row; row = cmark_node_next (row))
+    {
+      guint i = 0;
+
+      for (cmark_node *cell = cmark_node_first_child (row); cell && i < n; cell = cmark_node_next (cell), i++)
+        {
+          g_autofree char *plain = plain_of (cell);
+          want[i] = MAX (want[i], CLAMP ((double) g_utf8_strlen (plain, -1), 4, 40));
+        }
+    }
+  for (guint i = 0; i < n; i++)
+    total += want[i];
+  for (guint i = 0; i < n; i++)
+    col_w[i] = (content_width (pdf) - indent) * want[i] / total;
+
+  for (cmark_node *row = cmark_node_first_child (table_node); row; row = cmark_node_next (row))
+    {
+      gboolean is_header = cmark_gfm_extensions_get_table_row_is_header (row);
+      GPtrArray *cells = is_header ? header : g_ptr_array_new_with_free_func (g_object_unref);
+      cmark_node *cell = cmark_node_first_child (row);
+
+      /* a row short of cells is padded, as GitHub shows it */
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *markup = cell ? inlines_of (pdf, cell) : g_strdup ("");
+          PangoLayout *layout = new_layout (pdf, markup, is_header ? bold : pdf->table_font,
+                                            col_w[i] - 2 * CELL_PADDING);
+
+          pango_layout_set_alignment (layout, cell_alignment (aligns ? aligns[i] : 0));
+          g_ptr_array_add (cells, layout);
+          if (cell)
+            cell = cmark_node_next (cell);
+        }
+      if (!is_header)
+        g_ptr_array_add (rows, cells);
+    }
+
+  pdf->left += indent;
+  if (rows->len > 0)
+    draw_table (pdf, header, rows, col_w);
+  else
+    {
+      /* a header alone is still a table */
+      add_space (pdf, 6);
+      ensure_room (pdf, cells_height (header));
+      table_row (pdf, header, col_w, cells_height (header), TRUE);
+      pdf->y += 6;
+    }
+  pdf->left = saved_left;
 }
 
 static void
@@ -618,7 +726,11 @@ cmark_blocks (Pdf        *pdf,
           break;
 
         case CMARK_NODE_HTML_BLOCK:
+          break;
+
         default:
+          if (accords_report_node_is (node, "table"))
+            note_table (pdf, node, indent);
           break;
         }
     }
@@ -632,20 +744,24 @@ references (Pdf *pdf)
   double indent;
   int w, h;
 
-  /* the numbers' column is as wide as the widest number */
+  gboolean numbered = pdf->report->style == ACCORDS_CITATION_STYLE_NUMBERED;
+
+  /* the numbers' column is as wide as the widest number; by author, the
+   * entries hang instead */
   pango_layout_get_size (probe, &w, &h);
-  indent = MAX (28.0, (double) w / PANGO_SCALE + 8);
+  indent = numbered ? MAX (28.0, (double) w / PANGO_SCALE + 8) : 0;
   add_space (pdf, 4);
-  for (guint r = 0; r < pdf->report->references->len; r++)
+  for (guint k = 0; k < pdf->report->order->len; k++)
     {
+      guint number = g_array_index (pdf->report->order, guint, k);
       g_autofree char *before = NULL, *url = NULL, *after = NULL;
-      g_autofree char *anchor = g_strdup_printf ("name='ref-%u'", r + 1);
+      g_autofree char *anchor = g_strdup_printf ("name='ref-%u'", number);
       GString *markup = g_string_new (NULL);
       g_autofree char *text = NULL;
       g_autoptr(PangoLayout) layout = NULL;
       g_autoptr(GUri) uri = NULL;
 
-      accords_reference_format_runs (pdf->report->references->pdata[r], &before, &url, &after);
+      accords_report_format_entry (pdf->report, number, &before, &url, &after);
       markup_text (markup, before, strlen (before), NULL);
       if (url != NULL)
         {
@@ -659,10 +775,16 @@ references (Pdf *pdf)
       text = g_string_free (markup, FALSE);
 
       g_free (pdf->bullet);
-      pdf->bullet = g_strdup_printf ("[%u]", r + 1);
+      pdf->bullet = numbered ? g_strdup_printf ("[%u]", number) : NULL;
       pdf->bullet_x = pdf->left;
       add_space (pdf, 3);
       layout = new_layout (pdf, text, pdf->body_font, content_width (pdf) - indent);
+      if (!numbered)
+        {
+          /* a hanging indent: the first line out, the rest in */
+          pango_layout_set_width (layout, (int) ((content_width (pdf) - 18) * PANGO_SCALE));
+          pango_layout_set_indent (layout, -18 * PANGO_SCALE);
+        }
       ensure_room (pdf, 14);
       cairo_tag_begin (pdf->cr, CAIRO_TAG_DEST, anchor);
       cairo_tag_end (pdf->cr, CAIRO_TAG_DEST);

@@ -1,9 +1,10 @@
 /* accords-export-private.h: the report every document format is rendered from */
 #pragma once
 
-#include <cmark.h>
+#include <cmark-gfm.h>
 
 #include "accords-citation.h"
+#include "accords-cite-record.h"
 #include "accords-export.h"
 #include "accords-reference.h"
 
@@ -39,6 +40,10 @@ typedef struct {
   GPtrArray                *blocks;        /* of AccordsReportBlock */
   AccordsCitationNumbering *numbering;
   GPtrArray                *references;    /* AccordsReference of number i + 1 */
+  GPtrArray                *records;       /* AccordsCiteRecord of number i + 1; NULL when the row is gone */
+  AccordsCitationStyle      style;
+  GPtrArray                *labels;        /* what the text shows for number i + 1: "[1]", "(Doe 2025)" */
+  GArray                   *order;         /* the numbers (guint) in the order the list shows them */
 } AccordsReport;
 
 AccordsReport *accords_report_build        (AccordsStore               *store,
@@ -54,6 +59,26 @@ GListStore    *accords_export_load_agreements (AccordsStore               *store
                                                const char                 *format_name,
                                                GError                    **error);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AccordsReport, accords_report_free)
+
+/* The in-text citation of number (1-based) in the report's style */
+const char    *accords_report_cite_label    (AccordsReport *report,
+                                             guint          number);
+/* A reference list entry in three runs of plain text, as
+ * accords_reference_format_runs() gives them, in the report's style */
+void           accords_report_format_entry  (AccordsReport *report,
+                                             guint          number,
+                                             char         **before,
+                                             char         **url,
+                                             char         **after);
+/* Sets labels and order for the report's style (accords-export-style.c) */
+void           accords_report_apply_style   (AccordsReport *report);
+
+/* The works the options' report cites, in the order it numbers them,
+ * those no longer in the store left out: AccordsCiteRecord */
+GPtrArray     *accords_export_load_cite_records (AccordsStore               *store,
+                                                 AccordsIsoCodes            *iso_codes,
+                                                 const AccordsExportOptions *options,
+                                                 GError                    **error);
 
 /* Walks text, handing plain runs to text_func and each citation marker's
  * number to cite_func (markers of works the report does not number stay text) */
@@ -77,6 +102,14 @@ void           accords_report_append_inline (AccordsReport        *report,
 cmark_node    *accords_report_parse_note    (AccordsReport *report,
                                              const char    *markdown,
                                              guint          heading_offset);
+/* The same note body as HTML, tables and all (g_free it) */
+char          *accords_report_note_to_html  (AccordsReport *report,
+                                             const char    *markdown,
+                                             guint          heading_offset);
+/* Whether node is of an extension's type: "table", "table_row",
+ * "table_header", "table_cell", "strikethrough" */
+gboolean       accords_report_node_is       (cmark_node    *node,
+                                             const char    *type);
 
 GBytes        *accords_report_to_markdown  (AccordsReport    *report);
 GBytes        *accords_report_to_html      (AccordsReport    *report);

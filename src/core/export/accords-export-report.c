@@ -49,6 +49,9 @@ accords_report_free (AccordsReport *report)
   g_ptr_array_unref (report->blocks);
   accords_citation_numbering_free (report->numbering);
   g_ptr_array_unref (report->references);
+  g_ptr_array_unref (report->records);
+  g_clear_pointer (&report->labels, g_ptr_array_unref);
+  g_clear_pointer (&report->order, g_array_unref);
   g_free (report);
 }
 
@@ -680,6 +683,8 @@ accords_report_build (AccordsStore               *store,
   report->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
   report->numbering = accords_citation_numbering_new ();
   report->references = g_ptr_array_new_with_free_func (g_object_unref);
+  report->records = g_ptr_array_new_with_free_func ((GDestroyNotify) accords_cite_record_free);
+  report->style = options->citation_style;
   report->exported_at = accords_export_options_dup_date (options);
   report->exported_on = g_date_time_format (report->exported_at, "%Y-%m-%d");
 
@@ -704,6 +709,8 @@ accords_report_build (AccordsStore               *store,
   for (guint i = 0; i < n; i++)
     {
       AccordsReference *reference;
+      AccordsCiteRecord *record;
+      g_autoptr(GError) local_error = NULL;
       AccordsCitationKind kind;
       gint64 id;
 
@@ -712,7 +719,15 @@ accords_report_build (AccordsStore               *store,
       if (reference == NULL)
         return NULL;
       g_ptr_array_add (report->references, reference);
+      record = accords_cite_record_load (store, kind, id, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      g_ptr_array_add (report->records, record);
     }
+  accords_report_apply_style (report);
   if (n > 0)
     {
       add_heading (&b, 2, _("References"), "references");

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "accords-cite-record.h"
 #include "accords-error.h"
 #include "accords-export-private.h"
 #include "accords-file-task.h"
@@ -27,6 +28,14 @@ static const struct {
   [ACCORDS_EXPORT_FORMAT_CSV] = { "csv", "csv", "text/csv" },
   [ACCORDS_EXPORT_FORMAT_JSON] = { "json", "json", "application/json" },
   [ACCORDS_EXPORT_FORMAT_GEOJSON] = { "geojson", "geojson", "application/geo+json" },
+  [ACCORDS_EXPORT_FORMAT_CSL_JSON] = { "csl-json", "json", "application/vnd.citationstyles.csl+json" },
+  [ACCORDS_EXPORT_FORMAT_BIBTEX] = { "bibtex", "bib", "application/x-bibtex" },
+  [ACCORDS_EXPORT_FORMAT_RIS] = { "ris", "ris", "application/x-research-info-systems" },
+};
+
+static const char * const citation_styles[] = {
+  [ACCORDS_CITATION_STYLE_NUMBERED] = "numbered",
+  [ACCORDS_CITATION_STYLE_AUTHOR_DATE] = "author-date",
 };
 
 static const char * const tables[] = {
@@ -110,6 +119,34 @@ accords_export_format_is_report (AccordsExportFormat format)
 }
 
 gboolean
+accords_export_format_is_citations (AccordsExportFormat format)
+{
+  return format == ACCORDS_EXPORT_FORMAT_CSL_JSON ||
+         format == ACCORDS_EXPORT_FORMAT_BIBTEX ||
+         format == ACCORDS_EXPORT_FORMAT_RIS;
+}
+
+gboolean
+accords_citation_style_from_string (const char           *name,
+                                    AccordsCitationStyle *style)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (citation_styles); i++)
+    if (g_strcmp0 (name, citation_styles[i]) == 0)
+      {
+        *style = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+accords_citation_style_to_string (AccordsCitationStyle style)
+{
+  g_return_val_if_fail (style < G_N_ELEMENTS (citation_styles), NULL);
+  return citation_styles[style];
+}
+
+gboolean
 accords_export_table_from_string (const char         *name,
                                   AccordsExportTable *table)
 {
@@ -172,6 +209,18 @@ accords_export_render (AccordsStore                *store,
     return accords_export_dataset_json (store, iso_codes, options, error);
   if (options->format == ACCORDS_EXPORT_FORMAT_GEOJSON)
     return accords_export_dataset_geojson (store, iso_codes, options, error);
+  if (accords_export_format_is_citations (options->format))
+    {
+      g_autoptr(GPtrArray) records = accords_export_load_cite_records (store, iso_codes, options, error);
+
+      if (records == NULL)
+        return NULL;
+      if (options->format == ACCORDS_EXPORT_FORMAT_CSL_JSON)
+        return accords_cite_records_to_csl_json (records);
+      if (options->format == ACCORDS_EXPORT_FORMAT_BIBTEX)
+        return accords_cite_records_to_bibtex (records);
+      return accords_cite_records_to_ris (records);
+    }
 
   report = accords_report_build (store, iso_codes, options, error);
   if (report == NULL)
@@ -187,6 +236,9 @@ accords_export_render (AccordsStore                *store,
     case ACCORDS_EXPORT_FORMAT_CSV:
     case ACCORDS_EXPORT_FORMAT_JSON:
     case ACCORDS_EXPORT_FORMAT_GEOJSON:
+    case ACCORDS_EXPORT_FORMAT_CSL_JSON:
+    case ACCORDS_EXPORT_FORMAT_BIBTEX:
+    case ACCORDS_EXPORT_FORMAT_RIS:
     default:
       g_return_val_if_reached (NULL);
     }

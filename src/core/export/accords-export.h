@@ -1,4 +1,5 @@
-/* accords-export.h: reports (Markdown, HTML, PDF) and datasets (CSV, JSON, GeoJSON) */
+/* accords-export.h: reports (Markdown, HTML, PDF), datasets (CSV, JSON,
+ * GeoJSON) and the works they cite (CSL-JSON, BibTeX, RIS) */
 #pragma once
 
 #include <gio/gio.h>
@@ -23,7 +24,16 @@ typedef enum {
   ACCORDS_EXPORT_FORMAT_CSV,
   ACCORDS_EXPORT_FORMAT_JSON,
   ACCORDS_EXPORT_FORMAT_GEOJSON,   /* RFC 7946: a point per party, a line per sending–receiving pair */
+  ACCORDS_EXPORT_FORMAT_CSL_JSON,  /* the works the report would cite, for Zotero, Pandoc, Citation.js */
+  ACCORDS_EXPORT_FORMAT_BIBTEX,
+  ACCORDS_EXPORT_FORMAT_RIS,
 } AccordsExportFormat;
+
+/* How a report cites and lists its references */
+typedef enum {
+  ACCORDS_CITATION_STYLE_NUMBERED,     /* "[1]", listed in the order first cited */
+  ACCORDS_CITATION_STYLE_AUTHOR_DATE,  /* "(Doe 2025)", listed by author */
+} AccordsCitationStyle;
 
 /* Which table a CSV export holds */
 typedef enum {
@@ -45,6 +55,7 @@ typedef struct {
   AccordsExportFormat  format;
   AccordsExportTable   table;         /* for CSV */
   AccordsPaperSize     paper;         /* for PDF */
+  AccordsCitationStyle citation_style; /* for reports */
   /* The day the report says it was exported (UTC); NULL: today, or
    * $SOURCE_DATE_EPOCH when set, so that exports can be reproduced */
   GDateTime           *exported_on;
@@ -63,6 +74,12 @@ const char *accords_export_format_to_string    (AccordsExportFormat         form
 const char *accords_export_format_get_extension (AccordsExportFormat        format);
 const char *accords_export_format_get_mime_type (AccordsExportFormat        format);
 gboolean    accords_export_format_is_report    (AccordsExportFormat         format);
+/* CSL-JSON, BibTeX and RIS: a note exports in them as a report does */
+gboolean    accords_export_format_is_citations (AccordsExportFormat         format);
+/* "numbered", "author-date" */
+gboolean    accords_citation_style_from_string (const char                 *name,
+                                                AccordsCitationStyle       *style);
+const char *accords_citation_style_to_string   (AccordsCitationStyle        style);
 gboolean    accords_export_table_from_string   (const char                 *name,
                                                 AccordsExportTable         *table);
 gboolean    accords_paper_size_from_string     (const char                 *name,

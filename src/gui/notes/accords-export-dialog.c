@@ -24,6 +24,9 @@ static const struct {
   { ACCORDS_EXPORT_FORMAT_CSV, ACCORDS_EXPORT_TABLE_ITEMS },
   { ACCORDS_EXPORT_FORMAT_JSON, ACCORDS_EXPORT_TABLE_AGREEMENTS },
   { ACCORDS_EXPORT_FORMAT_GEOJSON, ACCORDS_EXPORT_TABLE_AGREEMENTS },
+  { ACCORDS_EXPORT_FORMAT_CSL_JSON, ACCORDS_EXPORT_TABLE_AGREEMENTS },
+  { ACCORDS_EXPORT_FORMAT_BIBTEX, ACCORDS_EXPORT_TABLE_AGREEMENTS },
+  { ACCORDS_EXPORT_FORMAT_RIS, ACCORDS_EXPORT_TABLE_AGREEMENTS },
 };
 
 struct _AccordsExportDialog
@@ -33,6 +36,7 @@ struct _AccordsExportDialog
   AdwComboRow          *scope_row;
   AdwComboRow          *format_row;
   AdwComboRow          *paper_row;
+  AdwComboRow          *style_row;
 
   AccordsContext       *context;
   GtkWindow            *parent;       /* weak */
@@ -66,15 +70,23 @@ update (AccordsExportDialog *self)
 {
   guint f = adw_combo_row_get_selected (self->format_row);
   AccordsExportFormat format = f < G_N_ELEMENTS (formats) ? formats[f].format : ACCORDS_EXPORT_FORMAT_PDF;
-  gboolean dataset = !accords_export_format_is_report (format);
+  gboolean citations = accords_export_format_is_citations (format);
+  gboolean dataset = !accords_export_format_is_report (format) && !citations;
   gboolean possible = !(dataset && selected_scope (self) == ACCORDS_EXPORT_SCOPE_NOTE);
+  const char *body;
 
+  if (!possible)
+    body = _("A note exports as a report or as the works it cites: choose PDF, HTML, Markdown, CSL-JSON, BibTeX or RIS");
+  else if (citations)
+    body = _("The works it cites, for Zotero and other reference managers");
+  else if (dataset)
+    body = _("Data for analysis, one table or document per file");
+  else
+    body = _("A report with its sources listed at the end");
   gtk_widget_set_visible (GTK_WIDGET (self->paper_row), format == ACCORDS_EXPORT_FORMAT_PDF);
+  gtk_widget_set_visible (GTK_WIDGET (self->style_row), accords_export_format_is_report (format));
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "export", possible);
-  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self),
-                               possible ? (dataset ? _("Data for analysis, one table or document per file")
-                                                   : _("A report with its sources listed at the end"))
-                                        : _("A note exports as a report: choose PDF, HTML or Markdown"));
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
 }
 
 typedef struct {
@@ -230,6 +242,7 @@ accords_export_dialog_class_init (AccordsExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordsExportDialog, scope_row);
   gtk_widget_class_bind_template_child (widget_class, AccordsExportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, AccordsExportDialog, paper_row);
+  gtk_widget_class_bind_template_child (widget_class, AccordsExportDialog, style_row);
 }
 
 static void
@@ -319,6 +332,8 @@ accords_export_dialog_get_options (AccordsExportDialog  *self,
   options->format = formats[f].format;
   options->table = formats[f].table;
   options->paper = adw_combo_row_get_selected (self->paper_row) == 1 ? ACCORDS_PAPER_LETTER : ACCORDS_PAPER_A4;
+  options->citation_style = adw_combo_row_get_selected (self->style_row) == 1
+    ? ACCORDS_CITATION_STYLE_AUTHOR_DATE : ACCORDS_CITATION_STYLE_NUMBERED;
   if (options->scope == ACCORDS_EXPORT_SCOPE_NOTE && self->note != NULL)
     options->note_id = accords_note_get_id (self->note);
   if (options->scope == ACCORDS_EXPORT_SCOPE_AGREEMENT)
@@ -355,6 +370,8 @@ accords_export_dialog_suggest_name (AccordsExportDialog *self)
     }
   if (options.format == ACCORDS_EXPORT_FORMAT_CSV)
     return g_strdup_printf ("%s-%s.csv", stem, table_names[options.table]);
+  if (accords_export_format_is_citations (options.format))
+    return g_strdup_printf ("%s-references.%s", stem, accords_export_format_get_extension (options.format));
   return g_strdup_printf ("%s.%s", stem, accords_export_format_get_extension (options.format));
 }
 
@@ -375,4 +392,21 @@ accords_export_dialog_choose (AccordsExportDialog *self,
         adw_combo_row_set_selected (self->format_row, i);
         break;
       }
+}
+
+void
+accords_export_dialog_choose_style (AccordsExportDialog  *self,
+                                    AccordsCitationStyle  style)
+{
+  g_return_if_fail (ACCORDS_IS_EXPORT_DIALOG (self));
+
+  adw_combo_row_set_selected (self->style_row, style == ACCORDS_CITATION_STYLE_AUTHOR_DATE ? 1 : 0);
+}
+
+gboolean
+accords_export_dialog_can_export (AccordsExportDialog *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_EXPORT_DIALOG (self), FALSE);
+
+  return adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (self), "export");
 }

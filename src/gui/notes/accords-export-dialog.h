@@ -31,6 +31,11 @@ void                 accords_export_dialog_choose      (AccordsExportDialog  *se
                                                         AccordsExportScope    scope,
                                                         AccordsExportFormat   format,
                                                         AccordsExportTable    table);
+/* Chooses how a report cites, as a person would in the row */
+void                 accords_export_dialog_choose_style (AccordsExportDialog *self,
+                                                         AccordsCitationStyle style);
+/* Whether "Export…" can be pressed for the choices as they stand */
+gboolean             accords_export_dialog_can_export  (AccordsExportDialog  *self);
 /* Writes the export to file in a worker thread, as "Export…" does once a
  * file is chosen */
 void                 accords_export_dialog_export_to   (AccordsExportDialog  *self,
