@@ -196,7 +196,7 @@ accords_cli_cmd_parse (AccordsCli *cli,
   g_autoptr(AccordsFeedMapping) mapping = NULL;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { "map", 0, 0, G_OPTION_ARG_STRING, &map, MAP_HELP, N_("MAPPING") },
+    { "map", 0, 0, G_OPTION_ARG_STRING, &map, MAP_HELP, N_("MAP") },
     { NULL }
   };
   g_autoptr(GFile) file = NULL;
@@ -270,7 +270,7 @@ accords_cli_cmd_import (AccordsCli *cli,
   GOptionEntry entries[] = {
     { "no-link", 0, 0, G_OPTION_ARG_NONE, &no_link,
       N_("Store the items without linking them (to measure what linking costs; a relink links them later)"), NULL },
-    { "map", 0, 0, G_OPTION_ARG_STRING, &map, MAP_HELP, N_("MAPPING") },
+    { "map", 0, 0, G_OPTION_ARG_STRING, &map, MAP_HELP, N_("MAP") },
     { NULL }
   };
   AccordsContext *context;
