@@ -9,7 +9,6 @@
 #include "accords-error.h"
 #include "accords-feed-mapping.h"
 #include "accords-feed-parser-private.h"
-#include "accords-html-sanitizer.h"
 
 #define NS_NAR      "http://iptc.org/std/nar/2006-10-01/"
 #define NS_SITEMAP  "http://www.sitemaps.org/schemas/sitemap/0.9"

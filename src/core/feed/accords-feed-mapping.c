@@ -9,7 +9,6 @@
 #include "accords-error.h"
 #include "accords-feed-mapping.h"
 #include "accords-feed-parser-private.h"
-#include "accords-html-sanitizer.h"
 
 #define MAX_SEGMENTS 16
 

@@ -242,7 +242,7 @@ fields_changed (AccordsMappingDialog *self)
     return;
   for (guint i = 0; i < G_N_ELEMENTS (row_fields); i++)
     {
-      g_autofree char *path = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row_for (self, i))))) ;
+      g_autofree char *path = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row_for (self, i)))));
 
       if (*path != '\0')
         g_string_append_printf (text, "%s%s=%s", text->len ? ";" : "", row_fields[i], path);
@@ -318,7 +318,9 @@ describe_file (AccordsMappingDialog *self,
   g_autofree char *name = g_file_get_basename (self->file);
   g_autofree char *text = NULL;
 
-  if (ns != NULL)
+  if (root == NULL)
+    text = g_strdup_printf (_("Reading “%s”…"), name);
+  else if (ns != NULL)
     /* TRANSLATORS: a file name, its root element and that element's namespace */
     text = g_strdup_printf (_("“%s” is XML of a kind Accords does not know: its root element is <%s> in %s. "
                               "Say which element is one news item and where its fields are. "
@@ -447,7 +449,7 @@ accords_mapping_dialog_new (GtkWindow *parent,
 
   self = g_object_new (ACCORDS_TYPE_MAPPING_DIALOG, "transient-for", parent, NULL);
   self->file = g_object_ref (file);
-  describe_file (self, "…", NULL);
+  describe_file (self, NULL, NULL);
 
   self->guess_cancellable = g_cancellable_new ();
   task = g_task_new (self, self->guess_cancellable, guess_done_cb, NULL);
