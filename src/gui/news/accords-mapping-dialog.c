@@ -89,6 +89,8 @@ clear_preview (AccordsMappingDialog *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->preview_list))) != NULL)
     gtk_list_box_remove (self->preview_list, child);
   self->n_previewed = 0;
+  /* An empty boxed list would still draw its frame */
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_list), FALSE);
 }
 
 /* ---------------------------------------------------------------- preview */
@@ -197,6 +199,7 @@ preview_done_cb (GObject      *source,
       for (guint i = 0; i < entries->len; i++)
         gtk_list_box_append (self->preview_list, preview_row (entries->pdata[i]));
       self->n_previewed = entries->len;
+      gtk_widget_set_visible (GTK_WIDGET (self->preview_list), entries->len > 0);
     }
   update_actions (self);
 }
