@@ -35,8 +35,10 @@ feed)
     tests/fuzz/fuzz-feed-parser.c \
     src/core/accords-error.c \
     src/core/feed/accords-feed-date.c \
+    src/core/feed/accords-feed-formats.c \
     src/core/feed/accords-feed-input.c \
     src/core/feed/accords-feed-capture.c \
+    src/core/feed/accords-feed-mapping.c \
     src/core/feed/accords-feed-handlers.c \
     src/core/feed/accords-feed-parser.c \
     src/core/feed/accords-feed-text.c \
@@ -44,7 +46,7 @@ feed)
     $(pkg-config --libs glib-2.0 gio-2.0 libxml-2.0) \
     -o "$OUT/fuzz-feed-parser"
   # Seeds: the test feeds, the regressions and, when it is there, the conformance corpus
-  for f in tests/data/feeds/*.xml tests/data/feeds/hostile/* tests/data/feeds/regress/*; do
+  for f in tests/data/feeds/*.xml tests/data/feeds/hostile/* tests/data/feeds/regress/* tests/data/formats/*.xml; do
     [ -f "$f" ] && cp "$f" "$CORPUS/" 2>/dev/null || true
   done
   if [ -d ../shared/conformance/feeds/feedparser ]; then

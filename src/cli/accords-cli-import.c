@@ -10,6 +10,7 @@
 
 #include "accords-cli-import.h"
 #include "accords-error.h"
+#include "accords-feed-mapping.h"
 #include "accords-feed-parser.h"
 #include "accords-files.h"
 #include "accords-import-linker.h"
@@ -151,15 +152,51 @@ print_feed_info (FILE            *out,
   fputs ("  },\n", out);
 }
 
-/* parse [--json] FILE */
+#define MAP_HELP N_("Read any XML with a mapping: 'item=ELEMENT;title=PATH;published=PATH/@ATTRIBUTE;…'")
+
+/* The mapping of --map, or NULL with the error printed */
+static AccordsFeedMapping *
+parse_map_option (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  AccordsFeedMapping *mapping = accords_feed_mapping_parse (text, &error);
+
+  if (mapping == NULL)
+    accords_cli_error (_("--map: %s"), error->message);
+  return mapping;
+}
+
+/* After a refusal, to go on its line: XML of no known kind can still be
+ * read with a mapping */
+static const char *
+mapping_hint (GFile        *file,
+              const GError *error)
+{
+  g_autoptr(GInputStream) stream = NULL;
+  g_autofree char *root = NULL;
+  g_autofree char *ns = NULL;
+
+  if (!g_error_matches (error, ACCORDS_ERROR, ACCORDS_ERROR_NOT_A_FEED))
+    return "";
+  stream = accords_read_input_file (file, NULL, NULL, NULL);
+  if (stream != NULL && accords_feed_sniff_root_ns (stream, &root, &ns, NULL, NULL) &&
+      !accords_feed_root_is_known (root, ns))
+    return _("; to read it, say where its items are with --map 'item=ELEMENT;title=PATH;link=PATH;…'");
+  return "";
+}
+
+/* parse [--json] [--map MAPPING] FILE */
 int
 accords_cli_cmd_parse (AccordsCli *cli,
                        int         argc,
                        char      **argv)
 {
   gboolean json = FALSE;
+  g_autofree char *map = NULL;
+  g_autoptr(AccordsFeedMapping) mapping = NULL;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "map", 0, 0, G_OPTION_ARG_STRING, &map, MAP_HELP, N_("MAP") },
     { NULL }
   };
   g_autoptr(GFile) file = NULL;
@@ -178,6 +215,8 @@ accords_cli_cmd_parse (AccordsCli *cli,
     return 2;
   if (argc != 2)
     return accords_cli_usage_error (_("parse: give exactly one FILE"));
+  if (map != NULL && (mapping = parse_map_option (map)) == NULL)
+    return 2;
 
   file = g_file_new_for_commandline_arg (argv[1]);
   stream = accords_read_input_file (file, NULL, NULL, &error);
@@ -189,11 +228,11 @@ accords_cli_cmd_parse (AccordsCli *cli,
     return accords_cli_fail ("%s: %s", argv[1], g_strerror (errno));
   pp.out = items_out;
   pp.json = json;
-  info = accords_feed_parse (G_INPUT_STREAM (stream), NULL, print_entry_cb, &pp, NULL, &error);
+  info = accords_feed_parse_mapped (G_INPUT_STREAM (stream), NULL, mapping, print_entry_cb, NULL, &pp, NULL, &error);
   if (info == NULL)
     {
       fclose (items_out);
-      accords_cli_error ("%s: %s", argv[1], error->message);
+      accords_cli_error ("%s: %s%s", argv[1], error->message, mapping ? "" : mapping_hint (file, error));
       return 1;
     }
   rewind (items_out);
@@ -219,16 +258,19 @@ accords_cli_cmd_parse (AccordsCli *cli,
   return fflush (stdout) == 0 ? 0 : 1;
 }
 
-/* import [--no-link] FILE... */
+/* import [--no-link] [--map MAPPING] FILE... */
 int
 accords_cli_cmd_import (AccordsCli *cli,
                         int         argc,
                         char      **argv)
 {
   gboolean no_link = FALSE;
+  g_autofree char *map = NULL;
+  g_autoptr(AccordsFeedMapping) mapping = NULL;
   GOptionEntry entries[] = {
     { "no-link", 0, 0, G_OPTION_ARG_NONE, &no_link,
       N_("Store the items without linking them (to measure what linking costs; a relink links them later)"), NULL },
+    { "map", 0, 0, G_OPTION_ARG_STRING, &map, MAP_HELP, N_("MAP") },
     { NULL }
   };
   AccordsContext *context;
@@ -242,6 +284,8 @@ accords_cli_cmd_import (AccordsCli *cli,
     return 2;
   if (argc < 2)
     return accords_cli_usage_error (_("import: give at least one FILE"));
+  if (map != NULL && (mapping = parse_map_option (map)) == NULL)
+    return 2;
   if (!(context = accords_cli_get_context (cli)))
     return 1;
   store = accords_context_get_store (context);
@@ -256,11 +300,12 @@ accords_cli_cmd_import (AccordsCli *cli,
       g_autoptr(GError) error = NULL;
 
       result->path = g_strdup (argv[i]);
-      if (!accords_importer_import_file_full (store, linker, file, result, NULL, NULL, NULL, &error))
+      if (!accords_importer_import_file_mapped (store, linker, file, mapping, result, NULL, NULL, NULL, &error))
         return accords_cli_fail ("%s: %s", argv[i], error->message);
       if (result->error != NULL)
         {
-          accords_cli_error (_("%s: rejected: %s"), argv[i], result->error->message);
+          accords_cli_error (_("%s: rejected: %s%s"), argv[i], result->error->message,
+                             mapping ? "" : mapping_hint (file, result->error));
           status = 1;
           continue;
         }

@@ -6,7 +6,32 @@
 #include <glib/gi18n.h>
 
 #include "accords-importer.h"
+#include "accords-mapping-dialog.h"
 #include "accords-window-private.h"
+
+static void
+mapping_import_requested_cb (AccordsMappingDialog *dialog,
+                             AccordsWindow        *self)
+{
+  GFile *file = accords_mapping_dialog_get_file (dialog);
+
+  if (accords_import_bar_start_mapped (self->import_bar, self->context, &file, 1,
+                                       accords_mapping_dialog_get_mapping (dialog)))
+    gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* XML of no known kind: the researcher says where its news is */
+static void
+offer_mapping (AccordsWindow *self,
+               const char    *path)
+{
+  g_autoptr(GFile) file = g_file_parse_name (path);
+  AccordsMappingDialog *dialog = accords_mapping_dialog_new (GTK_WINDOW (self), file);
+
+  g_signal_connect_object (dialog, "import-requested", G_CALLBACK (mapping_import_requested_cb), self, 0);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
 
 static void
 rejected_dialog_response_cb (AdwMessageDialog *dialog,
@@ -26,6 +51,7 @@ import_finished_cb (AccordsWindow    *self,
   guint n_new = 0, n_updated = 0, n_unchanged = 0, n_files = 0;
   g_autoptr(GString) rejected = g_string_new (NULL);
   guint n_rejected = 0;
+  const char *to_map = NULL;
   g_autofree char *message = NULL;
   AdwToast *toast;
 
@@ -47,6 +73,11 @@ import_finished_cb (AccordsWindow    *self,
 
           if (g_error_matches (r->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
             continue;
+          if (r->needs_mapping && to_map == NULL && !cancelled)
+            {
+              to_map = r->path;
+              continue;
+            }
           /* TRANSLATORS: a rejected file and the reason */
           g_string_append_printf (rejected, _("%s: %s\n"), name, r->error->message);
           n_rejected++;
@@ -95,6 +126,8 @@ import_finished_cb (AccordsWindow    *self,
 
   if (n_new + n_updated > 0 && !cancelled)
     adw_view_stack_set_visible_child_name (self->view_stack, "news");
+  if (to_map != NULL)
+    offer_mapping (self, to_map);
 }
 
 static void

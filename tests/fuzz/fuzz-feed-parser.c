@@ -1,4 +1,4 @@
-/* fuzz-feed-parser.c: libFuzzer harness for the feed parser, the HTML sanitizer and the date reader */
+/* fuzz-feed-parser.c: libFuzzer harness for the feed parser (feeds, the other news XML, mappings), the HTML sanitizer and the date reader */
 #include "config.h"
 
 #include <gio/gio.h>
@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "accords-feed-date.h"
+#include "accords-feed-mapping.h"
 #include "accords-feed-parser.h"
 #include "accords-html-sanitizer.h"
 
@@ -111,6 +112,32 @@ LLVMFuzzerTestOneInput (const guint8 *data,
     }
   else
     require_utf8 (error->message);
+
+  /* The same bytes through a mapping, and guessed at, as the mapping dialog does */
+  {
+    g_autoptr(AccordsFeedMapping) mapping =
+      accords_feed_mapping_parse ("item=record;title=headline;link=url;published=meta/@date;summary=lead;"
+                                  "content=body;author=by/@name;category=tags/tag;id=@id;feed-title=@name", NULL);
+    g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
+    g_autoptr(GInputStream) again = g_memory_input_stream_new_from_bytes (bytes);
+    g_autoptr(GError) mapped_error = NULL;
+    g_autoptr(GError) guess_error = NULL;
+    g_autoptr(AccordsFeedInfo) mapped = NULL;
+    g_autoptr(AccordsFeedMapping) guess = NULL;
+
+    mapped = accords_feed_parse_mapped (stream, "https://fuzz.example/base/", mapping, entry_cb, NULL, NULL, NULL,
+                                        &mapped_error);
+    if (mapped != NULL)
+      require_utf8 (mapped->title);
+    else
+      require_utf8 (mapped_error->message);
+    guess = accords_feed_mapping_guess (again, NULL, &guess_error);
+    if (guess != NULL)
+      {
+        g_autofree char *text = accords_feed_mapping_to_string (guess);
+        require_utf8 (text);
+      }
+  }
 
   /* The same bytes as an HTML fragment and as a date, when they are text */
   if (g_utf8_validate ((const char *) data, size, NULL))

@@ -8,6 +8,7 @@
 #include <libxml/xmlreader.h>
 
 #include "accords-feed-input.h"
+#include "accords-feed-mapping.h"
 #include "accords-feed-parser.h"
 
 G_BEGIN_DECLS
@@ -106,7 +107,27 @@ typedef struct {
   char     *base;
 } Markup;
 
+typedef struct _Parser Parser;
+
+/* A vocabulary read outside the feed tables (accords-feed-formats.c,
+ * accords-feed-mapping.c): it sees every element outside a field */
 typedef struct {
+  /* TRUE when it handled the element, whose frame is on top */
+  gboolean (*start)  (Parser     *p,
+                      const char *ns,
+                      const char *name,
+                      Role        parent_role,
+                      gboolean    empty);
+  /* before the frame on top is popped, ahead of an item's end */
+  void     (*end)    (Parser     *p,
+                      Frame      *f);
+  /* once the document has ended well; FALSE with error set refuses it */
+  gboolean (*finish) (Parser     *p,
+                      GError    **error);
+  void     (*free)   (gpointer    data);
+} Format;
+
+struct _Parser {
   xmlTextReaderPtr      reader;
   AccordsFeedInput     *input;
   const char           *base_uri;
@@ -143,7 +164,11 @@ typedef struct {
   guint                 n_errors;
   char                 *first_error;
   GError               *error;       /* stops the parse */
-} Parser;
+
+  const AccordsFeedMapping *mapping;  /* read every document with it, or NULL */
+  const Format         *format;       /* NULL: a feed */
+  gpointer              format_data;
+};
 
 /* accords-feed-text.c */
 char   *accords_feed_clean_text      (char        *text);
@@ -161,6 +186,8 @@ void    accords_feed_add_unique      (GPtrArray   *array,
 /* accords-feed-parser.c: the frames of the elements being read */
 Frame      *accords_feed_parser_top           (Parser     *p);
 const char *accords_feed_parser_current_base  (Parser     *p);
+void        accords_feed_parser_begin_item    (Parser     *p);
+void        accords_feed_parser_end_item      (Parser     *p);
 char       *accords_feed_parser_get_attribute (Parser     *p,
                                                const char *name);
 
@@ -185,6 +212,19 @@ void    accords_feed_markup_to_html        (Markup     *m,
                                             const char *raw,
                                             char      **html_out,
                                             char      **text_out);
+
+/* accords-feed-formats.c: NewsML-G2, news sitemaps, Atom entry documents */
+gboolean accords_feed_formats_detect  (Parser     *p,
+                                       const char *ns,
+                                       const char *name);
+/* Sets a field from text as if an element held it */
+void     accords_feed_set_from_text   (Parser     *p,
+                                       Target      target,
+                                       Mode        mode,
+                                       const char *text);
+
+/* accords-feed-mapping.c */
+void     accords_feed_mapping_begin   (Parser     *p);
 
 /* accords-feed-handlers.c */
 gboolean accords_feed_ns_is           (const char *ns,

@@ -290,6 +290,18 @@ end_item (Parser *p)
     g_set_error_literal (&p->error, ACCORDS_ERROR, ACCORDS_ERROR_FAILED, _("Reading the items stopped"));
 }
 
+void
+accords_feed_parser_begin_item (Parser *p)
+{
+  begin_item (p);
+}
+
+void
+accords_feed_parser_end_item (Parser *p)
+{
+  end_item (p);
+}
+
 /* ------------------------------------------------------------- the root */
 
 static gboolean
@@ -302,7 +314,9 @@ detect_root (Parser     *p,
   p->saw_root = TRUE;
   p->root_name = g_strdup (name);
 
-  if (strcmp (name, "rss") == 0)
+  if (p->mapping != NULL)
+    accords_feed_mapping_begin (p);
+  else if (strcmp (name, "rss") == 0)
     {
       g_autofree char *version = accords_feed_parser_get_attribute (p, "version");
 
@@ -332,7 +346,7 @@ detect_root (Parser     *p,
       p->atom03 = accords_feed_ns_is (ns, NS_ATOM03) || (ns == NULL && version != NULL);
       info->format = g_strdup (accords_feed_ns_is (ns, NS_ATOM10) ? "atom10" : p->atom03 ? "atom03" : "atom");
     }
-  else
+  else if (!accords_feed_formats_detect (p, ns, name))
     return FALSE;
 
   {
@@ -378,10 +392,11 @@ on_start (Parser *p)
       push_frame (p, ROLE_ROOT, name);
       if (!detect_root (p, ns, name))
         {
-          not_a_feed (p, name);
+          if (p->error == NULL)
+            not_a_feed (p, name);
           return;
         }
-      if (p->family == FAMILY_ATOM)
+      if (p->family == FAMILY_ATOM && accords_feed_parser_top (p)->role == ROLE_ROOT)
         accords_feed_parser_top (p)->role = ROLE_CHANNEL;
       return;
     }
@@ -410,6 +425,9 @@ on_start (Parser *p)
     }
 
   push_frame (p, ROLE_OTHER, name);
+
+  if (p->format != NULL && p->format->start (p, ns, name, parent_role, empty))
+    return;
 
   switch (parent_role)
     {
@@ -474,8 +492,13 @@ on_end (Parser   *p,
       accords_feed_capture_append (p, f->name, strlen (f->name));
       accords_feed_capture_append (p, ">", 1);
     }
-  else if (f->role == ROLE_ITEM)
-    end_item (p);
+  else
+    {
+      if (p->format != NULL && !p->cap.active)
+        p->format->end (p, f);
+      if (f->role == ROLE_ITEM)
+        end_item (p);
+    }
 
   pop_frame (p);
 }
@@ -636,6 +659,20 @@ accords_feed_parse_full (GInputStream          *stream,
                          GCancellable          *cancellable,
                          GError               **error)
 {
+  return accords_feed_parse_mapped (stream, base_uri, NULL, entry_func, markup_func, user_data,
+                                    cancellable, error);
+}
+
+AccordsFeedInfo *
+accords_feed_parse_mapped (GInputStream              *stream,
+                           const char                *base_uri,
+                           const AccordsFeedMapping  *mapping,
+                           AccordsFeedEntryFunc       entry_func,
+                           AccordsFeedMarkupFunc      markup_func,
+                           gpointer                   user_data,
+                           GCancellable              *cancellable,
+                           GError                   **error)
+{
   Parser p = { 0 };
   AccordsFeedInfo *result = NULL;
   int ret;
@@ -649,6 +686,7 @@ accords_feed_parse_full (GInputStream          *stream,
   p.markup_func = markup_func;
   p.user_data = user_data;
   p.cancellable = cancellable;
+  p.mapping = mapping;
   p.info = g_new0 (AccordsFeedInfo, 1);
   p.cap.buf = g_string_sized_new (4096);
   p.authors = g_ptr_array_new_with_free_func (g_free);
@@ -742,6 +780,9 @@ accords_feed_parse_full (GInputStream          *stream,
         }
     }
 
+  if (p.format != NULL && p.format->finish != NULL && !p.format->finish (&p, error))
+    goto out;
+
   if (!p.language_from_element && p.root_language != NULL)
     accords_feed_set_field (&p.info->language, g_steal_pointer (&p.root_language));
 
@@ -766,6 +807,8 @@ accords_feed_parse_full (GInputStream          *stream,
 out:
   while (p.n_frames > 0)
     pop_frame (&p);
+  if (p.format != NULL && p.format->free != NULL)
+    p.format->free (p.format_data);
   if (p.reader != NULL)
     xmlFreeTextReader (p.reader);
   accords_feed_input_free (p.input);
@@ -802,22 +845,45 @@ accords_feed_sniff_root (GInputStream  *stream,
                          GCancellable  *cancellable,
                          GError       **error)
 {
-  g_autoptr(AccordsFeedInput) input = accords_feed_input_new (stream, cancellable);
+  char *root = NULL;
+  g_autofree char *ns = NULL;
+
+  if (!accords_feed_sniff_root_ns (stream, &root, &ns, cancellable, error))
+    return NULL;
+  return root;
+}
+
+gboolean
+accords_feed_sniff_root_ns (GInputStream  *stream,
+                            char         **name,
+                            char         **ns,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autoptr(AccordsFeedInput) input = NULL;
   Parser p = { 0 };
   char *root = NULL;
 
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (name != NULL && ns != NULL, FALSE);
+
+  *name = *ns = NULL;
+  input = accords_feed_input_new (stream, cancellable);
   p.reader = new_reader (input, NULL);
   if (p.reader == NULL)
     {
       g_set_error_literal (error, ACCORDS_ERROR, ACCORDS_ERROR_FAILED, _("The XML reader could not be created"));
-      return NULL;
+      return FALSE;
     }
   xmlTextReaderSetStructuredErrorHandler (p.reader, error_cb, &p);
   while (xmlTextReaderRead (p.reader) == 1)
     if (xmlTextReaderNodeType (p.reader) == XML_READER_TYPE_ELEMENT)
       {
-        const char *name = (const char *) xmlTextReaderConstLocalName (p.reader);
-        root = accords_feed_clean_text (g_strdup (name ? name : ""));
+        const char *local = (const char *) xmlTextReaderConstLocalName (p.reader);
+        const char *uri = (const char *) xmlTextReaderConstNamespaceUri (p.reader);
+
+        root = accords_feed_clean_text (g_strdup (local ? local : ""));
+        *ns = uri ? accords_feed_clean_text (g_strdup (uri)) : NULL;
         break;
       }
   xmlFreeTextReader (p.reader);
@@ -830,5 +896,6 @@ accords_feed_sniff_root (GInputStream  *stream,
         no_root_error (input, p.first_error, error);
     }
   g_free (p.first_error);
-  return root;
+  *name = root;
+  return root != NULL;
 }

@@ -1,4 +1,5 @@
-/* accords-feed-parser.h: RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom 0.3/1.0 read as a stream, pure */
+/* accords-feed-parser.h: RSS 0.9x/2.0, RSS 1.0 (RDF) and Atom 0.3/1.0 read as a stream, pure;
+ * also NewsML-G2, news sitemaps, Atom entry documents and any XML through a mapping */
 #pragma once
 
 #include <gio/gio.h>
@@ -83,6 +84,18 @@ AccordsFeedInfo *accords_feed_parse_bytes  (GBytes                *bytes,
                                             AccordsFeedEntryFunc   entry_func,
                                             gpointer               user_data,
                                             GError               **error);
+
+/* The same, every document read with mapping (NULL: as a feed or one of
+ * the other news vocabularies); see accords-feed-mapping.h */
+typedef struct _AccordsFeedMapping AccordsFeedMapping;
+AccordsFeedInfo *accords_feed_parse_mapped (GInputStream              *stream,
+                                            const char                *base_uri,
+                                            const AccordsFeedMapping  *mapping,
+                                            AccordsFeedEntryFunc       entry_func,
+                                            AccordsFeedMarkupFunc      markup_func,
+                                            gpointer                   user_data,
+                                            GCancellable              *cancellable,
+                                            GError                   **error);
 
 /* A 64-bit hash of n_fields strings (NULL and "" differ) */
 guint64 accords_feed_hash_fields (const char * const *fields,

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "accords-error.h"
+#include "accords-feed-mapping.h"
 #include "accords-feed-parser.h"
 #include "accords-files.h"
 #include "accords-import-linker.h"
@@ -39,6 +40,7 @@ typedef struct {
   AccordsImportProgressFunc  progress;
   gpointer                   progress_data;
   const char                *path;
+  const AccordsFeedMapping  *mapping;    /* NULL: the file says what it is */
   gboolean                   db_failed;
 } ImportJob;
 
@@ -158,6 +160,7 @@ typedef struct {
   gint              stop;        /* atomic: the importer gave up */
   GInputStream     *stream;
   GCancellable     *cancellable;
+  const AccordsFeedMapping *mapping;
   GHashTable       *stored;      /* key -> fingerprint of the feed's items */
   GHashTable       *seen;        /* keys read so far in this file */
   AccordsLinker    *linker;      /* immutable: both threads link with it */
@@ -303,8 +306,8 @@ parser_thread (gpointer user_data)
   GError *error = NULL;
   AccordsFeedInfo *info;
 
-  info = accords_feed_parse_full (pipe->stream, NULL, pipe_entry_cb, pipe_markup_cb, pipe,
-                                  pipe->cancellable, &error);
+  info = accords_feed_parse_mapped (pipe->stream, NULL, pipe->mapping, pipe_entry_cb, pipe_markup_cb, pipe,
+                                    pipe->cancellable, &error);
   g_clear_pointer (&pipe->next_key, g_free);
   if (pipe->filling != NULL)
     pipe_push (pipe, g_steal_pointer (&pipe->filling));
@@ -338,6 +341,7 @@ parse_and_store (ImportJob     *job,
   g_queue_init (&pipe.stored_batches);
   pipe.stream = stream;
   pipe.cancellable = cancellable;
+  pipe.mapping = job->mapping;
   pipe.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   pipe.linker = job->linker;
   pipe.links = job->linker ? accords_links_new () : NULL;
@@ -444,8 +448,8 @@ open_file (GFile         *file,
 }
 
 static gboolean import_feed_stream (AccordsStore *, AccordsLinker *, GFile *, GInputStream *, goffset,
-                                    AccordsImportResult *, AccordsImportProgressFunc, gpointer, GCancellable *,
-                                    GError **);
+                                    const AccordsFeedMapping *, AccordsImportResult *, AccordsImportProgressFunc,
+                                    gpointer, GCancellable *, GError **);
 static gboolean import_opml_stream (AccordsStore *, AccordsLinker *, GFile *, GInputStream *, AccordsImportResult *,
                                     GCancellable *, GError **);
 
@@ -483,9 +487,27 @@ accords_importer_import_file_full (AccordsStore              *store,
                                    GCancellable              *cancellable,
                                    GError                   **error)
 {
+  return accords_importer_import_file_mapped (store, linker, file, NULL, result, progress, progress_data,
+                                              cancellable, error);
+}
+
+gboolean
+accords_importer_import_file_mapped (AccordsStore              *store,
+                                     AccordsLinker             *linker,
+                                     GFile                     *file,
+                                     const AccordsFeedMapping  *mapping,
+                                     AccordsImportResult       *result,
+                                     AccordsImportProgressFunc  progress,
+                                     gpointer                   progress_data,
+                                     GCancellable              *cancellable,
+                                     GError                   **error)
+{
   g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(AccordsFeedMapping) remembered = NULL;
   g_autofree char *root = NULL;
+  g_autofree char *root_ns = NULL;
+  g_autofree char *mapping_key = NULL;
   goffset size = 0;
 
   g_return_val_if_fail (ACCORDS_IS_STORE (store), FALSE);
@@ -504,10 +526,17 @@ accords_importer_import_file_full (AccordsStore              *store,
     }
 
   /* OPML or a feed: the root element tells, then the file is read again */
-  root = accords_feed_sniff_root (stream, cancellable, &local_error);
-  if (root == NULL)
+  if (!accords_feed_sniff_root_ns (stream, &root, &root_ns, cancellable, &local_error))
     {
       return file_failed (result, g_steal_pointer (&local_error), error);
+    }
+  /* XML of another kind is read with the mapping last used for its root */
+  mapping_key = accords_feed_mapping_key (root, root_ns);
+  if (mapping == NULL && !accords_feed_root_is_known (root, root_ns))
+    {
+      g_autofree char *text = accords_store_get_meta (store, mapping_key);
+      if (text != NULL)
+        mapping = remembered = accords_feed_mapping_parse (text, NULL);
     }
   g_clear_object (&stream);
   stream = open_file (file, &size, cancellable, &local_error);
@@ -517,9 +546,21 @@ accords_importer_import_file_full (AccordsStore              *store,
       return TRUE;
     }
 
-  if (strcmp (root, "opml") == 0)
+  if (mapping == NULL && strcmp (root, "opml") == 0)
     return import_opml_stream (store, linker, file, stream, result, cancellable, error);
-  return import_feed_stream (store, linker, file, stream, size, result, progress, progress_data, cancellable, error);
+  if (!import_feed_stream (store, linker, file, stream, size, mapping, result, progress, progress_data,
+                           cancellable, error))
+    return FALSE;
+  /* Refused without a mapping given, or with the one remembered */
+  result->needs_mapping = (mapping == NULL || mapping == remembered) && result->error != NULL &&
+                          !accords_feed_root_is_known (root, root_ns);
+  if (mapping != NULL && remembered == NULL && result->error == NULL)
+    {
+      g_autofree char *text = accords_feed_mapping_to_string (mapping);
+      if (!accords_store_set_meta (store, mapping_key, text, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* The first items of a database are all linked by this linker; items
@@ -548,6 +589,7 @@ import_feed_stream (AccordsStore              *store,
                     GFile                     *file,
                     GInputStream              *stream,
                     goffset                    size,
+                    const AccordsFeedMapping  *mapping,
                     AccordsImportResult       *result,
                     AccordsImportProgressFunc  progress,
                     gpointer                   progress_data,
@@ -572,6 +614,7 @@ import_feed_stream (AccordsStore              *store,
   job.progress = progress;
   job.progress_data = progress_data;
   job.path = result->path;
+  job.mapping = mapping;
 
   if (!accords_store_begin (store, error))
     return FALSE;
@@ -722,7 +765,7 @@ import_opml_stream (AccordsStore         *store,
         {
           sub_stream = open_file (feed_file, &size, cancellable, &sub->error);
           if (sub_stream != NULL &&
-              !import_feed_stream (store, linker, feed_file, sub_stream, size, sub, NULL, NULL, cancellable, error))
+              !import_feed_stream (store, linker, feed_file, sub_stream, size, NULL, sub, NULL, NULL, cancellable, error))
             {
               accords_store_rollback (store);
               if (sub->error != NULL)
@@ -769,6 +812,7 @@ typedef struct {
   GDestroyNotify             progress_destroy;
   GMainContext              *context;
   GTask                     *outer;        /* weak: the caller's task, until it ends */
+  AccordsFeedMapping        *mapping;
   double                     last_fraction;
   char                      *last_path;
 } ImportData;
@@ -781,6 +825,7 @@ import_data_clear (ImportData *data)
   g_free (data->files);
   g_free (data->db_path);
   g_clear_object (&data->iso_codes);
+  g_clear_pointer (&data->mapping, accords_feed_mapping_free);
   g_main_context_unref (data->context);
   g_free (data->last_path);
 }
@@ -879,8 +924,8 @@ import_thread (GTask        *task,
       g_ptr_array_add (results, result);
       result->path = describe_file (data->files[i]);
       worker_progress_cb (0.0, result->path, &wp);
-      if (!accords_importer_import_file_full (store, linker, data->files[i], result, worker_progress_cb, &wp,
-                                              cancellable, &error))
+      if (!accords_importer_import_file_mapped (store, linker, data->files[i], data->mapping, result,
+                                                worker_progress_cb, &wp, cancellable, &error))
         {
           /* Cancelled, or the database failed: the files before landed */
           g_object_set_data_full (G_OBJECT (task), "results", g_steal_pointer (&results),
@@ -946,6 +991,22 @@ accords_importer_import_async (AccordsContext            *context,
                                GAsyncReadyCallback        callback,
                                gpointer                   user_data)
 {
+  accords_importer_import_mapped_async (context, files, n_files, NULL, progress, progress_data, progress_destroy,
+                                        cancellable, callback, user_data);
+}
+
+void
+accords_importer_import_mapped_async (AccordsContext            *context,
+                                      GFile                    **files,
+                                      guint                      n_files,
+                                      const AccordsFeedMapping  *mapping,
+                                      AccordsImportProgressFunc  progress,
+                                      gpointer                   progress_data,
+                                      GDestroyNotify             progress_destroy,
+                                      GCancellable              *cancellable,
+                                      GAsyncReadyCallback        callback,
+                                      gpointer                   user_data)
+{
   g_autoptr(GTask) outer = NULL;
   g_autoptr(GTask) inner = NULL;
   ImportData *data;
@@ -969,6 +1030,7 @@ accords_importer_import_async (AccordsContext            *context,
   data->context = g_main_context_ref_thread_default ();
   data->outer = outer;
   data->last_fraction = -1.0;
+  data->mapping = mapping ? accords_feed_mapping_copy (mapping) : NULL;
 
   /* The worker's task: its end is seen here first, to tell the store's
    * listeners before the caller hears of it. */

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "accords-context.h"
+#include "accords-feed-mapping.h"
 #include "accords-linker.h"
 #include "accords-store.h"
 
@@ -18,6 +19,7 @@ typedef struct {
   guint   n_unchanged;
   guint   n_feeds;       /* OPML: feeds it named (local files imported, URLs kept) */
   gboolean bozo;         /* ill-formed but recovered */
+  gboolean needs_mapping; /* rejected as XML of no known kind: a mapping would read it */
   GError *error;         /* set when the file was rejected: nothing of it landed */
 } AccordsImportResult;
 
@@ -57,6 +59,20 @@ gboolean   accords_importer_import_file_full (AccordsStore           *store,
                                               GCancellable           *cancellable,
                                               GError                **error);
 
+/* The same, reading the file with mapping whatever it is (NULL: as the
+ * file says, and XML of no known kind with the mapping remembered for
+ * its root element).  A mapping given is remembered, in the store's meta
+ * table, for the files with the same root once one of them imported. */
+gboolean   accords_importer_import_file_mapped (AccordsStore              *store,
+                                                AccordsLinker             *linker,
+                                                GFile                     *file,
+                                                const AccordsFeedMapping  *mapping,
+                                                AccordsImportResult       *result,
+                                                AccordsImportProgressFunc  progress,
+                                                gpointer                   progress_data,
+                                                GCancellable              *cancellable,
+                                                GError                   **error);
+
 /* Imports the files in a worker thread with its own connection, one
  * transaction each; emits AccordsStore::changed on the context's store when
  * done.  Cancelling stops between items and rolls the current file back. */
@@ -69,6 +85,17 @@ void       accords_importer_import_async  (AccordsContext            *context,
                                            GCancellable              *cancellable,
                                            GAsyncReadyCallback        callback,
                                            gpointer                   user_data);
+/* The same with a mapping for every file (copied), as import_file_mapped() */
+void       accords_importer_import_mapped_async (AccordsContext            *context,
+                                                 GFile                    **files,
+                                                 guint                      n_files,
+                                                 const AccordsFeedMapping  *mapping,
+                                                 AccordsImportProgressFunc  progress,
+                                                 gpointer                   progress_data,
+                                                 GDestroyNotify             progress_destroy,
+                                                 GCancellable              *cancellable,
+                                                 GAsyncReadyCallback        callback,
+                                                 gpointer                   user_data);
 /* A GPtrArray of AccordsImportResult, one per file, in order.  When
  * cancelled: NULL with G_IO_ERROR_CANCELLED; the files finished before stay
  * imported (and "changed" was emitted for them), the current one was rolled

@@ -142,6 +142,16 @@ accords_import_bar_start (AccordsImportBar *self,
                           GFile           **files,
                           guint             n_files)
 {
+  return accords_import_bar_start_mapped (self, context, files, n_files, NULL);
+}
+
+gboolean
+accords_import_bar_start_mapped (AccordsImportBar         *self,
+                                 AccordsContext           *context,
+                                 GFile                   **files,
+                                 guint                     n_files,
+                                 const AccordsFeedMapping *mapping)
+{
   GWeakRef *ref;
 
   g_return_val_if_fail (ACCORDS_IS_IMPORT_BAR (self), FALSE);
@@ -157,9 +167,9 @@ accords_import_bar_start (AccordsImportBar *self,
 
   ref = g_new0 (GWeakRef, 1);
   g_weak_ref_init (ref, self);
-  accords_importer_import_async (context, files, n_files,
-                                 progress_cb, ref, weak_ref_free,
-                                 self->cancellable, import_done_cb, g_object_ref (self));
+  accords_importer_import_mapped_async (context, files, n_files, mapping,
+                                        progress_cb, ref, weak_ref_free,
+                                        self->cancellable, import_done_cb, g_object_ref (self));
   return TRUE;
 }
 

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "accords-context.h"
+#include "accords-feed-mapping.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,12 @@ gboolean   accords_import_bar_start      (AccordsImportBar *self,
                                           AccordsContext   *context,
                                           GFile           **files,
                                           guint             n_files);
+/* The same, every file read with mapping (NULL: as it says) */
+gboolean   accords_import_bar_start_mapped (AccordsImportBar         *self,
+                                            AccordsContext           *context,
+                                            GFile                   **files,
+                                            guint                     n_files,
+                                            const AccordsFeedMapping *mapping);
 gboolean   accords_import_bar_is_running (AccordsImportBar *self);
 void       accords_import_bar_cancel     (AccordsImportBar *self);
 
