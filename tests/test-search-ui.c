@@ -264,27 +264,50 @@ unread_of (AccordsSearchSidebar *sidebar,
   return search->n_unread;
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
 static void
 test_saved_search (Fixture *f, gconstpointer data)
 {
   AccordsNewsView *news = accords_window_get_news_view (f->w.window);
   AccordsSearchSidebar *sidebar = accords_news_view_get_search_sidebar (news);
   GListModel *items = accords_news_view_get_items (news);
-  AccordsItemFilter filter = { 0 };
+  AdwMessageDialog *dialog;
+  GtkEditable *entry;
   gint64 deadline;
 
   g_signal_connect (sidebar, "loaded", G_CALLBACK (loaded_cb), f);
   wait_for_count (&f->n_loaded, 0);
   g_assert_cmpuint (accords_search_sidebar_get_searches (sidebar)->len, ==, 0);
 
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (sidebar)));
+
+  /* "Save Search…" asks for a name */
   accords_news_view_set_search (news, "deport");
-  accords_search_sidebar_save (sidebar, "Deportations", "deport", &filter);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (news), "news.save-search", NULL));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "deport");
+  gtk_editable_set_text (entry, "Deportations");
+  adw_message_dialog_response (dialog, "apply");
+  gtk_window_destroy (GTK_WINDOW (dialog));
   wait_for_count (&f->n_loaded, 1);
   deadline = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;
   while (accords_search_sidebar_get_searches (sidebar)->len == 0 && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (accords_search_sidebar_get_searches (sidebar)->len, ==, 1);
   g_assert_cmpint (unread_of (sidebar, "Deportations"), ==, 2);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sidebar)));
 
   /* a new feed with a matching item raises the count */
   import_and_wait (f, "deportations-later.rss");
@@ -302,8 +325,21 @@ test_saved_search (Fixture *f, gconstpointer data)
   g_assert_cmpstr (accords_news_view_get_match_count (news), ==, "3 matches");
 
   /* renamed and deleted from its menu's actions */
-  f->n_loaded = 0;
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sidebar), "saved-search.delete", "s", "Deportations"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sidebar), "saved-search.rename", "s", "Deportations"));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "Deportations");
+  gtk_editable_set_text (entry, "Removals");
+  adw_message_dialog_response (dialog, "apply");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  deadline = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;
+  while (accords_search_sidebar_lookup (sidebar, "Removals") == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (accords_search_sidebar_lookup (sidebar, "Removals"));
+  g_assert_null (accords_search_sidebar_lookup (sidebar, "Deportations"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sidebar), "saved-search.delete", "s", "Removals"));
   deadline = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;
   while (accords_search_sidebar_get_searches (sidebar)->len > 0 && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);

@@ -196,8 +196,6 @@ view_sorter_changed_cb (AccordsNewsView *self)
 
   sorter = gtk_column_view_get_sorter (self->column_view);
   self->probed_column = -1;
-  self->marked_titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  self->bound_titles = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   order = gtk_sorter_compare (sorter, probe_a, probe_b);
   if (self->probed_column < 0)
     {
@@ -868,6 +866,8 @@ accords_news_view_init (AccordsNewsView *self)
   self->feed_names = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->feed_dropdown, G_LIST_MODEL (self->feed_names));
   self->probed_column = -1;
+  self->marked_titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->bound_titles = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
 
   add_column (self, COLUMN_DATE, _("Date"), FALSE, 140);
   add_column (self, COLUMN_TITLE, _("Title"), TRUE, -1);

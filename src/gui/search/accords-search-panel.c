@@ -294,6 +294,16 @@ entry_activate_cb (AccordsSearchPanel *self)
       }
 }
 
+/* Escape closes the popover the panel is in */
+static void
+stop_search_cb (AccordsSearchPanel *self)
+{
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_POPOVER);
+
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
 /* Down from the field goes to the first hit */
 static gboolean
 entry_key_pressed_cb (AccordsSearchPanel    *self,
@@ -377,6 +387,7 @@ accords_search_panel_init (AccordsSearchPanel *self)
   /* the searcher waits for a pause in the typing itself */
   g_signal_connect_swapped (self->entry, "changed", G_CALLBACK (text_changed_cb), self);
   g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (entry_activate_cb), self);
+  g_signal_connect_swapped (self->entry, "stop-search", G_CALLBACK (stop_search_cb), self);
   g_signal_connect_swapped (self->list, "row-activated", G_CALLBACK (row_activated_cb), self);
   keys = gtk_event_controller_key_new ();
   g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (entry_key_pressed_cb), self);

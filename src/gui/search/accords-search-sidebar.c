@@ -19,7 +19,6 @@ struct _AccordsSearchSidebar
 {
   GtkWidget     parent_instance;
 
-  GtkStack     *stack;
   GtkListBox   *list;
   GtkWidget    *menu;          /* the rows' context menu */
 
@@ -112,7 +111,8 @@ fill (AccordsSearchSidebar *self,
         gtk_list_box_select_row (self->list, GTK_LIST_BOX_ROW (row));
     }
   self->filling = FALSE;
-  gtk_stack_set_visible_child_name (self->stack, searches->len > 0 ? "list" : "empty");
+  /* without saved searches the News list keeps the room */
+  gtk_widget_set_visible (GTK_WIDGET (self), searches->len > 0);
 }
 
 static void
@@ -410,7 +410,6 @@ accords_search_sidebar_class_init (AccordsSearchSidebarClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/accords-search-sidebar.ui");
-  gtk_widget_class_bind_template_child (widget_class, AccordsSearchSidebar, stack);
   gtk_widget_class_bind_template_child (widget_class, AccordsSearchSidebar, list);
   accords_widget_class_add_actions (widget_class, actions, G_N_ELEMENTS (actions));
   gtk_widget_class_set_css_name (widget_class, "searchsidebar");
@@ -439,7 +438,7 @@ accords_search_sidebar_init (AccordsSearchSidebar *self)
   gtk_widget_add_controller (GTK_WIDGET (self->list), GTK_EVENT_CONTROLLER (gesture));
 
   g_signal_connect_swapped (self->list, "row-activated", G_CALLBACK (row_activated_cb), self);
-  gtk_stack_set_visible_child_name (self->stack, "empty");
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 }
 
 void

@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AccordsSearchSidebar, accords_search_sidebar, ACCORDS, SEARCH_SIDEBAR, GtkWidget)
 
 /* Lists the store's saved searches, again whenever the store says items,
- * links or saved searches changed: the counts follow imports and reading */
+ * links or saved searches changed: the counts follow imports and reading.
+ * Hidden while there are none. */
 void        accords_search_sidebar_set_store     (AccordsSearchSidebar    *self,
                                                   AccordsStore            *store);
 /* The saved searches listed (AccordsSavedSearch), by name; empty until the

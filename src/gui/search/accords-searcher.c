@@ -51,6 +51,7 @@ typedef struct {
   char              *strings[4];
   guint              limit;
   guint              generation;
+  gint64             run_us;       /* in the worker: opening its connection and searching */
 } SearchJob;
 
 static void
@@ -119,12 +120,15 @@ search_thread (GTask        *task,
   AccordsSearchResults *results = NULL;
   GError *error = NULL;
 
+  gint64 start = g_get_monotonic_time ();
+
   /* typing went on while this waited for a thread */
   if (g_task_return_error_if_cancelled (task))
     return;
   store = accords_store_open_worker (job->db_path, &error);
   if (store != NULL)
     results = accords_search_run (store, job->query, &job->filter, job->limit, &error);
+  job->run_us = g_get_monotonic_time () - start;
   if (results == NULL)
     g_task_return_error (task, error);
   else
@@ -140,11 +144,13 @@ search_done_cb (GObject      *object,
   SearchJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autoptr(AccordsSearchResults) results = g_task_propagate_pointer (G_TASK (result), &error);
+  gint64 shown_us;
 
   if (job->generation != self->generation)
     {
       /* a later query is pending or running: these answer a question no one asks any more */
       self->n_dropped++;
+      g_debug ("“%s”: dropped, %.1f ms in a worker", job->query, job->run_us / 1000.0);
       return;
     }
   g_clear_object (&self->cancellable);
@@ -158,7 +164,11 @@ search_done_cb (GObject      *object,
   g_clear_pointer (&self->results, accords_search_results_free);
   self->results = g_steal_pointer (&results);
   set_running (self, FALSE);
+  shown_us = g_get_monotonic_time ();
   g_signal_emit (self, signals[FINISHED], 0, error);
+  shown_us = g_get_monotonic_time () - shown_us;
+  g_debug ("“%s”: %.1f ms in a worker, %.1f ms on the main thread to show", job->query,
+           job->run_us / 1000.0, shown_us / 1000.0);
 }
 
 static void
