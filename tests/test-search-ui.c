@@ -7,6 +7,7 @@
 #include "accords-importer.h"
 #include "accords-item.h"
 #include "accords-news-view.h"
+#include "accords-store-notes.h"
 #include "accords-search-panel.h"
 #include "accords-search-sidebar.h"
 #include "accords-test-window.h"
@@ -194,9 +195,18 @@ test_activate (Fixture *f, gconstpointer data)
   AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (f->w.window),
                                                                       ACCORDS_TYPE_WINDOW, "view_stack"));
   AccordsItem *item;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AccordsNote) note = accords_store_create_note (accords_context_get_store (f->w.context), "us-rw-2025",
+                                                           NULL, "# Removal flights\n\nThe deportations went on.\n",
+                                                           &error);
 
+  g_assert_no_error (error);
+  /* as the editing commands do once they have written */
+  accords_store_emit_changed (accords_context_get_store (f->w.context), ACCORDS_STORE_CHANGE_NOTES);
   connect_panel (f);
   search_everything (f, "deport");
+  g_assert_cmpuint (accords_search_panel_get_n_hits (panel, ACCORDS_SEARCH_GROUP_NOTES), ==, 1);
+  g_assert_nonnull (strstr (accords_search_panel_get_summary (panel), " · Notes 1 · "));
 
   /* a news item opens in the News reader */
   accords_search_panel_activate_hit (panel, ACCORDS_SEARCH_GROUP_ITEMS, 1);

@@ -125,6 +125,16 @@ search_changed_cb (AccordsWindow  *self,
   accords_notes_page_set_search (self->notes_page, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
+static void
+select_agreement_anywhere (AccordsWindow *self,
+                           const char    *slug)
+{
+  /* the country selected may not be party to it */
+  if (find_agreement (self, slug) == NULL)
+    accords_window_select_country (self, NULL);
+  accords_window_select_agreement (self, slug);
+}
+
 /* A hit of the window's search opens in its page */
 static void
 search_hit_activated_cb (AccordsWindow *self,
@@ -146,10 +156,7 @@ search_hit_activated_cb (AccordsWindow *self,
 
     case ACCORDS_SEARCH_GROUP_AGREEMENTS:
       adw_view_stack_set_visible_child_name (self->view_stack, "atlas");
-      /* the country selected may not be party to it */
-      if (slug != NULL && find_agreement (self, slug) == NULL)
-        accords_window_select_country (self, NULL);
-      accords_window_select_agreement (self, slug);
+      select_agreement_anywhere (self, slug);
       break;
 
     case ACCORDS_SEARCH_N_GROUPS:

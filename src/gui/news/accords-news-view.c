@@ -489,6 +489,15 @@ saved_search_activated_cb (AccordsNewsView *self,
     accords_news_view_set_follow_selection (self, FALSE);
   accords_news_view_set_feed (self, search->feed_id);
   accords_news_view_set_search (self, search->query);
+  if (!accords_str_empty (search->since) || !accords_str_empty (search->until) ||
+      search->linked != ACCORDS_ITEM_LINKED_ANY)
+    {
+      /* Translators: a saved search (made with accords-cli) narrows by more than the News list can */
+      g_autofree char *title = g_strdup_printf (_("The list leaves out the dates and the linked state of “%s”"),
+                                                search->name);
+
+      accords_widget_show_toast (GTK_WIDGET (self), adw_toast_new (title));
+    }
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->list_side);
 }

@@ -43,6 +43,14 @@ saved_search_job_new (AccordsStore *store,
   return job;
 }
 
+/* Runs in whichever thread cancels: SQLite allows that */
+static void
+interrupt_cb (GCancellable *cancellable,
+              sqlite3      *db)
+{
+  sqlite3_interrupt (db);
+}
+
 static void
 list_thread (GTask        *task,
              gpointer      source_object,
@@ -58,7 +66,16 @@ list_thread (GTask        *task,
     return;
   store = accords_store_open_worker (job->db_path, &error);
   if (store != NULL)
-    searches = accords_saved_search_list (store, TRUE, &error);
+    {
+      /* the list is dropped anyway: stop counting at once */
+      gulong handler = cancellable == NULL ? 0
+                       : g_cancellable_connect (cancellable, G_CALLBACK (interrupt_cb),
+                                                accords_store_get_db (store), NULL);
+
+      searches = accords_saved_search_list (store, TRUE, &error);
+      if (handler != 0)
+        g_cancellable_disconnect (cancellable, handler);
+    }
   if (searches == NULL)
     g_task_return_error (task, error);
   else

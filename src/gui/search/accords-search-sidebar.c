@@ -25,6 +25,7 @@ struct _AccordsSearchSidebar
   AccordsStore *store;
   GPtrArray    *searches;      /* AccordsSavedSearch, parallel to the rows */
   GCancellable *cancellable;   /* of the listing under way */
+  gboolean      reload;        /* the store changed while it ran */
   char         *menu_name;     /* the saved search the menu was opened on */
   gboolean      filling;
 };
@@ -125,17 +126,17 @@ list_done_cb (GObject      *object,
   g_autoptr(GPtrArray) searches = accords_saved_search_list_finish (ACCORDS_STORE (object), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+    return;   /* disposed */
   g_clear_object (&self->cancellable);
   if (searches == NULL)
+    g_warning ("Listing the saved searches: %s", error->message);
+  else
     {
-      g_warning ("Listing the saved searches: %s", error->message);
-      return;
+      fill (self, searches);
+      g_signal_emit (self, signals[LOADED], 0);
     }
-  if (self->store == NULL)
-    return;   /* disposed while the list was read */
-  fill (self, searches);
-  g_signal_emit (self, signals[LOADED], 0);
+  if (self->reload)
+    refresh (self);
 }
 
 static void
@@ -143,10 +144,14 @@ refresh (AccordsSearchSidebar *self)
 {
   if (self->store == NULL)
     return;
-  /* a later change makes the listing under way stale */
+  /* one listing at a time: counting can take a while, and changes come in
+   * bursts during an import; the one under way is followed by another */
   if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+    {
+      self->reload = TRUE;
+      return;
+    }
+  self->reload = FALSE;
   self->cancellable = g_cancellable_new ();
   accords_saved_search_list_async (self->store, self->cancellable, list_done_cb, g_object_ref (self));
 }

@@ -109,6 +109,14 @@ set_running (AccordsSearcher *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
+/* Runs in whichever thread cancels: SQLite allows that */
+static void
+interrupt_cb (GCancellable *cancellable,
+              sqlite3      *db)
+{
+  sqlite3_interrupt (db);
+}
+
 static void
 search_thread (GTask        *task,
                gpointer      source_object,
@@ -127,7 +135,16 @@ search_thread (GTask        *task,
     return;
   store = accords_store_open_worker (job->db_path, &error);
   if (store != NULL)
-    results = accords_search_run (store, job->query, &job->filter, job->limit, &error);
+    {
+      /* a stale query stops at once rather than keep its thread */
+      gulong handler = cancellable == NULL ? 0
+                       : g_cancellable_connect (cancellable, G_CALLBACK (interrupt_cb),
+                                                accords_store_get_db (store), NULL);
+
+      results = accords_search_run (store, job->query, &job->filter, job->limit, &error);
+      if (handler != 0)
+        g_cancellable_disconnect (cancellable, handler);
+    }
   job->run_us = g_get_monotonic_time () - start;
   if (results == NULL)
     g_task_return_error (task, error);
