@@ -54,6 +54,18 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* Ctrl+K: the search of everything, in the header bar */
+static void
+search_everything_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  AccordsWindow *self = ACCORDS_WINDOW (widget);
+
+  gtk_menu_button_popup (self->search_button);
+  gtk_widget_grab_focus (GTK_WIDGET (accords_search_panel_get_entry (self->search_panel)));
+}
+
 /* Editing */
 
 void
@@ -203,6 +215,7 @@ static const AccordsWidgetAction actions[] = {
   { "win.show-agreements", NULL, show_agreements_action },
   { "win.back", NULL, back_action, GDK_KEY_Left, GDK_ALT_MASK },
   { "win.search", NULL, search_action, GDK_KEY_f, GDK_CONTROL_MASK },
+  { "win.search-everything", NULL, search_everything_action, GDK_KEY_k, GDK_CONTROL_MASK },
   { "win.export", NULL, export_action, GDK_KEY_e, GDK_CONTROL_MASK },
   { "win.cite-item", "x", cite_action },
   { "win.cite-source", "x", cite_action },

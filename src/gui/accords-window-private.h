@@ -4,6 +4,7 @@
 #include "accords-agreement-list.h"
 #include "accords-import-bar.h"
 #include "accords-map-model.h"
+#include "accords-search-panel.h"
 #include "accords-window.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,8 @@ struct _AccordsWindow
   AccordsImportBar     *import_bar;
   AccordsNewsView      *news_view;
   AccordsNotesPage     *notes_page;
+  GtkMenuButton        *search_button;
+  AccordsSearchPanel   *search_panel;
 
   AccordsContext       *context;
   GSettings            *settings;

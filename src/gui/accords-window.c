@@ -147,6 +147,46 @@ search_activate_cb (AccordsWindow  *self,
 }
 
 static void
+select_agreement_anywhere (AccordsWindow *self,
+                           const char    *slug)
+{
+  /* the country selected may not be party to it */
+  if (find_agreement (self, slug) == NULL)
+    accords_window_select_country (self, NULL);
+  accords_window_select_agreement (self, slug);
+}
+
+/* A hit of the window's search opens in its page */
+static void
+search_hit_activated_cb (AccordsWindow *self,
+                         int            group,
+                         gint64         id,
+                         const char    *slug)
+{
+  gtk_menu_button_popdown (self->search_button);
+  switch ((AccordsSearchGroup) group)
+    {
+    case ACCORDS_SEARCH_GROUP_ITEMS:
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-item", "x", id);
+      break;
+
+    case ACCORDS_SEARCH_GROUP_NOTES:
+      adw_view_stack_set_visible_child_name (self->view_stack, "notes");
+      accords_notes_page_open_note (self->notes_page, id);
+      break;
+
+    case ACCORDS_SEARCH_GROUP_AGREEMENTS:
+      adw_view_stack_set_visible_child_name (self->view_stack, "atlas");
+      select_agreement_anywhere (self, slug);
+      break;
+
+    case ACCORDS_SEARCH_N_GROUPS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
 store_changed_cb (AccordsWindow *self,
                   guint          what)
 {
@@ -261,6 +301,7 @@ accords_window_constructed (GObject *object)
   g_signal_connect_object (self->country_pane, "notify::selected-country",
                            G_CALLBACK (country_selected_cb), self, G_CONNECT_SWAPPED);
   accords_notes_page_set_context (self->notes_page, self->context);
+  accords_search_panel_set_store (self->search_panel, accords_context_get_store (self->context));
   g_signal_connect_object (self->country_pane, "notify::selected-country",
                            G_CALLBACK (notes_follow_selection_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self, "notify::selected-agreement",
@@ -299,6 +340,10 @@ accords_window_dispose (GObject *object)
   AccordsWindow *self = (AccordsWindow *) object;
 
   g_clear_handle_id (&self->follow_source, g_source_remove);
+  /* the search's popover is closed before the window's widgets go: torn
+   * down while open, it crashed the window's teardown now and then */
+  if (self->search_button != NULL)
+    gtk_menu_button_popdown (self->search_button);
   gtk_widget_dispose_template (GTK_WIDGET (self), ACCORDS_TYPE_WINDOW);
   g_clear_object (&self->map_model);
   g_clear_object (&self->countries);
@@ -404,6 +449,7 @@ accords_window_class_init (AccordsWindowClass *klass)
   g_type_ensure (ACCORDS_TYPE_NEWS_VIEW);
   g_type_ensure (ACCORDS_TYPE_MAP_VIEW);
   g_type_ensure (ACCORDS_TYPE_NOTES_PAGE);
+  g_type_ensure (ACCORDS_TYPE_SEARCH_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/accords-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AccordsWindow, toast_overlay);
@@ -422,6 +468,8 @@ accords_window_class_init (AccordsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordsWindow, import_bar);
   gtk_widget_class_bind_template_child (widget_class, AccordsWindow, news_view);
   gtk_widget_class_bind_template_child (widget_class, AccordsWindow, notes_page);
+  gtk_widget_class_bind_template_child (widget_class, AccordsWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, AccordsWindow, search_panel);
 
   _accords_window_class_init_actions (widget_class);
   _accords_window_class_init_import (widget_class);
@@ -443,6 +491,7 @@ accords_window_init (AccordsWindow *self)
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
   g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (search_activate_cb), self);
   g_signal_connect_swapped (self->view_stack, "notify::visible-child-name", G_CALLBACK (page_changed_cb), self);
+  g_signal_connect_swapped (self->search_panel, "hit-activated", G_CALLBACK (search_hit_activated_cb), self);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->country_pane));
   _accords_window_init_import (self);
 }
@@ -555,6 +604,13 @@ accords_window_get_countries (AccordsWindow *self)
 {
   g_return_val_if_fail (ACCORDS_IS_WINDOW (self), NULL);
   return self->countries;
+}
+
+AccordsSearchPanel *
+accords_window_get_search_panel (AccordsWindow *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_WINDOW (self), NULL);
+  return self->search_panel;
 }
 
 AccordsNewsView *

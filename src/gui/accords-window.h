@@ -11,6 +11,7 @@
 #include "accords-map-view.h"
 #include "accords-news-view.h"
 #include "accords-notes-page.h"
+#include "accords-search-panel.h"
 
 G_BEGIN_DECLS
 
@@ -46,6 +47,9 @@ AccordsNewsView      *accords_window_get_news_view        (AccordsWindow  *self)
  * win.show-item (an int64 id) shows a news item in the News view, and
  * win.show-news-about the news about the selected agreement or country */
 AccordsNotesPage     *accords_window_get_notes_page       (AccordsWindow  *self);
+/* The search of the news, the notes and the agreements in the header bar
+ * (win.search-everything, Ctrl+K); a hit opens in its page */
+AccordsSearchPanel   *accords_window_get_search_panel     (AccordsWindow  *self);
 /* The window's undo and redo stacks */
 AccordsHistory       *accords_window_get_history          (AccordsWindow  *self);
 /* The countries the pane lists, with their agreements' strongest status */

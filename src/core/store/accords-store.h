@@ -13,6 +13,7 @@ typedef enum {
   ACCORDS_STORE_CHANGE_FEEDS      = 1 << 2,
   ACCORDS_STORE_CHANGE_NOTES      = 1 << 3,
   ACCORDS_STORE_CHANGE_LINKS      = 1 << 4,
+  ACCORDS_STORE_CHANGE_SEARCHES   = 1 << 5,  /* saved searches added, renamed or removed */
 } AccordsStoreChange;
 
 #define ACCORDS_TYPE_STORE (accords_store_get_type ())

@@ -10,6 +10,9 @@
 #include "accords-html-markup.h"
 #include "accords-item-list.h"
 #include "accords-news-view.h"
+#include "accords-search-highlight.h"
+#include "accords-search-sidebar.h"
+#include "accords-searcher.h"
 #include "accords-store-items.h"
 #include "accords-store-links.h"
 #include "accords-util.h"
@@ -61,6 +64,8 @@ struct _AccordsNewsView
   GtkButton          *reader_star_button;
   GtkLabel           *reader_body;
   GtkLabel           *reader_categories;
+  AccordsSearchSidebar *search_sidebar;
+  GtkLabel           *match_count;
 
   AccordsContext     *context;
   AccordsItemList    *items;
@@ -88,7 +93,17 @@ struct _AccordsNewsView
   /* marks in the order they were made, written as soon as the store can */
   GArray             *pending_marks;
   guint               retry_source;
+  /* the search's marks, for the rows and the reader */
+  AccordsSearcher    *highlighter;
+  char               *highlighted;     /* the query and filter it last searched */
+  GHashTable         *marked_titles;   /* item id -> title markup */
+  GHashTable         *matched_words;   /* what the search matched, case folded */
+  GHashTable         *bound_titles;    /* the title labels shown -> their AccordsItem */
 };
+
+/* The hits whose titles the search marks exactly; other rows highlight the
+ * words those hits matched */
+#define MARKED_HITS 200
 
 enum {
   PROP_0,
@@ -102,6 +117,16 @@ G_DEFINE_FINAL_TYPE (AccordsNewsView, accords_news_view, GTK_TYPE_WIDGET)
 
 static void hold_selection    (AccordsNewsView *self);
 static void restore_selection (AccordsNewsView *self);
+static void title_bound_cb   (GtkSignalListItemFactory *factory,
+                              GtkListItem              *list_item,
+                              AccordsNewsView          *self);
+static void title_unbound_cb (GtkSignalListItemFactory *factory,
+                              GtkListItem              *list_item,
+                              AccordsNewsView          *self);
+static void show_item        (AccordsNewsView          *self,
+                              AccordsItem              *item,
+                              gboolean                  keep_scroll);
+static void apply_about      (AccordsNewsView          *self);
 
 static char *
 format_date (const char *iso)
@@ -222,8 +247,8 @@ cell_label (GtkListItem *list_item)
 {
   GtkWidget *child = gtk_list_item_get_child (list_item);
 
-  if (GTK_IS_LABEL (child))
-    return GTK_LABEL (child);
+  if (child == NULL || GTK_IS_LABEL (child))
+    return (GtkLabel *) child;
   return GTK_LABEL (gtk_widget_get_next_sibling (gtk_widget_get_first_child (child)));
 }
 
@@ -357,6 +382,12 @@ add_column (AccordsNewsView *self,
   g_object_unref (sorter);
   gtk_column_view_append_column (self->column_view, col);
   g_object_unref (col);
+  if (column == COLUMN_TITLE)
+    {
+      g_signal_connect_after (factory, "bind", G_CALLBACK (title_bound_cb), self);
+      g_signal_connect (factory, "unbind", G_CALLBACK (title_unbound_cb), self);
+      g_signal_connect (factory, "teardown", G_CALLBACK (title_unbound_cb), self);
+    }
 }
 
 /* "Rwanda, United States · US–Rwanda (confirmed)": what the item is about */
@@ -399,6 +430,217 @@ show_links (AccordsNewsView *self,
     }
   gtk_label_set_label (self->reader_links, text->str);
   gtk_widget_set_visible (GTK_WIDGET (self->reader_links), text->len > 0);
+}
+
+
+/* Search: the count of matches, the marks in the rows and the reader, saved searches */
+
+static gboolean
+searching (AccordsNewsView *self)
+{
+  return self->matched_words != NULL && g_hash_table_size (self->matched_words) > 0;
+}
+
+static void
+set_title_markup (AccordsNewsView *self,
+                  GtkLabel        *label,
+                  AccordsItem     *item)
+{
+  const char *title = accords_item_get_title (item);
+  const char *marked;
+  g_autofree char *markup = NULL;
+
+  if (accords_str_empty (title) || !searching (self))
+    {
+      gtk_label_set_use_markup (label, FALSE);
+      gtk_label_set_label (label, accords_str_empty (title) ? _("(untitled)") : title);
+      return;
+    }
+  marked = g_hash_table_lookup (self->marked_titles, &(gint64) { accords_item_get_id (item) });
+  markup = marked ? g_strdup (marked) : accords_search_highlight_text (title, self->matched_words);
+  gtk_label_set_markup (label, markup);
+}
+
+static void
+title_bound_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                AccordsNewsView          *self)
+{
+  AccordsItem *item = gtk_list_item_get_item (list_item);
+  GtkLabel *label = cell_label (list_item);
+
+  g_hash_table_replace (self->bound_titles, label, g_object_ref (item));
+  if (searching (self))
+    set_title_markup (self, label, item);
+}
+
+static void
+title_unbound_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  AccordsNewsView          *self)
+{
+  GtkLabel *label = cell_label (list_item);
+
+  if (label == NULL)
+    return;
+  g_hash_table_remove (self->bound_titles, label);
+  gtk_label_set_use_markup (label, FALSE);
+}
+
+static void
+highlight_reader (AccordsNewsView *self,
+                  AccordsItem     *item)
+{
+  g_autofree char *body = NULL;
+
+  set_title_markup (self, self->reader_title, item);
+  if (!searching (self))
+    return;
+  body = accords_search_highlight_markup (gtk_label_get_label (self->reader_body), self->matched_words);
+  gtk_label_set_markup (self->reader_body, body);
+}
+
+static void
+highlighter_finished_cb (AccordsNewsView *self)
+{
+  const AccordsSearchResults *results = accords_searcher_get_results (self->highlighter);
+  GHashTableIter iter;
+  gpointer label, item;
+  AccordsItem *selected;
+
+  g_hash_table_remove_all (self->marked_titles);
+  g_clear_pointer (&self->matched_words, g_hash_table_unref);
+  if (results != NULL)
+    {
+      GPtrArray *hits = results->hits[ACCORDS_SEARCH_GROUP_ITEMS];
+
+      self->matched_words = accords_search_matched_words (results);
+      for (guint i = 0; i < hits->len; i++)
+        {
+          AccordsSearchHit *hit = hits->pdata[i];
+          gint64 *id = g_new (gint64, 1);
+
+          *id = hit->id;
+          g_hash_table_replace (self->marked_titles, id, accords_search_marked_to_highlight (hit->title));
+        }
+    }
+
+  g_hash_table_iter_init (&iter, self->bound_titles);
+  while (g_hash_table_iter_next (&iter, &label, &item))
+    set_title_markup (self, label, item);
+  selected = self->selection ? gtk_single_selection_get_selected_item (self->selection) : NULL;
+  if (selected != NULL)
+    show_item (self, selected, TRUE);
+}
+
+/* What the list is narrowed to, besides its search */
+static void
+get_filter (AccordsNewsView   *self,
+            AccordsItemFilter *filter)
+{
+  guint selected = gtk_drop_down_get_selected (self->feed_dropdown);
+
+  *filter = (AccordsItemFilter) { 0 };
+  if (selected != GTK_INVALID_LIST_POSITION && selected < self->feed_ids->len)
+    filter->feed_id = g_array_index (self->feed_ids, gint64, selected);
+  filter->country = accords_item_list_get_country (self->items);
+  filter->agreement = accords_item_list_get_agreement (self->items);
+}
+
+static void
+update_search (AccordsNewsView *self,
+               guint            shown)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  gboolean active;
+  AccordsItemFilter filter;
+  g_autofree char *key = NULL;
+  g_autofree char *fts = NULL;
+
+  if (self->items == NULL || self->highlighter == NULL)
+    return;
+  get_filter (self, &filter);
+  fts = accords_search_query_to_fts (text);
+  active = fts != NULL;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "news.save-search",
+                                 active || filter.feed_id != 0 || filter.country != NULL || filter.agreement != NULL);
+
+  if (active)
+    {
+      g_autofree char *count = g_strdup_printf ("%'u", shown);
+      /* Translators: how many news items the search in the News view finds */
+      g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s match", "%s matches", shown), count);
+
+      gtk_label_set_label (self->match_count, label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, label, -1);
+    }
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->search_entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  gtk_widget_set_visible (GTK_WIDGET (self->match_count), active);
+
+  /* the marks follow the query and the filters, not every change of the list */
+  key = g_strdup_printf ("%s\n%" G_GINT64_FORMAT "\n%s\n%s", active ? text : "", filter.feed_id,
+                         accords_str_or_empty (filter.country), accords_str_or_empty (filter.agreement));
+  if (g_strcmp0 (key, self->highlighted) == 0)
+    return;
+  g_free (self->highlighted);
+  self->highlighted = g_steal_pointer (&key);
+  accords_searcher_set_query (self->highlighter, active ? text : NULL, &filter);
+}
+
+static void
+save_search_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  AccordsNewsView *self = ACCORDS_NEWS_VIEW (widget);
+  AccordsItemFilter filter;
+
+  get_filter (self, &filter);
+  accords_search_sidebar_ask_save (self->search_sidebar, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                                   &filter);
+}
+
+/* A saved search applies what the list can narrow by: its words, its feed,
+ * its country or agreement */
+static void
+saved_search_activated_cb (AccordsNewsView *self,
+                           const char      *name)
+{
+  const AccordsSavedSearch *search = accords_search_sidebar_lookup (self->search_sidebar, name);
+
+  if (search == NULL)
+    return;
+  if (!accords_str_empty (search->agreement) || !accords_str_empty (search->country))
+    {
+      const char *label = !accords_str_empty (search->agreement)
+                          ? search->agreement : accords_context_get_country_name (self->context, search->country);
+
+      accords_set_str (&self->selected_country, accords_str_empty (search->country) ? NULL : search->country);
+      accords_set_str (&self->selected_agreement, accords_str_empty (search->agreement) ? NULL : search->agreement);
+      accords_set_str (&self->selected_label, label);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "news.follow-selection", TRUE);
+      if (self->follow_selection)
+        apply_about (self);
+      else
+        accords_news_view_set_follow_selection (self, TRUE);
+    }
+  else
+    accords_news_view_set_follow_selection (self, FALSE);
+  accords_news_view_set_feed (self, search->feed_id);
+  accords_news_view_set_search (self, search->query);
+  if (!accords_str_empty (search->since) || !accords_str_empty (search->until) ||
+      search->linked != ACCORDS_ITEM_LINKED_ANY)
+    {
+      /* Translators: a saved search (made with accords-cli) narrows by more than the News list can */
+      g_autofree char *title = g_strdup_printf (_("The list leaves out the dates and the linked state of “%s”"),
+                                                search->name);
+
+      accords_widget_show_toast (GTK_WIDGET (self), adw_toast_new (title));
+    }
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->list_side);
 }
 
 static void
@@ -475,6 +717,7 @@ show_item (AccordsNewsView *self,
     gtk_widget_set_visible (GTK_WIDGET (self->reader_categories), FALSE);
 
   update_reader_flags (self, item);
+  highlight_reader (self, item);
   gtk_stack_set_visible_child_name (self->reader_stack, "item");
   if (!keep_scroll)
     gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->reader_scroller), 0);
@@ -567,6 +810,7 @@ update_list_stack (AccordsNewsView *self)
 {
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->items));
 
+  update_search (self, shown);
   if (shown > 0)
     gtk_stack_set_visible_child_name (self->list_stack, "items");
   else if (self->context && accords_store_count_items (accords_context_get_store (self->context)) == 0)
@@ -971,6 +1215,9 @@ accords_news_view_finalize (GObject *object)
   g_free (self->selected_country);
   g_free (self->selected_agreement);
   g_free (self->selected_label);
+  g_free (self->highlighted);
+  g_clear_pointer (&self->marked_titles, g_hash_table_unref);
+  g_clear_pointer (&self->matched_words, g_hash_table_unref);
 
   G_OBJECT_CLASS (accords_news_view_parent_class)->finalize (object);
 }
@@ -986,6 +1233,9 @@ accords_news_view_dispose (GObject *object)
   /* what an import held back waits for it now, rather than being lost */
   if (self->context != NULL && self->pending_marks != NULL && self->pending_marks->len > 0)
     flush_marks (self, TRUE);
+  if (self->highlighter != NULL)
+    g_signal_handlers_disconnect_by_data (self->highlighter, self);
+  g_clear_object (&self->highlighter);
   if (self->column_view)
     g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->column_view),
                                           view_sorter_changed_cb, self);
@@ -1000,6 +1250,7 @@ accords_news_view_dispose (GObject *object)
   g_clear_pointer (&self->feed_unread, g_array_unref);
   g_clear_pointer (&self->feed_titles, g_ptr_array_unref);
   g_clear_pointer (&self->pending_marks, g_array_unref);
+  g_clear_pointer (&self->bound_titles, g_hash_table_unref);
 
   G_OBJECT_CLASS (accords_news_view_parent_class)->dispose (object);
 }
@@ -1013,6 +1264,7 @@ static const AccordsWidgetAction actions[] = {
   { "news.toggle-read", NULL, toggle_flag_action, GDK_KEY_m, 0 },
   { "news.toggle-starred", NULL, toggle_flag_action, GDK_KEY_s, 0 },
   { "news.toggle-item-starred", "x", toggle_item_starred_action },
+  { "news.save-search", NULL, save_search_action },
 };
 
 static void
@@ -1031,6 +1283,7 @@ accords_news_view_class_init (AccordsNewsViewClass *klass)
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (ACCORDS_TYPE_SEARCH_SIDEBAR);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/accords-news-view.ui");
   gtk_widget_class_bind_template_child (widget_class, AccordsNewsView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, AccordsNewsView, list_side);
@@ -1051,6 +1304,8 @@ accords_news_view_class_init (AccordsNewsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordsNewsView, reader_star_button);
   gtk_widget_class_bind_template_child (widget_class, AccordsNewsView, reader_body);
   gtk_widget_class_bind_template_child (widget_class, AccordsNewsView, reader_categories);
+  gtk_widget_class_bind_template_child (widget_class, AccordsNewsView, search_sidebar);
+  gtk_widget_class_bind_template_child (widget_class, AccordsNewsView, match_count);
 
   accords_widget_class_add_actions (widget_class, actions, G_N_ELEMENTS (actions));
   /* the other pair feed readers use for the same steps */
@@ -1072,6 +1327,8 @@ accords_news_view_init (AccordsNewsView *self)
   self->feed_names = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->feed_dropdown, G_LIST_MODEL (self->feed_names));
   self->probed_column = -1;
+  self->marked_titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->bound_titles = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
 
   add_column (self, COLUMN_DATE, _("Date"), FALSE, 140);
   add_column (self, COLUMN_TITLE, _("Title"), TRUE, -1);
@@ -1084,6 +1341,7 @@ accords_news_view_init (AccordsNewsView *self)
                             G_CALLBACK (view_sorter_changed_cb), self);
   update_item_actions (self, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "news.clear-about", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "news.save-search", FALSE);
 }
 
 GtkWidget *
@@ -1125,6 +1383,11 @@ accords_news_view_set_context (AccordsNewsView *self,
 
     gtk_column_view_sort_by_column (self->column_view, date_column, GTK_SORT_DESCENDING);
   }
+  self->highlighter = accords_searcher_new (accords_context_get_store (context), MARKED_HITS);
+  g_signal_connect_swapped (self->highlighter, "finished", G_CALLBACK (highlighter_finished_cb), self);
+  accords_search_sidebar_set_store (self->search_sidebar, accords_context_get_store (context));
+  g_signal_connect_object (self->search_sidebar, "search-activated", G_CALLBACK (saved_search_activated_cb), self,
+                           G_CONNECT_SWAPPED);
   reload_feeds (self);
   update_list_stack (self);
   update_item_actions (self, NULL);
@@ -1297,4 +1560,32 @@ accords_news_view_get_reader_links (AccordsNewsView *self)
 {
   g_return_val_if_fail (ACCORDS_IS_NEWS_VIEW (self), NULL);
   return gtk_widget_get_visible (GTK_WIDGET (self->reader_links)) ? gtk_label_get_label (self->reader_links) : "";
+}
+
+AccordsSearchSidebar *
+accords_news_view_get_search_sidebar (AccordsNewsView *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_NEWS_VIEW (self), NULL);
+  return self->search_sidebar;
+}
+
+AccordsSearcher *
+accords_news_view_get_highlighter (AccordsNewsView *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_NEWS_VIEW (self), NULL);
+  return self->highlighter;
+}
+
+const char *
+accords_news_view_get_match_count (AccordsNewsView *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_NEWS_VIEW (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->match_count)) ? gtk_label_get_label (self->match_count) : "";
+}
+
+const char *
+accords_news_view_get_reader_title_markup (AccordsNewsView *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_NEWS_VIEW (self), NULL);
+  return gtk_label_get_label (self->reader_title);
 }

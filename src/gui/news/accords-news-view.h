@@ -5,6 +5,8 @@
 
 #include "accords-context.h"
 #include "accords-item.h"
+#include "accords-search-sidebar.h"
+#include "accords-searcher.h"
 
 G_BEGIN_DECLS
 
@@ -48,5 +50,15 @@ void         accords_news_view_focus_list    (AccordsNewsView *self);
 const char  *accords_news_view_get_reader_markup (AccordsNewsView *self);
 /* The countries and agreements the reader pane says the item is about */
 const char  *accords_news_view_get_reader_links  (AccordsNewsView *self);
+/* The saved searches beside the list (news.save-search names the current
+ * search with its feed and its country or agreement) */
+AccordsSearchSidebar *accords_news_view_get_search_sidebar (AccordsNewsView *self);
+/* What marks the search's matches in the rows and the reader, off the main
+ * thread: its "finished" says the marks are there */
+AccordsSearcher *accords_news_view_get_highlighter   (AccordsNewsView *self);
+/* "12 matches" while a search is typed, else "" */
+const char  *accords_news_view_get_match_count       (AccordsNewsView *self);
+/* The reader's title as shown (markup while a search marks it) */
+const char  *accords_news_view_get_reader_title_markup (AccordsNewsView *self);
 
 G_END_DECLS
