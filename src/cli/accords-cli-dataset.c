@@ -118,16 +118,12 @@ agreement_show (AccordsCli *cli,
                 int         argc,
                 char      **argv)
 {
-  gboolean json = FALSE;
-  GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL }
-  };
+  gboolean json;
   AccordsContext *context;
   g_autoptr(AccordsAgreement) a = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!accords_cli_parse_options ("agreement show", "ID", entries, &argc, &argv))
+  if (!accords_cli_parse_json_option ("agreement show", "ID", &json, &argc, &argv))
     return 2;
   if (argc != 2)
     return accords_cli_usage_error (_("agreement show: give one agreement id"));
