@@ -9,6 +9,7 @@
 
 #include "accords-command.h"
 #include "accords-date.h"
+#include "accords-edit-push.h"
 #include "accords-event.h"
 #include "accords-evidence.h"
 #include "accords-item-link.h"
@@ -16,7 +17,6 @@
 #include "accords-relinker.h"
 #include "accords-status.h"
 #include "accords-util.h"
-#include "accords-widget-util.h"
 
 /* Rows shown at first, and added by each "Show More" */
 #define PAGE_SIZE 50
@@ -448,40 +448,11 @@ find_link (AccordsLinkedNews *self,
   return NULL;
 }
 
+/* show what the store holds */
 static void
-toast (AccordsLinkedNews *self,
-       const char        *title,
-       gboolean           undo)
+push_failed (GtkWidget *widget)
 {
-  accords_widget_show_edit_toast (GTK_WIDGET (self), title, undo);
-}
-
-typedef struct {
-  AccordsLinkedNews *self;
-  char              *done;
-} Pending;
-
-static void
-pushed_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  Pending *p = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AccordsCommand) command = accords_history_run_finish (ACCORDS_HISTORY (object), result, &error);
-
-  if (command == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
-
-      toast (p->self, message, FALSE);
-      reload (p->self);   /* show what the store holds */
-    }
-  else
-    toast (p->self, p->done, TRUE);
-  g_object_unref (p->self);
-  g_free (p->done);
-  g_free (p);
+  reload (ACCORDS_LINKED_NEWS (widget));
 }
 
 static void
@@ -503,12 +474,10 @@ change_state (AccordsLinkedNews *self,
 
   {
     g_autoptr(AccordsCommand) command = accords_command_new (label);
-    Pending *p = g_new0 (Pending, 1);
 
     accords_command_add_link_state (command, item_id, self->slug, before, state);
-    p->self = g_object_ref (self);
-    p->done = g_strdup (done);
-    accords_history_push_async (accords_context_get_history (self->context), command, pushed_cb, p);
+    accords_edit_push (GTK_WIDGET (self), accords_context_get_history (self->context), command, done,
+                       push_failed);
   }
 
   /* shown at once; the reload that follows the store agrees */
