@@ -10,6 +10,7 @@
 
 typedef struct {
   GtkWidget         *widget;
+  AccordsCommand    *command;
   char              *done;
   AccordsEditFailed  failed;
 } Pending;
@@ -25,15 +26,17 @@ pushed_cb (GObject      *object,
 
   if (command == NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
+      if (p->failed == NULL || !p->failed (p->widget, p->command, p->done, error))
+        {
+          g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
 
-      accords_widget_show_edit_toast (p->widget, message, FALSE);
-      if (p->failed != NULL)
-        p->failed (p->widget);
+          accords_widget_show_edit_toast (p->widget, message, FALSE);
+        }
     }
-  else
+  else if (p->done != NULL)
     accords_widget_show_edit_toast (p->widget, p->done, TRUE);
   g_object_unref (p->widget);
+  g_object_unref (p->command);
   g_free (p->done);
   g_free (p);
 }
@@ -52,6 +55,7 @@ accords_edit_push (GtkWidget         *widget,
 
   p = g_new0 (Pending, 1);
   p->widget = g_object_ref (widget);
+  p->command = g_object_ref (command);
   p->done = g_strdup (done);
   p->failed = failed;
   accords_history_push_async (history, command, pushed_cb, p);

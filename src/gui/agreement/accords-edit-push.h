@@ -8,12 +8,17 @@
 
 G_BEGIN_DECLS
 
-typedef void (*AccordsEditFailed) (GtkWidget *widget);
+/* Called when command was not saved, before any toast: TRUE when it took
+ * care of the failure, and no toast is to say why */
+typedef gboolean (*AccordsEditFailed) (GtkWidget      *widget,
+                                       AccordsCommand *command,
+                                       const char     *done,
+                                       const GError   *error);
 
 /* Runs command through history, then shows in the toast overlay above
- * widget done with an Undo button, or why the edit was not saved, after
- * which failed (when not NULL) is called with widget.  widget is kept until
- * then. */
+ * widget done (unless NULL) with an Undo button, or, unless failed (when
+ * not NULL) takes care of it, why the edit was not saved.  widget is kept
+ * until then. */
 void accords_edit_push (GtkWidget         *widget,
                         AccordsHistory    *history,
                         AccordsCommand    *command,
