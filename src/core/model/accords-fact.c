@@ -11,18 +11,19 @@
 enum {
   PROP_0,
   PROP_ID,
-  /* the string properties, in the order of their slots */
+  /* the string properties, in the order of their slots.  count stands
+   * among them where merges list its conflicts; its slot stays empty. */
   PROP_KIND,
   PROP_DATE,
   PROP_DESCRIPTION,
   PROP_AMOUNT,
   PROP_CURRENCY,
+  PROP_COUNT,
   PROP_COURT,
   PROP_CASE_NAME,
   PROP_OUTCOME,
   PROP_RAISED_BY,
   PROP_SOURCE_URL,
-  PROP_COUNT,
   N_PROPS
 };
 
@@ -81,7 +82,7 @@ accords_fact_set_property (GObject      *object,
   else if (prop_id == PROP_COUNT)
     accords_fact_set_count (self, g_value_get_int64 (value));
   else if (!accords_string_slots_set (object, self->strings, FIRST_STRING, N_STRINGS,
-                                          prop_id, value, pspec))
+                                      prop_id, value, pspec))
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
@@ -89,10 +90,8 @@ static void
 accords_fact_class_init (AccordsFactClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  static const char * const names[N_STRINGS] = {
-    "kind", "date", "description", "amount", "currency", "court", "case-name",
-    "outcome", "raised-by", "source-url",
-  };
+  static const char * const before_count[] = { "kind", "date", "description", "amount", "currency" };
+  static const char * const after_count[] = { "court", "case-name", "outcome", "raised-by", "source-url" };
 
   object_class->finalize = accords_fact_finalize;
   object_class->get_property = accords_fact_get_property;
@@ -101,10 +100,13 @@ accords_fact_class_init (AccordsFactClass *klass)
   properties[PROP_ID] =
     g_param_spec_int64 ("id", NULL, NULL, G_MININT64, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  accords_string_slots_install (properties, FIRST_STRING, names, N_STRINGS, NULL, G_PARAM_READWRITE);
+  accords_string_slots_install (properties, FIRST_STRING, before_count, G_N_ELEMENTS (before_count),
+                                NULL, G_PARAM_READWRITE);
   properties[PROP_COUNT] =
     g_param_spec_int64 ("count", NULL, NULL, G_MININT64, G_MAXINT64, -1,
                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  accords_string_slots_install (properties, PROP_COURT, after_count, G_N_ELEMENTS (after_count),
+                                NULL, G_PARAM_READWRITE);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -71,7 +71,7 @@ accords_person_role_set_property (GObject      *object,
   if (prop_id == PROP_ID)
     accords_person_role_set_id (self, g_value_get_int64 (value));
   else if (!accords_string_slots_set (object, self->strings, FIRST_STRING, N_STRINGS,
-                                          prop_id, value, pspec))
+                                      prop_id, value, pspec))
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 

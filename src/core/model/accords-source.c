@@ -77,7 +77,7 @@ accords_source_set_property (GObject      *object,
   else if (prop_id == PROP_ITEM_ID)
     accords_source_set_item_id (self, g_value_get_int64 (value));
   else if (!accords_string_slots_set (object, self->strings, FIRST_STRING, N_STRINGS,
-                                          prop_id, value, pspec))
+                                      prop_id, value, pspec))
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
