@@ -58,6 +58,18 @@ accords_status_chip_snapshot (GtkWidget   *widget,
 }
 
 static void
+accords_status_chip_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  *minimum = *natural = 14;
+}
+
+static void
 dark_changed_cb (AccordsStatusChip *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -123,6 +135,7 @@ accords_status_chip_class_init (AccordsStatusChipClass *klass)
   object_class->get_property = accords_status_chip_get_property;
   object_class->set_property = accords_status_chip_set_property;
   widget_class->snapshot = accords_status_chip_snapshot;
+  widget_class->measure = accords_status_chip_measure;
 
   properties[PROP_STATUS] =
     g_param_spec_int ("status", NULL, NULL,
@@ -139,7 +152,6 @@ accords_status_chip_init (AccordsStatusChip *self)
 {
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_set_size_request (GTK_WIDGET (self), 14, 14);
   gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
   update_accessible (self);
 }

@@ -19,6 +19,18 @@ struct _AccordsMapCountry
 G_DEFINE_FINAL_TYPE (AccordsMapCountry, accords_map_country, GTK_TYPE_WIDGET)
 
 static void
+accords_map_country_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  *minimum = *natural = SIZE;
+}
+
+static void
 accords_map_country_finalize (GObject *object)
 {
   AccordsMapCountry *self = (AccordsMapCountry *) object;
@@ -36,6 +48,7 @@ accords_map_country_class_init (AccordsMapCountryClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = accords_map_country_finalize;
+  widget_class->measure = accords_map_country_measure;
 
   gtk_widget_class_set_css_name (widget_class, "mapcountry");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST_ITEM);
@@ -44,7 +57,6 @@ accords_map_country_class_init (AccordsMapCountryClass *klass)
 static void
 accords_map_country_init (AccordsMapCountry *self)
 {
-  gtk_widget_set_size_request (GTK_WIDGET (self), SIZE, SIZE);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
