@@ -810,6 +810,18 @@ delete_agreement_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static const AccordsWidgetAction actions[] = {
+  { "editor.add", "s", add_action },
+  { "editor.edit", "(su)", edit_action },
+  { "editor.delete", "(su)", delete_action },
+  { "editor.resolve-flag", "u", resolve_flag_action },
+  { "editor.reopen-flag", "u", reopen_flag_action },
+  { "editor.remove-alias", "u", remove_alias_action },
+  { "editor.remove-type", "u", remove_type_action },
+  { "editor.make-primary-type", "u", make_primary_type_action },
+  { "editor.delete-agreement", NULL, delete_agreement_action },
+};
+
 /* A new agreement */
 
 static void
@@ -907,18 +919,6 @@ accords_agreement_editor_set_property (GObject      *object,
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
-
-static const AccordsWidgetAction actions[] = {
-  { "editor.add", "s", add_action },
-  { "editor.edit", "(su)", edit_action },
-  { "editor.delete", "(su)", delete_action },
-  { "editor.resolve-flag", "u", resolve_flag_action },
-  { "editor.reopen-flag", "u", reopen_flag_action },
-  { "editor.remove-alias", "u", remove_alias_action },
-  { "editor.remove-type", "u", remove_type_action },
-  { "editor.make-primary-type", "u", make_primary_type_action },
-  { "editor.delete-agreement", NULL, delete_agreement_action },
-};
 
 static void
 accords_agreement_editor_class_init (AccordsAgreementEditorClass *klass)

@@ -540,6 +540,10 @@ cite_for_flag_action (GtkWidget  *widget,
                                 accords_linked_news_get_links (self->linked_news));
 }
 
+static const AccordsWidgetAction actions[] = {
+  { "agreement.cite-for-flag", "u", cite_for_flag_action },
+};
+
 /* A linked news item to add to the timeline: the event form confirms it */
 static void
 event_proposed_cb (AccordsAgreementView *self,
@@ -621,10 +625,6 @@ accords_agreement_view_set_property (GObject      *object,
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
-
-static const AccordsWidgetAction actions[] = {
-  { "agreement.cite-for-flag", "u", cite_for_flag_action },
-};
 
 static void
 accords_agreement_view_class_init (AccordsAgreementViewClass *klass)

@@ -77,6 +77,10 @@ save_action (GtkWidget  *widget,
   accords_form_dialog_save (ACCORDS_FORM_DIALOG (widget));
 }
 
+static const AccordsWidgetAction actions[] = {
+  { "form.save", NULL, save_action, GDK_KEY_Return, GDK_CONTROL_MASK },
+};
+
 static void
 accords_form_dialog_finalize (GObject *object)
 {
@@ -86,10 +90,6 @@ accords_form_dialog_finalize (GObject *object)
 
   G_OBJECT_CLASS (accords_form_dialog_parent_class)->finalize (object);
 }
-
-static const AccordsWidgetAction actions[] = {
-  { "form.save", NULL, save_action, GDK_KEY_Return, GDK_CONTROL_MASK },
-};
 
 static void
 accords_form_dialog_class_init (AccordsFormDialogClass *klass)

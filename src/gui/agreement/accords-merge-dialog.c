@@ -57,6 +57,12 @@ resolve_all_action (GtkWidget  *widget,
                                                                                        : ACCORDS_MERGE_TAKE_INCOMING);
 }
 
+static const AccordsWidgetAction actions[] = {
+  { "merge.import", NULL, import_action },
+  { "merge.keep-all", NULL, resolve_all_action },
+  { "merge.take-all", NULL, resolve_all_action },
+};
+
 static void
 accords_merge_dialog_dispose (GObject *object)
 {
@@ -66,12 +72,6 @@ accords_merge_dialog_dispose (GObject *object)
 
   G_OBJECT_CLASS (accords_merge_dialog_parent_class)->dispose (object);
 }
-
-static const AccordsWidgetAction actions[] = {
-  { "merge.import", NULL, import_action },
-  { "merge.keep-all", NULL, resolve_all_action },
-  { "merge.take-all", NULL, resolve_all_action },
-};
 
 static void
 accords_merge_dialog_class_init (AccordsMergeDialogClass *klass)

@@ -588,6 +588,16 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+static const AccordsWidgetAction actions[] = {
+  { "map.zoom-in", NULL, zoom_action },
+  { "map.zoom-out", NULL, zoom_action },
+  { "map.zoom-reset", NULL, zoom_action },
+  { "map.play", NULL, play_action },
+  { "map.today", NULL, today_action },
+  { "map.show-all", NULL, show_all_action },
+  { "map.export", "s", export_action },
+};
+
 /* Object */
 
 static void
@@ -692,16 +702,6 @@ accords_map_view_set_property (GObject      *object,
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
-
-static const AccordsWidgetAction actions[] = {
-  { "map.zoom-in", NULL, zoom_action },
-  { "map.zoom-out", NULL, zoom_action },
-  { "map.zoom-reset", NULL, zoom_action },
-  { "map.play", NULL, play_action },
-  { "map.today", NULL, today_action },
-  { "map.show-all", NULL, show_all_action },
-  { "map.export", "s", export_action },
-};
 
 static void
 accords_map_view_class_init (AccordsMapViewClass *klass)
