@@ -3,8 +3,6 @@
 
 #include "config.h"
 
-#include "accords-util.h"
-
 #include "accords-fact.h"
 #include "accords-string-slots.h"
 

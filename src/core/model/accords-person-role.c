@@ -3,8 +3,6 @@
 
 #include "config.h"
 
-#include "accords-util.h"
-
 #include "accords-person-role.h"
 #include "accords-string-slots.h"
 
