@@ -109,17 +109,13 @@ accords_cli_cmd_backups (AccordsCli *cli,
                          int         argc,
                          char      **argv)
 {
-  gboolean json = FALSE;
-  GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL }
-  };
+  gboolean json;
   g_autofree char *path = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonArray) array = json_array_new ();
 
-  if (!accords_cli_parse_options ("backups", "", entries, &argc, &argv))
+  if (!accords_cli_parse_json_option ("backups", "", &json, &argc, &argv))
     return 2;
   if (argc > 1)
     return accords_cli_usage_error (_("backups: unexpected argument “%s”"), argv[1]);

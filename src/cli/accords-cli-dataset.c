@@ -118,16 +118,12 @@ agreement_show (AccordsCli *cli,
                 int         argc,
                 char      **argv)
 {
-  gboolean json = FALSE;
-  GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL }
-  };
+  gboolean json;
   AccordsContext *context;
   g_autoptr(AccordsAgreement) a = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!accords_cli_parse_options ("agreement show", "ID", entries, &argc, &argv))
+  if (!accords_cli_parse_json_option ("agreement show", "ID", &json, &argc, &argv))
     return 2;
   if (argc != 2)
     return accords_cli_usage_error (_("agreement show: give one agreement id"));
@@ -144,20 +140,34 @@ agreement_show (AccordsCli *cli,
   return 0;
 }
 
+/* The one option of agreement add and edit: the agreement, --json FILE */
+static gboolean
+parse_agreement_file (const char   *command,
+                      const char   *parameter_string,
+                      const char   *description,
+                      char        **file,
+                      int          *argc,
+                      char       ***argv)
+{
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_FILENAME, file, description, "FILE" },
+    { NULL }
+  };
+
+  return accords_cli_parse_options (command, parameter_string, entries, argc, argv);
+}
+
 static int
 agreement_add (AccordsCli *cli,
                int         argc,
                char      **argv)
 {
   g_autofree char *file = NULL;
-  GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_FILENAME, &file, N_("The agreement, as JSON (- for standard input)"), "FILE" },
-    { NULL }
-  };
   g_autoptr(AccordsAgreement) a = NULL;
   AccordsStore *store;
 
-  if (!accords_cli_parse_options ("agreement add", "", entries, &argc, &argv))
+  if (!parse_agreement_file ("agreement add", "", N_("The agreement, as JSON (- for standard input)"),
+                             &file, &argc, &argv))
     return 2;
   if (file == NULL || argc != 1)
     return accords_cli_usage_error (_("agreement add: give the agreement with --json FILE"));
@@ -174,16 +184,14 @@ agreement_edit (AccordsCli *cli,
                 char      **argv)
 {
   g_autofree char *file = NULL;
-  GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_FILENAME, &file, N_("The agreement as it should be, as JSON (- for standard input)"), "FILE" },
-    { NULL }
-  };
   g_autoptr(AccordsAgreement) stored = NULL;
   g_autoptr(AccordsAgreement) a = NULL;
   g_autoptr(GError) error = NULL;
   AccordsStore *store;
 
-  if (!accords_cli_parse_options ("agreement edit", "ID", entries, &argc, &argv))
+  if (!parse_agreement_file ("agreement edit", "ID",
+                             N_("The agreement as it should be, as JSON (- for standard input)"),
+                             &file, &argc, &argv))
     return 2;
   if (file == NULL || argc != 2)
     return accords_cli_usage_error (_("agreement edit: give the agreement id and the new version with --json FILE"));

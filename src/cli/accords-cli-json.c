@@ -3,8 +3,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "accords-cli-commands.h"
 #include "accords-cli-json.h"
 
 gboolean
@@ -37,4 +39,20 @@ accords_cli_print_array (JsonArray *array)
   g_autoptr(JsonNode) node = json_node_init_array (json_node_alloc (), array);
 
   return accords_cli_print_json (node) ? 0 : 1;
+}
+
+gboolean
+accords_cli_parse_json_option (const char  *command,
+                               const char  *parameter_string,
+                               gboolean    *json,
+                               int         *argc,
+                               char      ***argv)
+{
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+
+  *json = FALSE;
+  return accords_cli_parse_options (command, parameter_string, entries, argc, argv);
 }

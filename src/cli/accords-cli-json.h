@@ -12,4 +12,12 @@ gboolean accords_cli_print_json   (JsonNode   *node);
 int      accords_cli_print_object (JsonObject *object);
 int      accords_cli_print_array  (JsonArray  *array);
 
+/* Parses the options of a command whose one option is --json ("Print
+ * JSON"), as accords_cli_parse_options() does */
+gboolean accords_cli_parse_json_option (const char  *command,
+                                        const char  *parameter_string,
+                                        gboolean    *json,
+                                        int         *argc,
+                                        char      ***argv);
+
 G_END_DECLS

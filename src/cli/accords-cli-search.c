@@ -468,11 +468,7 @@ accords_cli_cmd_searches (AccordsCli *cli,
                           int         argc,
                           char      **argv)
 {
-  gboolean json = FALSE;
-  GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL }
-  };
+  gboolean json;
   AccordsContext *context;
   g_autoptr(GPtrArray) searches = NULL;
   g_autoptr(GError) error = NULL;
@@ -482,7 +478,7 @@ accords_cli_cmd_searches (AccordsCli *cli,
   if (argc > 1 && (g_str_equal (argv[1], "remove") || g_str_equal (argv[1], "rename")))
     return searches_change (cli, argv[1], argc - 1, argv + 1);
 
-  if (!accords_cli_parse_options ("searches", "[add|remove|rename]", entries, &argc, &argv))
+  if (!accords_cli_parse_json_option ("searches", "[add|remove|rename]", &json, &argc, &argv))
     return 2;
   if (argc > 1)
     {

@@ -731,14 +731,7 @@ accords_dataset_export_async (AccordsStore        *store,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (ACCORDS_IS_STORE (store));
-  g_return_if_fail (G_IS_FILE (file));
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, accords_dataset_export_async);
-  accords_file_task_run (task, store, file, export_dataset, NULL, NULL);
+  accords_file_task_start (store, file, export_dataset, accords_dataset_export_async, cancellable, callback, user_data);
 }
 
 gboolean

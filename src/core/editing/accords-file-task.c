@@ -60,3 +60,22 @@ accords_file_task_run (GTask               *task,
   g_task_set_task_data (task, ft, (GDestroyNotify) file_task_free);
   g_task_run_in_thread (task, file_task_thread);
 }
+
+void
+accords_file_task_start (AccordsStore        *store,
+                         GFile               *file,
+                         AccordsFileTaskFunc  func,
+                         gpointer             source_tag,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (ACCORDS_IS_STORE (store));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  accords_file_task_run (task, store, file, func, NULL, NULL);
+}

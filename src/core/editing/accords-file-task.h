@@ -24,4 +24,14 @@ void accords_file_task_run (GTask               *task,
                             gpointer             job,
                             GDestroyNotify       job_free);
 
+/* The whole of an _async function whose func needs nothing but the file: a
+ * new task, tagged with source_tag, run as accords_file_task_run() does */
+void accords_file_task_start (AccordsStore        *store,
+                              GFile               *file,
+                              AccordsFileTaskFunc  func,
+                              gpointer             source_tag,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data);
+
 G_END_DECLS

@@ -952,14 +952,7 @@ accords_merge_load_async (AccordsStore        *store,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (ACCORDS_IS_STORE (store));
-  g_return_if_fail (G_IS_FILE (file));
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, accords_merge_load_async);
-  accords_file_task_run (task, store, file, load_merge, NULL, NULL);
+  accords_file_task_start (store, file, load_merge, accords_merge_load_async, cancellable, callback, user_data);
 }
 
 AccordsMerge *

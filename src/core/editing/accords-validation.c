@@ -50,6 +50,19 @@ add_issue (GPtrArray  *issues,
   g_ptr_array_add (issues, issue);
 }
 
+/* An issue when text holds nothing but blanks */
+static void
+check_required (GPtrArray  *issues,
+                const char *field,
+                const char *text,
+                const char *message)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (accords_str_or_empty (text)));
+
+  if (*stripped == '\0')
+    add_issue (issues, field, "%s", message);
+}
+
 gboolean
 accords_is_http_url (const char *url)
 {
@@ -183,7 +196,6 @@ check_head (AccordsAgreement *a,
 {
   const char *slug = accords_agreement_get_slug (a);
   const char *override = accords_agreement_get_status_override (a);
-  g_autofree char *title = g_strstrip (g_strdup (accords_str_or_empty (accords_agreement_get_title (a))));
 
   if (accords_str_empty (slug))
     add_issue (issues, "id", _("the id is empty"));
@@ -192,8 +204,7 @@ check_head (AccordsAgreement *a,
   else if (store != NULL && g_strcmp0 (slug, own_slug) != 0 && accords_store_has_agreement (store, slug))
     add_issue (issues, "id", _("“%s” is already the id of another agreement"), slug);
 
-  if (*title == '\0')
-    add_issue (issues, "title", _("the title is empty"));
+  check_required (issues, "title", accords_agreement_get_title (a), _("the title is empty"));
 
   check_strv (issues, "aliases", accords_agreement_get_aliases (a), FALSE);
   check_strv (issues, "types", accords_agreement_get_types (a), TRUE);
@@ -314,12 +325,10 @@ check_person (PartCheck *c,
               gpointer   part)
 {
   AccordsPersonRole *r = part;
-  g_autofree char *stripped = g_strstrip (g_strdup (accords_str_or_empty (accords_person_role_get_name (r))));
   const char *start = accords_person_role_get_start (r);
   const char *end = accords_person_role_get_end (r);
 
-  if (*stripped == '\0')
-    add_issue (c->issues, field (c, "name"), _("the name is empty"));
+  check_required (c->issues, field (c, "name"), accords_person_role_get_name (r), _("the name is empty"));
   if (check_date (c->issues, field (c, "start"), start, TRUE) && check_date (c->issues, field (c, "end"), end, TRUE) &&
       !accords_str_empty (start) && !accords_str_empty (end) && accords_date_key (end) < accords_date_key (start))
     add_issue (c->issues, field (c, "end"), _("%s is before the start, %s"), end, start);
@@ -356,12 +365,10 @@ check_flag (PartCheck *c,
             gpointer   part)
 {
   AccordsFlag *f = part;
-  g_autofree char *stripped = g_strstrip (g_strdup (accords_str_or_empty (accords_flag_get_text (f))));
   const char *when = accords_flag_get_resolved (f);
   const char *how = accords_flag_get_resolution (f);
 
-  if (*stripped == '\0')
-    add_issue (c->issues, field (c, "text"), _("say what needs verifying"));
+  check_required (c->issues, field (c, "text"), accords_flag_get_text (f), _("say what needs verifying"));
   check_date (c->issues, field (c, "resolved"), when, TRUE);
   if (!accords_str_empty (when) && accords_str_empty (how))
     add_issue (c->issues, field (c, "resolution"), _("say how it was resolved"));

@@ -159,9 +159,11 @@ accords_citations_parse (const char *text)
         {
           char c;
           guint n;
+          gboolean fence;
 
           line_start = FALSE;
-          if (fence_at (p, &c, &n))
+          fence = fence_at (p, &c, &n);
+          if (fence)
             {
               if (!in_fence)
                 {
@@ -171,14 +173,9 @@ accords_citations_parse (const char *text)
                 }
               else if (c == fence_char && n >= fence_len)
                 in_fence = FALSE;
-              p = strchr (p, '\n');
-              if (p == NULL)
-                break;
-              p++;
-              line_start = TRUE;
-              continue;
             }
-          if (in_fence)
+          /* a fence line, and every line inside a fence, holds no citation */
+          if (fence || in_fence)
             {
               p = strchr (p, '\n');
               if (p == NULL)

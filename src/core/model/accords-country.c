@@ -3,26 +3,12 @@
 
 #include "config.h"
 
-#include "accords-util.h"
-
 #include "accords-country.h"
-
-struct _AccordsCountry
-{
-  GObject parent_instance;
-
-  char *code;
-  char *alpha3;
-  char *numeric;
-  char *name;
-  guint agreement_count;
-  int status;
-};
-
-G_DEFINE_FINAL_TYPE (AccordsCountry, accords_country, G_TYPE_OBJECT)
+#include "accords-string-slots.h"
 
 enum {
   PROP_0,
+  /* the string properties, in the order of their slots */
   PROP_CODE,
   PROP_ALPHA3,
   PROP_NUMERIC,
@@ -32,6 +18,20 @@ enum {
   N_PROPS
 };
 
+#define FIRST_STRING PROP_CODE
+#define N_STRINGS (PROP_NAME - FIRST_STRING + 1)
+
+struct _AccordsCountry
+{
+  GObject parent_instance;
+
+  char *strings[N_STRINGS];
+  guint agreement_count;
+  int status;
+};
+
+G_DEFINE_FINAL_TYPE (AccordsCountry, accords_country, G_TYPE_OBJECT)
+
 static GParamSpec *properties[N_PROPS];
 
 static void
@@ -39,119 +39,61 @@ accords_country_finalize (GObject *object)
 {
   AccordsCountry *self = (AccordsCountry *) object;
 
-  g_free (self->code);
-  g_free (self->alpha3);
-  g_free (self->numeric);
-  g_free (self->name);
+  accords_string_slots_clear (self->strings, N_STRINGS);
 
   G_OBJECT_CLASS (accords_country_parent_class)->finalize (object);
 }
 
 static void
 accords_country_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
 {
   AccordsCountry *self = ACCORDS_COUNTRY (object);
 
-  switch (prop_id)
-    {
-    case PROP_CODE:
-      g_value_set_string (value, self->code);
-      break;
-
-    case PROP_ALPHA3:
-      g_value_set_string (value, self->alpha3);
-      break;
-
-    case PROP_NUMERIC:
-      g_value_set_string (value, self->numeric);
-      break;
-
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-
-    case PROP_AGREEMENT_COUNT:
-      g_value_set_uint (value, self->agreement_count);
-      break;
-
-    case PROP_STATUS:
-      g_value_set_int (value, self->status);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == PROP_AGREEMENT_COUNT)
+    g_value_set_uint (value, self->agreement_count);
+  else if (prop_id == PROP_STATUS)
+    g_value_set_int (value, self->status);
+  else if (!accords_string_slots_get (self->strings, FIRST_STRING, N_STRINGS, prop_id, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
 accords_country_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
 {
   AccordsCountry *self = ACCORDS_COUNTRY (object);
 
-  switch (prop_id)
-    {
-    case PROP_CODE:
-      accords_country_set_code (self, g_value_get_string (value));
-      break;
-
-    case PROP_ALPHA3:
-      accords_country_set_alpha3 (self, g_value_get_string (value));
-      break;
-
-    case PROP_NUMERIC:
-      accords_country_set_numeric (self, g_value_get_string (value));
-      break;
-
-    case PROP_NAME:
-      accords_country_set_name (self, g_value_get_string (value));
-      break;
-
-    case PROP_AGREEMENT_COUNT:
-      accords_country_set_agreement_count (self, g_value_get_uint (value));
-      break;
-
-    case PROP_STATUS:
-      accords_country_set_status (self, g_value_get_int (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == PROP_AGREEMENT_COUNT)
+    accords_country_set_agreement_count (self, g_value_get_uint (value));
+  else if (prop_id == PROP_STATUS)
+    accords_country_set_status (self, g_value_get_int (value));
+  else if (!accords_string_slots_set (object, self->strings, FIRST_STRING, N_STRINGS,
+                                      prop_id, value, pspec))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
 accords_country_class_init (AccordsCountryClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  static const char * const names[N_STRINGS] = { "code", "alpha3", "numeric", "name" };
 
   object_class->finalize = accords_country_finalize;
   object_class->get_property = accords_country_get_property;
   object_class->set_property = accords_country_set_property;
 
-  properties[PROP_CODE] =
-    g_param_spec_string ("code", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_ALPHA3] =
-    g_param_spec_string ("alpha3", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_NUMERIC] =
-    g_param_spec_string ("numeric", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  accords_string_slots_install (properties, FIRST_STRING, names, N_STRINGS, NULL, G_PARAM_READWRITE);
   properties[PROP_AGREEMENT_COUNT] =
     g_param_spec_uint ("agreement-count", NULL, NULL, 0, G_MAXUINT, 0,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_STATUS] =
     g_param_spec_int ("status", NULL, NULL, G_MININT, G_MAXINT, 0,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -167,77 +109,10 @@ accords_country_new (void)
   return g_object_new (ACCORDS_TYPE_COUNTRY, NULL);
 }
 
-const char *
-accords_country_get_code (AccordsCountry *self)
-{
-  g_return_val_if_fail (ACCORDS_IS_COUNTRY (self), NULL);
-
-  return self->code;
-}
-
-void
-accords_country_set_code (AccordsCountry *self,
-                          const char *code)
-{
-  g_return_if_fail (ACCORDS_IS_COUNTRY (self));
-
-  if (accords_set_str (&self->code, code))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CODE]);
-}
-
-const char *
-accords_country_get_alpha3 (AccordsCountry *self)
-{
-  g_return_val_if_fail (ACCORDS_IS_COUNTRY (self), NULL);
-
-  return self->alpha3;
-}
-
-void
-accords_country_set_alpha3 (AccordsCountry *self,
-                            const char *alpha3)
-{
-  g_return_if_fail (ACCORDS_IS_COUNTRY (self));
-
-  if (accords_set_str (&self->alpha3, alpha3))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALPHA3]);
-}
-
-const char *
-accords_country_get_numeric (AccordsCountry *self)
-{
-  g_return_val_if_fail (ACCORDS_IS_COUNTRY (self), NULL);
-
-  return self->numeric;
-}
-
-void
-accords_country_set_numeric (AccordsCountry *self,
-                             const char *numeric)
-{
-  g_return_if_fail (ACCORDS_IS_COUNTRY (self));
-
-  if (accords_set_str (&self->numeric, numeric))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NUMERIC]);
-}
-
-const char *
-accords_country_get_name (AccordsCountry *self)
-{
-  g_return_val_if_fail (ACCORDS_IS_COUNTRY (self), NULL);
-
-  return self->name;
-}
-
-void
-accords_country_set_name (AccordsCountry *self,
-                          const char *name)
-{
-  g_return_if_fail (ACCORDS_IS_COUNTRY (self));
-
-  if (accords_set_str (&self->name, name))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
-}
+ACCORDS_STRING_SLOT_ACCESSORS (AccordsCountry, accords_country, code, PROP_CODE)
+ACCORDS_STRING_SLOT_ACCESSORS (AccordsCountry, accords_country, alpha3, PROP_ALPHA3)
+ACCORDS_STRING_SLOT_ACCESSORS (AccordsCountry, accords_country, numeric, PROP_NUMERIC)
+ACCORDS_STRING_SLOT_ACCESSORS (AccordsCountry, accords_country, name, PROP_NAME)
 
 guint
 accords_country_get_agreement_count (AccordsCountry *self)

@@ -163,8 +163,9 @@ accords_date_precision_from_string (const char *name)
   return ACCORDS_DATE_PRECISION_NONE;
 }
 
-char *
-accords_date_format (const char *text)
+static char *
+format_date (const char *text,
+             gboolean    abbreviated)
 {
   int y, m, d;
   AccordsDatePrecision p;
@@ -179,40 +180,32 @@ accords_date_format (const char *text)
     case ACCORDS_DATE_PRECISION_YEAR:
       return g_strdup_printf ("%d", y);
     case ACCORDS_DATE_PRECISION_MONTH:
-      /* TRANSLATORS: a month and year, see g_date_time_format() */
-      return g_date_time_format (dt, _("%B %Y"));
+      return g_date_time_format (dt, abbreviated
+                                 /* TRANSLATORS: an abbreviated month and year, see g_date_time_format() */
+                                 ? _("%b %Y")
+                                 /* TRANSLATORS: a month and year, see g_date_time_format() */
+                                 : _("%B %Y"));
     case ACCORDS_DATE_PRECISION_DAY:
     case ACCORDS_DATE_PRECISION_NONE:
     default:
-      /* TRANSLATORS: a day, month and year, see g_date_time_format() */
-      return g_date_time_format (dt, _("%-d %B %Y"));
+      return g_date_time_format (dt, abbreviated
+                                 /* TRANSLATORS: a day, abbreviated month and year, see g_date_time_format() */
+                                 ? _("%-d %b %Y")
+                                 /* TRANSLATORS: a day, month and year, see g_date_time_format() */
+                                 : _("%-d %B %Y"));
     }
+}
+
+char *
+accords_date_format (const char *text)
+{
+  return format_date (text, FALSE);
 }
 
 char *
 accords_date_format_short (const char *text)
 {
-  int y, m, d;
-  AccordsDatePrecision p;
-  g_autoptr(GDateTime) dt = NULL;
-
-  if (!accords_date_parse (text, &y, &m, &d, &p, NULL))
-    return g_strdup (text ? text : "");
-
-  dt = g_date_time_new_utc (y, m, d, 0, 0, 0);
-  switch (p)
-    {
-    case ACCORDS_DATE_PRECISION_YEAR:
-      return g_strdup_printf ("%d", y);
-    case ACCORDS_DATE_PRECISION_MONTH:
-      /* TRANSLATORS: an abbreviated month and year, see g_date_time_format() */
-      return g_date_time_format (dt, _("%b %Y"));
-    case ACCORDS_DATE_PRECISION_DAY:
-    case ACCORDS_DATE_PRECISION_NONE:
-    default:
-      /* TRANSLATORS: a day, abbreviated month and year, see g_date_time_format() */
-      return g_date_time_format (dt, _("%-d %b %Y"));
-    }
+  return format_date (text, TRUE);
 }
 
 char *

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "accords-item.h"
+#include "accords-string-slots.h"
 #include "accords-util.h"
 
 enum {
@@ -52,14 +53,11 @@ accords_item_finalize (GObject *object)
 {
   AccordsItem *self = (AccordsItem *) object;
 
-  for (guint i = 0; i < N_STRINGS; i++)
-    g_free (self->strings[i]);
+  accords_string_slots_clear (self->strings, N_STRINGS);
   g_strfreev (self->categories);
 
   G_OBJECT_CLASS (accords_item_parent_class)->finalize (object);
 }
-
-#define IS_STRING(prop_id) ((prop_id) >= FIRST_STRING && (prop_id) < FIRST_STRING + N_STRINGS)
 
 static void
 accords_item_get_property (GObject    *object,
@@ -69,11 +67,8 @@ accords_item_get_property (GObject    *object,
 {
   AccordsItem *self = ACCORDS_ITEM (object);
 
-  if (IS_STRING (prop_id))
-    {
-      g_value_set_string (value, self->strings[prop_id - FIRST_STRING]);
-      return;
-    }
+  if (accords_string_slots_get (self->strings, FIRST_STRING, N_STRINGS, prop_id, value))
+    return;
   switch (prop_id)
     {
     case PROP_ID:
@@ -133,37 +128,36 @@ accords_item_set_property (GObject      *object,
   AccordsItem *self = ACCORDS_ITEM (object);
   gboolean changed;
 
-  if (IS_STRING (prop_id))
-    changed = accords_set_str (&self->strings[prop_id - FIRST_STRING], g_value_get_string (value));
-  else
-    switch (prop_id)
-      {
-      case PROP_ID:
-        changed = set_int64 (&self->id, g_value_get_int64 (value));
-        break;
+  if (accords_string_slots_set (object, self->strings, FIRST_STRING, N_STRINGS, prop_id, value, pspec))
+    return;
+  switch (prop_id)
+    {
+    case PROP_ID:
+      changed = set_int64 (&self->id, g_value_get_int64 (value));
+      break;
 
-      case PROP_FEED_ID:
-        changed = set_int64 (&self->feed_id, g_value_get_int64 (value));
-        break;
+    case PROP_FEED_ID:
+      changed = set_int64 (&self->feed_id, g_value_get_int64 (value));
+      break;
 
-      case PROP_CATEGORIES:
-        changed = set_categories (self, g_value_get_boxed (value));
-        break;
+    case PROP_CATEGORIES:
+      changed = set_categories (self, g_value_get_boxed (value));
+      break;
 
-      case PROP_READ:
-        changed = self->read != g_value_get_boolean (value);
-        self->read = g_value_get_boolean (value);
-        break;
+    case PROP_READ:
+      changed = self->read != g_value_get_boolean (value);
+      self->read = g_value_get_boolean (value);
+      break;
 
-      case PROP_STARRED:
-        changed = self->starred != g_value_get_boolean (value);
-        self->starred = g_value_get_boolean (value);
-        break;
+    case PROP_STARRED:
+      changed = self->starred != g_value_get_boolean (value);
+      self->starred = g_value_get_boolean (value);
+      break;
 
-      default:
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-        return;
-      }
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
   if (changed)
     g_object_notify_by_pspec (object, pspec);
 }
@@ -184,8 +178,7 @@ accords_item_class_init (AccordsItemClass *klass)
 
   properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
   properties[PROP_FEED_ID] = g_param_spec_int64 ("feed-id", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
-  for (guint i = 0; i < N_STRINGS; i++)
-    properties[FIRST_STRING + i] = g_param_spec_string (names[i], NULL, NULL, NULL, flags);
+  accords_string_slots_install (properties, FIRST_STRING, names, N_STRINGS, NULL, G_PARAM_READWRITE);
   properties[PROP_CATEGORIES] = g_param_spec_boxed ("categories", NULL, NULL, G_TYPE_STRV, flags);
   properties[PROP_READ] = g_param_spec_boolean ("read", NULL, NULL, FALSE, flags);
   properties[PROP_STARRED] = g_param_spec_boolean ("starred", NULL, NULL, FALSE, flags);

@@ -8,9 +8,27 @@
 
 #include "accords-citation.h"
 #include "accords-note.h"
+#include "accords-string-slots.h"
 #include "accords-util.h"
 
 #define MAX_TITLE_CHARS 200
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_TITLE,
+  PROP_DISPLAY_TITLE,
+  PROP_BODY,
+  /* the plain string properties, in the order of their slots */
+  PROP_CREATED,
+  PROP_UPDATED,
+  PROP_AGREEMENT,
+  PROP_COUNTRY,
+  N_PROPS
+};
+
+#define FIRST_STRING PROP_CREATED
+#define N_STRINGS (PROP_COUNTRY - FIRST_STRING + 1)
 
 struct _AccordsNote
 {
@@ -19,26 +37,10 @@ struct _AccordsNote
   gint64   id;
   char    *title;
   char    *body;
-  char    *created;
-  char    *updated;
-  char    *agreement;
-  char    *country;
+  char    *strings[N_STRINGS];
 };
 
 G_DEFINE_FINAL_TYPE (AccordsNote, accords_note, G_TYPE_OBJECT)
-
-enum {
-  PROP_0,
-  PROP_ID,
-  PROP_TITLE,
-  PROP_DISPLAY_TITLE,
-  PROP_BODY,
-  PROP_CREATED,
-  PROP_UPDATED,
-  PROP_AGREEMENT,
-  PROP_COUNTRY,
-  N_PROPS
-};
 
 static GParamSpec *properties[N_PROPS];
 
@@ -49,10 +51,7 @@ accords_note_finalize (GObject *object)
 
   g_free (self->title);
   g_free (self->body);
-  g_free (self->created);
-  g_free (self->updated);
-  g_free (self->agreement);
-  g_free (self->country);
+  accords_string_slots_clear (self->strings, N_STRINGS);
 
   G_OBJECT_CLASS (accords_note_parent_class)->finalize (object);
 }
@@ -67,10 +66,6 @@ accords_note_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
     case PROP_TITLE:
       g_value_set_string (value, self->title);
       break;
@@ -83,24 +78,13 @@ accords_note_get_property (GObject    *object,
       g_value_set_string (value, self->body);
       break;
 
-    case PROP_CREATED:
-      g_value_set_string (value, self->created);
-      break;
-
-    case PROP_UPDATED:
-      g_value_set_string (value, self->updated);
-      break;
-
-    case PROP_AGREEMENT:
-      g_value_set_string (value, self->agreement);
-      break;
-
-    case PROP_COUNTRY:
-      g_value_set_string (value, self->country);
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
       break;
 
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      if (!accords_string_slots_get (self->strings, FIRST_STRING, N_STRINGS, prop_id, value))
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -122,14 +106,6 @@ accords_note_set_property (GObject      *object,
       accords_note_set_body (self, g_value_get_string (value));
       break;
 
-    case PROP_CREATED:
-      accords_note_set_created (self, g_value_get_string (value));
-      break;
-
-    case PROP_UPDATED:
-      accords_note_set_updated (self, g_value_get_string (value));
-      break;
-
     case PROP_AGREEMENT:
       accords_note_set_agreement (self, g_value_get_string (value));
       break;
@@ -139,7 +115,9 @@ accords_note_set_property (GObject      *object,
       break;
 
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      if (!accords_string_slots_set (object, self->strings, FIRST_STRING, N_STRINGS,
+                                     prop_id, value, pspec))
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -147,6 +125,9 @@ static void
 accords_note_class_init (AccordsNoteClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  static const char * const names[N_STRINGS] = {
+    "created", "updated", "agreement", "country",
+  };
 
   object_class->finalize = accords_note_finalize;
   object_class->get_property = accords_note_get_property;
@@ -164,18 +145,7 @@ accords_note_class_init (AccordsNoteClass *klass)
   properties[PROP_BODY] =
     g_param_spec_string ("body", NULL, NULL, "",
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_CREATED] =
-    g_param_spec_string ("created", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_UPDATED] =
-    g_param_spec_string ("updated", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_AGREEMENT] =
-    g_param_spec_string ("agreement", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_COUNTRY] =
-    g_param_spec_string ("country", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  accords_string_slots_install (properties, FIRST_STRING, names, N_STRINGS, NULL, G_PARAM_READWRITE);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -253,45 +223,19 @@ accords_note_set_body (AccordsNote *self,
     }
 }
 
-const char *
-accords_note_get_created (AccordsNote *self)
+ACCORDS_STRING_SLOT_ACCESSORS (AccordsNote, accords_note, created, PROP_CREATED)
+ACCORDS_STRING_SLOT_ACCESSORS (AccordsNote, accords_note, updated, PROP_UPDATED)
+ACCORDS_STRING_SLOT_GETTER (AccordsNote, accords_note, agreement, PROP_AGREEMENT)
+ACCORDS_STRING_SLOT_GETTER (AccordsNote, accords_note, country, PROP_COUNTRY)
+
+/* An empty link is no link */
+static void
+set_link (AccordsNote *self,
+          guint        prop_id,
+          const char  *value)
 {
-  g_return_val_if_fail (ACCORDS_IS_NOTE (self), NULL);
-  return self->created;
-}
-
-void
-accords_note_set_created (AccordsNote *self,
-                          const char  *created)
-{
-  g_return_if_fail (ACCORDS_IS_NOTE (self));
-
-  if (accords_set_str (&self->created, created))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED]);
-}
-
-const char *
-accords_note_get_updated (AccordsNote *self)
-{
-  g_return_val_if_fail (ACCORDS_IS_NOTE (self), NULL);
-  return self->updated;
-}
-
-void
-accords_note_set_updated (AccordsNote *self,
-                          const char  *updated)
-{
-  g_return_if_fail (ACCORDS_IS_NOTE (self));
-
-  if (accords_set_str (&self->updated, updated))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED]);
-}
-
-const char *
-accords_note_get_agreement (AccordsNote *self)
-{
-  g_return_val_if_fail (ACCORDS_IS_NOTE (self), NULL);
-  return self->agreement;
+  accords_string_slot_set (G_OBJECT (self), &self->strings[prop_id - FIRST_STRING],
+                           accords_str_empty (value) ? NULL : value, properties[prop_id]);
 }
 
 void
@@ -299,16 +243,7 @@ accords_note_set_agreement (AccordsNote *self,
                             const char  *slug)
 {
   g_return_if_fail (ACCORDS_IS_NOTE (self));
-
-  if (accords_set_str (&self->agreement, accords_str_empty (slug) ? NULL : slug))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AGREEMENT]);
-}
-
-const char *
-accords_note_get_country (AccordsNote *self)
-{
-  g_return_val_if_fail (ACCORDS_IS_NOTE (self), NULL);
-  return self->country;
+  set_link (self, PROP_AGREEMENT, slug);
 }
 
 void
@@ -316,9 +251,7 @@ accords_note_set_country (AccordsNote *self,
                           const char  *country)
 {
   g_return_if_fail (ACCORDS_IS_NOTE (self));
-
-  if (accords_set_str (&self->country, accords_str_empty (country) ? NULL : country))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTRY]);
+  set_link (self, PROP_COUNTRY, country);
 }
 
 /* The first line that holds more than blanks: [start, end) */

@@ -8,29 +8,15 @@
 
 #include "accords-date.h"
 #include "accords-reference.h"
+#include "accords-string-slots.h"
 #include "accords-status.h"
 #include "accords-util.h"
-
-struct _AccordsReference
-{
-  GObject              parent_instance;
-
-  AccordsCitationKind  kind;
-  gint64               id;
-  char                *title;
-  char                *publisher;
-  char                *published;
-  char                *url;
-  char                *accessed;
-  gboolean             missing;
-};
-
-G_DEFINE_FINAL_TYPE (AccordsReference, accords_reference, G_TYPE_OBJECT)
 
 enum {
   PROP_0,
   PROP_KIND,
   PROP_ID,
+  /* the string properties, in the order of their slots */
   PROP_TITLE,
   PROP_PUBLISHER,
   PROP_PUBLISHED,
@@ -40,6 +26,22 @@ enum {
   N_PROPS
 };
 
+#define FIRST_STRING PROP_TITLE
+#define N_STRINGS (PROP_ACCESSED - FIRST_STRING + 1)
+#define SLOT(self, prop) ((self)->strings[(prop) - FIRST_STRING])
+
+struct _AccordsReference
+{
+  GObject              parent_instance;
+
+  AccordsCitationKind  kind;
+  gint64               id;
+  char                *strings[N_STRINGS];
+  gboolean             missing;
+};
+
+G_DEFINE_FINAL_TYPE (AccordsReference, accords_reference, G_TYPE_OBJECT)
+
 static GParamSpec *properties[N_PROPS];
 
 static void
@@ -47,11 +49,7 @@ accords_reference_finalize (GObject *object)
 {
   AccordsReference *self = (AccordsReference *) object;
 
-  g_free (self->title);
-  g_free (self->publisher);
-  g_free (self->published);
-  g_free (self->url);
-  g_free (self->accessed);
+  accords_string_slots_clear (self->strings, N_STRINGS);
 
   G_OBJECT_CLASS (accords_reference_parent_class)->finalize (object);
 }
@@ -64,6 +62,8 @@ accords_reference_get_property (GObject    *object,
 {
   AccordsReference *self = ACCORDS_REFERENCE (object);
 
+  if (accords_string_slots_get (self->strings, FIRST_STRING, N_STRINGS, prop_id, value))
+    return;
   switch (prop_id)
     {
     case PROP_KIND:
@@ -72,26 +72,6 @@ accords_reference_get_property (GObject    *object,
 
     case PROP_ID:
       g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-
-    case PROP_PUBLISHER:
-      g_value_set_string (value, self->publisher);
-      break;
-
-    case PROP_PUBLISHED:
-      g_value_set_string (value, self->published);
-      break;
-
-    case PROP_URL:
-      g_value_set_string (value, self->url);
-      break;
-
-    case PROP_ACCESSED:
-      g_value_set_string (value, self->accessed);
       break;
 
     case PROP_MISSING:
@@ -107,6 +87,9 @@ static void
 accords_reference_class_init (AccordsReferenceClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  static const char * const names[N_STRINGS] = {
+    "title", "publisher", "published", "url", "accessed",
+  };
 
   object_class->finalize = accords_reference_finalize;
   object_class->get_property = accords_reference_get_property;
@@ -117,21 +100,7 @@ accords_reference_class_init (AccordsReferenceClass *klass)
   properties[PROP_ID] =
     g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL, "",
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_PUBLISHER] =
-    g_param_spec_string ("publisher", NULL, NULL, "",
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_PUBLISHED] =
-    g_param_spec_string ("published", NULL, NULL, "",
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_URL] =
-    g_param_spec_string ("url", NULL, NULL, "",
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_ACCESSED] =
-    g_param_spec_string ("accessed", NULL, NULL, "",
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  accords_string_slots_install (properties, FIRST_STRING, names, N_STRINGS, "", G_PARAM_READABLE);
   properties[PROP_MISSING] =
     g_param_spec_boolean ("missing", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -157,11 +126,11 @@ accords_reference_new (AccordsCitationKind  kind,
 
   self->kind = kind;
   self->id = id;
-  self->title = g_strdup (accords_str_or_empty (title));
-  self->publisher = g_strdup (accords_str_or_empty (publisher));
-  self->published = g_strdup (accords_str_or_empty (published));
-  self->url = g_strdup (accords_str_or_empty (url));
-  self->accessed = g_strdup (accords_str_or_empty (accessed));
+  SLOT (self, PROP_TITLE) = g_strdup (accords_str_or_empty (title));
+  SLOT (self, PROP_PUBLISHER) = g_strdup (accords_str_or_empty (publisher));
+  SLOT (self, PROP_PUBLISHED) = g_strdup (accords_str_or_empty (published));
+  SLOT (self, PROP_URL) = g_strdup (accords_str_or_empty (url));
+  SLOT (self, PROP_ACCESSED) = g_strdup (accords_str_or_empty (accessed));
   return self;
 }
 
@@ -189,40 +158,11 @@ accords_reference_get_id (AccordsReference *self)
   return self->id;
 }
 
-const char *
-accords_reference_get_title (AccordsReference *self)
-{
-  g_return_val_if_fail (ACCORDS_IS_REFERENCE (self), NULL);
-  return self->title;
-}
-
-const char *
-accords_reference_get_publisher (AccordsReference *self)
-{
-  g_return_val_if_fail (ACCORDS_IS_REFERENCE (self), NULL);
-  return self->publisher;
-}
-
-const char *
-accords_reference_get_published (AccordsReference *self)
-{
-  g_return_val_if_fail (ACCORDS_IS_REFERENCE (self), NULL);
-  return self->published;
-}
-
-const char *
-accords_reference_get_url (AccordsReference *self)
-{
-  g_return_val_if_fail (ACCORDS_IS_REFERENCE (self), NULL);
-  return self->url;
-}
-
-const char *
-accords_reference_get_accessed (AccordsReference *self)
-{
-  g_return_val_if_fail (ACCORDS_IS_REFERENCE (self), NULL);
-  return self->accessed;
-}
+ACCORDS_STRING_SLOT_GETTER (AccordsReference, accords_reference, title, PROP_TITLE)
+ACCORDS_STRING_SLOT_GETTER (AccordsReference, accords_reference, publisher, PROP_PUBLISHER)
+ACCORDS_STRING_SLOT_GETTER (AccordsReference, accords_reference, published, PROP_PUBLISHED)
+ACCORDS_STRING_SLOT_GETTER (AccordsReference, accords_reference, url, PROP_URL)
+ACCORDS_STRING_SLOT_GETTER (AccordsReference, accords_reference, accessed, PROP_ACCESSED)
 
 gboolean
 accords_reference_get_missing (AccordsReference *self)
@@ -242,12 +182,12 @@ accords_reference_dup_label (AccordsReference *self)
     return self->kind == ACCORDS_CITATION_ITEM
       ? g_strdup_printf (_("News item %" G_GINT64_FORMAT " (no longer in the database)"), self->id)
       : g_strdup_printf (_("Source %" G_GINT64_FORMAT " (no longer in the database)"), self->id);
-  if (!accords_str_empty (self->title))
-    return g_strdup (self->title);
-  uri = g_uri_parse (self->url, G_URI_FLAGS_NONE, NULL);
+  if (!accords_str_empty (SLOT (self, PROP_TITLE)))
+    return g_strdup (SLOT (self, PROP_TITLE));
+  uri = g_uri_parse (SLOT (self, PROP_URL), G_URI_FLAGS_NONE, NULL);
   if (uri != NULL && !accords_str_empty (g_uri_get_host (uri)))
     return g_strdup (g_uri_get_host (uri));
-  return g_strdup (self->url);
+  return g_strdup (SLOT (self, PROP_URL));
 }
 
 /* Dates are stored as YYYY[-MM[-DD]] or as ISO 8601 date-times */
@@ -275,10 +215,10 @@ accords_reference_get_parts (AccordsReference      *self,
   g_return_if_fail (ACCORDS_IS_REFERENCE (self));
 
   parts->label = accords_reference_dup_label (self);
-  parts->publisher = accords_str_empty (self->publisher) ? NULL : g_strdup (self->publisher);
-  parts->date = format_date (self->published);
-  parts->url = accords_str_empty (self->url) ? NULL : g_strdup (self->url);
-  accessed = format_date (self->accessed);
+  parts->publisher = accords_str_empty (SLOT (self, PROP_PUBLISHER)) ? NULL : g_strdup (SLOT (self, PROP_PUBLISHER));
+  parts->date = format_date (SLOT (self, PROP_PUBLISHED));
+  parts->url = accords_str_empty (SLOT (self, PROP_URL)) ? NULL : g_strdup (SLOT (self, PROP_URL));
+  accessed = format_date (SLOT (self, PROP_ACCESSED));
   /* TRANSLATORS: when a source was last read, in a reference list */
   parts->accessed = accessed ? g_strdup_printf (_("accessed %s"), accessed) : NULL;
 }

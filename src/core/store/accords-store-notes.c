@@ -68,6 +68,51 @@ check_attachment (AccordsStore  *self,
   return TRUE;
 }
 
+/* Ends the transaction of a note's write: commits it and tells the listeners
+ * when written, else rolls it back */
+static gboolean
+end_write (AccordsStore  *self,
+           gboolean       written,
+           GError       **error)
+{
+  if (written && accords_store_commit (self, error))
+    {
+      accords_store_emit_changed (self, ACCORDS_STORE_CHANGE_NOTES);
+      return TRUE;
+    }
+  accords_store_rollback (self);
+  return FALSE;
+}
+
+static gboolean
+insert_note (AccordsStore  *self,
+             AccordsNote   *note,
+             GError       **error)
+{
+  sqlite3_stmt *stmt = accords_store_prepare (self,
+                                              "INSERT INTO note (title, body, agreement_id, country)"
+                                              " VALUES (?1, ?2, (SELECT id FROM agreement WHERE slug = ?3), ?4)"
+                                              " RETURNING id, created, updated",
+                                              error);
+
+  if (stmt == NULL)
+    return FALSE;
+  accords_stmt_bind_text (stmt, 1, accords_note_get_title (note));
+  accords_stmt_bind_text (stmt, 2, accords_note_get_body (note));
+  accords_stmt_bind_text_or_null (stmt, 3, accords_note_get_agreement (note));
+  accords_stmt_bind_text_or_null (stmt, 4, accords_note_get_country (note));
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      accords_store_set_error (self, error, _("Saving the note"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  accords_note_set_id (note, sqlite3_column_int64 (stmt, 0));
+  accords_note_set_created (note, accords_stmt_text (stmt, 1));
+  accords_note_set_updated (note, accords_stmt_text (stmt, 2));
+  return accords_store_step_done (self, stmt, error);
+}
+
 AccordsNote *
 accords_store_create_note (AccordsStore  *self,
                            const char    *agreement,
@@ -76,7 +121,6 @@ accords_store_create_note (AccordsStore  *self,
                            GError       **error)
 {
   g_autoptr(AccordsNote) note = accords_note_new ();
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (ACCORDS_IS_STORE (self), NULL);
 
@@ -89,37 +133,10 @@ accords_store_create_note (AccordsStore  *self,
 
   /* In a transaction of its own, so that the commit's result is seen: an
    * INSERT … RETURNING in autocommit commits only when it is reset */
-  if (!accords_store_begin (self, error))
+  if (!accords_store_begin (self, error) ||
+      !end_write (self, insert_note (self, note, error), error))
     return NULL;
-  stmt = accords_store_prepare (self,
-                                "INSERT INTO note (title, body, agreement_id, country)"
-                                " VALUES (?1, ?2, (SELECT id FROM agreement WHERE slug = ?3), ?4)"
-                                " RETURNING id, created, updated",
-                                error);
-  if (stmt == NULL)
-    goto fail;
-  accords_stmt_bind_text (stmt, 1, accords_note_get_title (note));
-  accords_stmt_bind_text (stmt, 2, accords_note_get_body (note));
-  accords_stmt_bind_text_or_null (stmt, 3, agreement);
-  accords_stmt_bind_text_or_null (stmt, 4, country);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      accords_store_set_error (self, error, _("Saving the note"));
-      sqlite3_reset (stmt);
-      goto fail;
-    }
-  accords_note_set_id (note, sqlite3_column_int64 (stmt, 0));
-  accords_note_set_created (note, accords_stmt_text (stmt, 1));
-  accords_note_set_updated (note, accords_stmt_text (stmt, 2));
-  if (!accords_store_step_done (self, stmt, error) || !accords_store_commit (self, error))
-    goto fail;
-
-  accords_store_emit_changed (self, ACCORDS_STORE_CHANGE_NOTES);
   return g_steal_pointer (&note);
-
-fail:
-  accords_store_rollback (self);
-  return NULL;
 }
 
 AccordsNote *
@@ -233,19 +250,22 @@ accords_store_rename_note (AccordsStore  *self,
   if (!accords_store_begin (self, error))
     return FALSE;
   note = accords_store_load_note (self, id, error);
-  if (note == NULL)
-    goto fail;
-  body = accords_note_body_with_title (accords_note_get_body (note), clean);
-  if (!accords_store_save_note_body (self, id, body, NULL, error) ||
-      !accords_store_commit (self, error))
-    goto fail;
+  if (note != NULL)
+    body = accords_note_body_with_title (accords_note_get_body (note), clean);
+  return end_write (self, note != NULL && accords_store_save_note_body (self, id, body, NULL, error), error);
+}
 
-  accords_store_emit_changed (self, ACCORDS_STORE_CHANGE_NOTES);
-  return TRUE;
+static gboolean
+delete_note_row (AccordsStore  *self,
+                 gint64         id,
+                 GError       **error)
+{
+  sqlite3_stmt *stmt = accords_store_prepare (self, "DELETE FROM note WHERE id = ?", error);
 
-fail:
-  accords_store_rollback (self);
-  return FALSE;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return accords_store_step_done (self, stmt, error);
 }
 
 AccordsNote *
@@ -254,29 +274,15 @@ accords_store_delete_note (AccordsStore  *self,
                            GError       **error)
 {
   g_autoptr(AccordsNote) note = NULL;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (ACCORDS_IS_STORE (self), NULL);
 
   if (!accords_store_begin (self, error))
     return NULL;
   note = accords_store_load_note (self, id, error);
-  if (note == NULL)
-    goto fail;
-  stmt = accords_store_prepare (self, "DELETE FROM note WHERE id = ?", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!accords_store_step_done (self, stmt, error) ||
-      !accords_store_commit (self, error))
-    goto fail;
-
-  accords_store_emit_changed (self, ACCORDS_STORE_CHANGE_NOTES);
+  if (!end_write (self, note != NULL && delete_note_row (self, id, error), error))
+    return NULL;
   return g_steal_pointer (&note);
-
-fail:
-  accords_store_rollback (self);
-  return NULL;
 }
 
 gboolean

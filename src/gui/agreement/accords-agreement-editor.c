@@ -14,6 +14,7 @@
 
 #include "accords-agreement-creation.h"
 #include "accords-agreement-editor.h"
+#include "accords-edit-push.h"
 #include "accords-error.h"
 #include "accords-event-form.h"
 #include "accords-fact-form.h"
@@ -129,42 +130,26 @@ get_history (AccordsAgreementEditor *self)
 
 /* Saving */
 
+static void push (AccordsAgreementEditor *self,
+                  AccordsCommand         *command,
+                  const char             *toast_text);
+
+/* An edit waiting for the merge view */
 typedef struct {
   AccordsAgreementEditor *self;
   char                   *toast;
-  AccordsCommand         *command;
 } Pending;
 
 static void
-pending_free (Pending *p)
+pending_free (gpointer  data,
+              GClosure *closure)
 {
+  Pending *p = data;
+
   g_object_unref (p->self);
   g_free (p->toast);
-  g_clear_object (&p->command);
   g_free (p);
 }
-
-static Pending *
-pending_new (AccordsAgreementEditor *self,
-             AccordsCommand         *command,
-             const char             *toast_text)
-{
-  Pending *p = g_new0 (Pending, 1);
-
-  p->self = g_object_ref (self);
-  p->command = g_object_ref (command);
-  p->toast = g_strdup (toast_text);
-  return p;
-}
-
-static void
-pending_closure_free (gpointer  data,
-                      GClosure *closure)
-{
-  pending_free (data);
-}
-
-static void pushed_cb (GObject *object, GAsyncResult *result, gpointer user_data);
 
 static void
 settled_cb (AccordsMergeDialog *dialog,
@@ -181,54 +166,56 @@ settled_cb (AccordsMergeDialog *dialog,
     }
   /* every value saved elsewhere kept, and nothing else to save */
   else if (accords_command_get_n_changes (command) > 0)
-    accords_history_push_async (get_history (p->self), command, pushed_cb,
-                                pending_new (p->self, command, p->toast));
+    push (p->self, command, p->toast);
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 /* Another process saved a field this edit changes too: the person chooses,
  * in the merge view, which value to keep */
 static gboolean
-offer_merge (Pending *p)
+offer_merge (AccordsAgreementEditor *self,
+             AccordsCommand         *command,
+             const char             *toast_text)
 {
   AccordsAgreement *base, *ours, *theirs;
   g_autoptr(AccordsMerge) merge = NULL;
   AccordsMergeDialog *dialog;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (p->self));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  Pending *p;
 
-  if (!accords_command_get_conflict (p->command, &base, &ours, &theirs) ||
-      !(merge = accords_merge_new_three_way (accords_command_get_label (p->command), base, ours, theirs, NULL)) ||
+  if (!accords_command_get_conflict (command, &base, &ours, &theirs) ||
+      !(merge = accords_merge_new_three_way (accords_command_get_label (command), base, ours, theirs, NULL)) ||
       !GTK_IS_WINDOW (root))
     return FALSE;
   dialog = accords_merge_dialog_new_for_edit (GTK_WINDOW (root), merge,
                                               accords_str_empty (accords_agreement_get_short_title (theirs))
                                                 ? accords_agreement_get_title (theirs)
                                                 : accords_agreement_get_short_title (theirs));
-  g_signal_connect_data (dialog, "import-requested", G_CALLBACK (settled_cb),
-                         pending_new (p->self, p->command, p->toast), pending_closure_free, 0);
+  p = g_new0 (Pending, 1);
+  p->self = g_object_ref (self);
+  p->toast = g_strdup (toast_text);
+  g_signal_connect_data (dialog, "import-requested", G_CALLBACK (settled_cb), p, pending_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;
 }
 
-static void
-pushed_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+static gboolean
+push_failed (GtkWidget      *widget,
+             AccordsCommand *command,
+             const char     *done,
+             const GError   *error)
 {
-  Pending *p = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AccordsCommand) command = accords_history_run_finish (ACCORDS_HISTORY (object), result, &error);
+  return g_error_matches (error, ACCORDS_ERROR, ACCORDS_ERROR_CONFLICT) &&
+         offer_merge (ACCORDS_AGREEMENT_EDITOR (widget), command, done);
+}
 
-  if (command == NULL && g_error_matches (error, ACCORDS_ERROR, ACCORDS_ERROR_CONFLICT) && offer_merge (p))
-    ;
-  else if (command == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
-      accords_widget_show_edit_toast (GTK_WIDGET (p->self), message, FALSE);
-    }
-  else if (p->toast != NULL)
-    accords_widget_show_edit_toast (GTK_WIDGET (p->self), p->toast, TRUE);
-  pending_free (p);
+/* toast_text, when not NULL, is shown once the store has it */
+static void
+push (AccordsAgreementEditor *self,
+      AccordsCommand         *command,
+      const char             *toast_text)
+{
+  accords_edit_push (GTK_WIDGET (self), get_history (self), command, toast_text, push_failed);
 }
 
 static void update (AccordsAgreementEditor *self);
@@ -274,7 +261,7 @@ commit_command (AccordsAgreementEditor *self,
     }
   show_general_issues (self, NULL);
 
-  accords_history_push_async (get_history (self), command, pushed_cb, pending_new (self, command, toast_text));
+  push (self, command, toast_text);
 
   /* edits made before the store answers build on this one */
   g_set_object (&self->agreement, modified);
@@ -759,7 +746,7 @@ delete_agreement_now (AccordsAgreementEditor *self)
   g_autofree char *message = g_strdup_printf (_("“%s” deleted"), accords_agreement_get_title (self->agreement));
 
   accords_command_add_change (command, self->agreement, NULL);
-  accords_history_push_async (get_history (self), command, pushed_cb, pending_new (self, command, message));
+  push (self, command, message);
 }
 
 static void
@@ -823,6 +810,18 @@ delete_agreement_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static const AccordsWidgetAction actions[] = {
+  { "editor.add", "s", add_action },
+  { "editor.edit", "(su)", edit_action },
+  { "editor.delete", "(su)", delete_action },
+  { "editor.resolve-flag", "u", resolve_flag_action },
+  { "editor.reopen-flag", "u", reopen_flag_action },
+  { "editor.remove-alias", "u", remove_alias_action },
+  { "editor.remove-type", "u", remove_type_action },
+  { "editor.make-primary-type", "u", make_primary_type_action },
+  { "editor.delete-agreement", NULL, delete_agreement_action },
+};
+
 /* A new agreement */
 
 static void
@@ -834,7 +833,7 @@ created_cb (GtkWidget        *widget,
 
   accords_set_str (&self->created_slug, accords_agreement_get_slug (agreement));
   accords_command_add_change (command, NULL, agreement);
-  accords_history_push_async (get_history (self), command, pushed_cb, pending_new (self, command, NULL));
+  push (self, command, NULL);
 }
 
 void
@@ -968,15 +967,7 @@ accords_agreement_editor_class_init (AccordsAgreementEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordsAgreementEditor, cap_row);
   gtk_widget_class_bind_template_child (widget_class, AccordsAgreementEditor, flag_form);
 
-  gtk_widget_class_install_action (widget_class, "editor.add", "s", add_action);
-  gtk_widget_class_install_action (widget_class, "editor.edit", "(su)", edit_action);
-  gtk_widget_class_install_action (widget_class, "editor.delete", "(su)", delete_action);
-  gtk_widget_class_install_action (widget_class, "editor.resolve-flag", "u", resolve_flag_action);
-  gtk_widget_class_install_action (widget_class, "editor.reopen-flag", "u", reopen_flag_action);
-  gtk_widget_class_install_action (widget_class, "editor.remove-alias", "u", remove_alias_action);
-  gtk_widget_class_install_action (widget_class, "editor.remove-type", "u", remove_type_action);
-  gtk_widget_class_install_action (widget_class, "editor.make-primary-type", "u", make_primary_type_action);
-  gtk_widget_class_install_action (widget_class, "editor.delete-agreement", NULL, delete_agreement_action);
+  accords_widget_class_add_actions (widget_class, actions, G_N_ELEMENTS (actions));
 
   gtk_widget_class_set_css_name (widget_class, "agreementeditor");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

@@ -21,6 +21,7 @@
 #include "accords-status-chip.h"
 #include "accords-util.h"
 #include "accords-vocabulary.h"
+#include "accords-widget-util.h"
 
 struct _AccordsAgreementView
 {
@@ -539,6 +540,10 @@ cite_for_flag_action (GtkWidget  *widget,
                                 accords_linked_news_get_links (self->linked_news));
 }
 
+static const AccordsWidgetAction actions[] = {
+  { "agreement.cite-for-flag", "u", cite_for_flag_action },
+};
+
 /* A linked news item to add to the timeline: the event form confirms it */
 static void
 event_proposed_cb (AccordsAgreementView *self,
@@ -675,7 +680,7 @@ accords_agreement_view_class_init (AccordsAgreementViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, cited_label);
   gtk_widget_class_bind_template_child (widget_class, AccordsAgreementView, linked_news);
   gtk_widget_class_install_property_action (widget_class, "agreement.editing", "editing");
-  gtk_widget_class_install_action (widget_class, "agreement.cite-for-flag", "u", cite_for_flag_action);
+  accords_widget_class_add_actions (widget_class, actions, G_N_ELEMENTS (actions));
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "agreement.editing", NULL);
   gtk_widget_class_set_css_name (widget_class, "agreementview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

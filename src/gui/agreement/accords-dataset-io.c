@@ -135,17 +135,35 @@ merge_loaded_cb (GObject      *object,
   show_merge (job, merge);
 }
 
-void
-accords_dataset_io_import_file (GtkWindow      *window,
-                                AccordsContext *context,
-                                GFile          *file)
+/* How the dataset's file work starts, in the manner of accords_merge_load_async() */
+typedef void (*StartFunc) (AccordsStore        *store,
+                           GFile               *file,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data);
+
+/* Starts the work on file, with a job for done */
+static void
+start_on_file (GtkWindow           *window,
+               AccordsContext      *context,
+               GFile               *file,
+               StartFunc            start,
+               GAsyncReadyCallback  done)
 {
   g_return_if_fail (GTK_IS_WINDOW (window));
   g_return_if_fail (ACCORDS_IS_CONTEXT (context));
   g_return_if_fail (G_IS_FILE (file));
 
-  accords_merge_load_async (accords_context_get_store (context), file, NULL,
-                            merge_loaded_cb, job_new (window, context, g_file_get_basename (file)));
+  start (accords_context_get_store (context), file, NULL, done,
+         job_new (window, context, g_file_get_basename (file)));
+}
+
+void
+accords_dataset_io_import_file (GtkWindow      *window,
+                                AccordsContext *context,
+                                GFile          *file)
+{
+  start_on_file (window, context, file, accords_merge_load_async, merge_loaded_cb);
 }
 
 static GtkFileFilter *
@@ -173,18 +191,31 @@ chooser_response_cb (GtkNativeDialog *chooser,
   g_object_unref (chooser);
 }
 
-/* Shows chooser (it takes it) with the datasets, and gives the file chosen to chosen */
+/* Asks for a dataset file (suggesting name, when not NULL), and gives the
+ * file chosen to chosen */
 static void
 choose_file (GtkWindow            *window,
              AccordsContext       *context,
-             GtkFileChooserNative *chooser,
+             const char           *title,
+             GtkFileChooserAction  action,
+             const char           *accept_label,
+             const char           *name,
              FileFunc              chosen)
 {
-  g_autoptr(GtkFileFilter) filter = json_filter ();
-  Job *job = job_new (window, context, NULL);
+  g_autoptr(GtkFileFilter) filter = NULL;
+  GtkFileChooserNative *chooser;
+  Job *job;
 
-  job->chosen = chosen;
+  g_return_if_fail (GTK_IS_WINDOW (window));
+  g_return_if_fail (ACCORDS_IS_CONTEXT (context));
+
+  chooser = gtk_file_chooser_native_new (title, window, action, accept_label, _("_Cancel"));
+  if (name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  filter = json_filter ();
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  job = job_new (window, context, NULL);
+  job->chosen = chosen;
   g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), job);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -193,14 +224,8 @@ void
 accords_dataset_io_import_dialog (GtkWindow      *window,
                                   AccordsContext *context)
 {
-  GtkFileChooserNative *chooser;
-
-  g_return_if_fail (GTK_IS_WINDOW (window));
-  g_return_if_fail (ACCORDS_IS_CONTEXT (context));
-
-  chooser = gtk_file_chooser_native_new (_("Import Dataset"), window, GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Import"), _("_Cancel"));
-  choose_file (window, context, chooser, accords_dataset_io_import_file);
+  choose_file (window, context, _("Import Dataset"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL,
+               accords_dataset_io_import_file);
 }
 
 static void
@@ -226,27 +251,15 @@ accords_dataset_io_export_file (GtkWindow      *window,
                                 AccordsContext *context,
                                 GFile          *file)
 {
-  g_return_if_fail (GTK_IS_WINDOW (window));
-  g_return_if_fail (ACCORDS_IS_CONTEXT (context));
-  g_return_if_fail (G_IS_FILE (file));
-
-  accords_dataset_export_async (accords_context_get_store (context), file, NULL,
-                                exported_cb, job_new (window, context, g_file_get_basename (file)));
+  start_on_file (window, context, file, accords_dataset_export_async, exported_cb);
 }
 
 void
 accords_dataset_io_export_dialog (GtkWindow      *window,
                                   AccordsContext *context)
 {
-  GtkFileChooserNative *chooser;
-
-  g_return_if_fail (GTK_IS_WINDOW (window));
-  g_return_if_fail (ACCORDS_IS_CONTEXT (context));
-
-  chooser = gtk_file_chooser_native_new (_("Export Dataset"), window, GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "accords-dataset.json");
-  choose_file (window, context, chooser, accords_dataset_io_export_file);
+  choose_file (window, context, _("Export Dataset"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+               "accords-dataset.json", accords_dataset_io_export_file);
 }
 
 void

@@ -8,6 +8,7 @@
 #include "accords-date.h"
 #include "accords-event-form.h"
 #include "accords-event.h"
+#include "accords-evidence.h"
 #include "accords-item-link.h"
 #include "accords-store-links.h"
 #include "accords-util.h"
@@ -166,17 +167,8 @@ take_news_item (AccordsPartEdit *edit)
   url = accords_item_link_get_link (link);
   if (!accords_part_has_source (candidate, url))
     {
-      g_autoptr(AccordsSource) s = accords_source_new ();
-      g_autofree char *accessed = accords_date_today ();
-      g_autofree char *published = g_strndup (accords_item_link_get_published (link), 10);
+      g_autoptr(AccordsSource) s = accords_evidence_source_from_item (link, NULL);
 
-      accords_source_set_url (s, url);
-      accords_source_set_title (s, accords_item_link_get_title (link));
-      accords_source_set_publisher (s, accords_item_link_get_feed_title (link));
-      accords_source_set_published (s, published);
-      accords_source_set_accessed (s, accessed);
-      accords_source_set_source_type (s, "news");
-      accords_source_set_item_id (s, accords_item_link_get_item_id (link));
       g_list_store_append (accords_agreement_get_sources (candidate), s);
     }
   /* saving confirms the link in the same step */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "accords-date.h"
+#include "accords-edit-push.h"
 #include "accords-event.h"
 #include "accords-evidence.h"
 #include "accords-flag-citation.h"
@@ -15,7 +16,6 @@
 #include "accords-part-form.h"
 #include "accords-util.h"
 #include "accords-validation.h"
-#include "accords-widget-util.h"
 
 /* The choice's values: a source's URL, or this before a linked item's id */
 #define ITEM_PREFIX "item:"
@@ -47,32 +47,6 @@ chosen_changed_cb (AccordsFormDialog *dialog,
                    gpointer           user_data)
 {
   accords_form_dialog_set_can_save (dialog, *accords_form_dialog_get_value (dialog, "source") != '\0');
-}
-
-typedef struct {
-  GtkWidget *parent;
-  char      *done;
-} Pending;
-
-static void
-pushed_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  Pending *p = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AccordsCommand) command = accords_history_run_finish (ACCORDS_HISTORY (object), result, &error);
-
-  if (command == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
-      accords_widget_show_edit_toast (p->parent, message, FALSE);
-    }
-  else
-    accords_widget_show_edit_toast (p->parent, p->done, TRUE);
-  g_object_unref (p->parent);
-  g_free (p->done);
-  g_free (p);
 }
 
 static AccordsSource *
@@ -115,7 +89,6 @@ save_cb (AccordsFormDialog *dialog,
   g_autoptr(AccordsCommand) command = NULL;
   g_autoptr(GError) error = NULL;
   AccordsItemLink *link = find_link (c, chosen);
-  Pending *p;
 
   if (link == NULL && (source = find_source (c->agreement, chosen)) == NULL)
     {
@@ -129,10 +102,8 @@ save_cb (AccordsFormDialog *dialog,
       accords_form_dialog_set_can_save (dialog, FALSE);
       return;
     }
-  p = g_new0 (Pending, 1);
-  p->parent = g_object_ref (c->parent);
-  p->done = g_strdup (_("Resolved by citing a source"));
-  accords_history_push_async (accords_context_get_history (c->context), command, pushed_cb, p);
+  accords_edit_push (c->parent, accords_context_get_history (c->context), command,
+                     _("Resolved by citing a source"), NULL);
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 

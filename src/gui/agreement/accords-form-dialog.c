@@ -8,6 +8,7 @@
 #include "accords-country-row.h"
 #include "accords-field-message.h"
 #include "accords-form-dialog.h"
+#include "accords-widget-util.h"
 
 typedef enum {
   FIELD_ENTRY,
@@ -76,6 +77,10 @@ save_action (GtkWidget  *widget,
   accords_form_dialog_save (ACCORDS_FORM_DIALOG (widget));
 }
 
+static const AccordsWidgetAction actions[] = {
+  { "form.save", NULL, save_action, GDK_KEY_Return, GDK_CONTROL_MASK },
+};
+
 static void
 accords_form_dialog_finalize (GObject *object)
 {
@@ -107,9 +112,8 @@ accords_form_dialog_class_init (AccordsFormDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordsFormDialog, form_box);
   gtk_widget_class_bind_template_child (widget_class, AccordsFormDialog, general_label);
 
-  gtk_widget_class_install_action (widget_class, "form.save", NULL, save_action);
+  accords_widget_class_add_actions (widget_class, actions, G_N_ELEMENTS (actions));
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "form.save", NULL);
 }
 
 static void

@@ -9,6 +9,7 @@
 
 #include "accords-command.h"
 #include "accords-date.h"
+#include "accords-edit-push.h"
 #include "accords-event.h"
 #include "accords-evidence.h"
 #include "accords-item-link.h"
@@ -448,40 +449,15 @@ find_link (AccordsLinkedNews *self,
   return NULL;
 }
 
-static void
-toast (AccordsLinkedNews *self,
-       const char        *title,
-       gboolean           undo)
+/* shows what the store holds, and lets the toast say why */
+static gboolean
+push_failed (GtkWidget      *widget,
+             AccordsCommand *command,
+             const char     *done,
+             const GError   *error)
 {
-  accords_widget_show_edit_toast (GTK_WIDGET (self), title, undo);
-}
-
-typedef struct {
-  AccordsLinkedNews *self;
-  char              *done;
-} Pending;
-
-static void
-pushed_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  Pending *p = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AccordsCommand) command = accords_history_run_finish (ACCORDS_HISTORY (object), result, &error);
-
-  if (command == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
-
-      toast (p->self, message, FALSE);
-      reload (p->self);   /* show what the store holds */
-    }
-  else
-    toast (p->self, p->done, TRUE);
-  g_object_unref (p->self);
-  g_free (p->done);
-  g_free (p);
+  reload (ACCORDS_LINKED_NEWS (widget));
+  return FALSE;
 }
 
 static void
@@ -503,12 +479,10 @@ change_state (AccordsLinkedNews *self,
 
   {
     g_autoptr(AccordsCommand) command = accords_command_new (label);
-    Pending *p = g_new0 (Pending, 1);
 
     accords_command_add_link_state (command, item_id, self->slug, before, state);
-    p->self = g_object_ref (self);
-    p->done = g_strdup (done);
-    accords_history_push_async (accords_context_get_history (self->context), command, pushed_cb, p);
+    accords_edit_push (GTK_WIDGET (self), accords_context_get_history (self->context), command, done,
+                       push_failed);
   }
 
   /* shown at once; the reload that follows the store agrees */
@@ -521,31 +495,27 @@ change_state (AccordsLinkedNews *self,
   g_object_unref (link);
 }
 
-static void
-confirm_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  change_state (ACCORDS_LINKED_NEWS (widget), g_variant_get_int64 (parameter), "confirmed",
-                _("Confirm news link"), _("Confirmed as a source"));
-}
+/* The actions that move a link from one state to another */
+static const struct {
+  const char *action_name;
+  const char *state;
+  const char *label;
+  const char *done;
+} state_changes[] = {
+  { "linked-news.confirm", "confirmed", N_("Confirm news link"), N_("Confirmed as a source") },
+  { "linked-news.reject", "rejected", N_("Reject news link"), N_("Rejected: it stays rejected after a relink") },
+  { "linked-news.restore", "suggested", N_("Restore news link"), N_("Restored as a suggestion") },
+};
 
 static void
-reject_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+change_state_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
-  change_state (ACCORDS_LINKED_NEWS (widget), g_variant_get_int64 (parameter), "rejected",
-                _("Reject news link"), _("Rejected: it stays rejected after a relink"));
-}
-
-static void
-restore_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  change_state (ACCORDS_LINKED_NEWS (widget), g_variant_get_int64 (parameter), "suggested",
-                _("Restore news link"), _("Restored as a suggestion"));
+  for (guint i = 0; i < G_N_ELEMENTS (state_changes); i++)
+    if (g_str_equal (action_name, state_changes[i].action_name))
+      change_state (ACCORDS_LINKED_NEWS (widget), g_variant_get_int64 (parameter), state_changes[i].state,
+                    _(state_changes[i].label), _(state_changes[i].done));
 }
 
 /* Step one of making the item evidence: the event it proposes, for whoever
@@ -593,6 +563,12 @@ show_more_action (GtkWidget  *widget,
   self->limit += PAGE_SIZE;
   reload (self);
 }
+
+static const AccordsWidgetAction actions[] = {
+  { "linked-news.add-event", "x", add_event_action },
+  { "linked-news.open-link", "x", open_link_action },
+  { "linked-news.show-more", NULL, show_more_action },
+};
 
 /* ------------------------------------------------------------ the object */
 
@@ -714,12 +690,9 @@ accords_linked_news_class_init (AccordsLinkedNewsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordsLinkedNews, more_button);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 
-  gtk_widget_class_install_action (widget_class, "linked-news.confirm", "x", confirm_action);
-  gtk_widget_class_install_action (widget_class, "linked-news.reject", "x", reject_action);
-  gtk_widget_class_install_action (widget_class, "linked-news.restore", "x", restore_action);
-  gtk_widget_class_install_action (widget_class, "linked-news.add-event", "x", add_event_action);
-  gtk_widget_class_install_action (widget_class, "linked-news.open-link", "x", open_link_action);
-  gtk_widget_class_install_action (widget_class, "linked-news.show-more", NULL, show_more_action);
+  for (guint i = 0; i < G_N_ELEMENTS (state_changes); i++)
+    gtk_widget_class_install_action (widget_class, state_changes[i].action_name, "x", change_state_action);
+  accords_widget_class_add_actions (widget_class, actions, G_N_ELEMENTS (actions));
   gtk_widget_class_install_property_action (widget_class, "linked-news.show-rejected", "show-rejected");
   gtk_widget_class_set_css_name (widget_class, "linkednews");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

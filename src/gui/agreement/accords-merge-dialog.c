@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "accords-merge-dialog.h"
+#include "accords-widget-util.h"
 
 struct _AccordsMergeDialog
 {
@@ -56,6 +57,12 @@ resolve_all_action (GtkWidget  *widget,
                                                                                        : ACCORDS_MERGE_TAKE_INCOMING);
 }
 
+static const AccordsWidgetAction actions[] = {
+  { "merge.import", NULL, import_action },
+  { "merge.keep-all", NULL, resolve_all_action },
+  { "merge.take-all", NULL, resolve_all_action },
+};
+
 static void
 accords_merge_dialog_dispose (GObject *object)
 {
@@ -86,9 +93,7 @@ accords_merge_dialog_class_init (AccordsMergeDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordsMergeDialog, keep_all_button);
   gtk_widget_class_bind_template_child (widget_class, AccordsMergeDialog, take_all_button);
 
-  gtk_widget_class_install_action (widget_class, "merge.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "merge.keep-all", NULL, resolve_all_action);
-  gtk_widget_class_install_action (widget_class, "merge.take-all", NULL, resolve_all_action);
+  accords_widget_class_add_actions (widget_class, actions, G_N_ELEMENTS (actions));
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

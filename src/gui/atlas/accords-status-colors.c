@@ -41,17 +41,6 @@ set_rgb (GdkRGBA *color,
 }
 
 void
-accords_status_group_get_color (AccordsStatusGroup group,
-                                gboolean           dark,
-                                GdkRGBA           *color)
-{
-  g_return_if_fail (group < ACCORDS_N_STATUS_GROUPS);
-  g_return_if_fail (color != NULL);
-
-  set_rgb (color, dark ? palette[group].dark : palette[group].light);
-}
-
-void
 accords_legend_entry_get_color (guint     entry,
                                 gboolean  dark,
                                 GdkRGBA  *color)
@@ -60,6 +49,17 @@ accords_legend_entry_get_color (guint     entry,
   g_return_if_fail (color != NULL);
 
   set_rgb (color, dark ? palette[entry].dark : palette[entry].light);
+}
+
+/* The legend's first entries are the groups */
+void
+accords_status_group_get_color (AccordsStatusGroup group,
+                                gboolean           dark,
+                                GdkRGBA           *color)
+{
+  g_return_if_fail (group < ACCORDS_N_STATUS_GROUPS);
+
+  accords_legend_entry_get_color (group, dark, color);
 }
 
 void

@@ -8,6 +8,7 @@
 
 #include "accords-map-canvas-private.h"
 #include "accords-util.h"
+#include "accords-widget-util.h"
 
 #define PAN_STEP 80.0
 #define ZOOM_STEP 1.5
@@ -258,27 +259,16 @@ zoom_by_key (AccordsMapCanvas *self,
 }
 
 static void
-zoom_in_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
-  zoom_by_key (ACCORDS_MAP_CANVAS (widget), ZOOM_STEP);
-}
+  AccordsMapCanvas *self = ACCORDS_MAP_CANVAS (widget);
 
-static void
-zoom_out_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  zoom_by_key (ACCORDS_MAP_CANVAS (widget), 1 / ZOOM_STEP);
-}
-
-static void
-zoom_reset_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  accords_map_canvas_zoom_reset (ACCORDS_MAP_CANVAS (widget));
+  if (g_str_equal (action_name, "canvas.zoom-reset"))
+    accords_map_canvas_zoom_reset (self);
+  else
+    zoom_by_key (self, g_str_equal (action_name, "canvas.zoom-in") ? ZOOM_STEP : 1 / ZOOM_STEP);
 }
 
 static void
@@ -289,6 +279,14 @@ unselect_action (GtkWidget  *widget,
   accords_map_canvas_set_selected_country (ACCORDS_MAP_CANVAS (widget), NULL);
 }
 
+static const AccordsWidgetAction actions[] = {
+  { "canvas.pan", "(ii)", pan_action },
+  { "canvas.zoom-in", NULL, zoom_action },
+  { "canvas.zoom-out", NULL, zoom_action },
+  { "canvas.zoom-reset", NULL, zoom_action },
+  { "canvas.unselect", NULL, unselect_action, GDK_KEY_Escape, 0 },
+};
+
 void
 _accords_map_canvas_class_init_input (GtkWidgetClass *widget_class)
 {
@@ -297,11 +295,7 @@ _accords_map_canvas_class_init_input (GtkWidgetClass *widget_class)
 
   widget_class->focus = accords_map_canvas_focus;
 
-  gtk_widget_class_install_action (widget_class, "canvas.pan", "(ii)", pan_action);
-  gtk_widget_class_install_action (widget_class, "canvas.zoom-in", NULL, zoom_in_action);
-  gtk_widget_class_install_action (widget_class, "canvas.zoom-out", NULL, zoom_out_action);
-  gtk_widget_class_install_action (widget_class, "canvas.zoom-reset", NULL, zoom_reset_action);
-  gtk_widget_class_install_action (widget_class, "canvas.unselect", NULL, unselect_action);
+  accords_widget_class_add_actions (widget_class, actions, G_N_ELEMENTS (actions));
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "canvas.pan", "(ii)", 1, 0);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "canvas.pan", "(ii)", -1, 0);
@@ -316,7 +310,6 @@ _accords_map_canvas_class_init_input (GtkWidgetClass *widget_class)
     }
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, 0, "canvas.zoom-reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, 0, "canvas.zoom-reset", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "canvas.unselect", NULL);
 }
 
 void

@@ -382,27 +382,16 @@ today_action (GtkWidget  *widget,
 }
 
 static void
-zoom_in_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
-  accords_map_canvas_zoom (ACCORDS_MAP_VIEW (widget)->canvas, 1.5, TRUE);
-}
+  AccordsMapCanvas *canvas = ACCORDS_MAP_VIEW (widget)->canvas;
 
-static void
-zoom_out_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  accords_map_canvas_zoom (ACCORDS_MAP_VIEW (widget)->canvas, 1 / 1.5, TRUE);
-}
-
-static void
-zoom_reset_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  accords_map_canvas_zoom_reset (ACCORDS_MAP_VIEW (widget)->canvas);
+  if (g_str_equal (action_name, "map.zoom-reset"))
+    accords_map_canvas_zoom_reset (canvas);
+  else
+    accords_map_canvas_zoom (canvas, g_str_equal (action_name, "map.zoom-in") ? 1.5 : 1 / 1.5, TRUE);
 }
 
 /* Exports */
@@ -599,6 +588,16 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+static const AccordsWidgetAction actions[] = {
+  { "map.zoom-in", NULL, zoom_action },
+  { "map.zoom-out", NULL, zoom_action },
+  { "map.zoom-reset", NULL, zoom_action },
+  { "map.play", NULL, play_action },
+  { "map.today", NULL, today_action },
+  { "map.show-all", NULL, show_all_action },
+  { "map.export", "s", export_action },
+};
+
 /* Object */
 
 static void
@@ -739,13 +738,7 @@ accords_map_view_class_init (AccordsMapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordsMapView, filter_note);
   gtk_widget_class_bind_template_child (widget_class, AccordsMapView, filter_label);
 
-  gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_in_action);
-  gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_out_action);
-  gtk_widget_class_install_action (widget_class, "map.zoom-reset", NULL, zoom_reset_action);
-  gtk_widget_class_install_action (widget_class, "map.play", NULL, play_action);
-  gtk_widget_class_install_action (widget_class, "map.today", NULL, today_action);
-  gtk_widget_class_install_action (widget_class, "map.show-all", NULL, show_all_action);
-  gtk_widget_class_install_action (widget_class, "map.export", "s", export_action);
+  accords_widget_class_add_actions (widget_class, actions, G_N_ELEMENTS (actions));
   gtk_widget_class_install_property_action (widget_class, "map.legend", "show-legend");
 
   gtk_widget_class_set_css_name (widget_class, "mapview");
