@@ -6,104 +6,8 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "accords-error.h"
-#include "accords-html-markup.h"
-#include "accords-item-list.h"
-#include "accords-news-view.h"
-#include "accords-search-highlight.h"
-#include "accords-search-sidebar.h"
-#include "accords-searcher.h"
-#include "accords-store-items.h"
-#include "accords-store-links.h"
-#include "accords-util.h"
-#include "accords-widget-util.h"
+#include "accords-news-view-private.h"
 
-/* Columns, in the order they are added */
-typedef enum {
-  COLUMN_DATE,
-  COLUMN_TITLE,
-  COLUMN_FEED,
-  N_COLUMNS
-} Column;
-
-typedef struct {
-  AccordsNewsView *view;
-  Column           column;
-} Probe;
-
-/* A flag the view has set on an item and the store has yet to write */
-typedef struct {
-  gint64          item_id;
-  AccordsItemFlag flag;
-  gboolean        value;
-} PendingMark;
-
-/* How long a mark waits for another writer (an import) before trying again */
-#define MARK_RETRY_MS 1000
-
-struct _AccordsNewsView
-{
-  GtkWidget           parent_instance;
-
-  AdwLeaflet         *leaflet;
-  GtkWidget          *list_side;
-  GtkWidget          *reader_side;
-  GtkSearchEntry     *search_entry;
-  GtkDropDown        *feed_dropdown;
-  GtkRevealer        *about_revealer;
-  GtkLabel           *about_label;
-  GtkStack           *list_stack;
-  GtkColumnView      *column_view;
-  GtkStack           *reader_stack;
-  GtkScrolledWindow  *reader_scroller;
-  GtkLabel           *reader_title;
-  GtkLabel           *reader_meta;
-  GtkLabel           *reader_links;
-  GtkWidget          *reader_open_button;
-  GtkButton          *reader_read_button;
-  GtkButton          *reader_star_button;
-  GtkLabel           *reader_body;
-  GtkLabel           *reader_categories;
-  AccordsSearchSidebar *search_sidebar;
-  GtkLabel           *match_count;
-
-  AccordsContext     *context;
-  AccordsItemList    *items;
-  GtkSingleSelection *selection;
-  GtkStringList      *feed_names;
-  GArray             *feed_ids;        /* gint64, parallel to feed_names */
-  GPtrArray          *feed_titles;     /* char *, parallel to feed_names */
-  GArray             *feed_unread;     /* guint, parallel to feed_names; 0: all feeds */
-  Probe               probes[N_COLUMNS];
-  int                 probed_column;   /* set while probing the view's sorter */
-  gboolean            updating_feeds;
-  /* what the window has selected, and whether the list keeps to it */
-  char               *selected_country;
-  char               *selected_agreement;
-  char               *selected_label;
-  gboolean            follow_selection;
-  guint               scroll_source;
-  /* the item the reader shows, 0: none */
-  gint64              shown_id;
-  /* while the list reloads, the selected item is let go (so that the
-   * selection does not look through every row for it) and found again */
-  guint               hold_depth;
-  gint64              held_id;
-  gboolean            restoring;
-  /* marks in the order they were made, written as soon as the store can */
-  GArray             *pending_marks;
-  guint               retry_source;
-  /* the search's marks, for the rows and the reader */
-  AccordsSearcher    *highlighter;
-  char               *highlighted;     /* the query and filter it last searched */
-  GHashTable         *marked_titles;   /* item id -> title markup */
-  GHashTable         *matched_words;   /* what the search matched, case folded */
-  GHashTable         *bound_titles;    /* the title labels shown -> their AccordsItem */
-};
-
-/* The hits whose titles the search marks exactly; other rows highlight the
- * words those hits matched */
-#define MARKED_HITS 200
 
 enum {
   PROP_0,
@@ -115,280 +19,6 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (AccordsNewsView, accords_news_view, GTK_TYPE_WIDGET)
 
-static void hold_selection    (AccordsNewsView *self);
-static void restore_selection (AccordsNewsView *self);
-static void title_bound_cb   (GtkSignalListItemFactory *factory,
-                              GtkListItem              *list_item,
-                              AccordsNewsView          *self);
-static void title_unbound_cb (GtkSignalListItemFactory *factory,
-                              GtkListItem              *list_item,
-                              AccordsNewsView          *self);
-static void show_item        (AccordsNewsView          *self,
-                              AccordsItem              *item,
-                              gboolean                  keep_scroll);
-static void apply_about      (AccordsNewsView          *self);
-
-static char *
-format_date (const char *iso)
-{
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (accords_str_empty (iso))
-    return g_strdup ("");
-  utc = g_date_time_new_from_iso8601 (iso, NULL);
-  if (utc == NULL)
-    return g_strdup (iso);
-  local = g_date_time_to_local (utc);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
-}
-
-static void
-update_star_button (GtkButton *button,
-                    gboolean   starred)
-{
-  /* Translators: what the star button of a news item does */
-  const char *label = starred ? _("Unstar") : _("Star");
-
-  gtk_button_set_icon_name (button, starred ? "starred-symbolic" : "non-starred-symbolic");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (button), label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  if (starred)
-    gtk_widget_add_css_class (GTK_WIDGET (button), "starred");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (button), "starred");
-}
-
-/* The title cell is a box: the unread dot, the title, the star */
-static void
-update_title_cell (GtkWidget   *box,
-                   AccordsItem *item)
-{
-  GtkWidget *dot = gtk_widget_get_first_child (box);
-  GtkWidget *label = gtk_widget_get_next_sibling (dot);
-  GtkWidget *star = gtk_widget_get_next_sibling (label);
-  gboolean unread = !accords_item_get_read (item);
-
-  /* hidden by opacity, so that read and unread titles line up */
-  gtk_widget_set_opacity (dot, unread ? 1.0 : 0.0);
-  if (unread)
-    {
-      gtk_widget_add_css_class (label, "unread");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      _("Unread"), -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (label, "unread");
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-    }
-  update_star_button (GTK_BUTTON (star), accords_item_get_starred (item));
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (star), g_variant_new_int64 (accords_item_get_id (item)));
-}
-
-static void
-item_flags_changed_cb (AccordsItem *item,
-                       GParamSpec  *pspec,
-                       GtkWidget   *box)
-{
-  update_title_cell (box, item);
-}
-
-static GtkWidget *
-new_cell_label (Column column)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  if (column == COLUMN_DATE)
-    gtk_widget_add_css_class (label, "numeric");
-  if (column != COLUMN_TITLE)
-    gtk_widget_add_css_class (label, "dim-label");
-  return label;
-}
-
-static void
-setup_label_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                gpointer                  user_data)
-{
-  Column column = GPOINTER_TO_INT (user_data);
-  GtkWidget *box, *dot, *label, *star;
-
-  if (column != COLUMN_TITLE)
-    {
-      gtk_list_item_set_child (list_item, new_cell_label (column));
-      return;
-    }
-
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_add_css_class (dot, "unread-dot");
-  gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (dot), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-  label = new_cell_label (column);
-  gtk_widget_set_hexpand (label, TRUE);
-  star = gtk_button_new ();
-  gtk_widget_add_css_class (star, "flat");
-  gtk_widget_add_css_class (star, "star-button");
-  gtk_widget_set_valign (star, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (star), g_variant_new_int64 (0));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (star), "news.toggle-item-starred");
-  gtk_box_append (GTK_BOX (box), dot);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), star);
-  gtk_list_item_set_child (list_item, box);
-}
-
-static GtkLabel *
-cell_label (GtkListItem *list_item)
-{
-  GtkWidget *child = gtk_list_item_get_child (list_item);
-
-  if (child == NULL || GTK_IS_LABEL (child))
-    return (GtkLabel *) child;
-  return GTK_LABEL (gtk_widget_get_next_sibling (gtk_widget_get_first_child (child)));
-}
-
-static void
-bind_label_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               gpointer                  user_data)
-{
-  Column column = GPOINTER_TO_INT (user_data);
-  AccordsItem *item = gtk_list_item_get_item (list_item);
-  GtkLabel *label = cell_label (list_item);
-  g_autofree char *date = NULL;
-
-  switch (column)
-    {
-    case COLUMN_DATE:
-      date = format_date (accords_str_empty (accords_item_get_published (item))
-                          ? accords_item_get_updated (item) : accords_item_get_published (item));
-      gtk_label_set_label (label, date);
-      break;
-
-    case COLUMN_TITLE:
-      gtk_label_set_label (label, accords_str_empty (accords_item_get_title (item))
-                                  ? _("(untitled)") : accords_item_get_title (item));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (label), accords_item_get_title (item));
-      update_title_cell (gtk_list_item_get_child (list_item), item);
-      g_signal_connect_object (item, "notify::read", G_CALLBACK (item_flags_changed_cb),
-                               gtk_list_item_get_child (list_item), 0);
-      g_signal_connect_object (item, "notify::starred", G_CALLBACK (item_flags_changed_cb),
-                               gtk_list_item_get_child (list_item), 0);
-      break;
-
-    case COLUMN_FEED:
-    case N_COLUMNS:
-    default:
-      gtk_label_set_label (label, accords_item_get_feed_title (item));
-      break;
-    }
-}
-
-static void
-unbind_label_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 gpointer                  user_data)
-{
-  AccordsItem *item = gtk_list_item_get_item (list_item);
-
-  if (item != NULL)
-    g_signal_handlers_disconnect_by_func (item, item_flags_changed_cb, gtk_list_item_get_child (list_item));
-}
-
-/* GTK 4.8 cannot tell which column the view sorts by; each column's sorter
- * notes when the view consults it, so one comparison reveals the primary
- * column and, by the sign of the result, its direction.  The sort itself
- * happens in SQL, keeping the model lazy. */
-static int
-probe_sort_cb (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  Probe *probe = user_data;
-
-  if (probe->view->probed_column < 0)
-    probe->view->probed_column = probe->column;
-  return GTK_ORDERING_SMALLER;
-}
-
-static void
-view_sorter_changed_cb (AccordsNewsView *self)
-{
-  GtkSorter *sorter;
-  g_autoptr(GObject) probe_a = g_object_new (G_TYPE_OBJECT, NULL);
-  g_autoptr(GObject) probe_b = g_object_new (G_TYPE_OBJECT, NULL);
-  GtkOrdering order;
-  AccordsItemSort sort;
-  gboolean descending;
-
-  if (self->items == NULL || self->column_view == NULL)
-    return;
-
-  sorter = gtk_column_view_get_sorter (self->column_view);
-  self->probed_column = -1;
-  order = gtk_sorter_compare (sorter, probe_a, probe_b);
-  if (self->probed_column < 0)
-    {
-      /* no column chosen: newest first */
-      hold_selection (self);
-      accords_item_list_set_sort (self->items, ACCORDS_ITEM_SORT_DATE, TRUE);
-      restore_selection (self);
-      return;
-    }
-
-  descending = order == GTK_ORDERING_LARGER;
-  switch (self->probed_column)
-    {
-    case COLUMN_TITLE: sort = ACCORDS_ITEM_SORT_TITLE; break;
-    case COLUMN_FEED: sort = ACCORDS_ITEM_SORT_FEED; break;
-    case COLUMN_DATE:
-    default: sort = ACCORDS_ITEM_SORT_DATE; break;
-    }
-  hold_selection (self);
-  accords_item_list_set_sort (self->items, sort, descending);
-  restore_selection (self);
-}
-
-static void
-add_column (AccordsNewsView *self,
-            Column           column,
-            const char      *title,
-            gboolean         expand,
-            int              fixed_width)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *col;
-  GtkCustomSorter *sorter;
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), GINT_TO_POINTER (column));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_label_cb), GINT_TO_POINTER (column));
-  if (column == COLUMN_TITLE)
-    g_signal_connect (factory, "unbind", G_CALLBACK (unbind_label_cb), NULL);
-  col = gtk_column_view_column_new (title, g_object_ref (factory));
-  gtk_column_view_column_set_expand (col, expand);
-  gtk_column_view_column_set_resizable (col, TRUE);
-  if (fixed_width > 0)
-    gtk_column_view_column_set_fixed_width (col, fixed_width);
-
-  self->probes[column].view = self;
-  self->probes[column].column = column;
-  sorter = gtk_custom_sorter_new (probe_sort_cb, &self->probes[column], NULL);
-  gtk_column_view_column_set_sorter (col, GTK_SORTER (sorter));
-  g_object_unref (sorter);
-  gtk_column_view_append_column (self->column_view, col);
-  g_object_unref (col);
-  if (column == COLUMN_TITLE)
-    {
-      g_signal_connect_after (factory, "bind", G_CALLBACK (title_bound_cb), self);
-      g_signal_connect (factory, "unbind", G_CALLBACK (title_unbound_cb), self);
-      g_signal_connect (factory, "teardown", G_CALLBACK (title_unbound_cb), self);
-    }
-}
 
 /* "Rwanda, United States · US–Rwanda (confirmed)": what the item is about */
 static void
@@ -433,216 +63,6 @@ show_links (AccordsNewsView *self,
 }
 
 
-/* Search: the count of matches, the marks in the rows and the reader, saved searches */
-
-static gboolean
-searching (AccordsNewsView *self)
-{
-  return self->matched_words != NULL && g_hash_table_size (self->matched_words) > 0;
-}
-
-static void
-set_title_markup (AccordsNewsView *self,
-                  GtkLabel        *label,
-                  AccordsItem     *item)
-{
-  const char *title = accords_item_get_title (item);
-  const char *marked;
-  g_autofree char *markup = NULL;
-
-  if (accords_str_empty (title) || !searching (self))
-    {
-      gtk_label_set_use_markup (label, FALSE);
-      gtk_label_set_label (label, accords_str_empty (title) ? _("(untitled)") : title);
-      return;
-    }
-  marked = g_hash_table_lookup (self->marked_titles, &(gint64) { accords_item_get_id (item) });
-  markup = marked ? g_strdup (marked) : accords_search_highlight_text (title, self->matched_words);
-  gtk_label_set_markup (label, markup);
-}
-
-static void
-title_bound_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                AccordsNewsView          *self)
-{
-  AccordsItem *item = gtk_list_item_get_item (list_item);
-  GtkLabel *label = cell_label (list_item);
-
-  g_hash_table_replace (self->bound_titles, label, g_object_ref (item));
-  if (searching (self))
-    set_title_markup (self, label, item);
-}
-
-static void
-title_unbound_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item,
-                  AccordsNewsView          *self)
-{
-  GtkLabel *label = cell_label (list_item);
-
-  if (label == NULL)
-    return;
-  g_hash_table_remove (self->bound_titles, label);
-  gtk_label_set_use_markup (label, FALSE);
-}
-
-static void
-highlight_reader (AccordsNewsView *self,
-                  AccordsItem     *item)
-{
-  g_autofree char *body = NULL;
-
-  set_title_markup (self, self->reader_title, item);
-  if (!searching (self))
-    return;
-  body = accords_search_highlight_markup (gtk_label_get_label (self->reader_body), self->matched_words);
-  gtk_label_set_markup (self->reader_body, body);
-}
-
-static void
-highlighter_finished_cb (AccordsNewsView *self)
-{
-  const AccordsSearchResults *results = accords_searcher_get_results (self->highlighter);
-  GHashTableIter iter;
-  gpointer label, item;
-  AccordsItem *selected;
-
-  g_hash_table_remove_all (self->marked_titles);
-  g_clear_pointer (&self->matched_words, g_hash_table_unref);
-  if (results != NULL)
-    {
-      GPtrArray *hits = results->hits[ACCORDS_SEARCH_GROUP_ITEMS];
-
-      self->matched_words = accords_search_matched_words (results);
-      for (guint i = 0; i < hits->len; i++)
-        {
-          AccordsSearchHit *hit = hits->pdata[i];
-          gint64 *id = g_new (gint64, 1);
-
-          *id = hit->id;
-          g_hash_table_replace (self->marked_titles, id, accords_search_marked_to_highlight (hit->title));
-        }
-    }
-
-  g_hash_table_iter_init (&iter, self->bound_titles);
-  while (g_hash_table_iter_next (&iter, &label, &item))
-    set_title_markup (self, label, item);
-  selected = self->selection ? gtk_single_selection_get_selected_item (self->selection) : NULL;
-  if (selected != NULL)
-    show_item (self, selected, TRUE);
-}
-
-/* What the list is narrowed to, besides its search */
-static void
-get_filter (AccordsNewsView   *self,
-            AccordsItemFilter *filter)
-{
-  guint selected = gtk_drop_down_get_selected (self->feed_dropdown);
-
-  *filter = (AccordsItemFilter) { 0 };
-  if (selected != GTK_INVALID_LIST_POSITION && selected < self->feed_ids->len)
-    filter->feed_id = g_array_index (self->feed_ids, gint64, selected);
-  filter->country = accords_item_list_get_country (self->items);
-  filter->agreement = accords_item_list_get_agreement (self->items);
-}
-
-static void
-update_search (AccordsNewsView *self,
-               guint            shown)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  gboolean active;
-  AccordsItemFilter filter;
-  g_autofree char *key = NULL;
-  g_autofree char *fts = NULL;
-
-  if (self->items == NULL || self->highlighter == NULL)
-    return;
-  get_filter (self, &filter);
-  fts = accords_search_query_to_fts (text);
-  active = fts != NULL;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "news.save-search",
-                                 active || filter.feed_id != 0 || filter.country != NULL || filter.agreement != NULL);
-
-  if (active)
-    {
-      g_autofree char *count = g_strdup_printf ("%'u", shown);
-      /* Translators: how many news items the search in the News view finds */
-      g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s match", "%s matches", shown), count);
-
-      gtk_label_set_label (self->match_count, label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, label, -1);
-    }
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->search_entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-  gtk_widget_set_visible (GTK_WIDGET (self->match_count), active);
-
-  /* the marks follow the query and the filters, not every change of the list */
-  key = g_strdup_printf ("%s\n%" G_GINT64_FORMAT "\n%s\n%s", active ? text : "", filter.feed_id,
-                         accords_str_or_empty (filter.country), accords_str_or_empty (filter.agreement));
-  if (g_strcmp0 (key, self->highlighted) == 0)
-    return;
-  g_free (self->highlighted);
-  self->highlighted = g_steal_pointer (&key);
-  accords_searcher_set_query (self->highlighter, active ? text : NULL, &filter);
-}
-
-static void
-save_search_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  AccordsNewsView *self = ACCORDS_NEWS_VIEW (widget);
-  AccordsItemFilter filter;
-
-  get_filter (self, &filter);
-  accords_search_sidebar_ask_save (self->search_sidebar, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
-                                   &filter);
-}
-
-/* A saved search applies what the list can narrow by: its words, its feed,
- * its country or agreement */
-static void
-saved_search_activated_cb (AccordsNewsView *self,
-                           const char      *name)
-{
-  const AccordsSavedSearch *search = accords_search_sidebar_lookup (self->search_sidebar, name);
-
-  if (search == NULL)
-    return;
-  if (!accords_str_empty (search->agreement) || !accords_str_empty (search->country))
-    {
-      const char *label = !accords_str_empty (search->agreement)
-                          ? search->agreement : accords_context_get_country_name (self->context, search->country);
-
-      accords_set_str (&self->selected_country, accords_str_empty (search->country) ? NULL : search->country);
-      accords_set_str (&self->selected_agreement, accords_str_empty (search->agreement) ? NULL : search->agreement);
-      accords_set_str (&self->selected_label, label);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "news.follow-selection", TRUE);
-      if (self->follow_selection)
-        apply_about (self);
-      else
-        accords_news_view_set_follow_selection (self, TRUE);
-    }
-  else
-    accords_news_view_set_follow_selection (self, FALSE);
-  accords_news_view_set_feed (self, search->feed_id);
-  accords_news_view_set_search (self, search->query);
-  if (!accords_str_empty (search->since) || !accords_str_empty (search->until) ||
-      search->linked != ACCORDS_ITEM_LINKED_ANY)
-    {
-      /* Translators: a saved search (made with accords-cli) narrows by more than the News list can */
-      g_autofree char *title = g_strdup_printf (_("The list leaves out the dates and the linked state of “%s”"),
-                                                search->name);
-
-      accords_widget_show_toast (GTK_WIDGET (self), adw_toast_new (title));
-    }
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->list_side);
-}
-
 static void
 update_reader_flags (AccordsNewsView *self,
                      AccordsItem     *item)
@@ -651,17 +71,17 @@ update_reader_flags (AccordsNewsView *self,
   /* Translators: what the reader's read button does */
   const char *label = read ? _("Mark as Unread") : _("Mark as Read");
 
-  update_star_button (self->reader_star_button, accords_item_get_starred (item));
+  _accords_news_view_update_star_button (self->reader_star_button, accords_item_get_starred (item));
   gtk_button_set_icon_name (self->reader_read_button, read ? "mail-unread-symbolic" : "mail-read-symbolic");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->reader_read_button), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->reader_read_button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
 /* keep_scroll: the same item again (the list reloaded), read from where it was */
-static void
-show_item (AccordsNewsView *self,
-           AccordsItem     *item,
-           gboolean         keep_scroll)
+void
+_accords_news_view_show_item (AccordsNewsView *self,
+                              AccordsItem     *item,
+                              gboolean         keep_scroll)
 {
   g_autoptr(GString) meta = g_string_new (NULL);
   g_autofree char *markup = NULL;
@@ -681,7 +101,7 @@ show_item (AccordsNewsView *self,
   gtk_label_set_label (self->reader_title, accords_str_empty (accords_item_get_title (item))
                                            ? _("(untitled)") : accords_item_get_title (item));
   g_string_append (meta, accords_item_get_feed_title (item));
-  date = format_date (accords_str_empty (accords_item_get_published (item))
+  date = _accords_news_view_format_date (accords_str_empty (accords_item_get_published (item))
                       ? accords_item_get_updated (item) : accords_item_get_published (item));
   if (*date)
     g_string_append_printf (meta, " · %s", date);
@@ -717,7 +137,7 @@ show_item (AccordsNewsView *self,
     gtk_widget_set_visible (GTK_WIDGET (self->reader_categories), FALSE);
 
   update_reader_flags (self, item);
-  highlight_reader (self, item);
+  _accords_news_view_highlight_reader (self, item);
   gtk_stack_set_visible_child_name (self->reader_stack, "item");
   if (!keep_scroll)
     gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->reader_scroller), 0);
@@ -752,7 +172,7 @@ selection_changed_cb (AccordsNewsView *self)
     return;
   item = gtk_single_selection_get_selected_item (self->selection);
   again = self->restoring && item != NULL && accords_item_get_id (item) == self->shown_id;
-  show_item (self, item, again);
+  _accords_news_view_show_item (self, item, again);
   update_item_actions (self, item);
   if (item == NULL || again)
     return;
@@ -769,8 +189,8 @@ selection_changed_cb (AccordsNewsView *self)
 
 /* Lets go of the selected item while the list reloads: the selection would
  * otherwise fetch every row looking for the object it held */
-static void
-hold_selection (AccordsNewsView *self)
+void
+_accords_news_view_hold_selection (AccordsNewsView *self)
 {
   AccordsItem *item;
 
@@ -784,8 +204,8 @@ hold_selection (AccordsNewsView *self)
 
 /* Selects the held item again where the reloaded list has it, without
  * marking it or scrolling the reader; a reader whose item went shows none */
-static void
-restore_selection (AccordsNewsView *self)
+void
+_accords_news_view_restore_selection (AccordsNewsView *self)
 {
   guint position;
 
@@ -810,7 +230,7 @@ update_list_stack (AccordsNewsView *self)
 {
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->items));
 
-  update_search (self, shown);
+  _accords_news_view_update_search (self, shown);
   if (shown > 0)
     gtk_stack_set_visible_child_name (self->list_stack, "items");
   else if (self->context && accords_store_count_items (accords_context_get_store (self->context)) == 0)
@@ -915,9 +335,9 @@ reload_feeds (AccordsNewsView *self)
                           (const char * const *) names->pdata);
   gtk_drop_down_set_selected (self->feed_dropdown, new_selected);
   self->updating_feeds = FALSE;
-  hold_selection (self);
+  _accords_news_view_hold_selection (self);
   accords_item_list_set_feed (self->items, g_array_index (self->feed_ids, gint64, new_selected));
-  restore_selection (self);
+  _accords_news_view_restore_selection (self);
 }
 
 /* Runs before the list follows the store, store_changed_cb after */
@@ -925,7 +345,7 @@ static void
 store_changing_cb (AccordsNewsView *self,
                    guint            what)
 {
-  hold_selection (self);
+  _accords_news_view_hold_selection (self);
 }
 
 static void
@@ -934,7 +354,7 @@ store_changed_cb (AccordsNewsView *self,
 {
   if (what & (ACCORDS_STORE_CHANGE_FEEDS | ACCORDS_STORE_CHANGE_ITEMS))
     reload_feeds (self);
-  restore_selection (self);
+  _accords_news_view_restore_selection (self);
   update_list_stack (self);
 }
 
@@ -945,9 +365,9 @@ feed_selected_cb (AccordsNewsView *self)
 
   if (self->updating_feeds || self->items == NULL || selected >= self->feed_ids->len)
     return;
-  hold_selection (self);
+  _accords_news_view_hold_selection (self);
   accords_item_list_set_feed (self->items, g_array_index (self->feed_ids, gint64, selected));
-  restore_selection (self);
+  _accords_news_view_restore_selection (self);
   update_list_stack (self);
 }
 
@@ -956,9 +376,9 @@ search_changed_cb (AccordsNewsView *self)
 {
   if (self->items == NULL)
     return;
-  hold_selection (self);
+  _accords_news_view_hold_selection (self);
   accords_item_list_set_search (self->items, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  restore_selection (self);
+  _accords_news_view_restore_selection (self);
   update_list_stack (self);
 }
 
@@ -1040,18 +460,18 @@ items_changed_cb (AccordsNewsView *self)
 
 /* The list keeps to the selected agreement (or country, when no agreement
  * is selected) while following the selection */
-static void
-apply_about (AccordsNewsView *self)
+void
+_accords_news_view_apply_about (AccordsNewsView *self)
 {
   gboolean active = self->follow_selection && (self->selected_agreement != NULL || self->selected_country != NULL);
   g_autofree char *label = NULL;
 
   if (self->items == NULL)
     return;
-  hold_selection (self);
+  _accords_news_view_hold_selection (self);
   accords_item_list_set_agreement (self->items, active ? self->selected_agreement : NULL);
   accords_item_list_set_country (self->items, active && self->selected_agreement == NULL ? self->selected_country : NULL);
-  restore_selection (self);
+  _accords_news_view_restore_selection (self);
   if (active)
     {
       /* Translators: the filter chip of the News view: "About US–Rwanda" */
@@ -1238,7 +658,7 @@ accords_news_view_dispose (GObject *object)
   g_clear_object (&self->highlighter);
   if (self->column_view)
     g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->column_view),
-                                          view_sorter_changed_cb, self);
+                                          _accords_news_view_view_sorter_changed_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ACCORDS_TYPE_NEWS_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
@@ -1264,7 +684,7 @@ static const AccordsWidgetAction actions[] = {
   { "news.toggle-read", NULL, toggle_flag_action, GDK_KEY_m, 0 },
   { "news.toggle-starred", NULL, toggle_flag_action, GDK_KEY_s, 0 },
   { "news.toggle-item-starred", "x", toggle_item_starred_action },
-  { "news.save-search", NULL, save_search_action },
+  { "news.save-search", NULL, _accords_news_view_save_search_action },
 };
 
 static void
@@ -1330,15 +750,15 @@ accords_news_view_init (AccordsNewsView *self)
   self->marked_titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->bound_titles = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
 
-  add_column (self, COLUMN_DATE, _("Date"), FALSE, 140);
-  add_column (self, COLUMN_TITLE, _("Title"), TRUE, -1);
-  add_column (self, COLUMN_FEED, _("Feed"), FALSE, 160);
+  _accords_news_view_add_column (self, COLUMN_DATE, _("Date"), FALSE, 140);
+  _accords_news_view_add_column (self, COLUMN_TITLE, _("Title"), TRUE, -1);
+  _accords_news_view_add_column (self, COLUMN_FEED, _("Feed"), FALSE, 160);
 
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
   g_signal_connect_swapped (self->feed_dropdown, "notify::selected", G_CALLBACK (feed_selected_cb), self);
   g_signal_connect (self->reader_body, "activate-link", G_CALLBACK (activate_link_cb), NULL);
   g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
-                            G_CALLBACK (view_sorter_changed_cb), self);
+                            G_CALLBACK (_accords_news_view_view_sorter_changed_cb), self);
   update_item_actions (self, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "news.clear-about", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "news.save-search", FALSE);
@@ -1384,9 +804,9 @@ accords_news_view_set_context (AccordsNewsView *self,
     gtk_column_view_sort_by_column (self->column_view, date_column, GTK_SORT_DESCENDING);
   }
   self->highlighter = accords_searcher_new (accords_context_get_store (context), MARKED_HITS);
-  g_signal_connect_swapped (self->highlighter, "finished", G_CALLBACK (highlighter_finished_cb), self);
+  g_signal_connect_swapped (self->highlighter, "finished", G_CALLBACK (_accords_news_view_highlighter_finished_cb), self);
   accords_search_sidebar_set_store (self->search_sidebar, accords_context_get_store (context));
-  g_signal_connect_object (self->search_sidebar, "search-activated", G_CALLBACK (saved_search_activated_cb), self,
+  g_signal_connect_object (self->search_sidebar, "search-activated", G_CALLBACK (_accords_news_view_saved_search_activated_cb), self,
                            G_CONNECT_SWAPPED);
   reload_feeds (self);
   update_list_stack (self);
@@ -1460,7 +880,7 @@ accords_news_view_set_selection (AccordsNewsView *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "news.follow-selection",
                                  self->follow_selection || self->selected_country != NULL ||
                                  self->selected_agreement != NULL);
-  apply_about (self);
+  _accords_news_view_apply_about (self);
 }
 
 gboolean
@@ -1480,7 +900,7 @@ accords_news_view_set_follow_selection (AccordsNewsView *self,
   if (self->follow_selection == follow)
     return;
   self->follow_selection = follow;
-  apply_about (self);
+  _accords_news_view_apply_about (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "news.follow-selection",
                                  follow || self->selected_country != NULL || self->selected_agreement != NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLLOW_SELECTION]);
