@@ -2,6 +2,7 @@
 #pragma once
 
 #include "accords-agreement-list.h"
+#include "accords-feeds-view.h"
 #include "accords-import-bar.h"
 #include "accords-map-model.h"
 #include "accords-window.h"
@@ -28,6 +29,7 @@ struct _AccordsWindow
   AccordsImportBar     *import_bar;
   AccordsNewsView      *news_view;
   AccordsNotesPage     *notes_page;
+  AccordsFeedsView     *feeds_view;
 
   AccordsContext       *context;
   GSettings            *settings;

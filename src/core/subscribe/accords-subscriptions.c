@@ -733,6 +733,31 @@ refresh_thread_cb (GTask        *task,
   GPtrArray *results;
   GError *error = NULL;
 
+  /* The schedule asks every minute: nothing due costs no linker */
+  if (data->n_ids == 0 && data->due_only)
+    {
+      g_autoptr(AccordsStore) look = accords_store_open_worker (data->db_path, &error);
+      g_autoptr(GPtrArray) subs = look ? accords_store_list_subscriptions (look, TRUE, &error) : NULL;
+      gint64 now = now_seconds ();
+      gboolean any = FALSE;
+
+      if (subs == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      for (guint i = 0; i < subs->len && !any; i++)
+        {
+          AccordsSubscription *sub = subs->pdata[i];
+          any = sub->next_fetch <= now && sub->not_before <= now;
+        }
+      if (!any)
+        {
+          g_task_return_pointer (task, g_ptr_array_new_with_free_func ((GDestroyNotify) accords_refresh_result_free),
+                                 (GDestroyNotify) g_ptr_array_unref);
+          return;
+        }
+    }
   if (!open_worker (data, &store, &linker, &error))
     {
       g_task_return_error (task, error);
@@ -759,9 +784,15 @@ refresh_done_cb (GObject      *source,
   GError *error = NULL;
   GPtrArray *results;
 
+  /* No progress after the end; the caller's data goes now, on its thread */
   data->finished = TRUE;
+  if (data->progress_destroy != NULL)
+    data->progress_destroy (data->progress_data);
+  data->progress = NULL;
+  data->progress_destroy = NULL;
   results = g_task_propagate_pointer (G_TASK (res), &error);
-  accords_store_emit_changed (accords_context_get_store (context),
+  if (results == NULL || results->len > 0)
+    accords_store_emit_changed (accords_context_get_store (context),
                               ACCORDS_STORE_CHANGE_ITEMS | ACCORDS_STORE_CHANGE_FEEDS | ACCORDS_STORE_CHANGE_LINKS);
   if (results == NULL)
     g_task_return_error (outer, error);
@@ -896,4 +927,103 @@ accords_subscribe_finish (AccordsContext  *context,
 {
   g_return_val_if_fail (g_task_is_valid (result, context), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+typedef struct {
+  char            *db_path;
+  gint64           feed_id;
+  AccordsFeedEdit  edit;
+  char            *title;
+} EditData;
+
+static void
+edit_data_free (EditData *data)
+{
+  g_free (data->db_path);
+  g_free (data->title);
+  g_free (data);
+}
+
+static void
+edit_thread_cb (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  EditData *data = task_data;
+  g_autoptr(AccordsStore) store = NULL;
+  GError *error = NULL;
+  gboolean ok;
+
+  store = accords_store_open_worker (data->db_path, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (data->edit == ACCORDS_FEED_EDIT_RENAME)
+    ok = accords_store_rename_feed (store, data->feed_id, data->title, &error);
+  else
+    ok = accords_store_remove_feed (store, data->feed_id, data->edit == ACCORDS_FEED_EDIT_REMOVE_KEEP, &error);
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+edit_done_cb (GObject      *source,
+              GAsyncResult *res,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) outer = user_data;
+  AccordsContext *context = g_task_get_source_object (outer);
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (res), &error))
+    {
+      g_task_return_error (outer, error);
+      return;
+    }
+  accords_store_emit_changed (accords_context_get_store (context),
+                              ACCORDS_STORE_CHANGE_FEEDS | ACCORDS_STORE_CHANGE_ITEMS | ACCORDS_STORE_CHANGE_LINKS);
+  g_task_return_boolean (outer, TRUE);
+}
+
+void
+accords_feed_edit_async (AccordsContext      *context,
+                         gint64               feed_id,
+                         AccordsFeedEdit      edit,
+                         const char          *title,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) outer = NULL;
+  g_autoptr(GTask) inner = NULL;
+  EditData *data;
+
+  g_return_if_fail (ACCORDS_IS_CONTEXT (context));
+  g_return_if_fail (edit != ACCORDS_FEED_EDIT_RENAME || title != NULL);
+
+  outer = g_task_new (context, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, accords_feed_edit_async);
+  data = g_new0 (EditData, 1);
+  data->db_path = g_strdup (accords_store_get_path (accords_context_get_store (context)));
+  data->feed_id = feed_id;
+  data->edit = edit;
+  data->title = g_strdup (title);
+  inner = g_task_new (NULL, cancellable, edit_done_cb, g_object_ref (outer));
+  g_task_set_check_cancellable (inner, FALSE);
+  g_task_set_task_data (inner, data, (GDestroyNotify) edit_data_free);
+  g_task_run_in_thread (inner, edit_thread_cb);
+}
+
+gboolean
+accords_feed_edit_finish (AccordsContext  *context,
+                          GAsyncResult    *result,
+                          GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, context), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -120,6 +120,25 @@ AccordsSubscribeResult *accords_subscribe_finish (AccordsContext              *c
                                                   GAsyncResult                *result,
                                                   GError                     **error);
 
+/* A change the user makes to a feed, written in a worker thread; the
+ * context's store emits "changed" before callback runs */
+typedef enum {
+  ACCORDS_FEED_EDIT_RENAME,        /* title: the new name, "" for the channel's own */
+  ACCORDS_FEED_EDIT_REMOVE_KEEP,   /* no longer fetched; its items stay */
+  ACCORDS_FEED_EDIT_REMOVE_DROP,   /* the feed goes, with its items and their links */
+} AccordsFeedEdit;
+
+void       accords_feed_edit_async  (AccordsContext      *context,
+                                     gint64               feed_id,
+                                     AccordsFeedEdit      edit,
+                                     const char          *title,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data);
+gboolean   accords_feed_edit_finish (AccordsContext      *context,
+                                     GAsyncResult        *result,
+                                     GError             **error);
+
 /* The subscriptions as an OPML 2.0 document */
 char      *accords_subscriptions_to_opml (AccordsStore  *store,
                                           GError       **error);
