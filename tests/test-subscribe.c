@@ -26,7 +26,9 @@ typedef struct {
   GMainContext *context;
   GMainLoop    *loop;
   SoupServer   *server;
+  SoupServer   *tls_server;  /* https, with tests/data/tls/cert.pem */
   guint         port;
+  guint         tls_port;
   gboolean      ready;
   GHashTable   *modes;      /* channel name -> "ok", "gone", "error", "busy", "moved:NAME", "found:NAME" */
   GHashTable   *versions;   /* channel name -> GUINT_TO_POINTER (version) */
@@ -183,10 +185,17 @@ handler_cb (SoupServer        *server,
       soup_server_message_set_status (msg, 429, "Too Many Requests");
       soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After", "120");
     }
+  else if (name != NULL && g_str_has_prefix (mode, "moved-to:"))
+    redirect (msg, SOUP_STATUS_MOVED_PERMANENTLY, mode + 9);
   else if (name != NULL && g_str_has_prefix (mode, "moved:"))
     {
       g_autofree char *to = g_strconcat ("/c/", mode + 6, NULL);
       redirect (msg, SOUP_STATUS_MOVED_PERMANENTLY, to);
+    }
+  else if (name != NULL && g_str_has_prefix (mode, "to-http:"))
+    {
+      g_autofree char *to = g_strdup_printf ("http://127.0.0.1:%u/c/%s", s->port, mode + 8);
+      redirect (msg, SOUP_STATUS_FOUND, to);
     }
   else if (name != NULL && g_str_has_prefix (mode, "found:"))
     {
@@ -255,16 +264,35 @@ server_thread (gpointer user_data)
   uris = soup_server_get_uris (s->server);
   g_assert_nonnull (uris);
 
-  g_mutex_lock (&s->lock);
   s->port = (guint) g_uri_get_port (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  {
+    g_autofree char *cert_path = g_test_build_filename (G_TEST_DIST, "data", "tls", "cert.pem", NULL);
+    g_autofree char *key_path = g_test_build_filename (G_TEST_DIST, "data", "tls", "key.pem", NULL);
+    g_autoptr(GTlsCertificate) cert = g_tls_certificate_new_from_files (cert_path, key_path, &error);
+
+    g_assert_no_error (error);
+    s->tls_server = soup_server_new ("tls-certificate", cert, NULL);
+    soup_server_add_handler (s->tls_server, NULL, handler_cb, s, NULL);
+    g_assert_true (soup_server_listen_local (s->tls_server, 0,
+                                             SOUP_SERVER_LISTEN_IPV4_ONLY | SOUP_SERVER_LISTEN_HTTPS, &error));
+    g_assert_no_error (error);
+    uris = soup_server_get_uris (s->tls_server);
+    s->tls_port = (guint) g_uri_get_port (uris->data);
+    g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  }
+
+  g_mutex_lock (&s->lock);
   s->ready = TRUE;
   g_cond_signal (&s->cond);
   g_mutex_unlock (&s->lock);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
 
   g_main_loop_run (s->loop);
   soup_server_disconnect (s->server);
+  soup_server_disconnect (s->tls_server);
   g_clear_object (&s->server);
+  g_clear_object (&s->tls_server);
   g_main_context_pop_thread_default (s->context);
   return NULL;
 }
@@ -774,6 +802,81 @@ test_schemes (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM feed", NULL), ==, 0);
 }
 
+static void
+test_tls (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *cert_path = g_test_build_filename (G_TEST_DIST, "data", "tls", "cert.pem", NULL);
+  g_autofree char *url = g_strdup_printf ("https://127.0.0.1:%u/c/secure", f->server->tls_port);
+  g_autofree char *down = g_strdup_printf ("https://127.0.0.1:%u/c/down", f->server->tls_port);
+  g_autofree char *up = NULL;
+  g_autoptr(GTlsDatabase) trusted = NULL;
+  g_autoptr(GError) error = NULL;
+  AccordsSubscribeResult *none;
+
+  /* A certificate the system does not trust is refused, never accepted */
+  none = accords_subscribe_sync (f->store, f->linker, url, &f->options, NULL, &error);
+  g_assert_null (none);
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == G_TLS_ERROR);
+  g_clear_error (&error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM feed", NULL), ==, 0);
+
+  /* Trusted, it works */
+  trusted = g_tls_file_database_new (cert_path, &error);
+  g_assert_no_error (error);
+  f->options.tls_database = trusted;
+  {
+    g_autoptr(AccordsSubscribeResult) ok = accords_subscribe_sync (f->store, f->linker, url, &f->options, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (ok->n_new, ==, 2);
+  }
+
+  /* but https is never downgraded to http */
+  server_set_mode (f->server, "down", "to-http:plain");
+  none = accords_subscribe_sync (f->store, f->linker, down, &f->options, NULL, &error);
+  g_assert_null (none);
+  g_assert_error (error, ACCORDS_ERROR, ACCORDS_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "https to http"));
+  g_assert_cmpuint (server_hits (f->server, "/c/plain"), ==, 0);
+  g_clear_error (&error);
+
+  /* while http is upgraded: the redirect is followed, and a permanent one stored */
+  up = url_of (f, "/c/upgraded");
+  {
+    g_autofree char *target = g_strdup_printf ("https://127.0.0.1:%u/c/upgraded-secure", f->server->tls_port);
+    g_autofree char *mode = g_strdup_printf ("moved-to:%s", target);
+    g_autoptr(AccordsSubscribeResult) ok = NULL;
+
+    server_set_mode (f->server, "upgraded", mode);
+    ok = accords_subscribe_sync (f->store, f->linker, up, &f->options, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (ok->url, ==, target);
+  }
+  f->options.tls_database = NULL;
+}
+
+static void
+test_ttl (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(AccordsSubscribeResult) sub = NULL;
+  g_autoptr(AccordsSubscription) stored = NULL;
+  g_autoptr(GPtrArray) due = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  /* A ttl longer than the interval is what the schedule waits */
+  f->options.interval_minutes = 1;
+  sub = subscribe_ok (f, "/c/slow-news");
+  stored = accords_store_load_subscription (f->store, sub->feed_id, NULL);
+  g_assert_cmpuint (stored->ttl, ==, 5);
+  g_assert_cmpint (stored->next_fetch, >=, now + 5 * 60 - 2);
+  g_assert_cmpint (stored->next_fetch, <=, now + 5 * 60 + 5);
+  due = accords_refresh_sync (f->store, f->linker, NULL, 0, TRUE, &f->options, NULL, NULL, NULL, NULL);
+  g_assert_cmpuint (due->len, ==, 0);
+  g_assert_cmpuint (server_hits (f->server, "/c/slow-news"), ==, 1);
+}
+
 static char *
 write_snapshot (Fixture    *f,
                 const char *file_name,
@@ -904,6 +1007,43 @@ test_opml (Fixture       *f,
   g_assert_nonnull (strstr (exported, url));
   g_assert_nonnull (strstr (exported, "text=\"Channel listed\""));
   g_assert_nonnull (strstr (exported, "htmlUrl=\"http://news.example.org/listed/\""));
+}
+
+/* A database of version 7 kept the http feeds of OPML imports unsubscribed:
+ * the upgrade makes them live */
+static void
+test_migration (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *db = g_strdup (accords_store_get_path (f->store));
+  g_autofree char *url = url_of (f, "/c/kept-by-opml");
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (accords_store_exec (f->store, "DROP TABLE feed_state; PRAGMA user_version = 7", &error));
+  g_assert_no_error (error);
+  {
+    sqlite3_stmt *stmt = accords_store_prepare (f->store, "INSERT INTO feed (url, kind, title) VALUES (?, 'url', 'Kept')",
+                                                &error);
+    accords_stmt_bind_text (stmt, 1, url);
+    g_assert_true (accords_store_step_done (f->store, stmt, &error));
+  }
+  g_clear_object (&f->linker);
+  accords_test_wait_for_last_ref (f->context);
+  g_assert_finalize_object (f->context);
+
+  f->context = accords_context_new_full (db, ACCORDS_CONTEXT_NO_SEED, &error);
+  g_assert_no_error (error);
+  f->store = accords_context_get_store (f->context);
+  f->linker = accords_import_new_linker (f->store, accords_context_get_iso_codes (f->context), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM feed WHERE subscribed = 1 AND url = ?", url), ==, 1);
+
+  results = accords_refresh_sync (f->store, f->linker, NULL, 0, TRUE, &f->options, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 1);
+  g_assert_cmpint (((AccordsRefreshResult *) results->pdata[0])->outcome, ==, ACCORDS_REFRESH_STORED);
+  g_assert_cmpuint (((AccordsRefreshResult *) results->pdata[0])->n_new, ==, 2);
 }
 
 static void
@@ -1053,9 +1193,12 @@ main (int    argc,
   add ("/subscribe/gzip", test_gzip);
   add ("/subscribe/discovery-from-html", test_discovery);
   add ("/subscribe/schemes-refused", test_schemes);
+  add ("/subscribe/tls-verified-never-downgraded", test_tls);
+  add ("/subscribe/ttl", test_ttl);
   add ("/subscribe/identity-is-the-channel", test_identity);
   add ("/subscribe/opml-live-and-export", test_opml);
   add ("/subscribe/rename-and-remove", test_rename_remove);
+  add ("/subscribe/migration-makes-opml-feeds-live", test_migration);
   add ("/subscribe/refresh-async", test_async);
   g_test_add_func ("/subscribe/channel-identity-rules", test_identity_rules);
   g_test_add_func ("/subscribe/discovery-rules", test_discover_rules);

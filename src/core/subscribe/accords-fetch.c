@@ -73,6 +73,8 @@ accords_fetch_new_session (const AccordsFetchOptions *options)
                                            "user-agent", accords_fetch_user_agent (),
                                            "max-conns-per-host", 2,
                                            NULL);
+  if (options != NULL && options->tls_database != NULL)
+    soup_session_set_tls_database (session, options->tls_database);
   /* libsoup 3 decodes gzip and deflate by default; make sure of it */
   if (!soup_session_has_feature (session, SOUP_TYPE_CONTENT_DECODER))
     soup_session_add_feature_by_type (session, SOUP_TYPE_CONTENT_DECODER);

@@ -12,8 +12,9 @@ G_BEGIN_DECLS
 #define ACCORDS_HTTP_TOO_MANY_REQUESTS 429     /* libsoup 3.2 has no name for it */
 
 typedef struct {
-  guint timeout_seconds;   /* 0: ACCORDS_FETCH_DEFAULT_TIMEOUT */
-  gsize max_bytes;         /* of the body once decoded; 0: ACCORDS_FETCH_DEFAULT_MAX_BYTES */
+  guint         timeout_seconds;   /* 0: ACCORDS_FETCH_DEFAULT_TIMEOUT */
+  gsize         max_bytes;         /* of the body once decoded; 0: ACCORDS_FETCH_DEFAULT_MAX_BYTES */
+  GTlsDatabase *tls_database;      /* the certificates trusted; NULL: the system's */
 } AccordsFetchOptions;
 
 typedef struct {
@@ -40,8 +41,8 @@ gboolean              accords_fetch_check_url     (const char                *ur
                                                    GError                   **error);
 
 /* A session for one thread: the timeout, the User-Agent, gzip and deflate
- * decoded, TLS certificates verified against the system's (a bad one is an
- * error, never accepted). */
+ * decoded, TLS certificates verified against the system's (or the
+ * options' database): a bad one is an error, never accepted. */
 SoupSession          *accords_fetch_new_session   (const AccordsFetchOptions *options);
 
 /* GETs url, sending If-None-Match and If-Modified-Since when given.

@@ -54,6 +54,7 @@ fetch_options_of (const AccordsRefreshOptions *options,
 {
   fetch->timeout_seconds = options ? options->timeout_seconds : 0;
   fetch->max_bytes = options ? options->max_bytes : 0;
+  fetch->tls_database = options ? options->tls_database : NULL;
 }
 
 static gint64
@@ -637,6 +638,7 @@ async_data_clear (AsyncData *data)
   g_free (data->url);
   g_free (data->db_path);
   g_clear_object (&data->iso_codes);
+  g_clear_object (&data->options.tls_database);
   g_main_context_unref (data->context);
   if (data->progress_destroy != NULL)
     data->progress_destroy (data->progress_data);
@@ -829,6 +831,8 @@ accords_refresh_async (AccordsContext              *context,
   data->due_only = due_only;
   if (options != NULL)
     data->options = *options;
+  if (data->options.tls_database != NULL)
+    g_object_ref (data->options.tls_database);
   data->progress = progress;
   data->progress_data = progress_data;
   data->progress_destroy = progress_destroy;
@@ -913,6 +917,8 @@ accords_subscribe_async (AccordsContext              *context,
   data->url = g_strdup (url);
   if (options != NULL)
     data->options = *options;
+  if (data->options.tls_database != NULL)
+    g_object_ref (data->options.tls_database);
 
   inner = g_task_new (NULL, cancellable, subscribe_done_cb, g_object_ref (outer));
   g_task_set_check_cancellable (inner, FALSE);

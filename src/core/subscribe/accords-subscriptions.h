@@ -17,6 +17,7 @@ typedef struct {
   guint timeout_seconds;    /* of each request; 0: ACCORDS_FETCH_DEFAULT_TIMEOUT */
   gsize max_bytes;          /* of each body; 0: ACCORDS_FETCH_DEFAULT_MAX_BYTES */
   guint max_parallel;       /* feeds fetched at a time; 0: the default */
+  GTlsDatabase *tls_database; /* the certificates trusted; NULL: the system's */
 } AccordsRefreshOptions;
 
 typedef enum {
