@@ -185,6 +185,16 @@ handler_cb (SoupServer        *server,
       soup_server_message_set_status (msg, 429, "Too Many Requests");
       soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After", "120");
     }
+  else if (name != NULL && strcmp (mode, "unavailable") == 0)
+    {
+      /* Retry-After as an HTTP date, an hour from now */
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr(GDateTime) later = g_date_time_add_hours (now, 1);
+      g_autofree char *date = soup_date_time_to_string (later, SOUP_DATE_HTTP);
+
+      soup_server_message_set_status (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, NULL);
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After", date);
+    }
   else if (name != NULL && g_str_has_prefix (mode, "moved-to:"))
     redirect (msg, SOUP_STATUS_MOVED_PERMANENTLY, mode + 9);
   else if (name != NULL && g_str_has_prefix (mode, "moved:"))
@@ -681,6 +691,55 @@ test_retry_after_429 (Fixture       *f,
   g_assert_cmpuint (stored->n_items, ==, 2);
   g_assert_cmpint (stored->not_before, ==, first ? ((AccordsRefreshResult *) first->pdata[0])->not_before : 0);
   g_assert_cmpint (stored->next_fetch, >=, stored->not_before);
+}
+
+static void
+test_retry_after_date_503 (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(AccordsSubscribeResult) sub = subscribe_ok (f, "/c/resting");
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) second = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  AccordsRefreshResult *r;
+
+  server_set_mode (f->server, "resting", "unavailable");
+  r = refresh_one (f, sub->feed_id, &first);
+  g_assert_cmpint (r->outcome, ==, ACCORDS_REFRESH_FAILED);
+  g_assert_cmpuint (r->http_status, ==, 503);
+  g_assert_cmpint (r->not_before, >=, now + 3600 - 5);
+  g_assert_cmpint (r->not_before, <=, now + 3600 + 5);
+  r = refresh_one (f, sub->feed_id, &second);
+  g_assert_cmpint (r->outcome, ==, ACCORDS_REFRESH_DEFERRED);
+  g_assert_cmpuint (server_hits (f->server, "/c/resting"), ==, 2);
+}
+
+static void
+test_backoff (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(AccordsSubscribeResult) sub = subscribe_ok (f, "/c/flaky");
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 previous = 0;
+
+  /* Each failure in a row doubles the wait of the schedule, up to a day */
+  f->options.interval_minutes = 60;
+  server_set_mode (f->server, "flaky", "error");
+  for (guint i = 1; i <= 7; i++)
+    {
+      g_autoptr(GPtrArray) keep = NULL;
+      g_autoptr(AccordsSubscription) stored = NULL;
+      gint64 expected = MIN ((gint64) 3600 << (i - 1), 24 * 3600);
+
+      refresh_one (f, sub->feed_id, &keep);
+      stored = accords_store_load_subscription (f->store, sub->feed_id, NULL);
+      g_assert_cmpuint (stored->failures, ==, i);
+      g_assert_cmpint (stored->next_fetch - now, >=, expected - 5);
+      g_assert_cmpint (stored->next_fetch - now, <=, expected + 5);
+      g_assert_cmpint (stored->next_fetch, >=, previous);
+      g_assert_cmpint (stored->not_before, ==, 0);   /* an error, not a request to wait */
+      previous = stored->next_fetch;
+    }
 }
 
 static void
@@ -1188,6 +1247,8 @@ main (int    argc,
   add ("/subscribe/not-found-404", test_not_found_404);
   add ("/subscribe/server-error-500", test_server_error_500);
   add ("/subscribe/retry-after-429", test_retry_after_429);
+  add ("/subscribe/retry-after-date-503", test_retry_after_date_503);
+  add ("/subscribe/backoff", test_backoff);
   add ("/subscribe/slow-server-timeout", test_timeout);
   add ("/subscribe/oversized-body", test_oversized);
   add ("/subscribe/gzip", test_gzip);
