@@ -119,6 +119,7 @@ typedef struct {
   GMutex                       lock;       /* the store, the results and what follows */
   guint                        next;
   guint                        n_done;
+  guint                        n_total;    /* the subscriptions in subs */
   AccordsRefreshProgressFunc   progress;
   gpointer                     progress_data;
   GCancellable                *cancellable;
@@ -290,7 +291,7 @@ refresh_thread (gpointer user_data)
       r->results->pdata[index] = result;
       r->n_done++;
       if (r->progress != NULL && r->error == NULL)
-        r->progress (r->n_done, r->subs->len, result->url, r->progress_data);
+        r->progress (r->n_done, r->n_total, result->url, r->progress_data);
       g_mutex_unlock (&r->lock);
     }
   return NULL;
@@ -384,6 +385,8 @@ accords_refresh_sync (AccordsStore                *store,
   r.progress = progress;
   r.progress_data = progress_data;
   r.cancellable = cancellable;
+  for (guint i = 0; i < subs->len; i++)
+    r.n_total += subs->pdata[i] != NULL;
   g_mutex_init (&r.lock);
 
   n_threads = options && options->max_parallel ? options->max_parallel : ACCORDS_REFRESH_DEFAULT_PARALLEL;
