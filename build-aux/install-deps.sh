@@ -13,6 +13,7 @@ packages="
   fonts-dejavu-core
   gcc
   gettext
+  glib-networking
   iso-codes
   libadwaita-1-dev
   libcmark-gfm-dev

@@ -174,8 +174,13 @@ with tempfile.TemporaryDirectory() as tmp:
     check("now they are", found is not None and len(found) == 3, r.stdout)
 
     # unlinked items beside linked ones: their countries are made too, not only their agreements
-    later = os.path.join(tmp, "later.rss")   # another file: another feed, new items
-    shutil.copy(FEED, later)
+    # another channel's file: another feed, new items (a copy of the same
+    # channel under another name would be the same feed)
+    later = os.path.join(tmp, "later.rss")
+    with open(FEED, encoding="utf-8") as src, open(later, "w", encoding="utf-8") as dst:
+        text = src.read()
+        assert "<title>Seed Article Desk</title>" in text
+        dst.write(text.replace("<title>Seed Article Desk</title>", "<title>Later Desk</title>", 1))
     r = run("import", "--no-link", later, db=db2)
     check("import --no-link into a linked database exits 0", r.returncode == 0, r.stderr)
     r = run("relink", "--if-needed", db=db2)

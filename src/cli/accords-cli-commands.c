@@ -13,6 +13,7 @@
 #include "accords-cli-commands.h"
 #include "accords-cli-dataset.h"
 #include "accords-cli-export.h"
+#include "accords-cli-feeds.h"
 #include "accords-cli-import.h"
 #include "accords-cli-json.h"
 #include "accords-cli-link.h"
@@ -352,6 +353,11 @@ static const AccordsCliCommand commands[] = {
     accords_cli_dataset_update },
   { "import", "[--no-link] [--map MAP] FILE...",
     N_("Import news feeds, OPML, NewsML-G2, news sitemaps and, with a mapping, any XML"), accords_cli_cmd_import },
+  { "subscribe", "URL", N_("Subscribe to a feed by its URL, or to one a web page names"), accords_cli_cmd_subscribe },
+  { "feeds", "[--json]", N_("List the feeds with their state: last success, last error"), accords_cli_cmd_feeds },
+  { "refresh", "[--all | ID...]", N_("Fetch the subscriptions that are due, all of them, or those named"),
+    accords_cli_cmd_refresh },
+  { "opml", "export -o FILE", N_("Write the subscriptions as an OPML list"), accords_cli_cmd_opml },
   { "items", "[--json] [--search Q] [--feed ID] [--country CC] [--agreement ID] [--limit N]",
     N_("List news items, newest first"), accords_cli_cmd_items },
   { "search", "QUERY [--json] [--limit N] [--country CC] [--agreement ID] [--feed ID] [--since DATE] [--until DATE]",

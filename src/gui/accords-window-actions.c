@@ -194,6 +194,15 @@ show_page_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (ACCORDS_WINDOW (widget)->view_stack, action_name + strlen ("win.show-"));
 }
 
+/* F5 from anywhere in the window: fetch every subscription */
+static void
+refresh_feeds_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  accords_feeds_view_refresh_all (ACCORDS_WINDOW (widget)->feeds_view);
+}
+
 /* F2 from anywhere in the window: edit the agreement shown */
 static void
 edit_agreement_action (GtkWidget  *widget,
@@ -224,6 +233,8 @@ static const AccordsWidgetAction actions[] = {
   { "win.show-atlas", NULL, show_page_action, GDK_KEY_1, GDK_ALT_MASK },
   { "win.show-news", NULL, show_page_action, GDK_KEY_2, GDK_ALT_MASK },
   { "win.show-notes", NULL, show_page_action, GDK_KEY_3, GDK_ALT_MASK },
+  { "win.show-feeds", NULL, show_page_action, GDK_KEY_4, GDK_ALT_MASK },
+  { "win.refresh-feeds", NULL, refresh_feeds_action, GDK_KEY_F5, 0 },
   { "win.new-agreement", NULL, new_agreement_action, GDK_KEY_n, GDK_CONTROL_MASK },
   { "win.edit-agreement", NULL, edit_agreement_action, GDK_KEY_F2, 0 },
   { "win.undo", NULL, history_action, GDK_KEY_z, GDK_CONTROL_MASK },

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "accords-agreement-list.h"
+#include "accords-feeds-view.h"
 #include "accords-import-bar.h"
 #include "accords-map-model.h"
 #include "accords-search-panel.h"
@@ -31,6 +32,7 @@ struct _AccordsWindow
   AccordsNotesPage     *notes_page;
   GtkMenuButton        *search_button;
   AccordsSearchPanel   *search_panel;
+  AccordsFeedsView     *feeds_view;
 
   AccordsContext       *context;
   GSettings            *settings;

@@ -302,6 +302,7 @@ accords_window_constructed (GObject *object)
                            G_CALLBACK (country_selected_cb), self, G_CONNECT_SWAPPED);
   accords_notes_page_set_context (self->notes_page, self->context);
   accords_search_panel_set_store (self->search_panel, accords_context_get_store (self->context));
+  accords_feeds_view_set_context (self->feeds_view, self->context);
   g_signal_connect_object (self->country_pane, "notify::selected-country",
                            G_CALLBACK (notes_follow_selection_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self, "notify::selected-agreement",
@@ -316,6 +317,8 @@ accords_window_constructed (GObject *object)
       g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "refresh-interval", self->feeds_view, "refresh-interval",
+                       G_SETTINGS_BIND_GET);
       g_settings_bind (self->settings, "hide-empty-countries", self->country_pane, "show-all",
                        G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_INVERT_BOOLEAN);
       g_settings_bind (self->settings, "selected-country", self->country_pane, "selected-country",
@@ -450,6 +453,7 @@ accords_window_class_init (AccordsWindowClass *klass)
   g_type_ensure (ACCORDS_TYPE_MAP_VIEW);
   g_type_ensure (ACCORDS_TYPE_NOTES_PAGE);
   g_type_ensure (ACCORDS_TYPE_SEARCH_PANEL);
+  g_type_ensure (ACCORDS_TYPE_FEEDS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/accords-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AccordsWindow, toast_overlay);
@@ -467,6 +471,7 @@ accords_window_class_init (AccordsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordsWindow, agreement_view);
   gtk_widget_class_bind_template_child (widget_class, AccordsWindow, import_bar);
   gtk_widget_class_bind_template_child (widget_class, AccordsWindow, news_view);
+  gtk_widget_class_bind_template_child (widget_class, AccordsWindow, feeds_view);
   gtk_widget_class_bind_template_child (widget_class, AccordsWindow, notes_page);
   gtk_widget_class_bind_template_child (widget_class, AccordsWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, AccordsWindow, search_panel);
@@ -618,4 +623,11 @@ accords_window_get_news_view (AccordsWindow *self)
 {
   g_return_val_if_fail (ACCORDS_IS_WINDOW (self), NULL);
   return self->news_view;
+}
+
+AccordsFeedsView *
+accords_window_get_feeds_view (AccordsWindow *self)
+{
+  g_return_val_if_fail (ACCORDS_IS_WINDOW (self), NULL);
+  return self->feeds_view;
 }

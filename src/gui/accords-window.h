@@ -7,6 +7,7 @@
 #include "accords-context.h"
 #include "accords-country-list.h"
 #include "accords-country-pane.h"
+#include "accords-feeds-view.h"
 #include "accords-history.h"
 #include "accords-map-view.h"
 #include "accords-news-view.h"
@@ -42,6 +43,8 @@ gboolean              accords_window_import_files         (AccordsWindow  *self,
                                                            GFile         **files,
                                                            guint           n_files);
 AccordsNewsView      *accords_window_get_news_view        (AccordsWindow  *self);
+/* The Feeds view; win.refresh-feeds (F5) fetches every subscription */
+AccordsFeedsView     *accords_window_get_feeds_view       (AccordsWindow  *self);
 /* The Notes view.  Actions for other views: win.cite-source and
  * win.cite-item (an int64 id) cite into the open note; win.export;
  * win.show-item (an int64 id) shows a news item in the News view, and

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "accords-channel.h"
 #include "accords-error.h"
 #include "accords-feed-mapping.h"
 #include "accords-feed-parser.h"
@@ -14,6 +15,7 @@
 #include "accords-importer.h"
 #include "accords-opml.h"
 #include "accords-store-agreements.h"
+#include "accords-store-feeds.h"
 #include "accords-store-items.h"
 #include "accords-store-links.h"
 #include "accords-util.h"
@@ -41,6 +43,7 @@ typedef struct {
   gpointer                   progress_data;
   const char                *path;
   const AccordsFeedMapping  *mapping;    /* NULL: the file says what it is */
+  const char                *base_uri;   /* what relative links resolve against, NULL: only xml:base */
   gboolean                   db_failed;
 } ImportJob;
 
@@ -159,6 +162,7 @@ typedef struct {
   gboolean          done;
   gint              stop;        /* atomic: the importer gave up */
   GInputStream     *stream;
+  const char       *base_uri;
   GCancellable     *cancellable;
   const AccordsFeedMapping *mapping;
   GHashTable       *stored;      /* key -> fingerprint of the feed's items */
@@ -306,8 +310,8 @@ parser_thread (gpointer user_data)
   GError *error = NULL;
   AccordsFeedInfo *info;
 
-  info = accords_feed_parse_mapped (pipe->stream, NULL, pipe->mapping, pipe_entry_cb, pipe_markup_cb, pipe,
-                                    pipe->cancellable, &error);
+  info = accords_feed_parse_mapped (pipe->stream, pipe->base_uri, pipe->mapping, pipe_entry_cb, pipe_markup_cb,
+                                    pipe, pipe->cancellable, &error);
   g_clear_pointer (&pipe->next_key, g_free);
   if (pipe->filling != NULL)
     pipe_push (pipe, g_steal_pointer (&pipe->filling));
@@ -340,6 +344,7 @@ parse_and_store (ImportJob     *job,
   g_queue_init (&pipe.batches);
   g_queue_init (&pipe.stored_batches);
   pipe.stream = stream;
+  pipe.base_uri = job->base_uri;
   pipe.cancellable = cancellable;
   pipe.mapping = job->mapping;
   pipe.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -583,28 +588,63 @@ record_linker (AccordsStore   *store,
   return TRUE;
 }
 
+/* The feed a file's channel belongs to: the one stored with the same
+ * identity (another snapshot of the channel, or its subscription), else the
+ * one imported from this path, else a new one. */
 static gboolean
-import_feed_stream (AccordsStore              *store,
-                    AccordsLinker             *linker,
-                    GFile                     *file,
-                    GInputStream              *stream,
-                    goffset                    size,
-                    const AccordsFeedMapping  *mapping,
-                    AccordsImportResult       *result,
-                    AccordsImportProgressFunc  progress,
-                    gpointer                   progress_data,
-                    GCancellable              *cancellable,
-                    GError                   **error)
+resolve_file_feed (AccordsStore  *store,
+                   const char    *path,
+                   const char    *identity,
+                   gint64        *feed_id,
+                   GError       **error)
 {
-  g_autofree char *url = g_file_get_path (file);
+  g_autoptr(GError) local_error = NULL;
+
+  *feed_id = accords_store_find_feed_by_identity (store, identity, &local_error);
+  if (local_error == NULL && *feed_id == 0)
+    {
+      g_autoptr(AccordsSubscription) at_path = NULL;
+
+      if (!accords_store_ensure_feed (store, path, "file", "", feed_id, NULL, &local_error))
+        goto failed;
+      at_path = accords_store_load_subscription (store, *feed_id, &local_error);
+      if (at_path == NULL)
+        goto failed;
+      /* A feed known before identities were kept learns its own */
+      if (at_path->identity == NULL && identity != NULL &&
+          !accords_store_set_feed_identity (store, *feed_id, identity, &local_error))
+        goto failed;
+    }
+failed:
+  if (local_error == NULL)
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+/* Stores a stream's feed in one transaction, into feed_id, or (0) into the
+ * feed resolve_file_feed() finds for path and identity */
+static gboolean
+import_feed_stream_full (AccordsStore              *store,
+                         AccordsLinker             *linker,
+                         const char                *path,
+                         const char                *identity,
+                         gint64                     feed_id,
+                         const char                *base_uri,
+                         const AccordsFeedMapping  *mapping,
+                         GInputStream              *stream,
+                         goffset                    size,
+                         AccordsImportResult       *result,
+                         AccordsImportProgressFunc  progress,
+                         gpointer                   progress_data,
+                         GCancellable              *cancellable,
+                         GError                   **error)
+{
   g_autoptr(AccordsFeedInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
   ImportJob job = { 0 };
   guint n_new = result->n_new, n_updated = result->n_updated, n_unchanged = result->n_unchanged;
   gint64 last_id, start, stored, indexed;
-
-  if (url == NULL)
-    url = g_file_get_uri (file);
 
   job.store = store;
   job.linker = linker;
@@ -615,11 +655,13 @@ import_feed_stream (AccordsStore              *store,
   job.progress_data = progress_data;
   job.path = result->path;
   job.mapping = mapping;
+  job.base_uri = base_uri;
+  job.feed_id = feed_id;
 
   if (!accords_store_begin (store, error))
     return FALSE;
   if ((last_id = accords_store_get_last_item_id (store, error)) < 0 ||
-      !accords_store_ensure_feed (store, url, "file", "", &job.feed_id, NULL, error))
+      (feed_id == 0 && !resolve_file_feed (store, path, identity, &job.feed_id, error)))
     {
       accords_store_rollback (store);
       return FALSE;
@@ -664,6 +706,76 @@ import_feed_stream (AccordsStore              *store,
   result->feed_title = g_strdup (info->title);
   result->bozo = result->bozo || info->bozo;
   return TRUE;
+}
+
+/* How much of a file is read for its channel's identity: the channel's
+ * elements come before its items */
+#define HEAD_BYTES (256 * 1024)
+
+static char *
+file_identity (GFile         *file,
+               GCancellable  *cancellable)
+{
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(AccordsChannelHead) head = NULL;
+  g_autofree char *buffer = NULL;
+  gsize n = 0;
+
+  stream = open_file (file, NULL, cancellable, NULL);
+  if (stream == NULL)
+    return NULL;
+  buffer = g_malloc (HEAD_BYTES);
+  if (!g_input_stream_read_all (stream, buffer, HEAD_BYTES, &n, cancellable, NULL))
+    return NULL;
+  head = accords_channel_read_head (buffer, n, NULL);
+  return head ? accords_channel_identity (head) : NULL;
+}
+
+static gboolean
+import_feed_stream (AccordsStore              *store,
+                    AccordsLinker             *linker,
+                    GFile                     *file,
+                    GInputStream              *stream,
+                    goffset                    size,
+                    const AccordsFeedMapping  *mapping,
+                    AccordsImportResult       *result,
+                    AccordsImportProgressFunc  progress,
+                    gpointer                   progress_data,
+                    GCancellable              *cancellable,
+                    GError                   **error)
+{
+  g_autofree char *url = g_file_get_path (file);
+  g_autofree char *identity = file_identity (file, cancellable);
+
+  if (url == NULL)
+    url = g_file_get_uri (file);
+  return import_feed_stream_full (store, linker, url, identity, 0, NULL, mapping, stream, size, result,
+                                  progress, progress_data, cancellable, error);
+}
+
+gboolean
+accords_importer_import_bytes (AccordsStore         *store,
+                               AccordsLinker        *linker,
+                               GBytes               *bytes,
+                               const char           *base_uri,
+                               gint64                feed_id,
+                               AccordsImportResult  *result,
+                               GCancellable         *cancellable,
+                               GError              **error)
+{
+  g_autoptr(GInputStream) stream = NULL;
+
+  g_return_val_if_fail (ACCORDS_IS_STORE (store), FALSE);
+  g_return_val_if_fail (linker == NULL || ACCORDS_IS_LINKER (linker), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (feed_id > 0, FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+
+  if (result->path == NULL)
+    result->path = g_strdup (base_uri);
+  stream = g_memory_input_stream_new_from_bytes (bytes);
+  return import_feed_stream_full (store, linker, NULL, NULL, feed_id, base_uri, NULL, stream,
+                                  (goffset) g_bytes_get_size (bytes), result, NULL, NULL, cancellable, error);
 }
 
 static GFile *
@@ -735,8 +847,8 @@ import_opml_stream (AccordsStore         *store,
         {
           gint64 feed_id;
 
-          /* Kept for subscribing later; nothing is fetched now */
-          if (!accords_store_ensure_feed (store, o->url, "url", o->title, &feed_id, NULL, error))
+          /* A live subscription, fetched by the next refresh, not now */
+          if (!accords_store_subscribe_url (store, o->url, o->title, &feed_id, NULL, error))
             {
               accords_store_rollback (store);
               return FALSE;

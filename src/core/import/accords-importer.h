@@ -17,7 +17,7 @@ typedef struct {
   guint   n_new;
   guint   n_updated;
   guint   n_unchanged;
-  guint   n_feeds;       /* OPML: feeds it named (local files imported, URLs kept) */
+  guint   n_feeds;       /* OPML: feeds it named (local files imported, URLs subscribed to) */
   gboolean bozo;         /* ill-formed but recovered */
   gboolean needs_mapping; /* rejected as XML of no known kind: a mapping would read it */
   GError *error;         /* set when the file was rejected: nothing of it landed */
@@ -72,6 +72,17 @@ gboolean   accords_importer_import_file_mapped (AccordsStore              *store
                                                 gpointer                   progress_data,
                                                 GCancellable              *cancellable,
                                                 GError                   **error);
+/* Imports a feed's bytes (fetched from base_uri, which relative links
+ * resolve against) into the stored feed feed_id, in one transaction, as
+ * accords_importer_import_file_full() imports a file. */
+gboolean   accords_importer_import_bytes  (AccordsStore              *store,
+                                           AccordsLinker             *linker,
+                                           GBytes                    *bytes,
+                                           const char                *base_uri,
+                                           gint64                     feed_id,
+                                           AccordsImportResult       *result,
+                                           GCancellable              *cancellable,
+                                           GError                   **error);
 
 /* Imports the files in a worker thread with its own connection, one
  * transaction each; emits AccordsStore::changed on the context's store when

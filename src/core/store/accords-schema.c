@@ -298,6 +298,18 @@ static const char * const migrations[] = {
 
   /* 7: search (src/core/search/) */
   ACCORDS_SEARCH_SCHEMA_7,
+
+  /* 8: subscriptions (src/core/subscribe/): a feed is known by its channel
+   * (identity); a subscription keeps whether the user named it, when it last
+   * worked, when it may be fetched again and why not sooner (the rest of
+   * its state is in feed).  A table of its own, so that the migration can
+   * run again over itself; written short (no foreign key: the store deletes
+   * a feed's row with it), so that the schema still fits the database's
+   * first page.  The http feeds earlier OPML imports kept become
+   * live subscriptions. */
+  "CREATE TABLE IF NOT EXISTS feed_state(feed_id INTEGER PRIMARY KEY,"
+  "identity,renamed,last_success,next_fetch,not_before,failures,ttl,http_status);"
+  "UPDATE feed SET subscribed = 1 WHERE kind = 'url';",
 };
 
 guint

@@ -643,7 +643,8 @@ accords_store_update_feed (AccordsStore           *self,
   g_return_val_if_fail (ACCORDS_IS_STORE (self), FALSE);
 
   stmt = accords_store_prepare (self,
-                                "UPDATE feed SET title = CASE WHEN ?2 <> '' THEN ?2 ELSE title END,"
+                                "UPDATE feed SET title = CASE WHEN ?2 <> '' AND NOT EXISTS"
+                                " (SELECT 1 FROM feed_state WHERE feed_id = ?1 AND renamed) THEN ?2 ELSE title END,"
                                 " link = ?3, subtitle = ?4, language = ?5, format = ?6, updated = ?7,"
                                 " last_fetch = strftime('%Y-%m-%dT%H:%M:%SZ','now'), last_error = ?8"
                                 " WHERE id = ?1",
