@@ -519,7 +519,9 @@ accords_store_count_items_filtered (AccordsStore            *self,
   if (match != NULL)
     {
       g_string_append (sql, "item_fts WHERE item_fts MATCH ?1 ");
-      filter_append_count_sql (sql, filter, "rowid");
+      /* "+rowid": the index answers MATCH alone, and the narrowing sets are
+       * looked up per match; FTS5 would otherwise seek each id of a set */
+      filter_append_count_sql (sql, filter, "+rowid");
     }
   else
     {
