@@ -39,6 +39,14 @@ accords_test_window_show (AccordsTestWindow *t,
   if (width > 0 && height > 0)
     gtk_window_set_default_size (GTK_WINDOW (t->window), width, height);
   gtk_window_present (GTK_WINDOW (t->window));
+  /* a window is on screen only a few frames later; what a test does next
+   * (a popover, a scroll) may need it there */
+  {
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    while (!gtk_widget_get_mapped (GTK_WIDGET (t->window)) && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
+  }
 }
 
 void

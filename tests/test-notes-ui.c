@@ -231,6 +231,32 @@ test_write_and_cite (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (accords_note_editor_get_citations (editor)), ==, 1);
 }
 
+/* Opening a note the list does not show lists every note again: the note
+ * open before goes, and its title's binding with it */
+static void
+test_open_other_note (Fixture *f, gconstpointer data)
+{
+  AccordsNoteEditor *editor = accords_notes_page_get_editor (f->page);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AccordsNote) here = accords_store_create_note (f->store, "us-rw-2025", NULL, "# Here\n", &error);
+  g_autoptr(AccordsNote) elsewhere = accords_store_create_note (f->store, "uk-rw-medp-2022", NULL, "# Elsewhere\n", &error);
+  gint64 here_id = accords_note_get_id (here), elsewhere_id = accords_note_get_id (elsewhere);
+
+  g_assert_no_error (error);
+  g_clear_object (&here);
+  g_clear_object (&elsewhere);
+  select_us_rwanda (f);
+  g_assert_true (accords_notes_page_open_note (f->page, here_id));
+  iterate ();
+  g_assert_cmpint (accords_note_get_id (accords_note_editor_get_note (editor)), ==, here_id);
+  g_assert_true (accords_notes_page_open_note (f->page, elsewhere_id));
+  iterate ();
+  g_assert_cmpint (accords_note_get_id (accords_note_editor_get_note (editor)), ==, elsewhere_id);
+  g_assert_true (accords_notes_page_open_note (f->page, here_id));
+  iterate ();
+  g_assert_cmpint (accords_note_get_id (accords_note_editor_get_note (editor)), ==, here_id);
+}
+
 static void
 test_find (Fixture *f, gconstpointer data)
 {
@@ -547,6 +573,7 @@ main (int argc, char **argv)
 
   g_test_add ("/notes-ui/write-and-cite", Fixture, NULL, fixture_set_up, test_write_and_cite, fixture_tear_down);
   g_test_add ("/notes-ui/find", Fixture, NULL, fixture_set_up, test_find, fixture_tear_down);
+  g_test_add ("/notes-ui/open-other-note", Fixture, NULL, fixture_set_up, test_open_other_note, fixture_tear_down);
   g_test_add ("/notes-ui/delete-undo-rename", Fixture, NULL, fixture_set_up, test_delete_undo_rename, fixture_tear_down);
   g_test_add ("/notes-ui/window-search", Fixture, NULL, fixture_set_up, test_window_search, fixture_tear_down);
   g_test_add ("/notes-ui/export-dialog", Fixture, NULL, fixture_set_up, test_export_dialog, fixture_tear_down);

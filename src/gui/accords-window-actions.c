@@ -62,6 +62,9 @@ search_everything_action (GtkWidget  *widget,
 {
   AccordsWindow *self = ACCORDS_WINDOW (widget);
 
+  /* a popover needs its window on screen */
+  if (!gtk_widget_get_mapped (widget))
+    return;
   gtk_menu_button_popup (self->search_button);
   gtk_widget_grab_focus (GTK_WIDGET (accords_search_panel_get_entry (self->search_panel)));
 }

@@ -287,14 +287,28 @@ store_changed_cb (AccordsNotesPage *self,
     reload_citable (self);
 }
 
+/* The binding of the title goes with its note when the note goes first:
+ * the page keeps only a weak pointer to it */
+static void
+unbind_title (AccordsNotesPage *self)
+{
+  GBinding *binding = self->title_binding;
+
+  if (binding == NULL)
+    return;
+  g_clear_weak_pointer (&self->title_binding);
+  g_binding_unbind (binding);
+}
+
 static void
 editor_note_changed_cb (AccordsNotesPage *self)
 {
   AccordsNote *note = accords_note_editor_get_note (self->editor);
 
-  g_clear_pointer (&self->title_binding, g_binding_unbind);
+  unbind_title (self);
   if (note != NULL)
-    self->title_binding = g_object_bind_property (note, "display-title", self->note_title, "label", G_BINDING_SYNC_CREATE);
+    g_set_weak_pointer (&self->title_binding,
+                        g_object_bind_property (note, "display-title", self->note_title, "label", G_BINDING_SYNC_CREATE));
   else
     gtk_label_set_label (self->note_title, "");
   gtk_stack_set_visible_child_name (self->editor_stack, note ? "editor" : "empty");
@@ -635,7 +649,7 @@ accords_notes_page_dispose (GObject *object)
   AccordsNotesPage *self = (AccordsNotesPage *) object;
   GtkWidget *child;
 
-  g_clear_pointer (&self->title_binding, g_binding_unbind);
+  unbind_title (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ACCORDS_TYPE_NOTES_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
