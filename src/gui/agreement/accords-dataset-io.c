@@ -99,13 +99,12 @@ import_requested_cb (AccordsMergeDialog *dialog,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
-/* The conflicts of merge for the person to settle; the job goes with the dialog */
+/* The conflicts of a merge for the person to settle, in dialog; the job
+ * goes with the dialog */
 static void
-show_merge (Job          *job,
-            AccordsMerge *merge)
+present_merge (Job                *job,
+               AccordsMergeDialog *dialog)
 {
-  AccordsMergeDialog *dialog = accords_merge_dialog_new (job->window, merge, job->name);
-
   g_object_set_data_full (G_OBJECT (dialog), "job", job, (GDestroyNotify) job_free);
   g_signal_connect (dialog, "import-requested", G_CALLBACK (import_requested_cb), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -132,7 +131,7 @@ merge_loaded_cb (GObject      *object,
       push_import (job, merge);
       return;
     }
-  show_merge (job, merge);
+  present_merge (job, accords_merge_dialog_new (job->window, merge, job->name));
 }
 
 /* How the dataset's file work starts, in the manner of accords_merge_load_async() */
@@ -293,5 +292,6 @@ accords_dataset_io_show_release_update (GtkWindow            *window,
       g_warning ("Offering dataset release %s for review: %s", update->to, error->message);
       return;
     }
-  show_merge (job_new (window, context, g_steal_pointer (&name)), merge);
+  present_merge (job_new (window, context, g_steal_pointer (&name)),
+                 accords_merge_dialog_new_for_release (window, merge, update->to));
 }

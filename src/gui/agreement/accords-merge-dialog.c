@@ -230,6 +230,37 @@ accords_merge_dialog_new (GtkWindow    *parent,
 }
 
 AccordsMergeDialog *
+accords_merge_dialog_new_for_release (GtkWindow    *parent,
+                                      AccordsMerge *merge,
+                                      const char   *release)
+{
+  AccordsMergeDialog *self;
+  guint n;
+  g_autofree char *summary = NULL;
+  g_autofree char *incoming = NULL;
+
+  g_return_val_if_fail (ACCORDS_IS_MERGE (merge), NULL);
+
+  n = g_list_model_get_n_items (accords_merge_get_conflicts (merge));
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u field of an agreement you edited is different in dataset release %s. "
+                                          "Choose the value to keep; the rest of your edits stay as they are.",
+                                          "%u fields of agreements you edited are different in dataset release %s. "
+                                          "Choose the value to keep for each; the rest of your edits stay as they are.",
+                                          n),
+                             n, release);
+  /* TRANSLATORS: the heading of a dataset release's side of a difference, %s a year */
+  incoming = g_strdup_printf (_("In release %s"), release);
+  self = dialog_new (parent, merge, NULL, summary, _("Your version"), incoming);
+  gtk_window_set_title (GTK_WINDOW (self), _("Review Dataset Release"));
+  adw_window_title_set_title (self->window_title, _("Review Dataset Release"));
+  gtk_button_set_label (self->import_button, _("_Apply"));
+  gtk_button_set_label (self->keep_all_button, _("Keep All Yours"));
+  gtk_button_set_label (self->take_all_button, _("Take All From the Release"));
+  return self;
+}
+
+AccordsMergeDialog *
 accords_merge_dialog_new_for_edit (GtkWindow    *parent,
                                    AccordsMerge *merge,
                                    const char   *title)

@@ -21,6 +21,11 @@ AccordsMergeDialog *accords_merge_dialog_new       (GtkWindow          *parent,
 AccordsMergeDialog *accords_merge_dialog_new_for_edit (GtkWindow        *parent,
                                                        AccordsMerge     *merge,
                                                        const char       *title);
+/* The same for the new versions a dataset release (release, "2026") brings
+ * of agreements the user edited */
+AccordsMergeDialog *accords_merge_dialog_new_for_release (GtkWindow    *parent,
+                                                          AccordsMerge *merge,
+                                                          const char   *release);
 AccordsMerge       *accords_merge_dialog_get_merge (AccordsMergeDialog *self);
 /* The same as the Import button */
 void                accords_merge_dialog_import    (AccordsMergeDialog *self);
