@@ -13,6 +13,8 @@
 #define CHUNK (64 * 1024)
 #define DETECT_BYTES 1024
 #define MAX_REFERENCE 40
+#define MAX_OPEN 512            /* elements followed for end tags; deeper, they are not */
+#define MAX_TAG (64 * 1024)     /* a tag longer than this is not followed either */
 
 typedef enum {
   DECODE_UNKNOWN,
@@ -48,6 +50,7 @@ struct _AccordsFeedInput
   guint64       emitted;    /* bytes handed on so far */
   char         *first_element;
   GHashTable   *declared;   /* entity names the internal subset declares */
+  GPtrArray    *open;       /* names of the elements open, to mend end tags; NULL: given up */
   char         *repair;
   GError       *error;
 };
@@ -73,6 +76,7 @@ accords_feed_input_new (GInputStream *stream,
   self->pending = g_byte_array_sized_new (CHUNK + MAX_REFERENCE);
   self->out = g_byte_array_sized_new (CHUNK * 2);
   self->declared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->open = g_ptr_array_new_with_free_func (g_free);
   return self;
 }
 
@@ -89,6 +93,7 @@ accords_feed_input_free (AccordsFeedInput *self)
   g_byte_array_unref (self->pending);
   g_byte_array_unref (self->out);
   g_hash_table_unref (self->declared);
+  g_clear_pointer (&self->open, g_ptr_array_unref);
   g_free (self->first_element);
   g_free (self->repair);
   g_clear_error (&self->error);
@@ -488,11 +493,171 @@ note_entity_declaration (AccordsFeedInput *self,
     g_hash_table_add (self->declared, g_strndup ((const char *) d + start, i - start));
 }
 
-/* The bytes process() must look at: markup delimiters and non-ASCII */
+/* The bytes process() must look at: markup delimiters, control
+ * characters XML does not allow, and non-ASCII */
 static const guint8 special[256] = {
+  [0x00 ... 0x08] = 1, [0x0b] = 1, [0x0c] = 1, [0x0e ... 0x1f] = 1,
   ['&'] = 1, ['<'] = 1, [']'] = 1, ['-'] = 1, ['?'] = 1,
   [0x80 ... 0xff] = 1,
 };
+
+static gboolean
+is_name_start (guint8 c)
+{
+  return g_ascii_isalpha (c) || c == '_' || c == ':' || c >= 0x80;
+}
+
+static gboolean
+is_name_char (guint8 c)
+{
+  return is_name_start (c) || g_ascii_isdigit (c) || c == '-' || c == '.';
+}
+
+/* Whether an end tag is a slip of the keyboard for the element open:
+ * another case, or two letters changed, swapped, missing or extra */
+static gboolean
+is_misspelling (const char *typed,
+                const char *meant)
+{
+  gsize n = strlen (typed), m = strlen (meant);
+  guint row0[MAX_REFERENCE + 2], row1[MAX_REFERENCE + 2], row2[MAX_REFERENCE + 2];
+  guint *before = row0, *prev = row1, *cur = row2;
+
+  if (g_ascii_strcasecmp (typed, meant) == 0)
+    return TRUE;
+  if (n < 3 || m < 3 || n > MAX_REFERENCE || m > MAX_REFERENCE || (n > m ? n - m : m - n) > 2)
+    return FALSE;
+  /* optimal string alignment distance */
+  for (gsize j = 0; j <= m; j++)
+    prev[j] = j;
+  for (gsize i = 1; i <= n; i++)
+    {
+      cur[0] = i;
+      for (gsize j = 1; j <= m; j++)
+        {
+          guint cost = typed[i - 1] == meant[j - 1] ? 0 : 1;
+          guint best = MIN (MIN (prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+
+          if (i > 1 && j > 1 && typed[i - 1] == meant[j - 2] && typed[i - 2] == meant[j - 1])
+            best = MIN (best, before[j - 2] + 1);
+          cur[j] = best;
+        }
+      {
+        guint *t = before;
+        before = prev;
+        prev = cur;
+        cur = t;
+      }
+    }
+  return prev[m] <= 2;
+}
+
+static void
+give_up_tags (AccordsFeedInput *self)
+{
+  g_clear_pointer (&self->open, g_ptr_array_unref);
+}
+
+/* A tag at d (d[0] is '<'), followed for the elements open: returns the
+ * bytes it takes, 0 when it is not all there yet, -1 to leave it as it is */
+static gssize
+scan_tag (const guint8 *d,
+          gsize         avail,
+          gboolean      final,
+          char        **name_out,
+          gboolean     *end_tag,
+          gboolean     *empty)
+{
+  gsize i = 1, start;
+  guint8 quote = 0;
+
+  *end_tag = d[1] == '/';
+  if (*end_tag)
+    i++;
+  start = i;
+  while (i < avail && i - start <= MAX_REFERENCE && is_name_char (d[i]))
+    i++;
+  if (i == start || i - start > MAX_REFERENCE)
+    return -1;
+  for (; i < avail && i < MAX_TAG; i++)
+    {
+      if (quote != 0)
+        {
+          if (d[i] == quote)
+            quote = 0;
+        }
+      else if (d[i] == '"' || d[i] == '\'')
+        quote = d[i];
+      else if (d[i] == '>')
+        break;
+      else if (d[i] == '<')
+        return -1;   /* not a tag after all */
+    }
+  if (i >= MAX_TAG)
+    return -1;
+  if (i >= avail)
+    return final ? -1 : 0;
+  {
+    gsize end = start;
+    while (end < avail && is_name_char (d[end]))
+      end++;
+    *name_out = g_strndup ((const char *) d + start, end - start);
+  }
+  *empty = !*end_tag && d[i - 1] == '/';
+  return (gssize) i + 1;
+}
+
+/* Mends what an end tag at d breaks: closes the elements left open inside
+ * the one it ends, turns a misspelt one into the end of the element open,
+ * drops one that ends nothing.  Returns the bytes of d consumed (the end
+ * tag when it is rewritten or dropped), 0 when it goes on as it is. */
+static gsize
+mend_end_tag (AccordsFeedInput *self,
+              const char       *name,
+              gsize             tag_len)
+{
+  GPtrArray *open = self->open;
+  const char *top;
+  guint k;
+
+  if (open->len == 0)
+    return 0;
+  top = open->pdata[open->len - 1];
+  if (strcmp (name, top) == 0)
+    {
+      g_ptr_array_set_size (open, open->len - 1);
+      return 0;
+    }
+  for (k = open->len; k > 0; k--)
+    if (strcmp (open->pdata[k - 1], name) == 0)
+      break;
+  if (k > 0)
+    {
+      while (open->len > k)
+        {
+          const char *inner = open->pdata[open->len - 1];
+
+          g_byte_array_append (self->out, (const guint8 *) "</", 2);
+          g_byte_array_append (self->out, (const guint8 *) inner, strlen (inner));
+          g_byte_array_append (self->out, (const guint8 *) ">", 1);
+          g_ptr_array_set_size (open, open->len - 1);
+        }
+      g_ptr_array_set_size (open, open->len - 1);
+      note_repair (self, _("an element without its end tag"));
+      return 0;
+    }
+  if (is_misspelling (name, top))
+    {
+      g_byte_array_append (self->out, (const guint8 *) "</", 2);
+      g_byte_array_append (self->out, (const guint8 *) top, strlen (top));
+      g_byte_array_append (self->out, (const guint8 *) ">", 1);
+      g_ptr_array_set_size (open, open->len - 1);
+      note_repair (self, _("a misspelt end tag"));
+      return tag_len;
+    }
+  note_repair (self, _("an end tag that ends no element"));
+  return tag_len;
+}
 
 /* Processes pending (UTF-8) into out; keeps what cannot be decided yet */
 static void
@@ -509,6 +674,16 @@ process (AccordsFeedInput *self)
       if (!special[c])
         {
           i++;
+          continue;
+        }
+
+      if (c < 0x20)
+        {
+          /* XML allows no control character but tab and line ends, anywhere */
+          g_byte_array_append (self->out, d + run, i - run);
+          note_repair (self, _("a control character"));
+          i++;
+          run = i;
           continue;
         }
 
@@ -626,6 +801,47 @@ process (AccordsFeedInput *self)
               self->state = STATE_PI;
               i += 2;
               continue;
+            }
+          if (len - i >= 2 && !is_name_start (d[i + 1]) && d[i + 1] != '/' && d[i + 1] != '!' &&
+              d[i + 1] != '?')
+            {
+              /* "a < b": a "<" that starts no tag is text */
+              g_byte_array_append (self->out, d + run, i - run);
+              g_byte_array_append (self->out, (const guint8 *) "&lt;", 4);
+              note_repair (self, _("an unescaped “<”"));
+              i++;
+              run = i;
+              continue;
+            }
+          if (self->open != NULL && len - i >= 2 && (is_name_start (d[i + 1]) || d[i + 1] == '/'))
+            {
+              g_autofree char *name = NULL;
+              gboolean end_tag = FALSE, empty = FALSE;
+              gssize n = scan_tag (d + i, len - i, final, &name, &end_tag, &empty);
+
+              if (n == 0)
+                break;
+              if (n > 0 && end_tag)
+                {
+                  gsize skip;
+
+                  g_byte_array_append (self->out, d + run, i - run);
+                  run = i;
+                  skip = mend_end_tag (self, name, n);
+                  if (skip > 0)
+                    {
+                      i += skip;
+                      run = i;
+                      continue;
+                    }
+                }
+              else if (n > 0 && !empty)
+                {
+                  if (self->open->len < MAX_OPEN)
+                    g_ptr_array_add (self->open, g_steal_pointer (&name));
+                  else
+                    give_up_tags (self);
+                }
             }
           if (self->first_element == NULL && len - i >= 2 && g_ascii_isalpha (d[i + 1]))
             {
