@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 #define NS_RSS090   "http://my.netscape.com/rdf/simple/0.9/"
 #define NS_RDF      "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 #define NS_DC       "http://purl.org/dc/elements/1.1/"
+#define NS_DC10     "http://purl.org/dc/elements/1.0/"
 #define NS_DCTERMS  "http://purl.org/dc/terms/"
 #define NS_CONTENT  "http://purl.org/rss/1.0/modules/content/"
 #define NS_XHTML    "http://www.w3.org/1999/xhtml"
@@ -45,6 +46,7 @@ typedef enum {
   ROLE_CHANNEL,    /* feed-level elements are its children */
   ROLE_ITEM,
   ROLE_AUTHOR,     /* an Atom person construct */
+  ROLE_SOURCE,     /* an Atom entry's source: the feed it was copied from */
   ROLE_CAPTURE,    /* inside a field being read */
 } Role;
 
@@ -61,8 +63,11 @@ typedef enum {
   T_ITEM_LINK,
   T_ITEM_AUTHOR,        /* RSS author: "email (Name)" */
   T_ITEM_AUTHOR_NAME,   /* a name as it is */
+  T_PERSON_NAME,        /* an Atom person's name */
+  T_PERSON_EMAIL,       /* an Atom person's email, the author when no name is given */
   T_ITEM_PUBLISHED,
   T_ITEM_UPDATED,
+  T_ITEM_DATE,          /* dc:date: the updated date, and the published one if nothing else gives it */
   T_ITEM_SUMMARY,
   T_ITEM_CONTENT,
   T_ITEM_CATEGORY,
@@ -93,11 +98,23 @@ typedef struct {
   gboolean  strip_div;     /* the first child div is not markup */
   gboolean  saw_child;
   gboolean  permalink;     /* guid isPermaLink */
+  gboolean  twin;          /* a Dublin Core twin of a core element: fills only what it left empty */
+  int       link_rank;     /* how much a link captured here counts: see LinkRank */
   gboolean  truncated;
   gsize     limit;
   GString  *buf;
   char     *base;
 } Capture;
+
+/* Which of a feed's or an item's links is its web page: the highest rank,
+ * the first of equals */
+typedef enum {
+  LINK_NONE,
+  LINK_FEED_TYPE,     /* rel="alternate" to a feed: another format of this one */
+  LINK_IMPLICIT,      /* an Atom link without rel */
+  LINK_ALTERNATE,     /* rel="alternate" */
+  LINK_CORE,          /* RSS <link> */
+} LinkRank;
 
 typedef struct {
   char     *raw;        /* NULL: none */
@@ -136,8 +153,13 @@ typedef struct {
   gboolean              guid_permalink;
   char                 *rdf_about;
   GPtrArray            *authors;
-  gboolean              entry_has_alternate_link;
-  gboolean              feed_has_alternate_link;
+  LinkRank              entry_link_rank;
+  LinkRank              feed_link_rank;
+  GPtrArray            *feed_authors;    /* Atom: inherited by entries without their own */
+  GPtrArray            *source_authors;  /* the entry's atom:source authors */
+  int                   source_depth;    /* the frame of the atom:source being read, or -1 */
+  char                 *person_name;     /* of the Atom person construct being read */
+  char                 *person_email;
 
   gsize                 entity_text;
   guint                 n_errors;
@@ -181,6 +203,12 @@ void    accords_feed_capture_start_tag     (Parser     *p,
                                             const char *name,
                                             gboolean    empty);
 void    accords_feed_end_capture           (Parser     *p);
+void    accords_feed_offer_link            (Parser     *p,
+                                            gboolean    item_level,
+                                            char       *url,
+                                            LinkRank    rank);
+void    accords_feed_end_frame             (Parser     *p,
+                                            Frame      *f);
 void    accords_feed_markup_to_html        (Markup     *m,
                                             const char *raw,
                                             char      **html_out,

@@ -188,8 +188,10 @@ begin_item (Parser *p)
   g_clear_pointer (&p->guid, g_free);
   g_clear_pointer (&p->rdf_about, g_free);
   p->guid_permalink = FALSE;
-  p->entry_has_alternate_link = FALSE;
+  p->entry_link_rank = LINK_NONE;
+  p->source_depth = -1;
   g_ptr_array_set_size (p->authors, 0);
+  g_ptr_array_set_size (p->source_authors, 0);
   accords_feed_markup_clear (&p->summary);
   accords_feed_markup_clear (&p->content);
 
@@ -218,12 +220,22 @@ end_item (Parser *p)
   if ((e->link == NULL || *e->link == '\0') && p->guid != NULL && p->guid_permalink &&
       (g_str_has_prefix (p->guid, "http://") || g_str_has_prefix (p->guid, "https://")))
     accords_feed_set_field (&e->link, accords_html_clean_url (p->guid, NULL));
-  if (p->authors->len > 0)
-    {
-      g_ptr_array_add (p->authors, NULL);
-      e->author = g_strjoinv (", ", (char **) p->authors->pdata);
-      g_ptr_array_set_size (p->authors, 0);
-    }
+  /* An Atom entry without authors has its source's, else its feed's
+   * (RFC 4287 4.2.1) */
+  {
+    GPtrArray *authors = p->authors->len > 0 ? p->authors
+                         : p->source_authors->len > 0 ? p->source_authors
+                         : p->family == FAMILY_ATOM ? p->feed_authors : p->authors;
+
+    if (authors->len > 0)
+      {
+        g_ptr_array_add (authors, NULL);
+        e->author = g_strjoinv (", ", (char **) authors->pdata);
+        g_ptr_array_remove_index (authors, authors->len - 1);
+      }
+    g_ptr_array_set_size (p->authors, 0);
+    g_ptr_array_set_size (p->source_authors, 0);
+  }
 
   empty_if_null (&e->id);
   empty_if_null (&e->title);
@@ -448,7 +460,18 @@ on_start (Parser *p)
 
     case ROLE_AUTHOR:
       if (strcmp (name, "name") == 0)
-        accords_feed_begin_capture (p, T_ITEM_AUTHOR_NAME, MODE_TEXT);
+        accords_feed_begin_capture (p, T_PERSON_NAME, MODE_TEXT);
+      else if (strcmp (name, "email") == 0)
+        accords_feed_begin_capture (p, T_PERSON_EMAIL, MODE_TEXT);
+      break;
+
+    case ROLE_SOURCE:
+      if (strcmp (name, "author") == 0 && accords_feed_is_root_atom_ns (p, ns))
+        {
+          accords_feed_parser_top (p)->role = ROLE_AUTHOR;
+          g_clear_pointer (&p->person_name, g_free);
+          g_clear_pointer (&p->person_email, g_free);
+        }
       break;
 
     default:
@@ -476,6 +499,8 @@ on_end (Parser   *p,
     }
   else if (f->role == ROLE_ITEM)
     end_item (p);
+  else
+    accords_feed_end_frame (p, f);
 
   pop_frame (p);
 }
@@ -652,6 +677,9 @@ accords_feed_parse_full (GInputStream          *stream,
   p.info = g_new0 (AccordsFeedInfo, 1);
   p.cap.buf = g_string_sized_new (4096);
   p.authors = g_ptr_array_new_with_free_func (g_free);
+  p.feed_authors = g_ptr_array_new_with_free_func (g_free);
+  p.source_authors = g_ptr_array_new_with_free_func (g_free);
+  p.source_depth = -1;
 
   p.reader = new_reader (p.input, NULL);
   if (p.reader == NULL)
@@ -776,6 +804,10 @@ out:
   g_string_free (p.cap.buf, TRUE);
   g_free (p.cap.base);
   g_ptr_array_unref (p.authors);
+  g_ptr_array_unref (p.feed_authors);
+  g_ptr_array_unref (p.source_authors);
+  g_free (p.person_name);
+  g_free (p.person_email);
   g_free (p.guid);
   g_free (p.rdf_about);
   g_free (p.root_name);
