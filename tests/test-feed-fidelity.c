@@ -176,6 +176,7 @@ test_date_words (void)
     { "16 de noviembre de 2022 10:00", "2022-11-16T10:00:00Z" },
     { "Sept 5, 2022", "2022-09-05T00:00:00Z" },
     { "ven, 16 juil 2021 10:00:00 +0200", "2021-07-16T08:00:00Z" },
+    { "Tue, 10 Jun 2003 04:00:00 GMT+2", "2003-06-10T02:00:00Z" },
     /* English still reads as before */
     { "Thu, 01 Jan 2004 19:48:21 GMT", "2004-01-01T19:48:21Z" },
     { "Sun Jan  4 16:29:06 2004", "2004-01-04T16:29:06Z" },
@@ -224,6 +225,8 @@ test_entities_decoded_once (void)
   g_assert_cmpstr (entry (&p, 0)->title, ==, "Write &amp; to get an ampersand");
   g_assert_cmpstr (entry (&p, 1)->title, ==, "&lt;br&gt; is a line break");
   g_assert_cmpstr (entry (&p, 2)->title, ==, "Fish & chips");
+  /* CDATA is not decoded by XML: its one decoding is the markup's */
+  g_assert_cmpstr (entry (&p, 3)->title, ==, "Salt & vinegar, decoded by no XML");
 }
 
 static void
@@ -375,12 +378,28 @@ test_control_character (void)
   g_assert_cmpstr (entry (&p, 1)->title, ==, "After");
 }
 
+static void
+test_bad_attributes (void)
+{
+  g_auto(Parsed) p = { 0 };
+  AccordsFeedEntry *e;
+
+  parse_data ("bad-attributes.xml", &p);
+  g_assert_true (p.info->bozo);
+  g_assert_cmpuint (p.entries->len, ==, 7);
+  e = entry (&p, 3);
+  g_assert_cmpstr (e->id, ==, "damage-attrs");
+  g_assert_cmpstr (e->link, ==, "");   /* isPermaLink=false, quoted or not */
+  g_assert_cmpstr (e->enclosure, ==, "https://damage.example.org/talk.mp3");
+  g_assert_cmpstr (entry (&p, 6)->title, ==, "After 2");
+}
+
 /* The damage on the first line, where the reader has read nothing yet */
 static void
 test_damage_at_the_start (void)
 {
   const char *xml = "<rss version=\"2.0\"><channel><title>T\x01</titel><item><title>a < b</title>"
-                    "<guid>one</guid></item></channel></rss>";
+                    "<guid>one</guid\n<link>https://damage.example.org/one</link></item></channel></rss>";
   g_autoptr(GBytes) bytes = g_bytes_new_static (xml, strlen (xml));
   g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
   g_auto(Parsed) p = { 0 };
@@ -390,6 +409,8 @@ test_damage_at_the_start (void)
   g_assert_cmpstr (p.info->title, ==, "T");
   g_assert_cmpuint (p.entries->len, ==, 1);
   g_assert_cmpstr (entry (&p, 0)->title, ==, "a < b");
+  g_assert_cmpstr (entry (&p, 0)->id, ==, "one");
+  g_assert_cmpstr (entry (&p, 0)->link, ==, "https://damage.example.org/one");
 }
 
 static void
@@ -464,6 +485,7 @@ main (int    argc,
   g_test_add_func ("/feed/fidelity/mismatched-end-tag", test_mismatched_end_tag);
   g_test_add_func ("/feed/fidelity/misspelt-end-tag", test_misspelt_end_tag);
   g_test_add_func ("/feed/fidelity/control-character", test_control_character);
+  g_test_add_func ("/feed/fidelity/bad-attributes", test_bad_attributes);
   g_test_add_func ("/feed/fidelity/damage-at-the-start", test_damage_at_the_start);
   g_test_add_func ("/feed/fidelity/damaged-feed-cli-exit", test_damaged_feed_cli_exit);
   g_test_add_func ("/feed/fidelity/long-title-kept", test_long_title_kept);

@@ -36,6 +36,7 @@ accords_feed_begin_capture (Parser *p,
   c->base64 = FALSE;
   c->strip_div = FALSE;
   c->saw_child = FALSE;
+  c->saw_cdata = FALSE;
   c->permalink = TRUE;
   c->twin = FALSE;
   c->link_rank = LINK_ALTERNATE;
@@ -155,8 +156,10 @@ as_plain_text (Capture    *c,
                const char *raw)
 {
   /* In a field that may be either, only tags make markup: "&amp;" in
-   * plain text is those five characters, the XML decoded it already */
+   * plain text is those five characters, the XML decoded it already.  In
+   * CDATA, which XML does not decode, a reference is markup's. */
   gboolean html = c->mode == MODE_HTML || c->mode == MODE_XHTML || c->saw_child ||
+                  (c->mode == MODE_AUTO && c->saw_cdata && accords_html_looks_like_html (raw, strlen (raw))) ||
                   (c->mode == MODE_AUTO && accords_html_has_tags (raw, strlen (raw)));
 
   if (html)

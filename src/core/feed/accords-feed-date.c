@@ -477,9 +477,17 @@ parse_rfc822 (const char *text,
           if (have_time && g_ascii_isdigit (s[1]))
             {
               int offset;
-              if (!numeric_zone (&s, &offset))
+              gboolean after_utc = have_zone && zone_is_word && f->offset == 0;
+
+              if (after_utc && !g_ascii_isdigit (s[2]) && s[2] != ':')
+                {
+                  /* "GMT+2" */
+                  offset = (s[0] == '-' ? -1 : 1) * (s[1] - '0') * 3600;
+                  s += 2;
+                }
+              else if (!numeric_zone (&s, &offset))
                 return FALSE;
-              if (have_zone && !(zone_is_word && f->offset == 0))
+              if (have_zone && !after_utc)
                 return FALSE;
               f->offset = offset;
               have_zone = TRUE;

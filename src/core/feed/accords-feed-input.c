@@ -566,11 +566,13 @@ scan_tag (const guint8 *d,
           gboolean      final,
           char        **name_out,
           gboolean     *end_tag,
-          gboolean     *empty)
+          gboolean     *empty,
+          gboolean     *unterminated)
 {
   gsize i = 1, start;
   guint8 quote = 0;
 
+  *unterminated = FALSE;
   *end_tag = d[1] == '/';
   if (*end_tag)
     i++;
@@ -590,6 +592,15 @@ scan_tag (const guint8 *d,
         quote = d[i];
       else if (d[i] == '>')
         break;
+      else if (d[i] == '<' && *end_tag)
+        {
+          /* "</title" with its ">" missing */
+          *name_out = g_strndup ((const char *) d + start, i - start);
+          g_strchomp (*name_out);
+          *empty = FALSE;
+          *unterminated = TRUE;
+          return (gssize) i;
+        }
       else if (d[i] == '<')
         return -1;   /* not a tag after all */
     }
@@ -605,6 +616,118 @@ scan_tag (const guint8 *d,
   }
   *empty = !*end_tag && d[i - 1] == '/';
   return (gssize) i + 1;
+}
+
+static void
+append_attribute_value (GString      *out,
+                        const guint8 *value,
+                        gsize         len)
+{
+  for (gsize i = 0; i < len; i++)
+    {
+      if (value[i] == '"')
+        g_string_append (out, "&quot;");
+      else if (value[i] == '<')
+        g_string_append (out, "&lt;");
+      else if (value[i] == '&' && !(i + 1 < len && (value[i + 1] == '#' || is_name_start (value[i + 1]))))
+        g_string_append (out, "&amp;");
+      else
+        g_string_append_c (out, value[i]);
+    }
+}
+
+/* A start tag of n bytes at d, rewritten when XML would refuse its
+ * attributes: a value without quotes, an attribute without a value, one
+ * given twice (the first counts), a "<" in a value.  NULL when it is fine. */
+static GString *
+mend_start_tag (const guint8 *d,
+                gsize         n,
+                gboolean      empty)
+{
+  g_autoptr(GString) out = g_string_new ("<");
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  gsize i = 1, end = empty ? n - 2 : n - 1;
+  gboolean changed = FALSE;
+
+  while (i < end && is_name_char (d[i]))
+    i++;
+  g_string_append_len (out, (const char *) d + 1, i - 1);
+
+  while (i < end)
+    {
+      gsize name_start, name_len, value_start, value_len;
+      gboolean quoted = FALSE, duplicate = FALSE;
+
+      if (g_ascii_isspace (d[i]))
+        {
+          i++;
+          continue;
+        }
+      if (!is_name_start (d[i]))
+        {
+          changed = TRUE;   /* a stray character between attributes */
+          i++;
+          continue;
+        }
+      name_start = i;
+      while (i < end && is_name_char (d[i]))
+        i++;
+      name_len = i - name_start;
+      while (i < end && g_ascii_isspace (d[i]))
+        i++;
+      if (i < end && d[i] == '=')
+        {
+          i++;
+          while (i < end && g_ascii_isspace (d[i]))
+            i++;
+          if (i < end && (d[i] == '"' || d[i] == '\''))
+            {
+              guint8 quote = d[i++];
+
+              value_start = i;
+              while (i < end && d[i] != quote)
+                i++;
+              value_len = i - value_start;
+              if (i < end)
+                i++;
+              quoted = TRUE;
+            }
+          else
+            {
+              value_start = i;
+              while (i < end && !g_ascii_isspace (d[i]))
+                i++;
+              value_len = i - value_start;
+            }
+        }
+      else
+        {
+          /* <input checked>: the value is the name */
+          value_start = name_start;
+          value_len = name_len;
+        }
+      if (!quoted || memchr (d + value_start, '<', value_len) != NULL)
+        changed = TRUE;
+      for (guint k = 0; k < names->len; k++)
+        if (strlen (names->pdata[k]) == name_len && memcmp (names->pdata[k], d + name_start, name_len) == 0)
+          duplicate = TRUE;
+      if (duplicate)
+        {
+          changed = TRUE;
+          continue;
+        }
+      if (names->len < 256)
+        g_ptr_array_add (names, g_strndup ((const char *) d + name_start, name_len));
+      g_string_append_c (out, ' ');
+      g_string_append_len (out, (const char *) d + name_start, name_len);
+      g_string_append (out, "=\"");
+      append_attribute_value (out, d + value_start, value_len);
+      g_string_append_c (out, '"');
+    }
+  if (!changed)
+    return NULL;
+  g_string_append (out, empty ? "/>" : ">");
+  return g_steal_pointer (&out);
 }
 
 /* Mends what an end tag at d breaks: closes the elements left open inside
@@ -734,6 +857,22 @@ process (AccordsFeedInput *self)
                   i += 3;
                   continue;
                 }
+              if (len - i < 4 && !final)
+                goto out;
+              if (len - i >= 2 && d[i + 1] == '-')
+                {
+                  /* XML allows no "--" in a comment: "--->" ends it, any other is dropped */
+                  gboolean ends = len - i >= 4 && d[i + 2] == '-' && d[i + 3] == '>';
+
+                  g_byte_array_append (self->out, d + run, i - run);
+                  g_byte_array_append (self->out, (const guint8 *) (ends ? "-->" : " "), ends ? 3 : 1);
+                  note_repair (self, _("a comment XML does not allow"));
+                  if (ends)
+                    self->state = STATE_TEXT;
+                  i += ends ? 4 : 2;
+                  run = i;
+                  continue;
+                }
             }
           i++;
           continue;
@@ -816,8 +955,8 @@ process (AccordsFeedInput *self)
           if (self->open != NULL && len - i >= 2 && (is_name_start (d[i + 1]) || d[i + 1] == '/'))
             {
               g_autofree char *name = NULL;
-              gboolean end_tag = FALSE, empty = FALSE;
-              gssize n = scan_tag (d + i, len - i, final, &name, &end_tag, &empty);
+              gboolean end_tag = FALSE, empty = FALSE, unterminated = FALSE;
+              gssize n = scan_tag (d + i, len - i, final, &name, &end_tag, &empty, &unterminated);
 
               if (n == 0)
                 break;
@@ -828,6 +967,14 @@ process (AccordsFeedInput *self)
                   g_byte_array_append (self->out, d + run, i - run);
                   run = i;
                   skip = mend_end_tag (self, name, n);
+                  if (unterminated && skip == 0)
+                    {
+                      g_byte_array_append (self->out, (const guint8 *) "</", 2);
+                      g_byte_array_append (self->out, (const guint8 *) name, strlen (name));
+                      g_byte_array_append (self->out, (const guint8 *) ">", 1);
+                      note_repair (self, _("an end tag without its “>”"));
+                      skip = n;
+                    }
                   if (skip > 0)
                     {
                       i += skip;
@@ -835,12 +982,26 @@ process (AccordsFeedInput *self)
                       continue;
                     }
                 }
-              else if (n > 0 && !empty)
+              else if (n > 0)
                 {
-                  if (self->open->len < MAX_OPEN)
+                  g_autoptr(GString) mended = mend_start_tag (d + i, n, empty);
+
+                  if (mended != NULL)
+                    {
+                      if (self->first_element == NULL)
+                        self->first_element = g_strdup (name);
+                      g_byte_array_append (self->out, d + run, i - run);
+                      g_byte_array_append (self->out, (const guint8 *) mended->str, mended->len);
+                      note_repair (self, _("attributes XML does not allow"));
+                      i += n;
+                      run = i;
+                    }
+                  if (!empty && self->open->len < MAX_OPEN)
                     g_ptr_array_add (self->open, g_steal_pointer (&name));
-                  else
+                  else if (!empty)
                     give_up_tags (self);
+                  if (mended != NULL)
+                    continue;
                 }
             }
           if (self->first_element == NULL && len - i >= 2 && g_ascii_isalpha (d[i + 1]))

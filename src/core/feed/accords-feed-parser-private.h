@@ -97,6 +97,7 @@ typedef struct {
   gboolean  base64;
   gboolean  strip_div;     /* the first child div is not markup */
   gboolean  saw_child;
+  gboolean  saw_cdata;
   gboolean  permalink;     /* guid isPermaLink */
   gboolean  twin;          /* a Dublin Core twin of a core element: fills only what it left empty */
   int       link_rank;     /* how much a link captured here counts: see LinkRank */

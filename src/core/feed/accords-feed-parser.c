@@ -607,7 +607,7 @@ new_reader (AccordsFeedInput *input,
    * is read, and libxml2 keeps its limits on depth and text size. */
   return xmlReaderForIO (accords_feed_input_read, close_cb, input, base_uri, NULL,
                          XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOWARNING |
-                         XML_PARSE_NOERROR | XML_PARSE_COMPACT | XML_PARSE_NOCDATA);
+                         XML_PARSE_NOERROR | XML_PARSE_COMPACT);
 }
 
 guint64
@@ -720,8 +720,12 @@ accords_feed_parse_full (GInputStream          *stream,
           if (p.n_frames == depth + 1)
             on_end (&p, FALSE);
           break;
-        case XML_READER_TYPE_TEXT:
         case XML_READER_TYPE_CDATA:
+          /* Not decoded by XML: references in it are the markup's to decode */
+          p.cap.saw_cdata = p.cap.saw_cdata || p.cap.active;
+          on_text (&p);
+          break;
+        case XML_READER_TYPE_TEXT:
         case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
         case XML_READER_TYPE_WHITESPACE:
           on_text (&p);
