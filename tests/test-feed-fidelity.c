@@ -177,6 +177,8 @@ test_date_words (void)
     { "Sept 5, 2022", "2022-09-05T00:00:00Z" },
     { "ven, 16 juil 2021 10:00:00 +0200", "2021-07-16T08:00:00Z" },
     { "Tue, 10 Jun 2003 04:00:00 GMT+2", "2003-06-10T02:00:00Z" },
+    { "st, 16 listopadu 2022 10:00:00 +0100", "2022-11-16T09:00:00Z" },
+    { "Mar 15, 2022", "2022-03-15T00:00:00Z" },
     /* English still reads as before */
     { "Thu, 01 Jan 2004 19:48:21 GMT", "2004-01-01T19:48:21Z" },
     { "Sun Jan  4 16:29:06 2004", "2004-01-04T16:29:06Z" },
@@ -208,8 +210,10 @@ test_core_beats_dublin_core (void)
     {
       g_assert_cmpstr (entry (&p, i)->title, ==, "Core title");
       g_assert_cmpstr (entry (&p, i)->summary_text, ==, "Core description");
+      g_assert_cmpstr (entry (&p, i)->author, ==, "Core Author");
     }
   g_assert_cmpstr (entry (&p, 2)->title, ==, "Title from DC alone");
+  g_assert_cmpstr (entry (&p, 2)->author, ==, "Creator from DC");
   g_assert_cmpstr (entry (&p, 2)->summary_text, ==, "Description from DC alone");
 }
 
@@ -394,6 +398,28 @@ test_bad_attributes (void)
   g_assert_cmpstr (entry (&p, 6)->title, ==, "After 2");
 }
 
+static void
+test_text_around_the_feed (void)
+{
+  g_auto(Parsed) p = { 0 };
+
+  parse_data ("text-around.xml", &p);
+  g_assert_true (p.info->bozo);
+  g_assert_cmpstr (p.info->title, ==, "Around the feed");
+  g_assert_cmpuint (p.entries->len, ==, 1);
+  g_assert_cmpstr (entry (&p, 0)->id, ==, "damage-1");
+}
+
+static void
+test_comment_after_root_is_fine (void)
+{
+  g_auto(Parsed) p = { 0 };
+
+  parse_data ("comment-after-root.xml", &p);
+  g_assert_false (p.info->bozo);
+  g_assert_cmpuint (p.entries->len, ==, 1);
+}
+
 /* The damage on the first line, where the reader has read nothing yet */
 static void
 test_damage_at_the_start (void)
@@ -486,6 +512,8 @@ main (int    argc,
   g_test_add_func ("/feed/fidelity/misspelt-end-tag", test_misspelt_end_tag);
   g_test_add_func ("/feed/fidelity/control-character", test_control_character);
   g_test_add_func ("/feed/fidelity/bad-attributes", test_bad_attributes);
+  g_test_add_func ("/feed/fidelity/text-around-the-feed", test_text_around_the_feed);
+  g_test_add_func ("/feed/fidelity/comment-after-root-is-fine", test_comment_after_root_is_fine);
   g_test_add_func ("/feed/fidelity/damage-at-the-start", test_damage_at_the_start);
   g_test_add_func ("/feed/fidelity/damaged-feed-cli-exit", test_damaged_feed_cli_exit);
   g_test_add_func ("/feed/fidelity/long-title-kept", test_long_title_kept);

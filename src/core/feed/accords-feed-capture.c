@@ -340,11 +340,16 @@ accords_feed_end_capture (Parser *p)
           accords_feed_set_field_once (&e->enclosure, as_link (c, raw));
           break;
         case T_ITEM_AUTHOR:
-          if (p->authors->len < MAX_AUTHORS)
-            {
-              g_autofree char *text = as_plain_text (c, raw);
-              accords_feed_add_unique (p->authors, accords_feed_author_name (text), MAX_AUTHORS);
-            }
+          {
+            /* dc:creator names the authors only where the item's own elements do not */
+            GPtrArray *authors = c->twin ? p->dc_authors : p->authors;
+
+            if (authors->len < MAX_AUTHORS)
+              {
+                g_autofree char *text = as_plain_text (c, raw);
+                accords_feed_add_unique (authors, accords_feed_author_name (text), MAX_AUTHORS);
+              }
+          }
           break;
         case T_ITEM_AUTHOR_NAME:
           accords_feed_add_unique (p->authors, as_plain_text (c, raw), MAX_AUTHORS);

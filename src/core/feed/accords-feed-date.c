@@ -333,6 +333,18 @@ static const struct {
   { "lipiec", 7 }, { "lipca", 7 }, { "sierpień", 8 }, { "sierpnia", 8 }, { "wrzesień", 9 },
   { "września", 9 }, { "październik", 10 }, { "października", 10 }, { "listopad", 11 },
   { "listopada", 11 }, { "grudzień", 12 }, { "grudnia", 12 },
+  { "leden", 1 }, { "ledna", 1 }, { "únor", 2 }, { "února", 2 }, { "březen", 3 }, { "března", 3 },
+  { "duben", 4 }, { "dubna", 4 }, { "květen", 5 }, { "května", 5 }, { "červen", 6 }, { "června", 6 },
+  { "červenec", 7 }, { "července", 7 }, { "srpen", 8 }, { "srpna", 8 }, { "září", 9 },
+  { "říjen", 10 }, { "října", 10 }, { "listopadu", 11 }, { "prosinec", 12 }, { "prosince", 12 },
+  /* Hungarian, Romanian, Catalan, Indonesian */
+  { "január", 1 }, { "február", 2 }, { "március", 3 }, { "április", 4 }, { "május", 5 },
+  { "június", 6 }, { "július", 7 }, { "augusztus", 8 }, { "szeptember", 9 }, { "október", 10 },
+  { "ianuarie", 1 }, { "februarie", 2 }, { "martie", 3 }, { "aprilie", 4 }, { "iunie", 6 },
+  { "iulie", 7 }, { "septembrie", 9 }, { "octombrie", 10 }, { "noiembrie", 11 }, { "decembrie", 12 },
+  { "gener", 1 }, { "febrer", 2 }, { "març", 3 }, { "maig", 5 }, { "juny", 6 }, { "juliol", 7 },
+  { "agost", 8 }, { "setembre", 9 }, { "desembre", 12 },
+  { "maret", 3 }, { "agustus", 8 }, { "oktober", 10 },
   /* Russian */
   { "январь", 1 }, { "января", 1 }, { "февраль", 2 }, { "февраля", 2 }, { "март", 3 }, { "марта", 3 },
   { "апрель", 4 }, { "апреля", 4 }, { "май", 5 }, { "мая", 5 }, { "июнь", 6 }, { "июня", 6 },

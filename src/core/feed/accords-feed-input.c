@@ -51,6 +51,10 @@ struct _AccordsFeedInput
   char         *first_element;
   GHashTable   *declared;   /* entity names the internal subset declares */
   GPtrArray    *open;       /* names of the elements open, to mend end tags; NULL: given up */
+  gboolean      seen_markup; /* a "<": text before it is no part of the document */
+  gboolean      seen_root;   /* an element's start tag */
+  gboolean      after_root;  /* the root element has ended: what follows is dropped */
+  gboolean      in_subset;   /* inside the DOCTYPE's [...], where "<" starts no element */
   char         *repair;
   GError       *error;
 };
@@ -794,6 +798,29 @@ process (AccordsFeedInput *self)
     {
       guint8 c = d[i];
 
+      if (self->after_root && self->state == STATE_TEXT && c == '<' && len - i < 4 && !final)
+        break;
+      if (self->state == STATE_TEXT && !g_ascii_isspace (c) &&
+          ((!self->seen_markup && c != '<') ||
+           (self->after_root && !(c == '<' && len - i >= 2 && d[i + 1] == '?') &&
+            !(c == '<' && len - i >= 4 && memcmp (d + i, "<!--", 4) == 0))))
+        {
+          /* "Warning: ..." printed before the feed, a page's footer after
+           * it; comments and processing instructions may follow the root */
+          gsize k = i + 1;
+
+          while (k < len && d[k] != '<')
+            k++;
+          g_byte_array_append (self->out, d + run, i - run);
+          note_repair (self, self->after_root ? _("text after the end of the document")
+                                              : _("text before the start of the document"));
+          i = k;
+          run = i;
+          continue;
+        }
+      if (c == '<')
+        self->seen_markup = TRUE;
+
       if (!special[c])
         {
           i++;
@@ -896,6 +923,20 @@ process (AccordsFeedInput *self)
           break;
         }
 
+      if (c == ']' && self->in_subset)
+        {
+          gsize k = i + 1;
+
+          while (k < len && g_ascii_isspace (d[k]))
+            k++;
+          if (k >= len && !final)
+            break;
+          if (k < len && d[k] == '>')
+            self->in_subset = FALSE;
+          i++;
+          continue;
+        }
+
       if (c == '<')
         {
           if (len - i < 9 && !final)
@@ -952,7 +993,19 @@ process (AccordsFeedInput *self)
               run = i;
               continue;
             }
-          if (self->open != NULL && len - i >= 2 && (is_name_start (d[i + 1]) || d[i + 1] == '/'))
+          if (len - i >= 9 && memcmp (d + i, "<!DOCTYPE", 9) == 0 && !self->seen_root)
+            {
+              /* does an internal subset follow, before the declaration's end? */
+              gsize k = i + 9;
+
+              while (k < len && d[k] != '[' && d[k] != '>')
+                k++;
+              if (k >= len && !final && k - i < MAX_TAG)
+                break;
+              self->in_subset = k < len && d[k] == '[';
+            }
+          if (self->open != NULL && !self->in_subset && len - i >= 2 &&
+              (is_name_start (d[i + 1]) || d[i + 1] == '/'))
             {
               g_autofree char *name = NULL;
               gboolean end_tag = FALSE, empty = FALSE, unterminated = FALSE;
@@ -960,9 +1013,12 @@ process (AccordsFeedInput *self)
 
               if (n == 0)
                 break;
-              if (n > 0 && end_tag)
+              if (n < 0)
+                give_up_tags (self);   /* a tag it cannot follow: trust the XML from here on */
+              else if (end_tag)
                 {
                   gsize skip;
+                  gboolean had_open = self->open->len > 0;
 
                   g_byte_array_append (self->out, d + run, i - run);
                   run = i;
@@ -975,6 +1031,15 @@ process (AccordsFeedInput *self)
                       note_repair (self, _("an end tag without its “>”"));
                       skip = n;
                     }
+                  if (had_open && self->open->len == 0)
+                    {
+                      if (skip == 0)
+                        {
+                          g_byte_array_append (self->out, d + i, n);
+                          skip = n;
+                        }
+                      self->after_root = TRUE;
+                    }
                   if (skip > 0)
                     {
                       i += skip;
@@ -982,7 +1047,7 @@ process (AccordsFeedInput *self)
                       continue;
                     }
                 }
-              else if (n > 0)
+              else
                 {
                   g_autoptr(GString) mended = mend_start_tag (d + i, n, empty);
 
@@ -996,6 +1061,7 @@ process (AccordsFeedInput *self)
                       i += n;
                       run = i;
                     }
+                  self->seen_root = TRUE;
                   if (!empty && self->open->len < MAX_OPEN)
                     g_ptr_array_add (self->open, g_steal_pointer (&name));
                   else if (!empty)

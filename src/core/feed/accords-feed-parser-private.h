@@ -156,6 +156,7 @@ typedef struct {
   GPtrArray            *authors;
   LinkRank              entry_link_rank;
   LinkRank              feed_link_rank;
+  GPtrArray            *dc_authors;      /* dc:creator: the authors when the item names none else */
   GPtrArray            *feed_authors;    /* Atom: inherited by entries without their own */
   GPtrArray            *source_authors;  /* the entry's atom:source authors */
   int                   source_depth;    /* the frame of the atom:source being read, or -1 */

@@ -191,6 +191,7 @@ begin_item (Parser *p)
   p->entry_link_rank = LINK_NONE;
   p->source_depth = -1;
   g_ptr_array_set_size (p->authors, 0);
+  g_ptr_array_set_size (p->dc_authors, 0);
   g_ptr_array_set_size (p->source_authors, 0);
   accords_feed_markup_clear (&p->summary);
   accords_feed_markup_clear (&p->content);
@@ -224,6 +225,7 @@ end_item (Parser *p)
    * (RFC 4287 4.2.1) */
   {
     GPtrArray *authors = p->authors->len > 0 ? p->authors
+                         : p->dc_authors->len > 0 ? p->dc_authors
                          : p->source_authors->len > 0 ? p->source_authors
                          : p->family == FAMILY_ATOM ? p->feed_authors : p->authors;
 
@@ -234,6 +236,7 @@ end_item (Parser *p)
         g_ptr_array_remove_index (authors, authors->len - 1);
       }
     g_ptr_array_set_size (p->authors, 0);
+    g_ptr_array_set_size (p->dc_authors, 0);
     g_ptr_array_set_size (p->source_authors, 0);
   }
 
@@ -677,6 +680,7 @@ accords_feed_parse_full (GInputStream          *stream,
   p.info = g_new0 (AccordsFeedInfo, 1);
   p.cap.buf = g_string_sized_new (4096);
   p.authors = g_ptr_array_new_with_free_func (g_free);
+  p.dc_authors = g_ptr_array_new_with_free_func (g_free);
   p.feed_authors = g_ptr_array_new_with_free_func (g_free);
   p.source_authors = g_ptr_array_new_with_free_func (g_free);
   p.source_depth = -1;
@@ -808,6 +812,7 @@ out:
   g_string_free (p.cap.buf, TRUE);
   g_free (p.cap.base);
   g_ptr_array_unref (p.authors);
+  g_ptr_array_unref (p.dc_authors);
   g_ptr_array_unref (p.feed_authors);
   g_ptr_array_unref (p.source_authors);
   g_free (p.person_name);
