@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "accords-feed-input.h"
+#include "accords-feed-parser-private.h"
 
 #define CHUNK (64 * 1024)
 #define DETECT_BYTES 1024
@@ -517,45 +518,6 @@ is_name_char (guint8 c)
   return is_name_start (c) || g_ascii_isdigit (c) || c == '-' || c == '.';
 }
 
-/* Whether an end tag is a slip of the keyboard for the element open:
- * another case, or two letters changed, swapped, missing or extra */
-static gboolean
-is_misspelling (const char *typed,
-                const char *meant)
-{
-  gsize n = strlen (typed), m = strlen (meant);
-  guint row0[MAX_REFERENCE + 2], row1[MAX_REFERENCE + 2], row2[MAX_REFERENCE + 2];
-  guint *before = row0, *prev = row1, *cur = row2;
-
-  if (g_ascii_strcasecmp (typed, meant) == 0)
-    return TRUE;
-  if (n < 3 || m < 3 || n > MAX_REFERENCE || m > MAX_REFERENCE || (n > m ? n - m : m - n) > 2)
-    return FALSE;
-  /* optimal string alignment distance */
-  for (gsize j = 0; j <= m; j++)
-    prev[j] = j;
-  for (gsize i = 1; i <= n; i++)
-    {
-      cur[0] = i;
-      for (gsize j = 1; j <= m; j++)
-        {
-          guint cost = typed[i - 1] == meant[j - 1] ? 0 : 1;
-          guint best = MIN (MIN (prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
-
-          if (i > 1 && j > 1 && typed[i - 1] == meant[j - 2] && typed[i - 2] == meant[j - 1])
-            best = MIN (best, before[j - 2] + 1);
-          cur[j] = best;
-        }
-      {
-        guint *t = before;
-        before = prev;
-        prev = cur;
-        cur = t;
-      }
-    }
-  return prev[m] <= 2;
-}
-
 static void
 give_up_tags (AccordsFeedInput *self)
 {
@@ -773,7 +735,7 @@ mend_end_tag (AccordsFeedInput *self,
       note_repair (self, _("an element without its end tag"));
       return 0;
     }
-  if (is_misspelling (name, top))
+  if (accords_feed_is_misspelling (name, top))
     {
       g_byte_array_append (self->out, (const guint8 *) "</", 2);
       g_byte_array_append (self->out, (const guint8 *) top, strlen (top));

@@ -181,6 +181,8 @@ char   *accords_feed_author_name     (const char  *text);
 void    accords_feed_add_unique      (GPtrArray   *array,
                                       char        *value,
                                       guint        max);
+gboolean accords_feed_is_misspelling (const char  *typed,
+                                      const char  *meant);
 
 /* accords-feed-parser.c: the frames of the elements being read */
 Frame      *accords_feed_parser_top           (Parser     *p);
