@@ -255,6 +255,8 @@ test_atom_unknown_type_not_base64 (void)
   g_assert_cmpstr (p.info->title, ==, "SGVsbG8=");
   g_assert_cmpstr (entry (&p, 0)->title, ==, "QUJDRA==");
   g_assert_cmpstr (entry (&p, 0)->summary_text, ==, "Plain *words*");
+  /* a media type, but text that only looks like base64 stays text */
+  g_assert_cmpstr (entry (&p, 0)->content_text, ==, "Some words");
 }
 
 /* --------------------------------------------------------- authors */

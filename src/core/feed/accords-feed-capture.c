@@ -108,6 +108,16 @@ accords_feed_capture_start_tag (Parser     *p,
 }
 
 static gboolean
+has_control_characters (const guchar *data,
+                        gsize         len)
+{
+  for (gsize i = 0; i < len; i++)
+    if (data[i] < 0x20 && data[i] != '\t' && data[i] != '\n' && data[i] != '\r')
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
 is_base64_text (const char *text)
 {
   for (const char *s = text; *s; s++)
@@ -129,7 +139,7 @@ capture_text (Parser *p)
       guchar *decoded = g_base64_decode (clean, &len);
 
       /* Text that only looked like base64 stays as it was */
-      if (g_utf8_validate ((const char *) decoded, len, NULL) && memchr (decoded, '\0', len) == NULL)
+      if (g_utf8_validate ((const char *) decoded, len, NULL) && !has_control_characters (decoded, len))
         text = g_strndup ((const char *) decoded, len);
       else
         text = g_strdup (c->buf->str);

@@ -374,6 +374,11 @@ lookup_month (const char *word,
   gsize folded_len;
   int found = 0;
 
+  /* the English abbreviations first, the table's first twelve: nearly every feed's */
+  if (len == 3)
+    for (int m = 0; m < 12; m++)
+      if (g_ascii_strncasecmp (word, month_names[m].name, 3) == 0)
+        return m + 1;
   if (!g_utf8_validate (word, len, NULL) || g_utf8_strlen (word, len) < 3)
     return 0;
   folded = g_utf8_casefold (word, len);
@@ -519,10 +524,10 @@ parse_rfc822 (const char *text,
             s++;
           len = s - start;
           saw_word = TRUE;
-          month = lookup_month (start, len);
           if (first_word && (*s == ',' || (*s == '.' && s[1] == ',')))
-            ;  /* a weekday, in whatever language: "mer, 16 nov 2022" */
-          else if (month != 0 && (f->month == 0 || (month_before_numbers && n_numbers == 0)))
+            continue;  /* a weekday, in whatever language: "mer, 16 nov 2022" */
+          month = lookup_month (start, len);
+          if (month != 0 && (f->month == 0 || (month_before_numbers && n_numbers == 0)))
             {
               /* a second month word before any number: the first was a weekday ("mar") */
               f->month = month;

@@ -51,7 +51,10 @@ struct _AccordsFeedInput
   guint64       emitted;    /* bytes handed on so far */
   char         *first_element;
   GHashTable   *declared;   /* entity names the internal subset declares */
-  GPtrArray    *open;       /* names of the elements open, to mend end tags; NULL: given up */
+  gboolean      following; /* the elements open, to mend end tags; FALSE: given up */
+  GString      *open;       /* their names, each ended by a NUL */
+  gsize         open_at[MAX_OPEN];
+  guint         n_open;
   gboolean      seen_markup; /* a "<": text before it is no part of the document */
   gboolean      seen_root;   /* an element's start tag */
   gboolean      after_root;  /* the root element has ended: what follows is dropped */
@@ -81,7 +84,8 @@ accords_feed_input_new (GInputStream *stream,
   self->pending = g_byte_array_sized_new (CHUNK + MAX_REFERENCE);
   self->out = g_byte_array_sized_new (CHUNK * 2);
   self->declared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->open = g_ptr_array_new_with_free_func (g_free);
+  self->open = g_string_new (NULL);
+  self->following = TRUE;
   return self;
 }
 
@@ -98,7 +102,7 @@ accords_feed_input_free (AccordsFeedInput *self)
   g_byte_array_unref (self->pending);
   g_byte_array_unref (self->out);
   g_hash_table_unref (self->declared);
-  g_clear_pointer (&self->open, g_ptr_array_unref);
+  g_string_free (self->open, TRUE);
   g_free (self->first_element);
   g_free (self->repair);
   g_clear_error (&self->error);
@@ -519,9 +523,25 @@ is_name_char (guint8 c)
 }
 
 static void
-give_up_tags (AccordsFeedInput *self)
+append_end_tag (GByteArray *out,
+                const char *name)
 {
-  g_clear_pointer (&self->open, g_ptr_array_unref);
+  g_byte_array_append (out, (const guint8 *) "</", 2);
+  g_byte_array_append (out, (const guint8 *) name, strlen (name));
+  g_byte_array_append (out, (const guint8 *) ">", 1);
+}
+
+static const char *
+open_name (AccordsFeedInput *self,
+           guint             k)
+{
+  return self->open->str + self->open_at[k];
+}
+
+static void
+close_open (AccordsFeedInput *self)
+{
+  g_string_truncate (self->open, self->open_at[--self->n_open]);
 }
 
 /* A tag at d (d[0] is '<'), followed for the elements open: returns the
@@ -530,7 +550,7 @@ static gssize
 scan_tag (const guint8 *d,
           gsize         avail,
           gboolean      final,
-          char        **name_out,
+          char          name[MAX_REFERENCE + 1],
           gboolean     *end_tag,
           gboolean     *empty,
           gboolean     *unterminated)
@@ -560,12 +580,8 @@ scan_tag (const guint8 *d,
         break;
       else if (d[i] == '<' && *end_tag)
         {
-          /* "</title" with its ">" missing */
-          *name_out = g_strndup ((const char *) d + start, i - start);
-          g_strchomp (*name_out);
-          *empty = FALSE;
-          *unterminated = TRUE;
-          return (gssize) i;
+          *unterminated = TRUE;   /* "</title" with its ">" missing */
+          break;
         }
       else if (d[i] == '<')
         return -1;   /* not a tag after all */
@@ -574,50 +590,35 @@ scan_tag (const guint8 *d,
     return -1;
   if (i >= avail)
     return final ? -1 : 0;
-  {
-    gsize end = start;
-    while (end < avail && is_name_char (d[end]))
-      end++;
-    *name_out = g_strndup ((const char *) d + start, end - start);
-  }
-  *empty = !*end_tag && d[i - 1] == '/';
-  return (gssize) i + 1;
+  for (gsize k = start; is_name_char (d[k]); k++)
+    *name++ = d[k];
+  *name = '\0';
+  *empty = !*end_tag && !*unterminated && d[i - 1] == '/';
+  return *unterminated ? (gssize) i : (gssize) i + 1;
 }
 
-static void
-append_attribute_value (GString      *out,
-                        const guint8 *value,
-                        gsize         len)
-{
-  for (gsize i = 0; i < len; i++)
-    {
-      if (value[i] == '"')
-        g_string_append (out, "&quot;");
-      else if (value[i] == '<')
-        g_string_append (out, "&lt;");
-      else if (value[i] == '&' && !(i + 1 < len && (value[i + 1] == '#' || is_name_start (value[i + 1]))))
-        g_string_append (out, "&amp;");
-      else
-        g_string_append_c (out, value[i]);
-    }
-}
-
-/* A start tag of n bytes at d, rewritten when XML would refuse its
- * attributes: a value without quotes, an attribute without a value, one
- * given twice (the first counts), a "<" in a value.  NULL when it is fine. */
-static GString *
+/* Whether a start tag of n bytes at d has attributes XML would refuse: a
+ * value without quotes, an attribute without a value, one given twice, a
+ * "<" in a value, attributes run together.  With out, writes it mended
+ * (the first of twins counts); without, only looks, allocating nothing. */
+static gboolean
 mend_start_tag (const guint8 *d,
                 gsize         n,
-                gboolean      empty)
+                gboolean      empty,
+                GString      *out)
 {
-  g_autoptr(GString) out = g_string_new ("<");
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  struct { gsize start, len; } names[64];
+  guint n_names = 0;
   gsize i = 1, end = empty ? n - 2 : n - 1;
   gboolean changed = FALSE;
 
   while (i < end && is_name_char (d[i]))
     i++;
-  g_string_append_len (out, (const char *) d + 1, i - 1);
+  if (out != NULL)
+    {
+      g_string_append_c (out, '<');
+      g_string_append_len (out, (const char *) d + 1, i - 1);
+    }
 
   while (i < end)
     {
@@ -635,6 +636,8 @@ mend_start_tag (const guint8 *d,
           i++;
           continue;
         }
+      if (!g_ascii_isspace (d[i - 1]))
+        changed = TRUE;   /* attributes run together: a="1"b="2" */
       name_start = i;
       while (i < end && is_name_char (d[i]))
         i++;
@@ -674,26 +677,30 @@ mend_start_tag (const guint8 *d,
         }
       if (!quoted || memchr (d + value_start, '<', value_len) != NULL)
         changed = TRUE;
-      for (guint k = 0; k < names->len; k++)
-        if (strlen (names->pdata[k]) == name_len && memcmp (names->pdata[k], d + name_start, name_len) == 0)
+      for (guint k = 0; k < n_names; k++)
+        if (names[k].len == name_len && memcmp (d + names[k].start, d + name_start, name_len) == 0)
           duplicate = TRUE;
       if (duplicate)
         {
           changed = TRUE;
           continue;
         }
-      if (names->len < 256)
-        g_ptr_array_add (names, g_strndup ((const char *) d + name_start, name_len));
+      if (n_names < G_N_ELEMENTS (names))
+        {
+          names[n_names].start = name_start;
+          names[n_names++].len = name_len;
+        }
+      if (out == NULL)
+        continue;
       g_string_append_c (out, ' ');
       g_string_append_len (out, (const char *) d + name_start, name_len);
       g_string_append (out, "=\"");
-      append_attribute_value (out, d + value_start, value_len);
+      accords_feed_escape_attribute (out, (const char *) d + value_start, value_len);
       g_string_append_c (out, '"');
     }
-  if (!changed)
-    return NULL;
-  g_string_append (out, empty ? "/>" : ">");
-  return g_steal_pointer (&out);
+  if (changed && out != NULL)
+    g_string_append (out, empty ? "/>" : ">");
+  return changed;
 }
 
 /* Mends what an end tag at d breaks: closes the elements left open inside
@@ -705,42 +712,32 @@ mend_end_tag (AccordsFeedInput *self,
               const char       *name,
               gsize             tag_len)
 {
-  GPtrArray *open = self->open;
   const char *top;
   guint k;
 
-  if (open->len == 0)
+  if (self->n_open == 0)
     return 0;
-  top = open->pdata[open->len - 1];
+  top = open_name (self, self->n_open - 1);
   if (strcmp (name, top) == 0)
     {
-      g_ptr_array_set_size (open, open->len - 1);
+      close_open (self);
       return 0;
     }
-  for (k = open->len; k > 0; k--)
-    if (strcmp (open->pdata[k - 1], name) == 0)
+  for (k = self->n_open; k > 0; k--)
+    if (strcmp (open_name (self, k - 1), name) == 0)
       break;
   if (k > 0)
     {
-      while (open->len > k)
-        {
-          const char *inner = open->pdata[open->len - 1];
-
-          g_byte_array_append (self->out, (const guint8 *) "</", 2);
-          g_byte_array_append (self->out, (const guint8 *) inner, strlen (inner));
-          g_byte_array_append (self->out, (const guint8 *) ">", 1);
-          g_ptr_array_set_size (open, open->len - 1);
-        }
-      g_ptr_array_set_size (open, open->len - 1);
+      for (; self->n_open > k; close_open (self))
+        append_end_tag (self->out, open_name (self, self->n_open - 1));
+      close_open (self);
       note_repair (self, _("an element without its end tag"));
       return 0;
     }
   if (accords_feed_is_misspelling (name, top))
     {
-      g_byte_array_append (self->out, (const guint8 *) "</", 2);
-      g_byte_array_append (self->out, (const guint8 *) top, strlen (top));
-      g_byte_array_append (self->out, (const guint8 *) ">", 1);
-      g_ptr_array_set_size (open, open->len - 1);
+      append_end_tag (self->out, top);
+      close_open (self);
       note_repair (self, _("a misspelt end tag"));
       return tag_len;
     }
@@ -966,34 +963,32 @@ process (AccordsFeedInput *self)
                 break;
               self->in_subset = k < len && d[k] == '[';
             }
-          if (self->open != NULL && !self->in_subset && len - i >= 2 &&
+          if (self->following && !self->in_subset && len - i >= 2 &&
               (is_name_start (d[i + 1]) || d[i + 1] == '/'))
             {
-              g_autofree char *name = NULL;
+              char name[MAX_REFERENCE + 1];
               gboolean end_tag = FALSE, empty = FALSE, unterminated = FALSE;
-              gssize n = scan_tag (d + i, len - i, final, &name, &end_tag, &empty, &unterminated);
+              gssize n = scan_tag (d + i, len - i, final, name, &end_tag, &empty, &unterminated);
 
               if (n == 0)
                 break;
               if (n < 0)
-                give_up_tags (self);   /* a tag it cannot follow: trust the XML from here on */
+                self->following = FALSE;   /* a tag it cannot follow: trust the XML from here on */
               else if (end_tag)
                 {
                   gsize skip;
-                  gboolean had_open = self->open->len > 0;
+                  gboolean had_open = self->n_open > 0;
 
                   g_byte_array_append (self->out, d + run, i - run);
                   run = i;
                   skip = mend_end_tag (self, name, n);
                   if (unterminated && skip == 0)
                     {
-                      g_byte_array_append (self->out, (const guint8 *) "</", 2);
-                      g_byte_array_append (self->out, (const guint8 *) name, strlen (name));
-                      g_byte_array_append (self->out, (const guint8 *) ">", 1);
+                      append_end_tag (self->out, name);
                       note_repair (self, _("an end tag without its “>”"));
                       skip = n;
                     }
-                  if (had_open && self->open->len == 0)
+                  if (had_open && self->n_open == 0)
                     {
                       if (skip == 0)
                         {
@@ -1011,10 +1006,12 @@ process (AccordsFeedInput *self)
                 }
               else
                 {
-                  g_autoptr(GString) mended = mend_start_tag (d + i, n, empty);
+                  g_autoptr(GString) mended = NULL;
 
-                  if (mended != NULL)
+                  if (mend_start_tag (d + i, n, empty, NULL))
                     {
+                      mended = g_string_new (NULL);
+                      mend_start_tag (d + i, n, empty, mended);
                       if (self->first_element == NULL)
                         self->first_element = g_strdup (name);
                       g_byte_array_append (self->out, d + run, i - run);
@@ -1024,10 +1021,13 @@ process (AccordsFeedInput *self)
                       run = i;
                     }
                   self->seen_root = TRUE;
-                  if (!empty && self->open->len < MAX_OPEN)
-                    g_ptr_array_add (self->open, g_steal_pointer (&name));
+                  if (!empty && self->n_open < MAX_OPEN)
+                    {
+                      self->open_at[self->n_open++] = self->open->len;
+                      g_string_append_len (self->open, name, strlen (name) + 1);
+                    }
                   else if (!empty)
-                    give_up_tags (self);
+                    self->following = FALSE;
                   if (mended != NULL)
                     continue;
                 }

@@ -183,6 +183,9 @@ void    accords_feed_add_unique      (GPtrArray   *array,
                                       guint        max);
 gboolean accords_feed_is_misspelling (const char  *typed,
                                       const char  *meant);
+void    accords_feed_escape_attribute (GString    *out,
+                                       const char *value,
+                                       gsize       len);
 
 /* accords-feed-parser.c: the frames of the elements being read */
 Frame      *accords_feed_parser_top           (Parser     *p);

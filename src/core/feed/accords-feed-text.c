@@ -210,3 +210,24 @@ accords_feed_is_misspelling (const char *typed,
     }
   return prev[m] <= 2;
 }
+
+/* An attribute's value written between double quotes: '"' and '<' escaped,
+ * and an "&" that starts no reference; references stay as they are */
+void
+accords_feed_escape_attribute (GString    *out,
+                               const char *value,
+                               gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    {
+      if (value[i] == '"')
+        g_string_append (out, "&quot;");
+      else if (value[i] == '<')
+        g_string_append (out, "&lt;");
+      else if (value[i] == '&' && !(i + 1 < len && (value[i + 1] == '#' || g_ascii_isalpha (value[i + 1]) ||
+                                                    value[i + 1] == '_' || (guchar) value[i + 1] >= 0x80)))
+        g_string_append (out, "&amp;");
+      else
+        g_string_append_c (out, value[i]);
+    }
+}
