@@ -259,6 +259,25 @@ test_atom_unknown_type_not_base64 (void)
   g_assert_cmpstr (entry (&p, 0)->content_text, ==, "Some words");
 }
 
+static void
+test_atom_category_label (void)
+{
+  const char *xml = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Categories</title><entry>"
+                    "<id>c</id><title>c</title><category term=\"\" label=\"Returns\"/>"
+                    "<category term=\" readmission \" label=\"Readmission\"/></entry></feed>";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (xml, strlen (xml));
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
+  g_auto(Parsed) p = { 0 };
+  AccordsFeedEntry *e;
+
+  parse_stream (stream, NULL, &p);
+  e = entry (&p, 0);
+  /* an empty term is no term: the label stands in */
+  g_assert_cmpuint (e->categories->len, ==, 2);
+  g_assert_cmpstr (e->categories->pdata[0], ==, "Returns");
+  g_assert_cmpstr (e->categories->pdata[1], ==, "readmission");
+}
+
 /* --------------------------------------------------------- authors */
 
 static void
@@ -503,6 +522,7 @@ main (int    argc,
   g_test_add_func ("/feed/fidelity/entities-decoded-once", test_entities_decoded_once);
   g_test_add_func ("/feed/fidelity/atom-text-title-is-literal", test_atom_text_title_is_literal);
   g_test_add_func ("/feed/fidelity/atom-unknown-type-not-base64", test_atom_unknown_type_not_base64);
+  g_test_add_func ("/feed/fidelity/atom-category-label", test_atom_category_label);
   g_test_add_func ("/feed/fidelity/atom-author-inherited", test_atom_author_inherited);
   g_test_add_func ("/feed/fidelity/author-by-email-only", test_author_by_email_only);
   g_test_add_func ("/feed/fidelity/channel-link-is-website", test_channel_link_is_website);

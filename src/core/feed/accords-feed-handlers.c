@@ -72,14 +72,16 @@ rss_enclosure (Parser   *p,
                                  accords_html_clean_url (g_strstrip (url), accords_feed_parser_current_base (p)));
 }
 
-#define IANA_RELATION "http://www.iana.org/assignments/relation/"
+#define IANA_RELATION "://www.iana.org/assignments/relation/"
 
 /* A link relation by its short name, whether given so or as the IANA URI */
 static const char *
 short_relation (const char *rel)
 {
-  if (g_ascii_strncasecmp (rel, IANA_RELATION, strlen (IANA_RELATION)) == 0)
-    return rel + strlen (IANA_RELATION);
+  gsize scheme = g_ascii_strncasecmp (rel, "https", 5) == 0 ? 5 : g_ascii_strncasecmp (rel, "http", 4) == 0 ? 4 : 0;
+
+  if (scheme > 0 && g_ascii_strncasecmp (rel + scheme, IANA_RELATION, strlen (IANA_RELATION)) == 0)
+    return rel + scheme + strlen (IANA_RELATION);
   return rel;
 }
 
@@ -167,8 +169,8 @@ atom_category (Parser   *p,
                gboolean  empty)
 {
   g_autofree char *term = accords_feed_parser_get_attribute (p, "term");
-  g_autofree char *label = term == NULL ? accords_feed_parser_get_attribute (p, "label") : NULL;
-  const char *value = term ? term : label;
+  g_autofree char *label = accords_feed_parser_get_attribute (p, "label");
+  const char *value = term != NULL && *g_strstrip (term) != '\0' ? term : label;
 
   if (value != NULL)
     accords_feed_add_unique (p->entry->categories, accords_feed_fold_space (value), MAX_CATEGORIES);
