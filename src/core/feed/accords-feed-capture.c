@@ -411,8 +411,11 @@ accords_feed_capture_construct (Parser *p,
 {
   g_autofree char *type = accords_feed_parser_get_attribute (p, "type");
   g_autofree char *mode = p->atom03 ? accords_feed_parser_get_attribute (p, "mode") : NULL;
-  /* Atom 1.0 text is text unless it says otherwise (RFC 4287 3.1.1) */
-  Mode m = p->atom03 || p->family != FAMILY_ATOM ? MODE_AUTO : MODE_TEXT;
+  /* An Atom 1.0 title is text unless it says otherwise (RFC 4287 3.1.1);
+   * a summary or content without a type may still be markup, as feeds
+   * that leave the type out mean it */
+  gboolean markup_field = target == T_ITEM_SUMMARY || target == T_ITEM_CONTENT;
+  Mode m = p->atom03 || p->family != FAMILY_ATOM || markup_field ? MODE_AUTO : MODE_TEXT;
   gboolean base64 = FALSE, strip_div = FALSE;
 
   if (type != NULL)
