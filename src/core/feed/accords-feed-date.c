@@ -139,6 +139,7 @@ static const struct {
   { "ast", -240 }, { "adt", -180 }, { "nst", -210 }, { "ndt", -150 },
   { "akst", -540 }, { "akdt", -480 }, { "hst", -600 }, { "hast", -600 }, { "hadt", -540 },
   { "bst", 60 }, { "west", 60 }, { "cet", 60 }, { "met", 60 }, { "cest", 120 }, { "mest", 120 },
+  { "mez", 60 }, { "mesz", 120 },
   { "eet", 120 }, { "eest", 180 }, { "msk", 180 }, { "msd", 240 },
   { "jst", 540 }, { "kst", 540 }, { "hkt", 480 }, { "sgt", 480 }, { "awst", 480 },
   { "acst", 570 }, { "acdt", 630 }, { "aest", 600 }, { "aedt", 660 },
@@ -298,42 +299,127 @@ parse_iso8601 (const char *text,
   return *s == '\0';
 }
 
-static const char * const months[] = {
-  "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
+/* Month names as feeds in other languages write them (RFC 822 has the
+ * English ones only).  An abbreviation is any start of three letters or
+ * more that names one month only: "janv", "févr", "sept", "dez". */
+static const struct {
+  const char *name;
+  int         month;
+} month_names[] = {
+  /* English */
+  { "january", 1 }, { "february", 2 }, { "march", 3 }, { "april", 4 }, { "may", 5 }, { "june", 6 },
+  { "july", 7 }, { "august", 8 }, { "september", 9 }, { "october", 10 }, { "november", 11 }, { "december", 12 },
+  /* French */
+  { "janvier", 1 }, { "février", 2 }, { "fevrier", 2 }, { "mars", 3 }, { "avril", 4 }, { "mai", 5 },
+  { "juin", 6 }, { "juillet", 7 }, { "août", 8 }, { "aout", 8 }, { "septembre", 9 }, { "octobre", 10 },
+  { "novembre", 11 }, { "décembre", 12 },
+  /* German */
+  { "januar", 1 }, { "jänner", 1 }, { "jänn", 1 }, { "februar", 2 }, { "märz", 3 }, { "mrz", 3 }, { "maerz", 3 },
+  { "juni", 6 }, { "juli", 7 }, { "oktober", 10 }, { "dezember", 12 },
+  /* Spanish, Italian, Portuguese */
+  { "enero", 1 }, { "febrero", 2 }, { "marzo", 3 }, { "abril", 4 }, { "mayo", 5 }, { "junio", 6 },
+  { "julio", 7 }, { "agosto", 8 }, { "septiembre", 9 }, { "setiembre", 9 }, { "octubre", 10 },
+  { "noviembre", 11 }, { "diciembre", 12 },
+  { "gennaio", 1 }, { "febbraio", 2 }, { "aprile", 4 }, { "maggio", 5 }, { "giugno", 6 }, { "luglio", 7 },
+  { "settembre", 9 }, { "ottobre", 10 }, { "dicembre", 12 },
+  { "janeiro", 1 }, { "fevereiro", 2 }, { "março", 3 }, { "maio", 5 }, { "junho", 6 }, { "julho", 7 },
+  { "setembro", 9 }, { "outubro", 10 }, { "novembro", 11 }, { "dezembro", 12 },
+  /* Dutch, Scandinavian */
+  { "januari", 1 }, { "februari", 2 }, { "maart", 3 }, { "mrt", 3 }, { "mei", 5 }, { "augustus", 8 },
+  { "marts", 3 }, { "maj", 5 }, { "augusti", 8 }, { "desember", 12 },
+  /* Polish, Czech */
+  { "styczeń", 1 }, { "stycznia", 1 }, { "luty", 2 }, { "lutego", 2 }, { "marzec", 3 }, { "marca", 3 },
+  { "kwiecień", 4 }, { "kwietnia", 4 }, { "maja", 5 }, { "czerwiec", 6 }, { "czerwca", 6 },
+  { "lipiec", 7 }, { "lipca", 7 }, { "sierpień", 8 }, { "sierpnia", 8 }, { "wrzesień", 9 },
+  { "września", 9 }, { "październik", 10 }, { "października", 10 }, { "listopad", 11 },
+  { "listopada", 11 }, { "grudzień", 12 }, { "grudnia", 12 },
+  { "leden", 1 }, { "ledna", 1 }, { "únor", 2 }, { "února", 2 }, { "březen", 3 }, { "března", 3 },
+  { "duben", 4 }, { "dubna", 4 }, { "květen", 5 }, { "května", 5 }, { "červen", 6 }, { "června", 6 },
+  { "červenec", 7 }, { "července", 7 }, { "srpen", 8 }, { "srpna", 8 }, { "září", 9 },
+  { "říjen", 10 }, { "října", 10 }, { "listopadu", 11 }, { "prosinec", 12 }, { "prosince", 12 },
+  /* Hungarian, Romanian, Catalan, Indonesian */
+  { "január", 1 }, { "február", 2 }, { "március", 3 }, { "április", 4 }, { "május", 5 },
+  { "június", 6 }, { "július", 7 }, { "augusztus", 8 }, { "szeptember", 9 }, { "október", 10 },
+  { "ianuarie", 1 }, { "februarie", 2 }, { "martie", 3 }, { "aprilie", 4 }, { "iunie", 6 },
+  { "iulie", 7 }, { "septembrie", 9 }, { "octombrie", 10 }, { "noiembrie", 11 }, { "decembrie", 12 },
+  { "gener", 1 }, { "febrer", 2 }, { "març", 3 }, { "maig", 5 }, { "juny", 6 }, { "juliol", 7 },
+  { "agost", 8 }, { "setembre", 9 }, { "desembre", 12 },
+  { "maret", 3 }, { "agustus", 8 }, { "oktober", 10 },
+  /* Russian */
+  { "январь", 1 }, { "января", 1 }, { "февраль", 2 }, { "февраля", 2 }, { "март", 3 }, { "марта", 3 },
+  { "апрель", 4 }, { "апреля", 4 }, { "май", 5 }, { "мая", 5 }, { "июнь", 6 }, { "июня", 6 },
+  { "июль", 7 }, { "июля", 7 }, { "август", 8 }, { "августа", 8 }, { "сентябрь", 9 },
+  { "сентября", 9 }, { "октябрь", 10 }, { "октября", 10 }, { "ноябрь", 11 }, { "ноября", 11 },
+  { "декабрь", 12 }, { "декабря", 12 },
+  /* Turkish */
+  { "ocak", 1 }, { "şubat", 2 }, { "mart", 3 }, { "nisan", 4 }, { "mayıs", 5 }, { "haziran", 6 },
+  { "temmuz", 7 }, { "ağustos", 8 }, { "eylül", 9 }, { "ekim", 10 }, { "kasım", 11 }, { "aralık", 12 },
 };
-static const char * const month_names[] = {
-  "january", "february", "march", "april", "may", "june", "july", "august",
-  "september", "october", "november", "december"
-};
+
 static const char * const weekdays[] = {
   "mon", "tue", "wed", "thu", "fri", "sat", "sun",
   "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
   "tues", "thur", "thurs"
 };
 
+/* Words between the parts of a date: "16 de noviembre de 2022", "um 10:00" */
+static const char * const connectors[] = { "de", "del", "of", "at", "um", "à", "le", "the" };
+
+/* The month a word names, 0 if none or if it could be two */
 static int
 lookup_month (const char *word,
               gsize       len)
 {
-  for (int i = 0; i < 12; i++)
+  g_autofree char *folded = NULL;
+  gsize folded_len;
+  int found = 0;
+
+  /* the English abbreviations first, the table's first twelve: nearly every feed's */
+  if (len == 3)
+    for (int m = 0; m < 12; m++)
+      if (g_ascii_strncasecmp (word, month_names[m].name, 3) == 0)
+        return m + 1;
+  if (!g_utf8_validate (word, len, NULL) || g_utf8_strlen (word, len) < 3)
+    return 0;
+  folded = g_utf8_casefold (word, len);
+  folded_len = strlen (folded);
+  for (guint i = 0; i < G_N_ELEMENTS (month_names); i++)
     {
-      if ((len == 3 && g_ascii_strncasecmp (word, months[i], 3) == 0) ||
-          (len == strlen (month_names[i]) && g_ascii_strncasecmp (word, month_names[i], len) == 0))
-        return i + 1;
+      if (strncmp (month_names[i].name, folded, folded_len) != 0)
+        continue;
+      if (month_names[i].name[folded_len] == '\0')
+        return month_names[i].month;
+      if (found != 0 && found != month_names[i].month)
+        found = -1;
+      else if (found == 0)
+        found = month_names[i].month;
     }
-  if (len == 4 && g_ascii_strncasecmp (word, "sept", 4) == 0)
-    return 9;
-  return 0;
+  return found > 0 ? found : 0;
+}
+
+static gboolean
+in_list (const char * const *list,
+         guint               n,
+         const char         *word,
+         gsize               len)
+{
+  for (guint i = 0; i < n; i++)
+    if (strlen (list[i]) == len && g_ascii_strncasecmp (word, list[i], len) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 static gboolean
 is_weekday (const char *word,
             gsize       len)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (weekdays); i++)
-    if (strlen (weekdays[i]) == len && g_ascii_strncasecmp (word, weekdays[i], len) == 0)
-      return TRUE;
-  return FALSE;
+  return in_list (weekdays, G_N_ELEMENTS (weekdays), word, len);
+}
+
+static gboolean
+is_word_char (char c)
+{
+  return g_ascii_isalpha (c) || (guchar) c >= 0x80;
 }
 
 /* RFC 822 and its relatives: "Thu, 01 Jan 2004 19:48:21 GMT", "1 Jan 04 19:48 +0100",
@@ -346,6 +432,7 @@ parse_rfc822 (const char *text,
   const char *s = text;
   int numbers[3], number_digits[3], n_numbers = 0;
   gboolean have_time = FALSE, have_zone = FALSE, zone_is_word = FALSE;
+  gboolean saw_word = FALSE, month_before_numbers = FALSE;
   int ampm = 0;
 
   memset (f, 0, sizeof *f);
@@ -407,9 +494,17 @@ parse_rfc822 (const char *text,
           if (have_time && g_ascii_isdigit (s[1]))
             {
               int offset;
-              if (!numeric_zone (&s, &offset))
+              gboolean after_utc = have_zone && zone_is_word && f->offset == 0;
+
+              if (after_utc && !g_ascii_isdigit (s[2]) && s[2] != ':')
+                {
+                  /* "GMT+2" */
+                  offset = (s[0] == '-' ? -1 : 1) * (s[1] - '0') * 3600;
+                  s += 2;
+                }
+              else if (!numeric_zone (&s, &offset))
                 return FALSE;
-              if (have_zone && !(zone_is_word && f->offset == 0))
+              if (have_zone && !after_utc)
                 return FALSE;
               f->offset = offset;
               have_zone = TRUE;
@@ -418,17 +513,26 @@ parse_rfc822 (const char *text,
           else
             s++;  /* "01-Jan-2004" */
         }
-      else if (g_ascii_isalpha (*s))
+      else if (is_word_char (*s))
         {
           const char *start = s;
           gsize len;
           int month, offset;
+          gboolean first_word = !saw_word && n_numbers == 0 && !have_time;
 
-          while (g_ascii_isalpha (*s))
+          while (is_word_char (*s))
             s++;
           len = s - start;
-          if ((month = lookup_month (start, len)) != 0 && f->month == 0)
-            f->month = month;
+          saw_word = TRUE;
+          if (first_word && (*s == ',' || (*s == '.' && s[1] == ',')))
+            continue;  /* a weekday, in whatever language: "mer, 16 nov 2022" */
+          month = lookup_month (start, len);
+          if (month != 0 && (f->month == 0 || (month_before_numbers && n_numbers == 0)))
+            {
+              /* a second month word before any number: the first was a weekday ("mar") */
+              f->month = month;
+              month_before_numbers = n_numbers == 0;
+            }
           else if (is_weekday (start, len))
             ;
           else if (len == 2 && g_ascii_strncasecmp (start, "am", 2) == 0 && have_time)
@@ -441,6 +545,10 @@ parse_rfc822 (const char *text,
               have_zone = TRUE;
               zone_is_word = TRUE;
             }
+          else if (in_list (connectors, G_N_ELEMENTS (connectors), start, len))
+            ;
+          else if (first_word && g_utf8_validate (start, len, NULL) && g_utf8_strlen (start, len) <= 12)
+            ;  /* "Mi 16 Nov 2022": a weekday in another language */
           else
             return FALSE;
         }

@@ -37,7 +37,9 @@ typedef struct {
 
 /* ------------------------------------------------------------- specials */
 
-/* RSS <guid isPermaLink>: a permalink guid stands in for a missing link */
+/* RSS <guid isPermaLink>: a permalink guid stands in for a missing link.
+ * RSS 2.0 makes a guid a permalink unless it says otherwise; a value
+ * other than "true" is not a yes. */
 static void
 rss_guid (Parser   *p,
           gboolean  item_level,
@@ -46,7 +48,16 @@ rss_guid (Parser   *p,
   g_autofree char *permalink = accords_feed_parser_get_attribute (p, "isPermaLink");
 
   accords_feed_begin_capture (p, T_ITEM_GUID, MODE_TEXT);
-  p->cap.permalink = permalink == NULL || g_ascii_strcasecmp (g_strstrip (permalink), "false") != 0;
+  p->cap.permalink = permalink == NULL || g_ascii_strcasecmp (g_strstrip (permalink), "true") == 0;
+}
+
+static void
+rss_link (Parser   *p,
+          gboolean  item_level,
+          gboolean  empty)
+{
+  accords_feed_begin_capture (p, item_level ? T_ITEM_LINK : T_FEED_LINK, MODE_TEXT);
+  p->cap.link_rank = LINK_CORE;
 }
 
 static void
@@ -61,8 +72,35 @@ rss_enclosure (Parser   *p,
                                  accords_html_clean_url (g_strstrip (url), accords_feed_parser_current_base (p)));
 }
 
+#define IANA_RELATION "://www.iana.org/assignments/relation/"
+
+/* A link relation by its short name, whether given so or as the IANA URI */
+static const char *
+short_relation (const char *rel)
+{
+  gsize scheme = g_ascii_strncasecmp (rel, "https", 5) == 0 ? 5 : g_ascii_strncasecmp (rel, "http", 4) == 0 ? 4 : 0;
+
+  if (scheme > 0 && g_ascii_strncasecmp (rel + scheme, IANA_RELATION, strlen (IANA_RELATION)) == 0)
+    return rel + scheme + strlen (IANA_RELATION);
+  return rel;
+}
+
+/* The media type of a feed: such an alternate is the feed in another format */
+static gboolean
+is_feed_type (const char *type)
+{
+  g_autofree char *t = NULL;
+
+  if (type == NULL)
+    return FALSE;
+  t = g_ascii_strdown (g_strstrip ((char *) type), -1);
+  return strstr (t, "rss") != NULL || strstr (t, "atom") != NULL || strstr (t, "rdf") != NULL ||
+         strcmp (t, "application/xml") == 0 || strcmp (t, "text/xml") == 0;
+}
+
 /* Atom <link>: rel alternate (or none) is the link, rel enclosure the
- * enclosure; Atom 0.3 links may carry the URL as text. */
+ * enclosure; Atom 0.3 links may carry the URL as text.  An empty href is
+ * the base URL itself. */
 static void
 atom_link (Parser   *p,
            gboolean  item_level,
@@ -70,43 +108,38 @@ atom_link (Parser   *p,
 {
   g_autofree char *rel = accords_feed_parser_get_attribute (p, "rel");
   g_autofree char *href = accords_feed_parser_get_attribute (p, "href");
-  gboolean alternate = rel == NULL || g_ascii_strcasecmp (g_strstrip (rel), "alternate") == 0;
-  gboolean enclosure = rel != NULL && g_ascii_strcasecmp (rel, "enclosure") == 0;
-  Target target;
+  g_autofree char *type = accords_feed_parser_get_attribute (p, "type");
+  const char *relation = rel != NULL ? short_relation (g_strstrip (rel)) : "";
+  gboolean alternate = *relation == '\0' || g_ascii_strcasecmp (relation, "alternate") == 0;
+  gboolean enclosure = g_ascii_strcasecmp (relation, "enclosure") == 0;
+  LinkRank rank;
 
   if (!alternate && !(enclosure && item_level))
     return;
-  target = enclosure ? T_ITEM_ENCLOSURE : item_level ? T_ITEM_LINK : T_FEED_LINK;
+  rank = is_feed_type (type) ? LINK_FEED_TYPE : *relation == '\0' ? LINK_IMPLICIT : LINK_ALTERNATE;
 
-  if (href != NULL && *g_strstrip (href) != '\0')
+  if (href != NULL)
     {
-      char *url = accords_html_clean_url (href, accords_feed_parser_current_base (p));
+      const char *base = accords_feed_parser_current_base (p);
+      char *url;
 
-      if (target == T_ITEM_ENCLOSURE)
+      g_strstrip (href);
+      if (*href == '\0' && base == NULL)
+        return;
+      url = *href == '\0' ? accords_html_clean_url (base, NULL)
+                           : accords_html_clean_url (href, base);
+      if (enclosure)
         accords_feed_set_field_once (&p->entry->enclosure, url);
-      else if (target == T_ITEM_LINK)
-        {
-          /* rel="alternate" outranks a link without rel */
-          if (rel != NULL && !p->entry_has_alternate_link && url != NULL)
-            {
-              g_clear_pointer (&p->entry->link, g_free);
-              p->entry_has_alternate_link = TRUE;
-            }
-          accords_feed_set_field_once (&p->entry->link, url);
-        }
       else
-        {
-          if (rel != NULL && !p->feed_has_alternate_link && url != NULL)
-            {
-              g_clear_pointer (&p->info->link, g_free);
-              p->feed_has_alternate_link = TRUE;
-            }
-          accords_feed_set_field_once (&p->info->link, url);
-        }
+        accords_feed_offer_link (p, item_level, url, rank);
       return;
     }
   if (!empty)
-    accords_feed_begin_capture (p, target, MODE_TEXT);
+    {
+      accords_feed_begin_capture (p, enclosure ? T_ITEM_ENCLOSURE : item_level ? T_ITEM_LINK : T_FEED_LINK,
+                                  MODE_TEXT);
+      p->cap.link_rank = rank;
+    }
 }
 
 /* An Atom person construct: its <name> is read where the frame says so */
@@ -116,6 +149,18 @@ atom_author (Parser   *p,
              gboolean  empty)
 {
   accords_feed_parser_top (p)->role = ROLE_AUTHOR;
+  g_clear_pointer (&p->person_name, g_free);
+  g_clear_pointer (&p->person_email, g_free);
+}
+
+/* An entry's atom:source: its authors are the entry's when it has none */
+static void
+atom_source (Parser   *p,
+             gboolean  item_level,
+             gboolean  empty)
+{
+  accords_feed_parser_top (p)->role = ROLE_SOURCE;
+  p->source_depth = p->n_frames - 1;
 }
 
 static void
@@ -124,8 +169,8 @@ atom_category (Parser   *p,
                gboolean  empty)
 {
   g_autofree char *term = accords_feed_parser_get_attribute (p, "term");
-  g_autofree char *label = term == NULL ? accords_feed_parser_get_attribute (p, "label") : NULL;
-  const char *value = term ? term : label;
+  g_autofree char *label = accords_feed_parser_get_attribute (p, "label");
+  const char *value = term != NULL && *g_strstrip (term) != '\0' ? term : label;
 
   if (value != NULL)
     accords_feed_add_unique (p->entry->categories, accords_feed_fold_space (value), MAX_CATEGORIES);
@@ -138,7 +183,20 @@ dc_identifier (Parser   *p,
                gboolean  empty)
 {
   if (p->entry->id == NULL || *p->entry->id == '\0')
-    accords_feed_begin_capture (p, T_ITEM_ID, MODE_TEXT);
+    {
+      accords_feed_begin_capture (p, T_ITEM_ID, MODE_TEXT);
+      p->cap.twin = TRUE;
+    }
+}
+
+/* Atom 0.3 <created>: the published date when <issued> does not give one */
+static void
+atom_created (Parser   *p,
+              gboolean  item_level,
+              gboolean  empty)
+{
+  accords_feed_begin_capture (p, T_ITEM_PUBLISHED, MODE_TEXT);
+  p->cap.twin = TRUE;
 }
 
 /* --------------------------------------------------------------- tables */
@@ -150,12 +208,11 @@ dc_identifier (Parser   *p,
 /* RSS 0.9x, 2.0 and 1.0 */
 static const Rule rss_rules[] = {
   CAPTURE ("title",         LEVEL_FEED, T_FEED_TITLE,     MODE_AUTO),
-  CAPTURE ("link",          LEVEL_FEED, T_FEED_LINK,      MODE_TEXT),
+  SPECIAL ("link",          LEVEL_BOTH, rss_link),
   CAPTURE ("description",   LEVEL_FEED, T_FEED_SUBTITLE,  MODE_AUTO),
   CAPTURE ("language",      LEVEL_FEED, T_FEED_LANGUAGE,  MODE_TEXT),
   CAPTURE ("lastBuildDate", LEVEL_FEED, T_FEED_UPDATED,   MODE_TEXT),
   CAPTURE ("title",         LEVEL_ITEM, T_ITEM_TITLE,     MODE_AUTO),
-  CAPTURE ("link",          LEVEL_ITEM, T_ITEM_LINK,      MODE_TEXT),
   CAPTURE ("description",   LEVEL_ITEM, T_ITEM_SUMMARY,   MODE_HTML),
   SPECIAL ("guid",          LEVEL_ITEM, rss_guid),
   CAPTURE ("pubDate",       LEVEL_ITEM, T_ITEM_PUBLISHED, MODE_TEXT),
@@ -180,9 +237,11 @@ static const Rule atom_rules[] = {
   CAPTURE   ("modified",    LEVEL_ITEM, T_ITEM_UPDATED,   MODE_TEXT),
   CAPTURE   ("published",   LEVEL_ITEM, T_ITEM_PUBLISHED, MODE_TEXT),
   CAPTURE   ("issued",      LEVEL_ITEM, T_ITEM_PUBLISHED, MODE_TEXT),
+  SPECIAL   ("created",     LEVEL_ITEM, atom_created),
   CONSTRUCT ("summary",     LEVEL_ITEM, T_ITEM_SUMMARY),
   CONSTRUCT ("content",     LEVEL_ITEM, T_ITEM_CONTENT),
-  SPECIAL   ("author",      LEVEL_ITEM, atom_author),
+  SPECIAL   ("author",      LEVEL_BOTH, atom_author),
+  SPECIAL   ("source",      LEVEL_ITEM, atom_source),
   SPECIAL   ("category",    LEVEL_ITEM, atom_category),
 };
 
@@ -198,15 +257,16 @@ static const Rule dc_rules[] = {
   CAPTURE ("author",      LEVEL_ITEM, T_ITEM_AUTHOR,   MODE_AUTO),
   CAPTURE ("subject",     LEVEL_ITEM, T_ITEM_CATEGORY, MODE_AUTO),
   CAPTURE ("description", LEVEL_ITEM, T_ITEM_SUMMARY,  MODE_HTML),
-  CAPTURE ("date",        LEVEL_ITEM, T_ITEM_UPDATED,  MODE_TEXT),
+  CAPTURE ("date",        LEVEL_ITEM, T_ITEM_DATE,     MODE_TEXT),
   CAPTURE ("modified",    LEVEL_ITEM, T_ITEM_UPDATED,  MODE_TEXT),
   SPECIAL ("identifier",  LEVEL_ITEM, dc_identifier),
 };
 
 /* DC terms: what DC has, and the dates of issue */
 static const Rule dcterms_rules[] = {
-  CAPTURE ("issued",  LEVEL_ITEM, T_ITEM_PUBLISHED, MODE_TEXT),
-  CAPTURE ("created", LEVEL_ITEM, T_ITEM_PUBLISHED, MODE_TEXT),
+  CAPTURE ("issued",   LEVEL_ITEM, T_ITEM_PUBLISHED, MODE_TEXT),
+  CAPTURE ("created",  LEVEL_ITEM, T_ITEM_PUBLISHED, MODE_TEXT),
+  CAPTURE ("modified", LEVEL_FEED, T_FEED_UPDATED,   MODE_TEXT),
 };
 
 /* content:encoded */
@@ -288,14 +348,16 @@ static const struct {
   guint        n_rules;
   const Rule  *more;      /* read after rules: a vocabulary this one extends */
   guint        n_more;
+  gboolean     twin;      /* fills only what the feed's own elements leave empty */
 } vocabularies[] = {
-  { matches_atom_feed, NULL,       RULES (atom_rules),    NULL, 0 },
-  { matches_rss_feed,  NULL,       RULES (rss_rules),     NULL, 0 },
-  { matches_atom,      NULL,       RULES (atom_rules),    NULL, 0 },
-  { NULL,              NS_DC,      RULES (dc_rules),      NULL, 0 },
-  { NULL,              NS_DCTERMS, RULES (dcterms_rules), RULES (dc_rules) },
-  { NULL,              NS_CONTENT, RULES (content_rules), NULL, 0 },
-  { NULL,              NS_XHTML,   RULES (xhtml_rules),   NULL, 0 },
+  { matches_atom_feed, NULL,       RULES (atom_rules),    NULL, 0,            FALSE },
+  { matches_rss_feed,  NULL,       RULES (rss_rules),     NULL, 0,            FALSE },
+  { matches_atom,      NULL,       RULES (atom_rules),    NULL, 0,            FALSE },
+  { NULL,              NS_DC,      RULES (dc_rules),      NULL, 0,            TRUE },
+  { NULL,              NS_DC10,    RULES (dc_rules),      NULL, 0,            TRUE },
+  { NULL,              NS_DCTERMS, RULES (dcterms_rules), RULES (dc_rules), TRUE },
+  { NULL,              NS_CONTENT, RULES (content_rules), NULL, 0,            FALSE },
+  { NULL,              NS_XHTML,   RULES (xhtml_rules),   NULL, 0,            FALSE },
 };
 
 static const Rule *
@@ -336,6 +398,7 @@ accords_feed_dispatch (Parser     *p,
         {
         case READ_CAPTURE:
           accords_feed_begin_capture (p, rule->target, rule->mode);
+          p->cap.twin = vocabularies[v].twin;
           break;
         case READ_CONSTRUCT:
           accords_feed_capture_construct (p, rule->target);

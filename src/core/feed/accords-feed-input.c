@@ -9,10 +9,13 @@
 #include <string.h>
 
 #include "accords-feed-input.h"
+#include "accords-feed-parser-private.h"
 
 #define CHUNK (64 * 1024)
 #define DETECT_BYTES 1024
 #define MAX_REFERENCE 40
+#define MAX_OPEN 512            /* elements followed for end tags; deeper, they are not */
+#define MAX_TAG (64 * 1024)     /* a tag longer than this is not followed either */
 
 typedef enum {
   DECODE_UNKNOWN,
@@ -48,6 +51,14 @@ struct _AccordsFeedInput
   guint64       emitted;    /* bytes handed on so far */
   char         *first_element;
   GHashTable   *declared;   /* entity names the internal subset declares */
+  gboolean      following; /* the elements open, to mend end tags; FALSE: given up */
+  GString      *open;       /* their names, each ended by a NUL */
+  gsize         open_at[MAX_OPEN];
+  guint         n_open;
+  gboolean      seen_markup; /* a "<": text before it is no part of the document */
+  gboolean      seen_root;   /* an element's start tag */
+  gboolean      after_root;  /* the root element has ended: what follows is dropped */
+  gboolean      in_subset;   /* inside the DOCTYPE's [...], where "<" starts no element */
   char         *repair;
   GError       *error;
 };
@@ -73,6 +84,8 @@ accords_feed_input_new (GInputStream *stream,
   self->pending = g_byte_array_sized_new (CHUNK + MAX_REFERENCE);
   self->out = g_byte_array_sized_new (CHUNK * 2);
   self->declared = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->open = g_string_new (NULL);
+  self->following = TRUE;
   return self;
 }
 
@@ -89,6 +102,7 @@ accords_feed_input_free (AccordsFeedInput *self)
   g_byte_array_unref (self->pending);
   g_byte_array_unref (self->out);
   g_hash_table_unref (self->declared);
+  g_string_free (self->open, TRUE);
   g_free (self->first_element);
   g_free (self->repair);
   g_clear_error (&self->error);
@@ -488,11 +502,248 @@ note_entity_declaration (AccordsFeedInput *self,
     g_hash_table_add (self->declared, g_strndup ((const char *) d + start, i - start));
 }
 
-/* The bytes process() must look at: markup delimiters and non-ASCII */
+/* The bytes process() must look at: markup delimiters, control
+ * characters XML does not allow, and non-ASCII */
 static const guint8 special[256] = {
+  [0x00 ... 0x08] = 1, [0x0b] = 1, [0x0c] = 1, [0x0e ... 0x1f] = 1,
   ['&'] = 1, ['<'] = 1, [']'] = 1, ['-'] = 1, ['?'] = 1,
   [0x80 ... 0xff] = 1,
 };
+
+static gboolean
+is_name_start (guint8 c)
+{
+  return g_ascii_isalpha (c) || c == '_' || c == ':' || c >= 0x80;
+}
+
+static gboolean
+is_name_char (guint8 c)
+{
+  return is_name_start (c) || g_ascii_isdigit (c) || c == '-' || c == '.';
+}
+
+static void
+append_end_tag (GByteArray *out,
+                const char *name)
+{
+  g_byte_array_append (out, (const guint8 *) "</", 2);
+  g_byte_array_append (out, (const guint8 *) name, strlen (name));
+  g_byte_array_append (out, (const guint8 *) ">", 1);
+}
+
+static const char *
+open_name (AccordsFeedInput *self,
+           guint             k)
+{
+  return self->open->str + self->open_at[k];
+}
+
+static void
+close_open (AccordsFeedInput *self)
+{
+  g_string_truncate (self->open, self->open_at[--self->n_open]);
+}
+
+/* A tag at d (d[0] is '<'), followed for the elements open: returns the
+ * bytes it takes, 0 when it is not all there yet, -1 to leave it as it is */
+static gssize
+scan_tag (const guint8 *d,
+          gsize         avail,
+          gboolean      final,
+          char          name[MAX_REFERENCE + 1],
+          gboolean     *end_tag,
+          gboolean     *empty,
+          gboolean     *unterminated)
+{
+  gsize i = 1, start;
+  guint8 quote = 0;
+
+  *unterminated = FALSE;
+  *end_tag = d[1] == '/';
+  if (*end_tag)
+    i++;
+  start = i;
+  while (i < avail && i - start <= MAX_REFERENCE && is_name_char (d[i]))
+    i++;
+  if (i == start || i - start > MAX_REFERENCE)
+    return -1;
+  for (; i < avail && i < MAX_TAG; i++)
+    {
+      if (quote != 0)
+        {
+          if (d[i] == quote)
+            quote = 0;
+        }
+      else if (d[i] == '"' || d[i] == '\'')
+        quote = d[i];
+      else if (d[i] == '>')
+        break;
+      else if (d[i] == '<' && *end_tag)
+        {
+          *unterminated = TRUE;   /* "</title" with its ">" missing */
+          break;
+        }
+      else if (d[i] == '<')
+        return -1;   /* not a tag after all */
+    }
+  if (i >= MAX_TAG)
+    return -1;
+  if (i >= avail)
+    return final ? -1 : 0;
+  for (gsize k = start; is_name_char (d[k]); k++)
+    *name++ = d[k];
+  *name = '\0';
+  *empty = !*end_tag && !*unterminated && d[i - 1] == '/';
+  return *unterminated ? (gssize) i : (gssize) i + 1;
+}
+
+/* Whether a start tag of n bytes at d has attributes XML would refuse: a
+ * value without quotes, an attribute without a value, one given twice, a
+ * "<" in a value, attributes run together.  With out, writes it mended
+ * (the first of twins counts); without, only looks, allocating nothing. */
+static gboolean
+mend_start_tag (const guint8 *d,
+                gsize         n,
+                gboolean      empty,
+                GString      *out)
+{
+  struct { gsize start, len; } names[64];
+  guint n_names = 0;
+  gsize i = 1, end = empty ? n - 2 : n - 1;
+  gboolean changed = FALSE;
+
+  while (i < end && is_name_char (d[i]))
+    i++;
+  if (out != NULL)
+    {
+      g_string_append_c (out, '<');
+      g_string_append_len (out, (const char *) d + 1, i - 1);
+    }
+
+  while (i < end)
+    {
+      gsize name_start, name_len, value_start, value_len;
+      gboolean quoted = FALSE, duplicate = FALSE;
+
+      if (g_ascii_isspace (d[i]))
+        {
+          i++;
+          continue;
+        }
+      if (!is_name_start (d[i]))
+        {
+          changed = TRUE;   /* a stray character between attributes */
+          i++;
+          continue;
+        }
+      if (!g_ascii_isspace (d[i - 1]))
+        changed = TRUE;   /* attributes run together: a="1"b="2" */
+      name_start = i;
+      while (i < end && is_name_char (d[i]))
+        i++;
+      name_len = i - name_start;
+      while (i < end && g_ascii_isspace (d[i]))
+        i++;
+      if (i < end && d[i] == '=')
+        {
+          i++;
+          while (i < end && g_ascii_isspace (d[i]))
+            i++;
+          if (i < end && (d[i] == '"' || d[i] == '\''))
+            {
+              guint8 quote = d[i++];
+
+              value_start = i;
+              while (i < end && d[i] != quote)
+                i++;
+              value_len = i - value_start;
+              if (i < end)
+                i++;
+              quoted = TRUE;
+            }
+          else
+            {
+              value_start = i;
+              while (i < end && !g_ascii_isspace (d[i]))
+                i++;
+              value_len = i - value_start;
+            }
+        }
+      else
+        {
+          /* <input checked>: the value is the name */
+          value_start = name_start;
+          value_len = name_len;
+        }
+      if (!quoted || memchr (d + value_start, '<', value_len) != NULL)
+        changed = TRUE;
+      for (guint k = 0; k < n_names; k++)
+        if (names[k].len == name_len && memcmp (d + names[k].start, d + name_start, name_len) == 0)
+          duplicate = TRUE;
+      if (duplicate)
+        {
+          changed = TRUE;
+          continue;
+        }
+      if (n_names < G_N_ELEMENTS (names))
+        {
+          names[n_names].start = name_start;
+          names[n_names++].len = name_len;
+        }
+      if (out == NULL)
+        continue;
+      g_string_append_c (out, ' ');
+      g_string_append_len (out, (const char *) d + name_start, name_len);
+      g_string_append (out, "=\"");
+      accords_feed_escape_attribute (out, (const char *) d + value_start, value_len);
+      g_string_append_c (out, '"');
+    }
+  if (changed && out != NULL)
+    g_string_append (out, empty ? "/>" : ">");
+  return changed;
+}
+
+/* Mends what an end tag at d breaks: closes the elements left open inside
+ * the one it ends, turns a misspelt one into the end of the element open,
+ * drops one that ends nothing.  Returns the bytes of d consumed (the end
+ * tag when it is rewritten or dropped), 0 when it goes on as it is. */
+static gsize
+mend_end_tag (AccordsFeedInput *self,
+              const char       *name,
+              gsize             tag_len)
+{
+  const char *top;
+  guint k;
+
+  if (self->n_open == 0)
+    return 0;
+  top = open_name (self, self->n_open - 1);
+  if (strcmp (name, top) == 0)
+    {
+      close_open (self);
+      return 0;
+    }
+  for (k = self->n_open; k > 0; k--)
+    if (strcmp (open_name (self, k - 1), name) == 0)
+      break;
+  if (k > 0)
+    {
+      for (; self->n_open > k; close_open (self))
+        append_end_tag (self->out, open_name (self, self->n_open - 1));
+      close_open (self);
+      note_repair (self, _("an element without its end tag"));
+      return 0;
+    }
+  if (accords_feed_is_misspelling (name, top))
+    {
+      append_end_tag (self->out, top);
+      close_open (self);
+      note_repair (self, _("a misspelt end tag"));
+      return tag_len;
+    }
+  note_repair (self, _("an end tag that ends no element"));
+  return tag_len;
+}
 
 /* Processes pending (UTF-8) into out; keeps what cannot be decided yet */
 static void
@@ -506,9 +757,42 @@ process (AccordsFeedInput *self)
     {
       guint8 c = d[i];
 
+      if (self->after_root && self->state == STATE_TEXT && c == '<' && len - i < 4 && !final)
+        break;
+      if (self->state == STATE_TEXT && !g_ascii_isspace (c) &&
+          ((!self->seen_markup && c != '<') ||
+           (self->after_root && !(c == '<' && len - i >= 2 && d[i + 1] == '?') &&
+            !(c == '<' && len - i >= 4 && memcmp (d + i, "<!--", 4) == 0))))
+        {
+          /* "Warning: ..." printed before the feed, a page's footer after
+           * it; comments and processing instructions may follow the root */
+          gsize k = i + 1;
+
+          while (k < len && d[k] != '<')
+            k++;
+          g_byte_array_append (self->out, d + run, i - run);
+          note_repair (self, self->after_root ? _("text after the end of the document")
+                                              : _("text before the start of the document"));
+          i = k;
+          run = i;
+          continue;
+        }
+      if (c == '<')
+        self->seen_markup = TRUE;
+
       if (!special[c])
         {
           i++;
+          continue;
+        }
+
+      if (c < 0x20)
+        {
+          /* XML allows no control character but tab and line ends, anywhere */
+          g_byte_array_append (self->out, d + run, i - run);
+          note_repair (self, _("a control character"));
+          i++;
+          run = i;
           continue;
         }
 
@@ -559,6 +843,22 @@ process (AccordsFeedInput *self)
                   i += 3;
                   continue;
                 }
+              if (len - i < 4 && !final)
+                goto out;
+              if (len - i >= 2 && d[i + 1] == '-')
+                {
+                  /* XML allows no "--" in a comment: "--->" ends it, any other is dropped */
+                  gboolean ends = len - i >= 4 && d[i + 2] == '-' && d[i + 3] == '>';
+
+                  g_byte_array_append (self->out, d + run, i - run);
+                  g_byte_array_append (self->out, (const guint8 *) (ends ? "-->" : " "), ends ? 3 : 1);
+                  note_repair (self, _("a comment XML does not allow"));
+                  if (ends)
+                    self->state = STATE_TEXT;
+                  i += ends ? 4 : 2;
+                  run = i;
+                  continue;
+                }
             }
           i++;
           continue;
@@ -580,6 +880,20 @@ process (AccordsFeedInput *self)
 
         case STATE_TEXT:
           break;
+        }
+
+      if (c == ']' && self->in_subset)
+        {
+          gsize k = i + 1;
+
+          while (k < len && g_ascii_isspace (d[k]))
+            k++;
+          if (k >= len && !final)
+            break;
+          if (k < len && d[k] == '>')
+            self->in_subset = FALSE;
+          i++;
+          continue;
         }
 
       if (c == '<')
@@ -626,6 +940,97 @@ process (AccordsFeedInput *self)
               self->state = STATE_PI;
               i += 2;
               continue;
+            }
+          if (len - i >= 2 && !is_name_start (d[i + 1]) && d[i + 1] != '/' && d[i + 1] != '!' &&
+              d[i + 1] != '?')
+            {
+              /* "a < b": a "<" that starts no tag is text */
+              g_byte_array_append (self->out, d + run, i - run);
+              g_byte_array_append (self->out, (const guint8 *) "&lt;", 4);
+              note_repair (self, _("an unescaped “<”"));
+              i++;
+              run = i;
+              continue;
+            }
+          if (len - i >= 9 && memcmp (d + i, "<!DOCTYPE", 9) == 0 && !self->seen_root)
+            {
+              /* does an internal subset follow, before the declaration's end? */
+              gsize k = i + 9;
+
+              while (k < len && d[k] != '[' && d[k] != '>')
+                k++;
+              if (k >= len && !final && k - i < MAX_TAG)
+                break;
+              self->in_subset = k < len && d[k] == '[';
+            }
+          if (self->following && !self->in_subset && len - i >= 2 &&
+              (is_name_start (d[i + 1]) || d[i + 1] == '/'))
+            {
+              char name[MAX_REFERENCE + 1];
+              gboolean end_tag = FALSE, empty = FALSE, unterminated = FALSE;
+              gssize n = scan_tag (d + i, len - i, final, name, &end_tag, &empty, &unterminated);
+
+              if (n == 0)
+                break;
+              if (n < 0)
+                self->following = FALSE;   /* a tag it cannot follow: trust the XML from here on */
+              else if (end_tag)
+                {
+                  gsize skip;
+                  gboolean had_open = self->n_open > 0;
+
+                  g_byte_array_append (self->out, d + run, i - run);
+                  run = i;
+                  skip = mend_end_tag (self, name, n);
+                  if (unterminated && skip == 0)
+                    {
+                      append_end_tag (self->out, name);
+                      note_repair (self, _("an end tag without its “>”"));
+                      skip = n;
+                    }
+                  if (had_open && self->n_open == 0)
+                    {
+                      if (skip == 0)
+                        {
+                          g_byte_array_append (self->out, d + i, n);
+                          skip = n;
+                        }
+                      self->after_root = TRUE;
+                    }
+                  if (skip > 0)
+                    {
+                      i += skip;
+                      run = i;
+                      continue;
+                    }
+                }
+              else
+                {
+                  g_autoptr(GString) mended = NULL;
+
+                  if (mend_start_tag (d + i, n, empty, NULL))
+                    {
+                      mended = g_string_new (NULL);
+                      mend_start_tag (d + i, n, empty, mended);
+                      if (self->first_element == NULL)
+                        self->first_element = g_strdup (name);
+                      g_byte_array_append (self->out, d + run, i - run);
+                      g_byte_array_append (self->out, (const guint8 *) mended->str, mended->len);
+                      note_repair (self, _("attributes XML does not allow"));
+                      i += n;
+                      run = i;
+                    }
+                  self->seen_root = TRUE;
+                  if (!empty && self->n_open < MAX_OPEN)
+                    {
+                      self->open_at[self->n_open++] = self->open->len;
+                      g_string_append_len (self->open, name, strlen (name) + 1);
+                    }
+                  else if (!empty)
+                    self->following = FALSE;
+                  if (mended != NULL)
+                    continue;
+                }
             }
           if (self->first_element == NULL && len - i >= 2 && g_ascii_isalpha (d[i + 1]))
             {

@@ -19,6 +19,7 @@ G_BEGIN_DECLS
 #define NS_RSS090   "http://my.netscape.com/rdf/simple/0.9/"
 #define NS_RDF      "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 #define NS_DC       "http://purl.org/dc/elements/1.1/"
+#define NS_DC10     "http://purl.org/dc/elements/1.0/"
 #define NS_DCTERMS  "http://purl.org/dc/terms/"
 #define NS_CONTENT  "http://purl.org/rss/1.0/modules/content/"
 #define NS_XHTML    "http://www.w3.org/1999/xhtml"
@@ -46,6 +47,7 @@ typedef enum {
   ROLE_CHANNEL,    /* feed-level elements are its children */
   ROLE_ITEM,
   ROLE_AUTHOR,     /* an Atom person construct */
+  ROLE_SOURCE,     /* an Atom entry's source: the feed it was copied from */
   ROLE_CAPTURE,    /* inside a field being read */
 } Role;
 
@@ -62,8 +64,11 @@ typedef enum {
   T_ITEM_LINK,
   T_ITEM_AUTHOR,        /* RSS author: "email (Name)" */
   T_ITEM_AUTHOR_NAME,   /* a name as it is */
+  T_PERSON_NAME,        /* an Atom person's name */
+  T_PERSON_EMAIL,       /* an Atom person's email, the author when no name is given */
   T_ITEM_PUBLISHED,
   T_ITEM_UPDATED,
+  T_ITEM_DATE,          /* dc:date: the updated date, and the published one if nothing else gives it */
   T_ITEM_SUMMARY,
   T_ITEM_CONTENT,
   T_ITEM_CATEGORY,
@@ -93,12 +98,25 @@ typedef struct {
   gboolean  base64;
   gboolean  strip_div;     /* the first child div is not markup */
   gboolean  saw_child;
+  gboolean  saw_cdata;
   gboolean  permalink;     /* guid isPermaLink */
+  gboolean  twin;          /* a Dublin Core twin of a core element: fills only what it left empty */
+  int       link_rank;     /* how much a link captured here counts: see LinkRank */
   gboolean  truncated;
   gsize     limit;
   GString  *buf;
   char     *base;
 } Capture;
+
+/* Which of a feed's or an item's links is its web page: the highest rank,
+ * the first of equals */
+typedef enum {
+  LINK_NONE,
+  LINK_FEED_TYPE,     /* rel="alternate" to a feed: another format of this one */
+  LINK_IMPLICIT,      /* an Atom link without rel */
+  LINK_ALTERNATE,     /* rel="alternate" */
+  LINK_CORE,          /* RSS <link> */
+} LinkRank;
 
 typedef struct {
   char     *raw;        /* NULL: none */
@@ -157,8 +175,14 @@ struct _Parser {
   gboolean              guid_permalink;
   char                 *rdf_about;
   GPtrArray            *authors;
-  gboolean              entry_has_alternate_link;
-  gboolean              feed_has_alternate_link;
+  LinkRank              entry_link_rank;
+  LinkRank              feed_link_rank;
+  GPtrArray            *dc_authors;      /* dc:creator: the authors when the item names none else */
+  GPtrArray            *feed_authors;    /* Atom: inherited by entries without their own */
+  GPtrArray            *source_authors;  /* the entry's atom:source authors */
+  int                   source_depth;    /* the frame of the atom:source being read, or -1 */
+  char                 *person_name;     /* of the Atom person construct being read */
+  char                 *person_email;
 
   gsize                 entity_text;
   guint                 n_errors;
@@ -182,6 +206,11 @@ char   *accords_feed_author_name     (const char  *text);
 void    accords_feed_add_unique      (GPtrArray   *array,
                                       char        *value,
                                       guint        max);
+gboolean accords_feed_is_misspelling (const char  *typed,
+                                      const char  *meant);
+void    accords_feed_escape_attribute (GString    *out,
+                                       const char *value,
+                                       gsize       len);
 
 /* accords-feed-parser.c: the frames of the elements being read */
 Frame      *accords_feed_parser_top           (Parser     *p);
@@ -208,6 +237,12 @@ void    accords_feed_capture_start_tag     (Parser     *p,
                                             const char *name,
                                             gboolean    empty);
 void    accords_feed_end_capture           (Parser     *p);
+void    accords_feed_offer_link            (Parser     *p,
+                                            gboolean    item_level,
+                                            char       *url,
+                                            LinkRank    rank);
+void    accords_feed_end_frame             (Parser     *p,
+                                            Frame      *f);
 void    accords_feed_markup_to_html        (Markup     *m,
                                             const char *raw,
                                             char      **html_out,

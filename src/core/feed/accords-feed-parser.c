@@ -188,8 +188,11 @@ begin_item (Parser *p)
   g_clear_pointer (&p->guid, g_free);
   g_clear_pointer (&p->rdf_about, g_free);
   p->guid_permalink = FALSE;
-  p->entry_has_alternate_link = FALSE;
+  p->entry_link_rank = LINK_NONE;
+  p->source_depth = -1;
   g_ptr_array_set_size (p->authors, 0);
+  g_ptr_array_set_size (p->dc_authors, 0);
+  g_ptr_array_set_size (p->source_authors, 0);
   accords_feed_markup_clear (&p->summary);
   accords_feed_markup_clear (&p->content);
 
@@ -218,12 +221,24 @@ end_item (Parser *p)
   if ((e->link == NULL || *e->link == '\0') && p->guid != NULL && p->guid_permalink &&
       (g_str_has_prefix (p->guid, "http://") || g_str_has_prefix (p->guid, "https://")))
     accords_feed_set_field (&e->link, accords_html_clean_url (p->guid, NULL));
-  if (p->authors->len > 0)
-    {
-      g_ptr_array_add (p->authors, NULL);
-      e->author = g_strjoinv (", ", (char **) p->authors->pdata);
-      g_ptr_array_set_size (p->authors, 0);
-    }
+  /* An Atom entry without authors has its source's, else its feed's
+   * (RFC 4287 4.2.1) */
+  {
+    GPtrArray *authors = p->authors->len > 0 ? p->authors
+                         : p->dc_authors->len > 0 ? p->dc_authors
+                         : p->source_authors->len > 0 ? p->source_authors
+                         : p->family == FAMILY_ATOM ? p->feed_authors : p->authors;
+
+    if (authors->len > 0)
+      {
+        g_ptr_array_add (authors, NULL);
+        e->author = g_strjoinv (", ", (char **) authors->pdata);
+        g_ptr_array_remove_index (authors, authors->len - 1);
+      }
+    g_ptr_array_set_size (p->authors, 0);
+    g_ptr_array_set_size (p->dc_authors, 0);
+    g_ptr_array_set_size (p->source_authors, 0);
+  }
 
   empty_if_null (&e->id);
   empty_if_null (&e->title);
@@ -466,7 +481,18 @@ on_start (Parser *p)
 
     case ROLE_AUTHOR:
       if (strcmp (name, "name") == 0)
-        accords_feed_begin_capture (p, T_ITEM_AUTHOR_NAME, MODE_TEXT);
+        accords_feed_begin_capture (p, T_PERSON_NAME, MODE_TEXT);
+      else if (strcmp (name, "email") == 0)
+        accords_feed_begin_capture (p, T_PERSON_EMAIL, MODE_TEXT);
+      break;
+
+    case ROLE_SOURCE:
+      if (strcmp (name, "author") == 0 && accords_feed_is_root_atom_ns (p, ns))
+        {
+          accords_feed_parser_top (p)->role = ROLE_AUTHOR;
+          g_clear_pointer (&p->person_name, g_free);
+          g_clear_pointer (&p->person_email, g_free);
+        }
       break;
 
     default:
@@ -498,6 +524,8 @@ on_end (Parser   *p,
         p->format->end (p, f);
       if (f->role == ROLE_ITEM)
         end_item (p);
+      else
+        accords_feed_end_frame (p, f);
     }
 
   pop_frame (p);
@@ -605,7 +633,7 @@ new_reader (AccordsFeedInput *input,
    * is read, and libxml2 keeps its limits on depth and text size. */
   return xmlReaderForIO (accords_feed_input_read, close_cb, input, base_uri, NULL,
                          XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOWARNING |
-                         XML_PARSE_NOERROR | XML_PARSE_COMPACT | XML_PARSE_NOCDATA);
+                         XML_PARSE_NOERROR | XML_PARSE_COMPACT);
 }
 
 guint64
@@ -690,6 +718,10 @@ accords_feed_parse_mapped (GInputStream              *stream,
   p.info = g_new0 (AccordsFeedInfo, 1);
   p.cap.buf = g_string_sized_new (4096);
   p.authors = g_ptr_array_new_with_free_func (g_free);
+  p.dc_authors = g_ptr_array_new_with_free_func (g_free);
+  p.feed_authors = g_ptr_array_new_with_free_func (g_free);
+  p.source_authors = g_ptr_array_new_with_free_func (g_free);
+  p.source_depth = -1;
 
   p.reader = new_reader (p.input, NULL);
   if (p.reader == NULL)
@@ -730,8 +762,12 @@ accords_feed_parse_mapped (GInputStream              *stream,
           if (p.n_frames == depth + 1)
             on_end (&p, FALSE);
           break;
-        case XML_READER_TYPE_TEXT:
         case XML_READER_TYPE_CDATA:
+          /* Not decoded by XML: references in it are the markup's to decode */
+          p.cap.saw_cdata = p.cap.saw_cdata || p.cap.active;
+          on_text (&p);
+          break;
+        case XML_READER_TYPE_TEXT:
         case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
         case XML_READER_TYPE_WHITESPACE:
           on_text (&p);
@@ -819,6 +855,11 @@ out:
   g_string_free (p.cap.buf, TRUE);
   g_free (p.cap.base);
   g_ptr_array_unref (p.authors);
+  g_ptr_array_unref (p.dc_authors);
+  g_ptr_array_unref (p.feed_authors);
+  g_ptr_array_unref (p.source_authors);
+  g_free (p.person_name);
+  g_free (p.person_email);
   g_free (p.guid);
   g_free (p.rdf_about);
   g_free (p.root_name);

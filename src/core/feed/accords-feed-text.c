@@ -7,6 +7,8 @@
 
 #include "accords-feed-parser-private.h"
 
+#define MAX_NAME_TYPED 40
+
 /* Valid UTF-8, C1 controls read as windows-1252 (as feeds mean them),
  * other control characters dropped. */
 char *
@@ -168,4 +170,64 @@ accords_feed_add_unique (GPtrArray *array,
         return;
       }
   g_ptr_array_add (array, value);
+}
+
+/* Whether a name is a slip of the keyboard for another: another case, or
+ * two letters changed, swapped, missing or extra */
+gboolean
+accords_feed_is_misspelling (const char *typed,
+                             const char *meant)
+{
+  gsize n = strlen (typed), m = strlen (meant);
+  guint row0[MAX_NAME_TYPED + 2], row1[MAX_NAME_TYPED + 2], row2[MAX_NAME_TYPED + 2];
+  guint *before = row0, *prev = row1, *cur = row2;
+
+  if (g_ascii_strcasecmp (typed, meant) == 0)
+    return TRUE;
+  if (n < 3 || m < 3 || n > MAX_NAME_TYPED || m > MAX_NAME_TYPED || (n > m ? n - m : m - n) > 2)
+    return FALSE;
+  /* optimal string alignment distance */
+  for (gsize j = 0; j <= m; j++)
+    prev[j] = j;
+  for (gsize i = 1; i <= n; i++)
+    {
+      cur[0] = i;
+      for (gsize j = 1; j <= m; j++)
+        {
+          guint cost = typed[i - 1] == meant[j - 1] ? 0 : 1;
+          guint best = MIN (MIN (prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+
+          if (i > 1 && j > 1 && typed[i - 1] == meant[j - 2] && typed[i - 2] == meant[j - 1])
+            best = MIN (best, before[j - 2] + 1);
+          cur[j] = best;
+        }
+      {
+        guint *t = before;
+        before = prev;
+        prev = cur;
+        cur = t;
+      }
+    }
+  return prev[m] <= 2;
+}
+
+/* An attribute's value written between double quotes: '"' and '<' escaped,
+ * and an "&" that starts no reference; references stay as they are */
+void
+accords_feed_escape_attribute (GString    *out,
+                               const char *value,
+                               gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    {
+      if (value[i] == '"')
+        g_string_append (out, "&quot;");
+      else if (value[i] == '<')
+        g_string_append (out, "&lt;");
+      else if (value[i] == '&' && !(i + 1 < len && (value[i + 1] == '#' || g_ascii_isalpha (value[i + 1]) ||
+                                                    value[i + 1] == '_' || (guchar) value[i + 1] >= 0x80)))
+        g_string_append (out, "&amp;");
+      else
+        g_string_append_c (out, value[i]);
+    }
 }

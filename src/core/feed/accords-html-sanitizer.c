@@ -1078,9 +1078,10 @@ accords_html_to_text (const char *input,
   return g_string_free (text, FALSE);
 }
 
-gboolean
-accords_html_looks_like_html (const char *text,
-                              gsize       len)
+static gboolean
+looks_like_html (const char *text,
+                 gsize       len,
+                 gboolean    references_count)
 {
   const char *end = text + len;
 
@@ -1108,7 +1109,7 @@ accords_html_looks_like_html (const char *text,
               memchr (p, '>', end - p) != NULL)
             return TRUE;
         }
-      else if (*s == '&')
+      else if (*s == '&' && references_count)
         {
           gunichar c;
           if (decode_reference (s + 1, end, &c) > 0)
@@ -1116,4 +1117,18 @@ accords_html_looks_like_html (const char *text,
         }
     }
   return FALSE;
+}
+
+gboolean
+accords_html_looks_like_html (const char *text,
+                              gsize       len)
+{
+  return looks_like_html (text, len, TRUE);
+}
+
+gboolean
+accords_html_has_tags (const char *text,
+                       gsize       len)
+{
+  return looks_like_html (text, len, FALSE);
 }

@@ -26,6 +26,9 @@ void      accords_html_escape         (GString    *out,
 /* Whether plain-looking text is really HTML: it has an end tag or an entity */
 gboolean  accords_html_looks_like_html (const char *text,
                                         gsize       len);
+/* Whether it has tags: an end tag or the start tag of a known element */
+gboolean  accords_html_has_tags        (const char *text,
+                                        gsize       len);
 /* ref resolved against base_uri (RFC 3986) without re-encoding either;
  * NULL when base_uri is not an absolute URI */
 char     *accords_html_resolve_url    (const char *base_uri,
