@@ -260,6 +260,7 @@ run_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   gssize n_items = g_task_propagate_int (G_TASK (result), &error);
   gboolean cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  gboolean again;
 
   g_clear_object (&self->cancellable);
   /* the last progress message may still be on its way */
@@ -280,14 +281,14 @@ run_done_cb (GObject      *object,
     }
   else if (error != NULL && !cancelled)
     g_warning ("Linking the news items again: %s", error->message);
-  if (!cancelled || !self->again)
+  /* a check that came while this ran runs now, before the listeners hear
+   * of this run: they see that more is under way */
+  again = self->again && self->store != NULL;
+  self->again = FALSE;
+  if (again)
+    start_run (self);
+  if (!cancelled || !again)
     g_signal_emit (self, signals[FINISHED], 0, (guint) MAX (n_items, 0), cancelled ? NULL : error);
-
-  if (self->again && self->store != NULL)
-    {
-      self->again = FALSE;
-      start_run (self);
-    }
 }
 
 static void
