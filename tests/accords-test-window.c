@@ -63,6 +63,10 @@ accords_test_window_close (AccordsTestWindow *t)
 {
   if (t->window != NULL)
     {
+      /* what the window queued while it was up (a tooltip's query of the
+       * pointer, which GTK 4.8 runs on a surface already gone when the
+       * window went first) runs while the window is there */
+      accords_test_iterate ();
       gtk_window_destroy (GTK_WINDOW (t->window));
       accords_test_iterate ();
       accords_test_wait_for_last_ref (t->window);

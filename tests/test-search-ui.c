@@ -9,6 +9,7 @@
 #include "accords-news-view.h"
 #include "accords-store-notes.h"
 #include "accords-search-panel.h"
+#include "accords-util.h"
 #include "accords-search-sidebar.h"
 #include "accords-test-window.h"
 #include "accords-window.h"
@@ -97,6 +98,14 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
+  GObject *button = gtk_widget_get_template_child (GTK_WIDGET (f->w.window), ACCORDS_TYPE_WINDOW, "search_button");
+  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
+
+  /* the popover goes down, and what that queues runs, while the window is
+   * still there */
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
   accords_test_window_close (&f->w);
 }
 
@@ -356,6 +365,58 @@ test_saved_search (Fixture *f, gconstpointer data)
   g_assert_cmpuint (accords_search_sidebar_get_searches (sidebar)->len, ==, 0);
 }
 
+/* The list narrows by date (and by link); a saved search keeps both and
+ * brings them back */
+static void
+test_saved_dates (Fixture *f, gconstpointer data)
+{
+  AccordsNewsView *news = accords_window_get_news_view (f->w.window);
+  AccordsSearchSidebar *sidebar = accords_news_view_get_search_sidebar (news);
+  GListModel *items = accords_news_view_get_items (news);
+  GtkWidget *since = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (news), ACCORDS_TYPE_NEWS_VIEW, "since_entry"));
+  AdwMessageDialog *dialog;
+  const AccordsSavedSearch *saved;
+  gint64 deadline;
+
+  accords_news_view_set_search (news, "deport");
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 2);
+  accords_news_view_set_dates (news, "2025-08", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
+  /* a date that does not read narrows nothing, and its field says so */
+  accords_news_view_set_dates (news, "August", NULL);
+  g_assert_true (gtk_widget_has_css_class (since, "error"));
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 2);
+  accords_news_view_set_dates (news, NULL, "2025-07");
+  g_assert_false (gtk_widget_has_css_class (since, "error"));
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
+  accords_news_view_set_linked (news, ACCORDS_ITEM_LINKED_ANY);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (news), "news.save-search", NULL));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Before August");
+  adw_message_dialog_response (dialog, "apply");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  deadline = g_get_monotonic_time () + DEADLINE_S * G_USEC_PER_SEC;
+  while (accords_search_sidebar_lookup (sidebar, "Before August") == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  saved = accords_search_sidebar_lookup (sidebar, "Before August");
+  g_assert_nonnull (saved);
+  g_assert_cmpstr (saved->until, ==, "2025-07");
+  g_assert_true (accords_str_empty (saved->since));
+
+  /* cleared, then brought back by choosing the saved search */
+  accords_news_view_set_search (news, "");
+  accords_news_view_set_dates (news, NULL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 3);
+  g_assert_true (accords_search_sidebar_activate (sidebar, "Before August"));
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (news),
+                                                                                      ACCORDS_TYPE_NEWS_VIEW,
+                                                                                      "until_entry"))),
+                   ==, "2025-07");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -367,5 +428,6 @@ main (int argc, char *argv[])
   g_test_add ("/search-ui/panel/activate", Fixture, NULL, fixture_set_up, test_activate, fixture_tear_down);
   g_test_add ("/search-ui/news/marks", Fixture, NULL, fixture_set_up, test_news_marks, fixture_tear_down);
   g_test_add ("/search-ui/saved/count-rises", Fixture, NULL, fixture_set_up, test_saved_search, fixture_tear_down);
+  g_test_add ("/search-ui/saved/dates", Fixture, NULL, fixture_set_up, test_saved_dates, fixture_tear_down);
   return g_test_run ();
 }

@@ -20,6 +20,9 @@ struct _AccordsItemList
   gint64           feed_id;
   char            *country;
   char            *agreement;
+  char            *since;
+  char            *until;
+  AccordsItemLinked linked;
   AccordsItemSort  sort;
   gboolean         descending;
 
@@ -172,6 +175,8 @@ accords_item_list_finalize (GObject *object)
   g_free (self->search);
   g_free (self->country);
   g_free (self->agreement);
+  g_free (self->since);
+  g_free (self->until);
 
   G_OBJECT_CLASS (accords_item_list_parent_class)->finalize (object);
 }
@@ -267,7 +272,8 @@ accords_item_list_refresh (AccordsItemList *self)
   g_return_if_fail (ACCORDS_IS_ITEM_LIST (self));
 
   {
-    AccordsItemFilter filter = { self->search, self->feed_id, self->country, self->agreement };
+    AccordsItemFilter filter = { self->search, self->feed_id, self->country, self->agreement,
+                                 self->since, self->until, self->linked };
 
     ids = accords_store_query_item_ids_filtered (accords_context_get_store (self->context), &filter,
                                                  self->sort, self->descending, 0, &error);
@@ -362,6 +368,33 @@ accords_item_list_get_agreement (AccordsItemList *self)
 {
   g_return_val_if_fail (ACCORDS_IS_ITEM_LIST (self), NULL);
   return self->agreement;
+}
+
+void
+accords_item_list_set_dates (AccordsItemList *self,
+                             const char      *since,
+                             const char      *until)
+{
+  gboolean changed;
+
+  g_return_if_fail (ACCORDS_IS_ITEM_LIST (self));
+
+  changed = accords_set_str (&self->since, accords_str_empty (since) ? NULL : since);
+  changed |= accords_set_str (&self->until, accords_str_empty (until) ? NULL : until);
+  if (changed)
+    accords_item_list_refresh (self);
+}
+
+void
+accords_item_list_set_linked (AccordsItemList   *self,
+                              AccordsItemLinked  linked)
+{
+  g_return_if_fail (ACCORDS_IS_ITEM_LIST (self));
+
+  if (self->linked == linked)
+    return;
+  self->linked = linked;
+  accords_item_list_refresh (self);
 }
 
 guint

@@ -34,6 +34,14 @@ const char      *accords_item_list_get_agreement (AccordsItemList *self);
  * when the list does not hold it */
 guint            accords_item_list_find_position (AccordsItemList *self,
                                                   gint64           item_id);
+/* NULL: no bound; else YYYY[-MM[-DD]], items dated then or later, then or
+ * earlier (the whole month or year) */
+void             accords_item_list_set_dates  (AccordsItemList *self,
+                                               const char      *since,
+                                               const char      *until);
+/* Items by whether they are linked to an agreement */
+void             accords_item_list_set_linked (AccordsItemList   *self,
+                                               AccordsItemLinked  linked);
 void             accords_item_list_set_sort   (AccordsItemList *self,
                                                AccordsItemSort  sort,
                                                gboolean         descending);

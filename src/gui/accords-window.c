@@ -337,6 +337,19 @@ accords_window_constructed (GObject *object)
   self->follow_source = g_timeout_add_seconds (FOLLOW_INTERVAL_S, follow_timeout_cb, self);
 }
 
+/* The search's popover goes down before the window leaves the screen: a
+ * popover still up when its parent's surface went left GTK a pointer
+ * query on a surface that was no more */
+static void
+accords_window_unmap (GtkWidget *widget)
+{
+  AccordsWindow *self = ACCORDS_WINDOW (widget);
+
+  if (self->search_button != NULL)
+    gtk_menu_button_popdown (self->search_button);
+  GTK_WIDGET_CLASS (accords_window_parent_class)->unmap (widget);
+}
+
 static void
 accords_window_dispose (GObject *object)
 {
@@ -433,6 +446,7 @@ accords_window_class_init (AccordsWindowClass *klass)
   object_class->finalize = accords_window_finalize;
   object_class->get_property = accords_window_get_property;
   object_class->set_property = accords_window_set_property;
+  widget_class->unmap = accords_window_unmap;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, ACCORDS_TYPE_CONTEXT,

@@ -67,6 +67,10 @@ struct _AccordsNewsView
   GtkLabel           *reader_categories;
   AccordsSearchSidebar *search_sidebar;
   GtkLabel           *match_count;
+  GtkMenuButton      *narrow_button;
+  GtkEntry           *since_entry;
+  GtkEntry           *until_entry;
+  GtkDropDown        *linked_dropdown;
 
   AccordsContext     *context;
   AccordsItemList    *items;
@@ -169,5 +173,8 @@ _accords_news_view_update_star_button (GtkButton *button,
 
 void
 _accords_news_view_view_sorter_changed_cb (AccordsNewsView *self);
+
+void
+_accords_news_view_init_narrowing (AccordsNewsView *self);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "accords-date.h"
 #include "accords-news-view-private.h"
 
 /* Search: the count of matches, the marks in the rows and the reader, saved searches */
@@ -121,6 +122,86 @@ get_filter (AccordsNewsView   *self,
     filter->feed_id = g_array_index (self->feed_ids, gint64, selected);
   filter->country = accords_item_list_get_country (self->items);
   filter->agreement = accords_item_list_get_agreement (self->items);
+  if (!gtk_widget_has_css_class (GTK_WIDGET (self->since_entry), "error"))
+    filter->since = gtk_editable_get_text (GTK_EDITABLE (self->since_entry));
+  if (!gtk_widget_has_css_class (GTK_WIDGET (self->until_entry), "error"))
+    filter->until = gtk_editable_get_text (GTK_EDITABLE (self->until_entry));
+  if (accords_str_empty (filter->since))
+    filter->since = NULL;
+  if (accords_str_empty (filter->until))
+    filter->until = NULL;
+  filter->linked = gtk_drop_down_get_selected (self->linked_dropdown);
+}
+
+/* Narrowing by date and by link: a date that does not read stays out, and
+ * its entry says so */
+static const char *
+entry_date (GtkEntry *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  gboolean ok = accords_str_empty (text) || accords_date_parse (text, NULL, NULL, NULL, NULL, NULL);
+
+  if (ok)
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  return ok && !accords_str_empty (text) ? text : NULL;
+}
+
+static void
+update_narrow_button (AccordsNewsView *self)
+{
+  gboolean narrowed = entry_date (self->since_entry) != NULL || entry_date (self->until_entry) != NULL ||
+                      gtk_drop_down_get_selected (self->linked_dropdown) != ACCORDS_ITEM_LINKED_ANY;
+
+  if (narrowed)
+    gtk_widget_add_css_class (GTK_WIDGET (self->narrow_button), "accent");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->narrow_button), "accent");
+}
+
+static void
+dates_changed_cb (AccordsNewsView *self)
+{
+  if (self->items != NULL)
+    accords_item_list_set_dates (self->items, entry_date (self->since_entry), entry_date (self->until_entry));
+  update_narrow_button (self);
+}
+
+static void
+linked_changed_cb (AccordsNewsView *self)
+{
+  if (self->items != NULL)
+    accords_item_list_set_linked (self->items, gtk_drop_down_get_selected (self->linked_dropdown));
+  update_narrow_button (self);
+}
+
+void
+_accords_news_view_init_narrowing (AccordsNewsView *self)
+{
+  g_signal_connect_swapped (self->since_entry, "changed", G_CALLBACK (dates_changed_cb), self);
+  g_signal_connect_swapped (self->until_entry, "changed", G_CALLBACK (dates_changed_cb), self);
+  g_signal_connect_swapped (self->linked_dropdown, "notify::selected", G_CALLBACK (linked_changed_cb), self);
+}
+
+void
+accords_news_view_set_dates (AccordsNewsView *self,
+                             const char      *since,
+                             const char      *until)
+{
+  g_return_if_fail (ACCORDS_IS_NEWS_VIEW (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->since_entry), since ? since : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->until_entry), until ? until : "");
+}
+
+void
+accords_news_view_set_linked (AccordsNewsView   *self,
+                              AccordsItemLinked  linked)
+{
+  g_return_if_fail (ACCORDS_IS_NEWS_VIEW (self));
+
+  gtk_drop_down_set_selected (self->linked_dropdown, linked);
 }
 
 void
@@ -206,15 +287,8 @@ _accords_news_view_saved_search_activated_cb (AccordsNewsView *self,
     accords_news_view_set_follow_selection (self, FALSE);
   accords_news_view_set_feed (self, search->feed_id);
   accords_news_view_set_search (self, search->query);
-  if (!accords_str_empty (search->since) || !accords_str_empty (search->until) ||
-      search->linked != ACCORDS_ITEM_LINKED_ANY)
-    {
-      /* Translators: a saved search (made with accords-cli) narrows by more than the News list can */
-      g_autofree char *title = g_strdup_printf (_("The list leaves out the dates and the linked state of “%s”"),
-                                                search->name);
-
-      accords_widget_show_toast (GTK_WIDGET (self), adw_toast_new (title));
-    }
+  accords_news_view_set_dates (self, search->since, search->until);
+  accords_news_view_set_linked (self, search->linked);
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->list_side);
 }

@@ -710,6 +710,10 @@ accords_news_view_class_init (AccordsNewsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordsNewsView, reader_side);
   gtk_widget_class_bind_template_child (widget_class, AccordsNewsView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AccordsNewsView, feed_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AccordsNewsView, narrow_button);
+  gtk_widget_class_bind_template_child (widget_class, AccordsNewsView, since_entry);
+  gtk_widget_class_bind_template_child (widget_class, AccordsNewsView, until_entry);
+  gtk_widget_class_bind_template_child (widget_class, AccordsNewsView, linked_dropdown);
   gtk_widget_class_bind_template_child (widget_class, AccordsNewsView, about_revealer);
   gtk_widget_class_bind_template_child (widget_class, AccordsNewsView, about_label);
   gtk_widget_class_bind_template_child (widget_class, AccordsNewsView, list_stack);
@@ -756,6 +760,7 @@ accords_news_view_init (AccordsNewsView *self)
 
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
   g_signal_connect_swapped (self->feed_dropdown, "notify::selected", G_CALLBACK (feed_selected_cb), self);
+  _accords_news_view_init_narrowing (self);
   g_signal_connect (self->reader_body, "activate-link", G_CALLBACK (activate_link_cb), NULL);
   g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
                             G_CALLBACK (_accords_news_view_view_sorter_changed_cb), self);

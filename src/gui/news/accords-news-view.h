@@ -61,4 +61,12 @@ const char  *accords_news_view_get_match_count       (AccordsNewsView *self);
 /* The reader's title as shown (markup while a search marks it) */
 const char  *accords_news_view_get_reader_title_markup (AccordsNewsView *self);
 
+/* Narrows the list to items dated from since to until (YYYY[-MM[-DD]];
+ * NULL: no bound), and by their links, as the narrowing popover does */
+void accords_news_view_set_dates  (AccordsNewsView   *self,
+                                   const char        *since,
+                                   const char        *until);
+void accords_news_view_set_linked (AccordsNewsView   *self,
+                                   AccordsItemLinked  linked);
+
 G_END_DECLS
