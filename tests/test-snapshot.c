@@ -6,8 +6,11 @@
 #include <string.h>
 
 #include "accords-article-extract.h"
+#include "accords-cite-record.h"
 #include "accords-error.h"
+#include "accords-snapshot-store.h"
 #include "accords-snapshot.h"
+#include "accords-test-util.h"
 
 static AccordsArticle *
 extract_file (const char *name)
@@ -137,6 +140,70 @@ test_extract_empty (void)
 
   g_assert_error (error, ACCORDS_ERROR, ACCORDS_ERROR_INVALID);
   g_assert_null (article);
+}
+
+/* Kept in the database, and dated in citations */
+
+static void
+test_store_round_trip (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("accords-snapshot-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "accords.db", NULL);
+  g_autoptr(AccordsStore) store = NULL;
+  g_autoptr(AccordsSnapshot) loaded = NULL;
+  g_autoptr(AccordsCiteRecord) record = NULL;
+  AccordsSnapshot older = { 0 }, newer = { 0 };
+
+  g_assert_no_error (error);
+  store = accords_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (accords_store_exec (store,
+                                     "INSERT INTO feed (id, url, title) VALUES (1, 'https://news.example/feed', 'Ledger');"
+                                     "INSERT INTO item (id, feed_id, key, title, link, published)"
+                                     " VALUES (7, 1, 'k', 'Talks', 'https://news.example/a', '2025-05-06T08:30:00Z');",
+                                     &error));
+  g_assert_no_error (error);
+
+  loaded = accords_snapshot_load_latest (store, 7, 0, &error);
+  g_assert_error (error, ACCORDS_ERROR, ACCORDS_ERROR_NOT_FOUND);
+  g_assert_null (loaded);
+  g_clear_error (&error);
+  record = accords_cite_record_load (store, ACCORDS_CITATION_ITEM, 7, &error);
+  g_assert_no_error (error);
+  g_assert_null (record->archived);
+  g_clear_pointer (&record, accords_cite_record_free);
+
+  older.url = older.final_url = (char *) "https://news.example/a";
+  older.fetched_at = 1746518400;  /* 2025-05-06 08:00 UTC */
+  older.content_hash = (char *) "00";
+  older.article = extract_file ("paywall.html");
+  newer = older;
+  newer.final_url = (char *) "https://news.example/a?moved";
+  newer.fetched_at = 1746691200;  /* 2025-05-08 08:00 UTC */
+  newer.content_hash = (char *) "ff";
+  newer.article = extract_file ("article.html");
+  g_assert_true (accords_snapshot_save (store, 7, 0, &older, &error));
+  g_assert_no_error (error);
+  g_assert_true (accords_snapshot_save (store, 7, 0, &newer, &error));
+  g_assert_no_error (error);
+
+  loaded = accords_snapshot_load_latest (store, 7, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (loaded->url, ==, "https://news.example/a");
+  g_assert_cmpstr (loaded->final_url, ==, "https://news.example/a?moved");
+  g_assert_cmpint (loaded->fetched_at, ==, 1746691200);
+  g_assert_cmpstr (loaded->content_hash, ==, "ff");
+  check_article (loaded->article);
+
+  record = accords_cite_record_load (store, ACCORDS_CITATION_ITEM, 7, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (record->archived, ==, "2025-05-08");
+
+  accords_article_free (older.article);
+  accords_article_free (newer.article);
+  g_clear_object (&store);
+  accords_test_remove_dir (dir);
 }
 
 /* A page server on 127.0.0.1, in a thread of its own */
@@ -457,6 +524,7 @@ main (int   argc,
   g_test_add_func ("/snapshot/extract/json-ld", test_extract_jsonld);
   g_test_add_func ("/snapshot/extract/title-suffix", test_extract_title_suffix);
   g_test_add_func ("/snapshot/extract/empty", test_extract_empty);
+  g_test_add_func ("/snapshot/store/round-trip", test_store_round_trip);
   g_test_add ("/snapshot/fetch/article", Fixture, NULL, fixture_set_up, test_fetch_article, fixture_tear_down);
   g_test_add ("/snapshot/fetch/paywall", Fixture, NULL, fixture_set_up, test_fetch_paywall, fixture_tear_down);
   g_test_add ("/snapshot/fetch/json-ld", Fixture, NULL, fixture_set_up, test_fetch_jsonld, fixture_tear_down);
