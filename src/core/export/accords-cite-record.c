@@ -317,13 +317,16 @@ accords_cite_record_load (AccordsStore        *store,
     /* a source taken from a news item has the item's byline */
     stmt = accords_store_prepare (store,
                                   "SELECT s.type, s.title, s.publisher, s.published, s.url, s.accessed,"
-                                  " COALESCE(i.author, '')"
+                                  " COALESCE(i.author, ''),"
+                                  " (SELECT MAX(fetched) FROM snapshot"
+                                  "  WHERE source_id = s.id OR (s.item_id IS NOT NULL AND item_id = s.item_id))"
                                   " FROM source s LEFT JOIN item i ON i.id = s.item_id WHERE s.id = ?",
                                   error);
   else
     stmt = accords_store_prepare (store,
                                   "SELECT 'item', i.title, f.title, CASE WHEN i.published <> '' THEN i.published ELSE i.updated END,"
-                                  " i.link, COALESCE(f.last_fetch, ''), i.author"
+                                  " i.link, COALESCE(f.last_fetch, ''), i.author,"
+                                  " (SELECT MAX(fetched) FROM snapshot WHERE item_id = i.id)"
                                   " FROM item i JOIN feed f ON f.id = i.feed_id WHERE i.id = ?",
                                   error);
   if (stmt == NULL)
@@ -355,7 +358,8 @@ accords_cite_record_load (AccordsStore        *store,
       record->url = nonempty (accords_stmt_text (stmt, 4));
       record->accessed = day_of (accords_stmt_text (stmt, 5));
       accords_cite_record_add_byline (record, accords_stmt_text (stmt, 6));
-      /* the article snapshots, once kept, give archived and archive_location */
+      /* the day the latest snapshot of the page was kept */
+      record->archived = day_of (accords_stmt_text (stmt, 7));
     }
   else if (rc != SQLITE_DONE)
     accords_store_set_error (store, error, _("Reading what a note cites"));

@@ -310,6 +310,12 @@ static const char * const migrations[] = {
   "CREATE TABLE IF NOT EXISTS feed_state(feed_id INTEGER PRIMARY KEY,"
   "identity,renamed,last_success,next_fetch,not_before,failures,ttl,http_status);"
   "UPDATE feed SET subscribed = 1 WHERE kind = 'url';",
+
+  /* 9: article snapshots (src/core/snapshot/): the kept text and metadata
+   * of a news item's or a source's page, when it was fetched (UTC, ISO
+   * 8601) and the SHA-256 of the body.  Short, as 8, for the first page. */
+  "CREATE TABLE IF NOT EXISTS snapshot(id INTEGER PRIMARY KEY,item_id,source_id,url,final_url,"
+  "fetched,hash,title,byline,publisher,published,body,paywalled);",
 };
 
 guint
