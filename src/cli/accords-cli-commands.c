@@ -19,6 +19,7 @@
 #include "accords-cli-link.h"
 #include "accords-cli-notes.h"
 #include "accords-cli-search.h"
+#include "accords-cli-snapshot.h"
 #include "accords-country-list.h"
 #include "accords-dataset.h"
 #include "accords-date.h"
@@ -358,6 +359,9 @@ static const AccordsCliCommand commands[] = {
   { "refresh", "[--all | ID...]", N_("Fetch the subscriptions that are due, all of them, or those named"),
     accords_cli_cmd_refresh },
   { "opml", "export -o FILE", N_("Write the subscriptions as an OPML list"), accords_cli_cmd_opml },
+  { "snapshot", "[--json] ITEM | source:ID",
+    N_("Keep a copy of a news item's or a source's page: its readable text, dated and hashed"),
+    accords_cli_cmd_snapshot },
   { "items", "[--json] [--search Q] [--feed ID] [--country CC] [--agreement ID] [--limit N]",
     N_("List news items, newest first"), accords_cli_cmd_items },
   { "search", "QUERY [--json] [--limit N] [--country CC] [--agreement ID] [--feed ID] [--since DATE] [--until DATE]",
