@@ -7,46 +7,21 @@
 
 #include "accords-feed-date.h"
 #include "accords-feed-parser.h"
-
-typedef struct {
-  AccordsFeedInfo *info;
-  GPtrArray       *entries;
-} Parsed;
-
-static void
-parsed_clear (Parsed *p)
-{
-  g_clear_pointer (&p->info, accords_feed_info_free);
-  g_clear_pointer (&p->entries, g_ptr_array_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Parsed, parsed_clear)
-
-static gboolean
-collect_cb (AccordsFeedEntry  *entry,
-            gpointer           user_data,
-            GError           **error)
-{
-  g_ptr_array_add (user_data, entry);
-  return TRUE;
-}
+#include "accords-test-feed.h"
 
 static void
 parse_stream (GInputStream *stream,
               const char   *base_uri,
-              Parsed       *out)
+              AccordsTestParsed       *out)
 {
-  g_autoptr(GError) error = NULL;
-
-  out->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) accords_feed_entry_free);
-  out->info = accords_feed_parse (stream, base_uri, collect_cb, out->entries, NULL, &error);
-  g_assert_no_error (error);
+  accords_test_feed_parse (stream, base_uri, NULL, out);
+  g_assert_no_error (out->error);
   g_assert_nonnull (out->info);
 }
 
 static void
 parse_data (const char *name,
-            Parsed     *out)
+            AccordsTestParsed     *out)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "feeds", "fidelity", name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -58,7 +33,7 @@ parse_data (const char *name,
 }
 
 static AccordsFeedEntry *
-entry (Parsed *p,
+entry (AccordsTestParsed *p,
        guint   i)
 {
   g_assert_cmpuint (i, <, p->entries->len);
@@ -70,7 +45,7 @@ entry (Parsed *p,
 static void
 check_dublin_core (const char *name)
 {
-  g_auto(Parsed) p = { 0 };
+  g_auto(AccordsTestParsed) p = { 0 };
   AccordsFeedEntry *e;
 
   parse_data (name, &p);
@@ -106,7 +81,7 @@ test_dublin_core_1_0 (void)
 static void
 test_dc_date_alone_is_published (void)
 {
-  g_auto(Parsed) p = { 0 };
+  g_auto(AccordsTestParsed) p = { 0 };
 
   parse_data ("dc-date-alone.xml", &p);
   g_assert_cmpuint (p.entries->len, ==, 3);
@@ -123,7 +98,7 @@ test_dc_date_alone_is_published (void)
 static void
 test_atom03_created (void)
 {
-  g_auto(Parsed) p = { 0 };
+  g_auto(AccordsTestParsed) p = { 0 };
 
   parse_data ("atom03-created.xml", &p);
   g_assert_cmpstr (p.info->format, ==, "atom03");
@@ -152,7 +127,7 @@ test_dates_in_other_languages (void)
     { "pl", "2022-11-16T09:00:00Z" },
     { "ru", "2022-11-16T07:00:00Z" },
   };
-  g_auto(Parsed) p = { 0 };
+  g_auto(AccordsTestParsed) p = { 0 };
 
   parse_data ("foreign-dates.xml", &p);
   g_assert_cmpuint (p.entries->len, ==, G_N_ELEMENTS (expected));
@@ -200,7 +175,7 @@ test_date_words (void)
 static void
 test_core_beats_dublin_core (void)
 {
-  g_auto(Parsed) p = { 0 };
+  g_auto(AccordsTestParsed) p = { 0 };
 
   parse_data ("core-beats-dc.xml", &p);
   g_assert_cmpstr (p.info->title, ==, "Channel title");
@@ -222,7 +197,7 @@ test_core_beats_dublin_core (void)
 static void
 test_entities_decoded_once (void)
 {
-  g_auto(Parsed) p = { 0 };
+  g_auto(AccordsTestParsed) p = { 0 };
 
   parse_data ("entities-once.xml", &p);
   g_assert_cmpstr (p.info->title, ==, "Tom &amp; Jerry");
@@ -236,7 +211,7 @@ test_entities_decoded_once (void)
 static void
 test_atom_text_title_is_literal (void)
 {
-  g_auto(Parsed) p = { 0 };
+  g_auto(AccordsTestParsed) p = { 0 };
 
   parse_data ("atom-text-title.xml", &p);
   g_assert_cmpstr (p.info->title, ==, "<title> and <b>bold</b>");
@@ -249,7 +224,7 @@ test_atom_text_title_is_literal (void)
 static void
 test_atom_unknown_type_not_base64 (void)
 {
-  g_auto(Parsed) p = { 0 };
+  g_auto(AccordsTestParsed) p = { 0 };
 
   parse_data ("atom-unknown-type.xml", &p);
   g_assert_cmpstr (p.info->title, ==, "SGVsbG8=");
@@ -267,7 +242,7 @@ test_atom_category_label (void)
                     "<category term=\" readmission \" label=\"Readmission\"/></entry></feed>";
   g_autoptr(GBytes) bytes = g_bytes_new_static (xml, strlen (xml));
   g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
-  g_auto(Parsed) p = { 0 };
+  g_auto(AccordsTestParsed) p = { 0 };
   AccordsFeedEntry *e;
 
   parse_stream (stream, NULL, &p);
@@ -283,7 +258,7 @@ test_atom_category_label (void)
 static void
 test_atom_author_inherited (void)
 {
-  g_auto(Parsed) p = { 0 };
+  g_auto(AccordsTestParsed) p = { 0 };
 
   parse_data ("atom-author-inherited.xml", &p);
   g_assert_cmpuint (p.entries->len, ==, 4);
@@ -295,7 +270,7 @@ test_atom_author_inherited (void)
 static void
 test_author_by_email_only (void)
 {
-  g_auto(Parsed) p = { 0 };
+  g_auto(AccordsTestParsed) p = { 0 };
 
   parse_data ("atom-author-inherited.xml", &p);
   g_assert_cmpstr (entry (&p, 3)->author, ==, "tips@example.org");
@@ -306,7 +281,7 @@ test_author_by_email_only (void)
 static void
 test_channel_link_is_website (void)
 {
-  g_auto(Parsed) p = { 0 };
+  g_auto(AccordsTestParsed) p = { 0 };
 
   parse_data ("channel-link.xml", &p);
   g_assert_cmpstr (p.info->link, ==, "https://links.example.org/");
@@ -315,7 +290,7 @@ test_channel_link_is_website (void)
 static void
 test_alternate_feed_is_not_website (void)
 {
-  g_auto(Parsed) p = { 0 };
+  g_auto(AccordsTestParsed) p = { 0 };
 
   parse_data ("atom-links.xml", &p);
   /* rel given as the IANA URI, after an alternate that is a feed */
@@ -325,7 +300,7 @@ test_alternate_feed_is_not_website (void)
 static void
 test_iana_relation_uri (void)
 {
-  g_auto(Parsed) p = { 0 };
+  g_auto(AccordsTestParsed) p = { 0 };
   AccordsFeedEntry *e;
 
   parse_data ("atom-links.xml", &p);
@@ -337,7 +312,7 @@ test_iana_relation_uri (void)
 static void
 test_empty_href_is_base (void)
 {
-  g_auto(Parsed) p = { 0 };
+  g_auto(AccordsTestParsed) p = { 0 };
 
   parse_data ("atom-links.xml", &p);
   g_assert_cmpstr (entry (&p, 0)->link, ==, "https://base.example.org/news/");
@@ -347,7 +322,7 @@ test_empty_href_is_base (void)
 static void
 test_permalink_only_when_true (void)
 {
-  g_auto(Parsed) p = { 0 };
+  g_auto(AccordsTestParsed) p = { 0 };
 
   parse_data ("channel-link.xml", &p);
   g_assert_cmpuint (p.entries->len, ==, 4);
@@ -364,7 +339,7 @@ test_permalink_only_when_true (void)
 static void
 test_mismatched_end_tag (void)
 {
-  g_auto(Parsed) p = { 0 };
+  g_auto(AccordsTestParsed) p = { 0 };
 
   parse_data ("mismatched-end-tag.xml", &p);
   g_assert_true (p.info->bozo);
@@ -379,7 +354,7 @@ test_mismatched_end_tag (void)
 static void
 test_misspelt_end_tag (void)
 {
-  g_auto(Parsed) p = { 0 };
+  g_auto(AccordsTestParsed) p = { 0 };
 
   parse_data ("misspelt-end-tag.xml", &p);
   g_assert_true (p.info->bozo);
@@ -393,7 +368,7 @@ test_misspelt_end_tag (void)
 static void
 test_control_character (void)
 {
-  g_auto(Parsed) p = { 0 };
+  g_auto(AccordsTestParsed) p = { 0 };
 
   parse_data ("control-character.xml", &p);
   g_assert_true (p.info->bozo);
@@ -406,7 +381,7 @@ test_control_character (void)
 static void
 test_bad_attributes (void)
 {
-  g_auto(Parsed) p = { 0 };
+  g_auto(AccordsTestParsed) p = { 0 };
   AccordsFeedEntry *e;
 
   parse_data ("bad-attributes.xml", &p);
@@ -422,7 +397,7 @@ test_bad_attributes (void)
 static void
 test_text_around_the_feed (void)
 {
-  g_auto(Parsed) p = { 0 };
+  g_auto(AccordsTestParsed) p = { 0 };
 
   parse_data ("text-around.xml", &p);
   g_assert_true (p.info->bozo);
@@ -434,7 +409,7 @@ test_text_around_the_feed (void)
 static void
 test_comment_after_root_is_fine (void)
 {
-  g_auto(Parsed) p = { 0 };
+  g_auto(AccordsTestParsed) p = { 0 };
 
   parse_data ("comment-after-root.xml", &p);
   g_assert_false (p.info->bozo);
@@ -449,7 +424,7 @@ test_damage_at_the_start (void)
                     "<guid>one</guid\n<link>https://damage.example.org/one</link></item></channel></rss>";
   g_autoptr(GBytes) bytes = g_bytes_new_static (xml, strlen (xml));
   g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
-  g_auto(Parsed) p = { 0 };
+  g_auto(AccordsTestParsed) p = { 0 };
 
   parse_stream (stream, NULL, &p);
   g_assert_true (p.info->bozo);
@@ -491,7 +466,7 @@ test_long_title_kept (void)
   g_autoptr(GString) title = g_string_new (NULL);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GInputStream) stream = NULL;
-  g_auto(Parsed) p = { 0 };
+  g_auto(AccordsTestParsed) p = { 0 };
 
   for (int i = 0; i < 600; i++)
     g_string_append_printf (title, "Réadmission %d, ", i);

@@ -8,57 +8,16 @@
 #include "accords-error.h"
 #include "accords-feed-mapping.h"
 #include "accords-feed-parser.h"
+#include "accords-test-feed.h"
 #include "accords-importer.h"
 #include "accords-test-util.h"
 
 #define PRESS_MAPPING "item=record;title=headline;link=url;published=meta/@date;summary=lead;category=tags/tag"
 
-typedef struct {
-  AccordsFeedInfo *info;
-  GPtrArray       *entries;
-  GError          *error;
-} Parsed;
-
-static void
-parsed_clear (Parsed *p)
-{
-  g_clear_pointer (&p->info, accords_feed_info_free);
-  g_clear_pointer (&p->entries, g_ptr_array_unref);
-  g_clear_error (&p->error);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Parsed, parsed_clear)
-
-static gboolean
-collect_cb (AccordsFeedEntry  *entry,
-            gpointer           user_data,
-            GError           **error)
-{
-  g_ptr_array_add (user_data, entry);
-  return TRUE;
-}
-
-static void
-assert_valid_entry (AccordsFeedEntry *e)
-{
-  const char *fields[] = { e->id, e->title, e->link, e->author, e->summary, e->content,
-                           e->summary_text, e->content_text };
-
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      g_assert_nonnull (fields[i]);
-      g_assert_true (g_utf8_validate (fields[i], -1, NULL));
-    }
-  if (e->published)
-    g_assert_cmpuint (strlen (e->published), ==, 20);
-  if (e->updated)
-    g_assert_cmpuint (strlen (e->updated), ==, 20);
-}
-
 static void
 parse_stream (GInputStream *stream,
               const char   *mapping_text,
-              Parsed       *out)
+              AccordsTestParsed       *out)
 {
   g_autoptr(AccordsFeedMapping) mapping = NULL;
 
@@ -67,16 +26,13 @@ parse_stream (GInputStream *stream,
       mapping = accords_feed_mapping_parse (mapping_text, &out->error);
       g_assert_no_error (out->error);
     }
-  out->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) accords_feed_entry_free);
-  out->info = accords_feed_parse_mapped (stream, NULL, mapping, collect_cb, NULL, out->entries, NULL, &out->error);
-  for (guint i = 0; i < out->entries->len; i++)
-    assert_valid_entry (out->entries->pdata[i]);
+  accords_test_feed_parse (stream, NULL, mapping, out);
 }
 
 static void
 parse_data (const char *name,
             const char *mapping_text,
-            Parsed     *out)
+            AccordsTestParsed     *out)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "formats", name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -89,7 +45,7 @@ parse_data (const char *name,
 static void
 parse_string (const char *xml,
               const char *mapping_text,
-              Parsed     *out)
+              AccordsTestParsed     *out)
 {
   g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (xml, -1, NULL);
 
@@ -97,7 +53,7 @@ parse_string (const char *xml,
 }
 
 static AccordsFeedEntry *
-entry (Parsed *p,
+entry (AccordsTestParsed *p,
        guint   i)
 {
   g_assert_cmpuint (i, <, p->entries->len);
@@ -119,7 +75,7 @@ has_category (AccordsFeedEntry *e,
 static void
 test_newsml_item (void)
 {
-  g_auto(Parsed) p = { 0 };
+  g_auto(AccordsTestParsed) p = { 0 };
   AccordsFeedEntry *e;
 
   parse_data ("newsml-item.xml", NULL, &p);
@@ -158,7 +114,7 @@ test_newsml_item (void)
 static void
 test_newsml_prefixed (void)
 {
-  g_auto(Parsed) p = { 0 };
+  g_auto(AccordsTestParsed) p = { 0 };
   AccordsFeedEntry *e;
 
   parse_data ("newsml-prefixed.xml", NULL, &p);
@@ -183,7 +139,7 @@ test_newsml_prefixed (void)
 static void
 test_newsml_no_namespace (void)
 {
-  g_auto(Parsed) p = { 0 };
+  g_auto(AccordsTestParsed) p = { 0 };
   AccordsFeedEntry *e;
 
   parse_data ("newsml-plain.xml", NULL, &p);
@@ -202,7 +158,7 @@ test_newsml_no_namespace (void)
 static void
 test_newsml_message (void)
 {
-  g_auto(Parsed) p = { 0 };
+  g_auto(AccordsTestParsed) p = { 0 };
 
   parse_data ("newsml-message.xml", NULL, &p);
   g_assert_no_error (p.error);
@@ -230,7 +186,7 @@ test_newsml_message (void)
 static void
 test_newsml_not_news (void)
 {
-  g_auto(Parsed) p = { 0 };
+  g_auto(AccordsTestParsed) p = { 0 };
 
   parse_data ("newsml-concept.xml", NULL, &p);
   g_assert_error (p.error, ACCORDS_ERROR, ACCORDS_ERROR_NOT_A_FEED);
@@ -243,7 +199,7 @@ test_newsml_not_news (void)
 static void
 test_sitemap_news (void)
 {
-  g_auto(Parsed) p = { 0 };
+  g_auto(AccordsTestParsed) p = { 0 };
   AccordsFeedEntry *e;
 
   parse_data ("sitemap-news.xml", NULL, &p);
@@ -283,7 +239,7 @@ test_sitemap_refused (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Parsed) p = { 0 };
+      g_auto(AccordsTestParsed) p = { 0 };
 
       parse_data (cases[i].file, NULL, &p);
       g_assert_error (p.error, ACCORDS_ERROR, ACCORDS_ERROR_NOT_A_FEED);
@@ -297,7 +253,7 @@ test_sitemap_refused (void)
 static void
 test_atom_entry_source (void)
 {
-  g_auto(Parsed) p = { 0 };
+  g_auto(AccordsTestParsed) p = { 0 };
   AccordsFeedEntry *e;
 
   parse_data ("atom-entry.xml", NULL, &p);
@@ -322,7 +278,7 @@ test_atom_entry_source (void)
 static void
 test_atom_entry_plain (void)
 {
-  g_auto(Parsed) p = { 0 };
+  g_auto(AccordsTestParsed) p = { 0 };
 
   parse_data ("atom-entry-plain.xml", NULL, &p);
   g_assert_no_error (p.error);
@@ -337,7 +293,7 @@ test_atom_entry_plain (void)
 static void
 test_mapping_press_releases (void)
 {
-  g_auto(Parsed) p = { 0 };
+  g_auto(AccordsTestParsed) p = { 0 };
   AccordsFeedEntry *e;
 
   parse_data ("press-releases.xml", PRESS_MAPPING ";id=@id;feed-title=office", &p);
@@ -365,7 +321,7 @@ test_mapping_press_releases (void)
 static void
 test_mapping_without_id (void)
 {
-  g_auto(Parsed) p = { 0 };
+  g_auto(AccordsTestParsed) p = { 0 };
 
   /* A record in which no field is found is not an item */
   parse_data ("press-releases.xml", PRESS_MAPPING, &p);
@@ -377,7 +333,7 @@ static void
 test_mapping_matches_nothing (void)
 {
   {
-    g_auto(Parsed) p = { 0 };
+    g_auto(AccordsTestParsed) p = { 0 };
 
     parse_data ("press-releases.xml", "item=release;title=headline", &p);
     g_assert_error (p.error, ACCORDS_ERROR, ACCORDS_ERROR_NOT_A_FEED);
@@ -385,7 +341,7 @@ test_mapping_matches_nothing (void)
     g_assert_nonnull (strstr (p.error->message, "<release>"));
   }
   {
-    g_auto(Parsed) p = { 0 };
+    g_auto(AccordsTestParsed) p = { 0 };
 
     parse_data ("press-releases.xml", "item=record;title=title;link=meta/@href", &p);
     g_assert_error (p.error, ACCORDS_ERROR, ACCORDS_ERROR_NOT_A_FEED);
@@ -450,7 +406,7 @@ test_mapping_syntax (void)
 static void
 test_mapping_paths (void)
 {
-  g_auto(Parsed) p = { 0 };
+  g_auto(AccordsTestParsed) p = { 0 };
 
   /* Prefixes in the file and in the mapping are ignored; a path for the
    * item must end its ancestry; the root may be the item */
@@ -461,13 +417,13 @@ test_mapping_paths (void)
   g_assert_cmpuint (p.entries->len, ==, 1);
   g_assert_cmpstr (entry (&p, 0)->title, ==, "One");
   g_assert_cmpstr (entry (&p, 0)->published, ==, "2025-01-02T00:00:00Z");
-  parsed_clear (&p);
+  accords_test_parsed_clear (&p);
 
   parse_string ("<rec><t>Alone</t></rec>", "item=rec;title=t", &p);
   g_assert_no_error (p.error);
   g_assert_cmpuint (p.entries->len, ==, 1);
   g_assert_cmpstr (entry (&p, 0)->title, ==, "Alone");
-  parsed_clear (&p);
+  accords_test_parsed_clear (&p);
 
   /* A mapping reads a feed too, as it says */
   parse_string ("<rss version='2.0'><channel><item><title>T</title><guid>g</guid></item></channel></rss>",
@@ -505,7 +461,7 @@ test_mapping_guess (void)
 static void
 test_hostile_entities (void)
 {
-  g_auto(Parsed) p = { 0 };
+  g_auto(AccordsTestParsed) p = { 0 };
   AccordsFeedEntry *e;
 
   /* Nothing outside the file is read; internal entities are not expanded in turn */
@@ -516,7 +472,7 @@ test_hostile_entities (void)
   g_assert_null (strstr (e->title, "root:"));
   g_assert_nonnull (strstr (e->title, "&secret;"));
   g_assert_cmpuint (strlen (e->title), <, 1024);
-  parsed_clear (&p);
+  accords_test_parsed_clear (&p);
 
   parse_data ("hostile-entity.xml", "item=newsItem;title=contentMeta/headline", &p);
   g_assert_no_error (p.error);
@@ -527,7 +483,7 @@ static void
 test_hostile_depth (void)
 {
   g_autoptr(GString) xml = g_string_new ("<list><rec><t>deep</t>");
-  g_auto(Parsed) p = { 0 };
+  g_auto(AccordsTestParsed) p = { 0 };
 
   for (guint i = 0; i < 5000; i++)
     g_string_append (xml, "<rec><t>");
@@ -546,7 +502,7 @@ static void
 test_hostile_long_field (void)
 {
   g_autoptr(GString) xml = g_string_new ("<list><rec><t>");
-  g_auto(Parsed) p = { 0 };
+  g_auto(AccordsTestParsed) p = { 0 };
 
   for (guint i = 0; i < 200000; i++)
     g_string_append (xml, "long ");

@@ -8,6 +8,7 @@
 
 #include "accords-error.h"
 #include "accords-feed-parser.h"
+#include "accords-test-feed.h"
 
 typedef struct {
   AccordsFeedInfo *info;
@@ -46,25 +47,6 @@ collect_cb (AccordsFeedEntry  *entry,
 }
 
 static void
-assert_valid_entry (AccordsFeedEntry *e)
-{
-  const char *fields[] = { e->id, e->title, e->link, e->author, e->summary, e->content,
-                           e->summary_text, e->content_text };
-
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      g_assert_nonnull (fields[i]);
-      g_assert_true (g_utf8_validate (fields[i], -1, NULL));
-    }
-  for (guint i = 0; i < e->categories->len; i++)
-    g_assert_true (g_utf8_validate (e->categories->pdata[i], -1, NULL));
-  if (e->published)
-    g_assert_cmpuint (strlen (e->published), ==, 20);
-  if (e->updated)
-    g_assert_cmpuint (strlen (e->updated), ==, 20);
-}
-
-static void
 parse_path (const char *path,
             Parsed     *out)
 {
@@ -90,7 +72,7 @@ parse_path (const char *path,
         g_assert_true (fields[i] != NULL && g_utf8_validate (fields[i], -1, NULL));
       g_assert_cmpuint (out->info->n_items, ==, out->entries->len);
       for (guint i = 0; i < out->entries->len; i++)
-        assert_valid_entry (out->entries->pdata[i]);
+        accords_test_feed_assert_valid_entry (out->entries->pdata[i]);
     }
   else
     {
@@ -526,7 +508,7 @@ test_huge_title (void)
   g_assert_cmpuint (strlen (info->title), <=, 16 * 1024);
   g_assert_true (g_utf8_validate (info->title, -1, NULL));
   g_assert_cmpuint (c.entries->len, ==, 1);
-  assert_valid_entry (c.entries->pdata[0]);
+  accords_test_feed_assert_valid_entry (c.entries->pdata[0]);
   g_assert_cmpuint (strlen (((AccordsFeedEntry *) c.entries->pdata[0])->title), <=, 16 * 1024);
   g_ptr_array_unref (c.entries);
 }
