@@ -30,6 +30,7 @@ struct _AccordsNotesPage
   GtkWidget          *citable_box;
   GtkLabel           *citable_title;
   GtkListBox         *citable_list;
+  GtkLabel           *citable_hint;     /* what the empty list says */
   GtkLabel           *note_title;
   GtkStack           *editor_stack;
   AccordsNoteEditor  *editor;
@@ -270,6 +271,9 @@ reload_citable (AccordsNotesPage *self)
         show_error (self, error->message);
     }
   gtk_label_set_label (self->citable_title, title ? title : _("Sources to cite"));
+  gtk_label_set_label (self->citable_hint,
+                       title ? _("Nothing to cite on this agreement yet: add sources or link news in its Sources tab")
+                             : _("Choose an agreement: its sources and linked news can be cited here"));
   if (loaded != NULL)
     for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (loaded)); i++)
       g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (loaded), i));
@@ -728,6 +732,7 @@ accords_notes_page_init (AccordsNotesPage *self)
   gtk_list_box_bind_model (self->citable_list, G_LIST_MODEL (self->citable), create_citable_row, self, NULL);
   /* what an empty list says */
   hint = gtk_label_new (_("Choose an agreement: its sources and linked news can be cited here"));
+  self->citable_hint = GTK_LABEL (hint);
   gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
   gtk_label_set_justify (GTK_LABEL (hint), GTK_JUSTIFY_CENTER);
   gtk_widget_set_margin_start (hint, 12);
